@@ -1,0 +1,6 @@
+"""Login and logout (Flask-Login, hashed passwords, rate-limited)."""
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__)
+
+from . import routes  # noqa: E402,F401

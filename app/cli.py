@@ -1,0 +1,20 @@
+"""Flask CLI commands: thin callers that own a session and call the core."""
+import click
+from flask import Flask
+
+from core import db as core_db
+from core.demo import DEMO_PASSWORD, load_demo
+from tasks.celery_app import wait_for_thread_jobs
+
+
+def register(app: Flask) -> None:
+    @app.cli.command("demo")
+    def demo_command() -> None:
+        """创建（或补全）演示数据：一个市政协、两个县政协、各角色用户和一年台账。"""
+        with core_db.session_scope() as session:
+            summary = load_demo(session)
+        wait_for_thread_jobs()
+        click.echo("演示数据已就绪：")
+        for line in summary:
+            click.echo(f"  {line}")
+        click.echo(f"  演示账号的密码均为：{DEMO_PASSWORD}")

@@ -1,0 +1,31 @@
+"""Every user-facing message in one place, in Chinese."""
+LOGIN_REQUIRED = "请先登录。"
+LOGIN_FAILED = "用户名或密码错误。"
+LOGIN_DISABLED = "该账号已停用，请联系管理员。"
+LOGGED_OUT = "您已退出登录。"
+LOGGED_IN = "登录成功，欢迎使用政协文稿。"
+TOO_MANY_ATTEMPTS = "登录尝试过于频繁，请稍后再试。"
+CSRF_FAILED = "页面已过期或请求来源无法验证，请刷新页面后重试。"
+FORBIDDEN = "您没有权限执行此操作。"
+NOT_FOUND = "您要访问的内容不存在，或不属于本委员会。"
+SERVER_ERROR = "服务器出现错误，您的数据未被修改。请稍后重试或联系管理员。"
+TOO_LARGE = "上传的文件过大。"
+BAD_REQUEST = "请求内容有误，请检查后重试。"
+REQUIRED = "此项为必填项。"
+
+ROLE_NAMES = {"drafter": "起草", "reviewer": "审核", "admin": "管理"}
+LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级"}
+TASK_STATES = {
+    "pending": "排队中",
+    "running": "进行中",
+    "retrying": "失败，等待重试",
+    "succeeded": "已完成",
+    "failed": "失败",
+}
+REPORT_STATUSES = {
+    "draft": "起草中",
+    "in_review": "待审核",
+    "returned": "已退回",
+    "approved": "已审定",
+    "sent": "已报送",
+}

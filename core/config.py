@@ -1,0 +1,38 @@
+"""All configuration, read from the environment in one place, with the embedded default."""
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+INSTANCE_DIR = Path(os.environ.get("WENGAO_INSTANCE_DIR", PROJECT_ROOT / "instance"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    broker_url: str = ""  # empty: tasks run without a broker
+    task_mode: str = "thread"  # eager (inline), thread (background thread), celery (broker)
+    secret_key: str = "dev-only-secret-change-me"
+    max_upload_bytes: int = 20 * 1024 * 1024
+    soffice: str = "soffice"
+    extra: dict = field(default_factory=dict)
+
+
+def _default_database_url() -> str:
+    INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{INSTANCE_DIR / 'wengao.sqlite3'}"
+
+
+def load_settings(**overrides) -> Settings:
+    """Settings from the environment; keyword overrides win (tests, CLI)."""
+    env = os.environ
+    broker = env.get("CELERY_BROKER_URL", "")
+    settings = Settings(
+        database_url=env.get("DATABASE_URL") or _default_database_url(),
+        broker_url=broker,
+        task_mode=env.get("TASK_MODE") or ("celery" if broker else "thread"),
+        secret_key=env.get("SECRET_KEY", Settings.secret_key),
+        max_upload_bytes=int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024,
+        soffice=env.get("SOFFICE", "soffice"),
+    )
+    return replace(settings, **overrides)

@@ -1,0 +1,28 @@
+"""Password hashing (scrypt via Werkzeug) and checking."""
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from data_models import User
+
+_METHOD = "scrypt"
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password, method=_METHOD)
+
+
+def verify_user(session: Session, username: str, password: str) -> User | None:
+    """The active user with this username and password, or None; timing does not leak which failed."""
+    user = session.scalars(select(User).where(User.username == username)).first()
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    if not check_password_hash(user.password_hash, password) or not user.active:
+        return None
+    if not user.password_hash.startswith(_METHOD):
+        user.password_hash = hash_password(password)
+    return user
+
+
+_DUMMY_HASH = hash_password("not-a-real-password")

@@ -1,0 +1,16 @@
+"""SQLAlchemy models: plain declarative classes, usable from the web app, the worker and the CLI."""
+from .audit import AuditEvent
+from .base import Base
+from .committee import Committee
+from .ledger import Record, RecordCategory, RecordType
+from .metric import MetricDefinition
+from .rendering import RenderedDocument, TaskRun
+from .report import Report, ReviewEvent, Section, SectionVersion
+from .upward import CollectionRequest, OutboxMessage, Submission
+from .user import ApiToken, User
+
+__all__ = [
+    "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "MetricDefinition",
+    "OutboxMessage", "Record", "RecordCategory", "RecordType", "RenderedDocument", "Report",
+    "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun", "User",
+]

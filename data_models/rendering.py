@@ -1,0 +1,45 @@
+"""Rendered documents (every version kept) and background task progress."""
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import JSON, DateTime, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, TimestampMixin, utcnow
+
+
+class RenderedDocument(Base):
+    __tablename__ = "rendered_document"
+    __table_args__ = (UniqueConstraint("report_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id"), index=True)
+    version: Mapped[int] = mapped_column()
+    filename: Mapped[str] = mapped_column(String(200))
+    docx: Mapped[bytes] = mapped_column(LargeBinary)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    pdf: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
+    pdf_state: Mapped[str] = mapped_column(String(20), default="pending")  # pending/done/failed/unavailable
+    pdf_error: Mapped[str] = mapped_column(Text, default="")
+    metric_values: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class TaskRun(TimestampMixin, Base):
+    """Progress of one background job as users see it; the job itself gets only this id."""
+
+    __tablename__ = "task_run"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("committee.id"), index=True)
+    user_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    name: Mapped[str] = mapped_column(String(60))
+    state: Mapped[str] = mapped_column(String(20), default="pending")  # pending/running/succeeded/failed
+    progress: Mapped[int] = mapped_column(default=0)
+    total: Mapped[int] = mapped_column(default=0)
+    message: Mapped[str] = mapped_column(Text, default="")
+    params: Mapped[dict] = mapped_column(JSON, default=dict)
+    result: Mapped[dict] = mapped_column(JSON, default=dict)
+    attempts: Mapped[int] = mapped_column(default=0)
+    finished_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))

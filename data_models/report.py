@@ -1,0 +1,103 @@
+"""Reports and their section tree (preamble, parts, sections, subsections, items, closing)."""
+from datetime import date, datetime
+from typing import Optional
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, TimestampMixin, utcnow
+
+REPORT_KINDS = (
+    "annual_summary",  # 年度工作总结 + 下一年工作要点
+    "half_year_summary",  # 上半年工作总结 + 下半年工作谋划
+    "standing_committee_report",  # 常委会工作报告
+    "news_interpretation",  # 报告解读
+    "briefing",  # 汇报材料 / 交流考察汇报
+    "experience_briefing",  # 经验交流材料
+    "visit_packet",  # 交流考察材料
+)
+STATUSES = ("draft", "in_review", "returned", "approved", "sent")
+NODE_TYPES = ("preamble", "part", "section", "subsection", "item", "shortcomings", "closing")
+SECTION_KEYS = (
+    "political_guidance",
+    "consultation",
+    "supervision",
+    "member_role",
+    "self_building",
+    "next_points",
+)
+
+
+class Report(TimestampMixin, Base):
+    __tablename__ = "report"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(200))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    cutoff_date: Mapped[Optional[date]] = mapped_column(Date)  # 截至12月20日
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    revision: Mapped[int] = mapped_column(default=1)
+    previous_id: Mapped[Optional[int]] = mapped_column(ForeignKey("report.id"))
+    # Kind-specific settings: meeting, speaker, salutation, signature, issue date, numbering.
+    settings: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+
+    committee: Mapped["Committee"] = relationship()  # noqa: F821
+    sections: Mapped[list["Section"]] = relationship(
+        back_populates="report", order_by="Section.position", cascade="all, delete-orphan"
+    )
+
+
+class Section(Base):
+    """One node of a report's text tree; numbering is derived from its place, never stored."""
+
+    __tablename__ = "section"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id"), index=True)
+    parent_id: Mapped[Optional[int]] = mapped_column(ForeignKey("section.id"))
+    position: Mapped[int] = mapped_column(default=0)
+    node_type: Mapped[str] = mapped_column(String(20), default="section")
+    key: Mapped[str] = mapped_column(String(40), default="")  # one of SECTION_KEYS or ""
+    heading: Mapped[str] = mapped_column(String(300), default="")
+    lead: Mapped[str] = mapped_column(String(300), default="")  # lead sentence of an item
+    body: Mapped[str] = mapped_column(Text, default="")
+    owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    version: Mapped[int] = mapped_column(default=1)
+    updated_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    report: Mapped[Report] = relationship(back_populates="sections")
+    # Concurrent saves are caught by the ORM: UPDATE … WHERE version = :seen.
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SectionVersion(Base):
+    """Every saved state of a section, so any earlier text can be restored."""
+
+    __tablename__ = "section_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    section_id: Mapped[int] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column()
+    heading: Mapped[str] = mapped_column(String(300), default="")
+    lead: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    saved_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReviewEvent(Base):
+    """A step of the review workflow: submitted, returned with comments, approved, sent."""
+
+    __tablename__ = "review_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id"), index=True)
+    user_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    action: Mapped[str] = mapped_column(String(20))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
