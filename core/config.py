@@ -15,6 +15,7 @@ class Settings:
     secret_key: str = "dev-only-secret-change-me"
     max_upload_bytes: int = 20 * 1024 * 1024
     soffice: str = "soffice"
+    queue_prefix: str = ""  # separates test runs that share one broker
     extra: dict = field(default_factory=dict)
 
 
@@ -34,5 +35,6 @@ def load_settings(**overrides) -> Settings:
         secret_key=env.get("SECRET_KEY", Settings.secret_key),
         max_upload_bytes=int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024,
         soffice=env.get("SOFFICE", "soffice"),
+        queue_prefix=env.get("CELERY_QUEUE_PREFIX", ""),
     )
     return replace(settings, **overrides)

@@ -39,9 +39,18 @@ def configure_celery(settings: Settings) -> None:
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         broker_connection_retry_on_startup=True,
-        task_default_queue="default",
-        task_routes={"tasks.pdf.*": {"queue": "pdf"}},
+        task_default_queue=f"{settings.queue_prefix}default",
+        task_routes={"tasks.pdf.*": {"queue": f"{settings.queue_prefix}pdf"}},
     )
+    _drop_connection_pools()
+
+
+def _drop_connection_pools() -> None:
+    """Forget pools opened under earlier settings (the eager path opens one to the old broker)."""
+    if celery_app._pool is not None:
+        celery_app._pool.force_close_all()
+        celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 def wait_for_thread_jobs() -> None:

@@ -1,0 +1,183 @@
+"""Fixtures: an app on a fresh database per test (SQLite file, or PostgreSQL when configured)."""
+import os
+import uuid
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import create_engine, text
+
+from app import create_app
+from app.extensions import db as flask_db
+from core import db as core_db
+from data_models import Base
+
+from .support import csrf_from
+
+PG_BASE_URL = os.environ.get("TEST_DATABASE_URL", "")  # e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test
+BROKER_URL = os.environ.get("TEST_CELERY_BROKER_URL", "")
+
+
+@pytest.fixture(scope="session")
+def pg_database_url():
+    """A PostgreSQL database made for this test run and dropped after it (None on SQLite)."""
+    if not PG_BASE_URL:
+        yield None
+        return
+    name = f"wengao_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_BASE_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = PG_BASE_URL.rsplit("/", 1)[0] + "/" + name
+    engine = create_engine(url)
+    Base.metadata.create_all(engine)
+    engine.dispose()
+    yield url
+    core_db.dispose_all()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def database_url(pg_database_url, tmp_path):
+    """Each test starts on an empty database."""
+    if pg_database_url is None:
+        url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        engine = create_engine(url)
+        Base.metadata.create_all(engine)
+        engine.dispose()
+        return url
+    engine = core_db.session_factory(pg_database_url).kw["bind"]
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    return pg_database_url
+
+
+@pytest.fixture
+def task_mode():
+    """Jobs run inline unless a test asks for the real worker."""
+    return "eager"
+
+
+@pytest.fixture
+def app(database_url, task_mode, tmp_path):
+    settings = {"database_url": database_url, "task_mode": task_mode, "secret_key": "test-secret"}
+    if task_mode == "celery":
+        settings["broker_url"] = BROKER_URL
+    app = create_app({"TESTING": True, "SETTINGS": settings, "RATELIMIT_ENABLED": False})
+    app.test_client_class = CsrfClient
+    with app.app_context():
+        yield app
+        flask_db.session.remove()
+        flask_db.engine.dispose()
+
+
+@pytest.fixture
+def db_session(app):
+    """The web layer's session, inside the app context."""
+    return flask_db.session
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def demo(db_session):
+    """Committees and one user per role from the demo seed (no ledger)."""
+    from core.demo import committees, users
+
+    committees.seed(db_session)
+    db_session.flush()
+    users.seed(db_session)
+    db_session.commit()
+    return DemoRefs(db_session)
+
+
+class DemoRefs:
+    """Look-ups into the demo seed by readable names."""
+
+    def __init__(self, session):
+        from core.demo.committees import demo_committees
+
+        self.city, self.county_a, self.county_b = demo_committees(session)
+        self.password = "demo12345"
+
+
+class CsrfClient(FlaskClient):
+    """A test client that sends the page's CSRF token with form posts, as a browser would."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._csrf = None
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        if response.mimetype == "text/html":
+            token = csrf_from(response.get_data(as_text=True))
+            self._csrf = token or self._csrf
+        return response
+
+    def post(self, *args, csrf=True, **kwargs):
+        data = kwargs.get("data")
+        if csrf and isinstance(data, dict) and "csrf_token" not in data:
+            kwargs["data"] = {**data, "csrf_token": self.csrf_token()}
+        return super().post(*args, **kwargs)
+
+    def csrf_token(self) -> str:
+        if self._csrf is None:
+            self.get("/auth/login", follow_redirects=True)
+        return self._csrf
+
+    def login(self, username: str, password: str = "demo12345"):
+        self._csrf = None
+        return self.post("/auth/login", data={"username": username, "password": password}, follow_redirects=True)
+
+    def logout(self):
+        return self.post("/auth/logout", data={}, follow_redirects=True)
+
+
+@pytest.fixture(scope="session")
+def live_worker(pg_database_url, tmp_path_factory):
+    """A real Celery worker process on the broker, sharing this run's PostgreSQL database."""
+    import subprocess
+    import sys
+    import time
+
+    from .support import need
+
+    need(bool(BROKER_URL and pg_database_url), "需要 TEST_CELERY_BROKER_URL 与 TEST_DATABASE_URL（真实 Celery worker）")
+    prefix = f"t{uuid.uuid4().hex[:8]}."
+    env = {**os.environ, "DATABASE_URL": pg_database_url, "CELERY_BROKER_URL": BROKER_URL, "CELERY_QUEUE_PREFIX": prefix}
+    log = tmp_path_factory.mktemp("worker") / "worker.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "tasks.worker", "worker", "-c", "2", "-l", "info",
+             "-Q", f"{prefix}default,{prefix}pdf", "-n", f"{prefix}%h", "--without-gossip", "--without-mingle"],
+            env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    deadline = time.time() + 60
+    while "ready" not in log.read_text() and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.3)
+    assert "ready" in log.read_text(), log.read_text()
+    yield {"queue_prefix": prefix, "log": log}
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture
+def worker_app(live_worker, database_url, tmp_path):
+    """An app that enqueues on the broker, consumed by the live worker."""
+    settings = {"database_url": database_url, "task_mode": "celery", "broker_url": BROKER_URL,
+                "queue_prefix": live_worker["queue_prefix"], "secret_key": "test-secret"}
+    app = create_app({"TESTING": True, "SETTINGS": settings, "RATELIMIT_ENABLED": False})
+    with app.app_context():
+        yield app
+        flask_db.session.remove()

@@ -1,0 +1,27 @@
+from app import create_app
+
+
+def test_app_starts_with_embedded_default(tmp_path, monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
+    monkeypatch.setenv("WENGAO_INSTANCE_DIR", str(tmp_path))
+    from core.config import load_settings
+
+    settings = load_settings()
+    assert settings.database_url.startswith("sqlite:///")
+    assert settings.task_mode == "thread"
+
+
+def test_testing_config(app):
+    assert app.testing
+    assert create_app({"SETTINGS": {"database_url": "sqlite:///:memory:"}}).testing is False
+
+
+def test_healthz(client):
+    assert client.get("/healthz").json == {"status": "ok"}
+
+
+def test_dashboard_requires_login(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert "/auth/login" in response.headers["Location"]
