@@ -1,0 +1,1 @@
+"""The ledger (台账): record categories, records, Excel import and export."""

@@ -1,0 +1,1 @@
+"""Where numbers are computed: metric definitions over ledger records, per committee and period."""
