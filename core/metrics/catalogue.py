@@ -3,7 +3,7 @@
 A label is the name staff write in report text ({{ 党组会议次数 }}), so it must be a valid
 identifier: Chinese characters, digits and underscores only.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field as dc_field
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,7 @@ class MetricSpec:
     category: str = ""
     types: tuple = ()
     field: str = "count"  # sum: count / persons / amount / attrs.<key>; distinct, list: title / attrs.<key>
-    filters: dict = field(default_factory=dict)  # attrs.<key> -> value or [values]
+    filters: dict = dc_field(default_factory=dict)  # attrs.<key> -> value or [values]
     formula: str = ""  # over other metrics' keys
     basis: str = "period"  # period / cumulative (stock up to the end) / since_meeting (提案)
     group: str = ""
