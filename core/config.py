@@ -12,7 +12,7 @@ class Settings:
     database_url: str
     broker_url: str = ""  # empty: tasks run without a broker
     task_mode: str = "thread"  # eager (inline), thread (background thread), celery (broker)
-    secret_key: str = "dev-only-secret-change-me"
+    secret_key: str = ""
     max_upload_bytes: int = 20 * 1024 * 1024
     soffice: str = "soffice"
     queue_prefix: str = ""  # separates test runs that share one broker
@@ -24,6 +24,18 @@ def _default_database_url() -> str:
     return f"sqlite:///{INSTANCE_DIR / 'wengao.sqlite3'}"
 
 
+def _instance_secret_key() -> str:
+    """Without SECRET_KEY, a random key kept under instance/ (sessions survive restarts)."""
+    import secrets
+
+    INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    path = INSTANCE_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
 def load_settings(**overrides) -> Settings:
     """Settings from the environment; keyword overrides win (tests, CLI)."""
     env = os.environ
@@ -32,7 +44,7 @@ def load_settings(**overrides) -> Settings:
         database_url=env.get("DATABASE_URL") or _default_database_url(),
         broker_url=broker,
         task_mode=env.get("TASK_MODE") or ("celery" if broker else "thread"),
-        secret_key=env.get("SECRET_KEY", Settings.secret_key),
+        secret_key=env.get("SECRET_KEY") or overrides.pop("secret_key", None) or _instance_secret_key(),
         max_upload_bytes=int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024,
         soffice=env.get("SOFFICE", "soffice"),
         queue_prefix=env.get("CELERY_QUEUE_PREFIX", ""),

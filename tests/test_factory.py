@@ -25,3 +25,16 @@ def test_dashboard_requires_login(client):
     response = client.get("/")
     assert response.status_code == 302
     assert "/auth/login" in response.headers["Location"]
+
+
+def test_secret_key_is_random_and_kept_without_env(tmp_path, monkeypatch):
+    import importlib
+
+    from core import config
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setattr(config, "INSTANCE_DIR", tmp_path)
+    first = config.load_settings().secret_key
+    assert len(first) == 64 and first == config.load_settings().secret_key
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+    importlib.reload(config)
