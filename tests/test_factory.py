@@ -28,8 +28,6 @@ def test_dashboard_requires_login(client):
 
 
 def test_secret_key_is_random_and_kept_without_env(tmp_path, monkeypatch):
-    import importlib
-
     from core import config
 
     monkeypatch.delenv("SECRET_KEY", raising=False)
@@ -37,4 +35,3 @@ def test_secret_key_is_random_and_kept_without_env(tmp_path, monkeypatch):
     first = config.load_settings().secret_key
     assert len(first) == 64 and first == config.load_settings().secret_key
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
-    importlib.reload(config)
