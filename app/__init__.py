@@ -39,16 +39,29 @@ def register_extensions(app: Flask) -> None:
     from . import auth  # noqa: F401  (registers the user loader)
 
 
-def register_blueprints(app: Flask) -> None:
-    from .auth import bp as auth_bp
-    from .committees import bp as committees_bp
-    from .main import bp as main_bp
+def area_packages() -> list:
+    """Every area package of the web app (app/<area>/ with a blueprint `bp`), in name order."""
+    import importlib
+    import pkgutil
 
-    app.register_blueprint(main_bp)
-    app.register_blueprint(auth_bp, url_prefix="/auth")
-    app.register_blueprint(committees_bp, url_prefix="/committees")
+    areas = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.ispkg:
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            if hasattr(module, "bp"):
+                areas.append(module)
+    return areas
+
+
+def register_blueprints(app: Flask) -> None:
+    """Each area declares its own url_prefix and, optionally, NAV = (order, endpoint, label)."""
+    nav = []
+    for area in area_packages():
+        app.register_blueprint(area.bp)
+        if hasattr(area, "NAV"):
+            nav.append(area.NAV)
     # Top navigation: (endpoint, label) for each area, in menu order.
-    app.config["NAV_LINKS"] = []
+    app.config["NAV_LINKS"] = [(endpoint, label) for _, endpoint, label in sorted(nav)]
     app.context_processor(_template_globals)
 
 

@@ -8,6 +8,16 @@ from tasks.celery_app import wait_for_thread_jobs
 
 
 def register(app: Flask) -> None:
+    """The demo command here; each area adds its own commands in app/<area>/cli.py (register(app))."""
+    import importlib
+    import importlib.util
+
+    from . import area_packages
+
+    for area in area_packages():
+        if importlib.util.find_spec(f"{area.__name__}.cli") is not None:
+            importlib.import_module(f"{area.__name__}.cli").register(app)
+
     @app.cli.command("demo")
     def demo_command() -> None:
         """创建（或补全）演示数据：一个市政协、两个县政协、各角色用户和一年台账。"""

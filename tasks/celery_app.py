@@ -23,7 +23,16 @@ class WengaoTask(Task):
         return super().apply_async(args, kwargs, **options)
 
 
-celery_app = Celery("wengao", task_cls=WengaoTask, include=["tasks.system"])
+def _task_modules() -> list[str]:
+    """Every module of the tasks package except the plumbing; each area adds tasks/<area>.py."""
+    import pkgutil
+
+    import tasks
+
+    return [f"tasks.{m.name}" for m in pkgutil.iter_modules(tasks.__path__) if m.name not in ("celery_app", "worker")]
+
+
+celery_app = Celery("wengao", task_cls=WengaoTask, include=_task_modules())
 
 
 def configure_celery(settings: Settings) -> None:

@@ -9,6 +9,7 @@ COUNTIES = [
     dict(name="政协东湖县委员会", short_name="东湖县政协", place="东湖县", level="county"),
     dict(name="政协西山县委员会", short_name="西山县政协", place="西山县", level="county"),
 ]
+ORDER = 10  # demo steps run by ORDER: committees, users, ledger, reports, …
 PROFILE = {
     "term": "十", "session": "二",
     "facts": {"委员人数": 215, "常委人数": 41, "界别数": 16, "专委会数": 7, "功能型党支部": 5},

@@ -7,6 +7,7 @@ from data_models import User
 
 from .committees import demo_committees
 
+ORDER = 20
 DEMO_PASSWORD = "demo12345"
 # username prefix per committee (by sort order), then role
 PREFIXES = ["city", "donghu", "xishan"]
