@@ -4,25 +4,19 @@ One aggregate query computes all count / sum / distinct metrics at once (a CASE 
 grouped by committee), one UNION ALL query reads the list metrics, and formulas are evaluated
 afterwards in Python. Roll-ups run the same queries over a committee subtree.
 """
-from datetime import date
-from decimal import Decimal
-
-from sqlalchemy import Select, case, func, literal, or_, select, union_all
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from core.committees import subtree_ids
 from data_models import Committee, Record
 
 from .catalogue import MetricSpec
-from .conditions import KeyMap, date_condition, spec_condition, value_expr
+from .conditions import KeyMap, date_condition, spec_condition
 from .definitions import load_specs, seed_catalogue  # noqa: F401  (seed_catalogue re-exported)
 from .formula import FormulaError, evaluate, formula_names
 from .periods import Period, parse_period
+from .queries import basis_starts, compute_raw
 from .values import MetricValue
-
-AGGREGATE_KINDS = ("count", "sum", "distinct")
-# "Since the meeting" (自*届二次会议以来) starts at the last plenary meeting on or before the period's end.
-SINCE_MEETING = ("meeting", "plenary")
 
 
 class MetricError(ValueError):
@@ -33,7 +27,7 @@ def compute_metrics(session: Session, committee_id: int, period, keys=None, *, p
     """Values of the committee's metrics (all, or `keys` / labels) for a period, keyed by metric key."""
     period = _as_period(period)
     specs, wanted = _select_specs(load_specs(session, committee_id), keys)
-    raw = _compute_raw(session, [committee_id], period, specs)
+    raw = compute_raw(session, [committee_id], period, specs)
     values = _finish(specs, raw.get(committee_id, {}), wanted, _since_notes(raw))
     if previous:
         before = compute_metrics(session, committee_id, period.shifted_years(-1), list(wanted))
@@ -47,7 +41,7 @@ def rollup_metrics(session: Session, superior_id: int, period, keys=None) -> dic
     period = _as_period(period)
     ids = subtree_ids(session, superior_id)
     specs, wanted = _select_specs(load_specs(session, superior_id), keys)
-    raw = _compute_raw(session, ids, period, specs)
+    raw = compute_raw(session, ids, period, specs)
     totals = _sum_raw(specs, [raw.get(cid, {}) for cid in ids])
     values = _finish(specs, totals, wanted, {})
     names = dict(session.execute(select(Committee.id, Committee.short_name).where(Committee.id.in_(ids))).all())
@@ -64,8 +58,8 @@ def records_behind(session: Session, committee_id, period, key: str) -> Select:
     specs = {s.key: s for s in load_specs(session, ids[0])}
     spec = _find(specs, key)
     keymap, dialect = KeyMap.load(session), session.get_bind().dialect.name
-    starts = _basis_starts(session, ids, period, keymap)
-    conditions = [spec_condition(leaf, keymap, dialect) & date_condition(starts[leaf.basis], period.end)
+    starts = basis_starts(session, ids, period, keymap)[0]
+    conditions = [spec_condition(leaf, keymap, dialect) & date_condition(starts[leaf.basis], starts["_end"])
                   for leaf in _leaves(specs, spec)]
     return (select(Record).where(Record.committee_id.in_(ids), or_(*conditions))
             .order_by(Record.date, Record.id))
@@ -123,93 +117,6 @@ def _leaves(specs: dict, spec: MetricSpec, seen=None) -> list[MetricSpec]:
     if spec.kind != "formula":
         return [spec]
     return [leaf for name in _formula_inputs(spec) if name in specs for leaf in _leaves(specs, specs[name], seen)]
-
-
-# --- SQL -------------------------------------------------------------------------------------
-
-def _compute_raw(session: Session, ids: list[int], period: Period, specs: list[MetricSpec]) -> dict:
-    """{committee id: {metric key: raw value}} for every non-formula metric, plus since-meeting starts."""
-    keymap, dialect = KeyMap.load(session), session.get_bind().dialect.name
-    starts = _basis_starts(session, ids, period, keymap)
-    raw: dict = {cid: {} for cid in ids}
-    aggregates = [s for s in specs if s.kind in AGGREGATE_KINDS]
-    lists = [s for s in specs if s.kind == "list"]
-    if aggregates:
-        _aggregate(session, ids, period, aggregates, keymap, dialect, starts, raw)
-    if lists:
-        _read_lists(session, ids, period, lists, keymap, dialect, starts, raw)
-    raw["_since"] = starts.get("_dates", {})
-    return raw
-
-
-def _aggregate(session, ids, period, specs, keymap, dialect, starts, raw) -> None:
-    columns = [_aggregate_column(s, keymap, dialect, starts).label(f"m{i}") for i, s in enumerate(specs)]
-    category_ids = {keymap.categories[s.category] for s in specs if s.category in keymap.categories}
-    stmt = (select(Record.committee_id, *columns)
-            .where(Record.committee_id.in_(ids), Record.category_id.in_(category_ids), Record.date <= period.end)
-            .group_by(Record.committee_id))
-    for row in session.execute(stmt):
-        raw[row[0]].update({s.key: _clean(s, row[i + 1]) for i, s in enumerate(specs)})
-
-
-def _aggregate_column(spec: MetricSpec, keymap, dialect, starts):
-    condition = spec_condition(spec, keymap, dialect) & date_condition(starts[spec.basis], starts["_end"])
-    if spec.kind == "count":
-        return func.count(case((condition, literal(1))))
-    expr = value_expr(spec.field, dialect, as_number=spec.kind == "sum")
-    if spec.kind == "sum":
-        return func.sum(case((condition, expr)))
-    return func.count(case((condition, expr)).distinct())
-
-
-def _read_lists(session, ids, period, specs, keymap, dialect, starts, raw) -> None:
-    parts = [select(Record.committee_id, literal(s.key).label("metric"), value_expr(s.field, dialect, False).label("item"),
-                    Record.date, Record.id)
-             .where(Record.committee_id.in_(ids), spec_condition(s, keymap, dialect),
-                    date_condition(starts[s.basis], period.end))
-             for s in specs]
-    rows = session.execute(union_all(*parts).order_by("date", "id")).all() if len(parts) > 1 else \
-        session.execute(parts[0].order_by(Record.date, Record.id)).all()
-    for cid in ids:
-        for s in specs:
-            raw[cid][s.key] = []
-    for cid, key, item, _day, _id in rows:
-        if item not in (None, "") and item not in raw[cid][key]:
-            raw[cid][key].append(item)
-
-
-def _basis_starts(session: Session, ids: list[int], period: Period, keymap: KeyMap) -> dict:
-    """Where each period basis starts: the period's start, nothing (stock), or the last plenary meeting."""
-    dates = _since_meeting_dates(session, ids, period, keymap)
-    if len(set(dates.values())) <= 1 and len(dates) in (0, len(ids)):
-        since = next(iter(dates.values()), period.start)
-    else:
-        since = case(dates, value=Record.committee_id, else_=literal(period.start)) if dates else period.start
-    return {"period": period.start, "cumulative": None, "since_meeting": since, "_end": period.end, "_dates": dates}
-
-
-def _since_meeting_dates(session, ids, period, keymap) -> dict[int, date]:
-    category_id = keymap.categories.get(SINCE_MEETING[0])
-    type_id = keymap.types.get(SINCE_MEETING)
-    if category_id is None or type_id is None:
-        return {}
-    stmt = (select(Record.committee_id, func.max(Record.date))
-            .where(Record.committee_id.in_(ids), Record.category_id == category_id, Record.type_id == type_id,
-                   Record.date <= period.end)
-            .group_by(Record.committee_id))
-    return {cid: day for cid, day in session.execute(stmt)}
-
-
-def _clean(spec: MetricSpec, value):
-    """Database numbers as report numbers: ints for counts, Decimal for money, None as 0."""
-    if value is None:
-        return 0
-    if spec.kind in ("count", "distinct") or spec.field in ("count", "persons"):
-        return int(value)
-    if spec.field == "amount":
-        return Decimal(value)
-    value = float(value)
-    return int(value) if value.is_integer() else value
 
 
 def _sum_raw(specs: list[MetricSpec], rows: list[dict]) -> dict:
