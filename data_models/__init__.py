@@ -2,7 +2,7 @@
 from .audit import AuditEvent
 from .base import Base
 from .committee import Committee
-from .ledger import Record, RecordCategory, RecordType
+from .ledger import LedgerUpload, Record, RecordCategory, RecordType
 from .metric import MetricDefinition
 from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReviewEvent, Section, SectionVersion
@@ -10,7 +10,7 @@ from .upward import CollectionRequest, OutboxMessage, Submission
 from .user import ApiToken, User
 
 __all__ = [
-    "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "MetricDefinition",
+    "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "MetricDefinition",
     "OutboxMessage", "Record", "RecordCategory", "RecordType", "RenderedDocument", "Report",
     "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun", "User",
 ]

@@ -60,6 +60,9 @@ def _drop_connection_pools() -> None:
         celery_app._pool.force_close_all()
         celery_app._pool = None
     celery_app.amqp._producer_pool = None
+    from kombu import pools
+
+    pools.reset()  # kombu's global registry would hand back the producer pool closed above
 
 
 def wait_for_thread_jobs() -> None:
