@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from core import audit
-from data_models import NODE_TYPES, Report, Section, SectionVersion, User
+from data_models import Report, Section, SectionVersion, User
+from data_models.report import NODE_TYPES
 from data_models.base import utcnow
 
 from . import messages
