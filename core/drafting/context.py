@@ -25,13 +25,14 @@ def report_variables(report: Report) -> dict[str, Any]:
     }
 
 
-def metric_values(session: Session, report: Report) -> dict[str, MetricValue]:
-    """Every catalogue metric of the report's committee and period, keyed by label."""
+def metric_values(session: Session, report: Report, previous: bool = False) -> dict[str, MetricValue]:
+    """Every catalogue metric of the report's committee and period, keyed by label; with
+    `previous` each value also carries the same period of last year (for 同比)."""
     try:
         from core.metrics.engine import compute_metrics, values_by_label
     except ImportError:  # the metrics engine has not landed in this checkout
         return {}
-    return values_by_label(compute_metrics(session, report.committee_id, report_period(report)))
+    return values_by_label(compute_metrics(session, report.committee_id, report_period(report), previous=previous))
 
 
 def number_filters() -> dict:
@@ -44,5 +45,5 @@ def number_filters() -> dict:
 
 
 def merge_context(values: dict[str, MetricValue], variables: dict[str, Any]) -> dict[str, Any]:
-    """Names a placeholder can read: raw metric values, then report variables (which win)."""
-    return {**{label: mv.value for label, mv in values.items()}, **variables}
+    """Names a placeholder can read: metric values (filters take MetricValue), then report variables."""
+    return {**values, **variables}

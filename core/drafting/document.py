@@ -47,7 +47,10 @@ class _Merger:
 def assemble(session: Session, report: Report, values: Optional[dict[str, MetricValue]] = None,
              filters: Optional[dict] = None) -> Assembly:
     """values and filters default to the metrics engine's and the number-style filters."""
-    values = ctx.metric_values(session, report) if values is None else values
+    sections = load_sections(session, report.id)
+    if values is None:
+        wants_previous = any("同比" in s.body or "yoy" in s.body for s in sections)
+        values = ctx.metric_values(session, report, previous=wants_previous)
     env = make_environment(ctx.number_filters() if filters is None else filters)
     merge = _Merger(env, ctx.merge_context(values, ctx.report_variables(report)), values)
     spec = kind_spec(report.kind)
@@ -57,7 +60,7 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
     content.subtitle_lines = [merge(line, "副标题") for line in _subtitle_lines(settings) if line]
     if settings.get("salutation"):
         content.blocks.append(Block("salutation", merge(settings["salutation"], "称谓")))
-    tree = build_tree(load_sections(session, report.id))
+    tree = build_tree(sections)
     labels = number_tree(tree, settings.get("numbering", spec.style),
                          settings.get("parts_numbered", spec.parts_numbered))
     for node, _depth in walk(tree):

@@ -12,6 +12,8 @@ from typing import Any, Callable
 from jinja2 import TemplateError, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
+from core.metrics.values import MetricValue
+
 from . import messages
 
 _ALLOWED = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.Filter, nodes.Const,
@@ -41,11 +43,18 @@ class PlaceholderEnvironment(SandboxedEnvironment):
 
 
 def plain(value: Any) -> str:
-    """Default text of a value: integers without decimals, lists joined with 、."""
-    if isinstance(value, Marker) or isinstance(value, str):
+    """Default text of a value: integers without decimals, lists joined with 、; zero or missing
+    metrics become a visible 【待补】 marker, never 召开0次."""
+    if isinstance(value, MetricValue):
+        if value.value is None:
+            return Marker(messages.NO_VALUE_MARK.format(name=value.label))
+        if value.is_zero:
+            return Marker(messages.ZERO_MARK.format(name=value.label))
+        return plain(value.value)
+    if isinstance(value, str):
         return value
     if isinstance(value, bool) or value is None:
-        return Marker(messages.NO_VALUE_MARK)
+        return Marker(messages.NO_VALUE_MARK.format(name="数值"))
     if isinstance(value, (list, tuple)):
         return "、".join(plain(v) for v in value)
     if isinstance(value, (Decimal, float)) and value == int(value):

@@ -1,7 +1,8 @@
 """Chinese text of drafting: merge errors, warnings, editing refusals."""
 
 # Merging placeholders
-NO_VALUE_MARK = "【无数据】"
+NO_VALUE_MARK = "【待补：{name}无法计算】"
+ZERO_MARK = "【待补：{name}为0】"
 UNKNOWN_MARK = "【未知：{name}】"
 SYNTAX_ERROR = "占位符写法有误（第{line}行）：请写作 {{{{ 指标名 }}}} 或 {{{{ 指标名 | 格式 }}}}，花括号须成对。"
 REFUSED_CONSTRUCT = "占位符只能引用数字并套用数字格式，不能使用{what}。请写作 {{{{ 指标名 }}}} 或 {{{{ 指标名 | 格式 }}}}。"

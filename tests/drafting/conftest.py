@@ -13,13 +13,18 @@ def _round_down(value) -> int:
     return math.floor(value / step) * step if value >= 10 else value
 
 
-# Stand-ins for core.metrics.filters.NUMBER_FILTERS, so merging is tested on its own.
+def _raw(fn):
+    return lambda v: fn(v.value if isinstance(v, MetricValue) else v)
+
+
+# Stand-ins for core.metrics.filters.NUMBER_FILTERS (which take a MetricValue), so merging is
+# tested on its own.
 TEST_FILTERS = {
-    "余": lambda v: f"{_round_down(v)}余",
-    "多": lambda v: f"{_round_down(v)}多",
-    "万元": lambda v: f"{round(float(v) / 10000)}万元",
-    "顿号": lambda v: "、".join(v),
-    "引号": lambda v: "".join(f"“{x}”" for x in v),
+    "余": _raw(lambda v: f"{_round_down(v)}余"),
+    "多": _raw(lambda v: f"{_round_down(v)}多"),
+    "万元": _raw(lambda v: f"{round(float(v) / 10000)}万元"),
+    "顿号": _raw(lambda v: "、".join(v)),
+    "引号": _raw(lambda v: "".join(f"“{x}”" for x in v)),
 }
 
 

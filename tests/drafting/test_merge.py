@@ -11,7 +11,7 @@ def env(filters):
 
 @pytest.fixture
 def names(values):
-    return {**{k: v.value for k, v in values.items()}, "年度": 2023, "简称": "东湖县政协"}
+    return {**values, "年度": 2023, "简称": "东湖县政协"}
 
 
 def test_plain_text_passes_through(env, names):
@@ -71,7 +71,7 @@ def test_filter_on_wrong_value_is_a_message_not_an_exception(env, names):
 
 def test_missing_metric_warns(env, names, values):
     result = merge_text(env, "立案率{{ 立案率 }}%，{{ 不存在的指标 }}", names)
-    assert result.text == "立案率【无数据】%，【未知：不存在的指标】"
+    assert result.text == "立案率【待补：立案率无法计算】%，【未知：不存在的指标】"
     codes = {w.code: w for w in merge_warnings("（二）提案", 7, result, values)}
     assert set(codes) == {"missing", "unknown"}
     assert codes["missing"].section_id == 7
@@ -79,8 +79,9 @@ def test_missing_metric_warns(env, names, values):
     assert "不存在的指标" in codes["unknown"].message
 
 
-def test_zero_value_warns(env, names, values):
+def test_zero_value_warns_and_never_prints_zero(env, names, values):
     result = merge_text(env, "组织{{ 红色观影活动次数 }}次红色观影活动", names)
+    assert result.text == "组织【待补：红色观影活动次数为0】次红色观影活动"
     assert [w.code for w in merge_warnings("一、", 1, result, values)] == ["zero"]
 
 
