@@ -120,3 +120,22 @@ def as_text(content: DocumentContent) -> str:
 def preview_text(session: Session, report_id: int) -> tuple[str, list[DraftWarning]]:
     assembly = assemble(session, session.get(Report, report_id))
     return as_text(assembly.content), assembly.warnings
+
+
+@dataclass
+class OutlineRow:
+    """One line of the editor: a section, its depth and its generated number."""
+
+    section: object
+    depth: int
+    number: str
+    has_children: bool
+
+
+def outline(session: Session, report: Report) -> list[OutlineRow]:
+    """The section tree in reading order with the numbers the document will carry."""
+    spec = kind_spec(report.kind)
+    settings = {**spec.settings, **(report.settings or {})}
+    tree = build_tree(load_sections(session, report.id))
+    labels = number_tree(tree, settings.get("numbering", spec.style), settings.get("parts_numbered", spec.parts_numbered))
+    return [OutlineRow(node.section, depth, labels[id(node)].number, bool(node.children)) for node, depth in walk(tree)]
