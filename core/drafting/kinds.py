@@ -13,6 +13,7 @@ class OutlineNode:
     key: str = ""
     body: str = ""
     children: tuple["OutlineNode", ...] = ()
+    lead: str = ""  # lead sentence of an item
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ def add_outline(session: Session, report: Report, outline: Sequence[OutlineNode]
     """Write a kind's default outline (or any outline) below `parent` and record version 1 of each."""
     for position, node in enumerate(outline):
         section = Section(report=report, parent_id=parent.id if parent else None, position=position,
-                          node_type=node.node_type, key=node.key, heading=node.heading, body=node.body,
+                          node_type=node.node_type, key=node.key, heading=node.heading, lead=node.lead, body=node.body,
                           owner_id=user_id, updated_by_id=user_id)
         session.add(section)
         session.flush()
