@@ -3,6 +3,7 @@
 build_document() hands a DocumentContent to the .docx renderer; preview_text() gives the same
 content as plain text with the warnings the preview lists.
 """
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -13,11 +14,14 @@ from core.rendering.document import Block, DocumentContent
 from data_models import Report
 
 from . import context as ctx
+from . import messages
 from .kinds import kind_spec
 from .merge import PlaceholderEnvironment, make_environment, merge_text
 from .numbering import HEADING_TYPES, Label, number_tree
 from .tree import SectionNode, build_tree, describe, load_sections, walk
 from .warnings import DraftWarning, empty_warning, hand_typed_warnings, leftover_warnings, merge_warnings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -48,11 +52,13 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
              filters: Optional[dict] = None) -> Assembly:
     """values and filters default to the metrics engine's and the number-style filters."""
     sections = load_sections(session, report.id)
+    failure = None
     if values is None:
-        wants_previous = any("同比" in s.body or "yoy" in s.body for s in sections)
-        values = ctx.metric_values(session, report, previous=wants_previous)
+        values, failure = _computed_values(session, report, sections)
     env = make_environment(ctx.number_filters() if filters is None else filters)
     merge = _Merger(env, ctx.merge_context(values, ctx.report_variables(report)), values)
+    if failure:
+        merge.warnings.append(failure)
     spec = kind_spec(report.kind)
     settings = {**spec.settings, **(report.settings or {})}
     content = DocumentContent(kind=report.kind, title=merge(report.title, "标题"),
@@ -70,6 +76,17 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
         content.date = settings.get("date", "")
     content.addressee = settings.get("addressee", "")
     return Assembly(content, merge.warnings, values)
+
+
+def _computed_values(session: Session, report: Report, sections) -> tuple[dict, Optional[DraftWarning]]:
+    """The report's metric values; a failing engine becomes one warning, never a broken preview."""
+    wants_previous = any("同比" in s.body or "yoy" in s.body for s in sections)
+    try:
+        with session.begin_nested():
+            return ctx.metric_values(session, report, previous=wants_previous), None
+    except Exception as error:  # noqa: BLE001 - shown to the user, logged for the admin
+        log.exception("metrics failed for report %s", report.id)
+        return {}, DraftWarning(None, "metrics_failed", messages.W_METRICS_FAILED.format(error=error))
 
 
 def _subtitle_lines(settings: dict) -> list[str]:

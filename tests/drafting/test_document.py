@@ -110,3 +110,14 @@ def test_carry_forward_changes_numbers_and_years_and_nothing_else(db_session, ma
     assert item_line == "不断强化理论武装。2024年召开党组会议9次，活动1200余场次。2021年出台意见。"
     assert new.title == "东湖县政协2024年工作总结和2025年工作要点"
     assert db_session.scalars(select(Report).where(Report.committee_id == report.committee_id)).all() == [report, new]
+
+
+def test_failing_metrics_engine_is_a_warning_not_an_error(db_session, make_report, monkeypatch):
+    from core.drafting import context
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(context, "metric_values", broken)
+    assembly = assemble(db_session, make_report())
+    assert assembly.warnings[0].code == "metrics_failed" and "数字暂时无法计算" in assembly.warnings[0].message
