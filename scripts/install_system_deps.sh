@@ -19,7 +19,22 @@ fi
 if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
   missing+=(chromium)
 fi
+install_fandol() {
+  # 仿宋 look-alike with full GB2312 coverage (SPEC §6): FandolFang ships only inside
+  # texlive-lang-chinese, so take the .otf files out of the .deb instead of installing TeX.
+  local dest=/usr/local/share/fonts/fandol
+  [ -f "$dest/FandolFang-Regular.otf" ] && return 0
+  local tmp
+  tmp=$(mktemp -d)
+  chmod 755 "$tmp"  # apt downloads as _apt
+  (cd "$tmp" && apt-get download -qq texlive-lang-chinese >/dev/null && dpkg-deb -x texlive-lang-chinese_*.deb x)
+  mkdir -p "$dest"
+  find "$tmp/x" -name 'Fandol*.otf' -exec cp {} "$dest/" \;
+  rm -rf "$tmp"
+  fc-cache -f >/dev/null 2>&1 || true
+}
 if [ "${#missing[@]}" = 0 ]; then
+  install_fandol
   exit 0
 fi
 echo "installing: ${missing[*]}" >&2
@@ -35,3 +50,4 @@ if ! apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
   apt-get install -y -qq --no-install-recommends "${alt[@]}"
 fi
 fc-cache -f >/dev/null 2>&1 || true
+install_fandol
