@@ -39,6 +39,9 @@ def render_docx(content: DocumentContent) -> bytes:
     template = DocxTemplate(io.BytesIO(template_bytes(content.kind)))
     template.render(build_context(content), autoescape=True)
     doc = template.docx
+    doc.core_properties.category = content.kind  # lets the checker apply the kind's rules
+    doc.core_properties.title = content.title
+    doc.core_properties.author = content.committee_name
     apply_font_choices(doc, content.fonts)
     set_signature_indents(doc)
     mark_east_asian_runs(doc)
