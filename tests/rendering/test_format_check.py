@@ -80,7 +80,7 @@ def test_missing_east_asian_font_is_reported(annual_docx):
 
 def test_half_width_quotes_are_reported(annual_docx):
     def straight(doc):
-        p = doc.paragraphs[2]
+        p = doc.paragraphs[1]
         p.runs[-1].text = p.runs[-1].text.replace("“", '"').replace("”", '"')
     assert any(p.startswith("引号应为中文全角引号") for p in _problems_after(annual_docx, straight))
 
