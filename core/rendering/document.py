@@ -30,6 +30,8 @@ class Block:
     lead: str = ""  # lead sentence for kind "item" (e.g. "不断强化理论武装。")
     rows: list[list[str]] = field(default_factory=list)  # kind "table"
     section_id: Optional[int] = None  # where it came from, for warnings and traceability
+    run_in: bool = False  # continues the previous paragraph (一是… inline, references 003 and 经验交流)
+    align: str = ""  # "center" for an unnumbered part heading (2023年上半年工作总结, reference 001)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate, RichText
 from markupsafe import Markup
 
 from . import layout, rules
@@ -57,7 +57,7 @@ def build_context(content: DocumentContent) -> dict:
         "title": "\n".join(break_title(content.title, layout.TITLE_LINE_CHARS)),
         "subtitle_lines": [full_width(line) for line in content.subtitle_lines],
         "addressee": _with_colon(content.addressee),
-        "blocks": [_block_view(b) for b in mark_speech_lines(content)],
+        "blocks": block_views(mark_speech_lines(content)),
         "attachments": attachment_lines(content.attachments),
         "signature": full_width(content.signature),
         "date": normalise_date(content.date),
@@ -90,14 +90,44 @@ def mark_speech_lines(content: DocumentContent) -> list[Block]:
     return blocks
 
 
-def _block_view(block: Block) -> dict:
+def block_views(blocks: list[Block]) -> list[dict]:
+    """What the template loops over: kind, and the runs of its paragraph (run-in items joined on)."""
+    views: list[dict] = []
+    for block in blocks:
+        if block.kind == "table":
+            views.append({"kind": "table", "xml": Markup(table_xml(block.rows))})
+        elif block.kind == "page_break":
+            views.append({"kind": "page_break"})
+        elif block.run_in and views and "rich" in views[-1]:
+            _add_runs(views[-1]["rich"], block, after_heading=views[-1]["kind"] != "paragraph")
+        else:
+            view = {"kind": _view_kind(block), "rich": RichText()}
+            _add_runs(view["rich"], block, after_heading=False)
+            views.append(view)
+    return views
+
+
+def _view_kind(block: Block) -> str:
+    if block.kind == "heading1" and block.align == "center":
+        return "part_heading"
+    if block.kind in layout.BLOCK_STYLES:
+        return block.kind
+    return "paragraph"
+
+
+def _add_runs(rich: RichText, block: Block, after_heading: bool) -> None:
+    """Lead sentences in 引导句; text run in after a heading keeps the body font (正文字符)."""
+    body_style = "GwBodyChar" if after_heading else None
     text = full_width(block.text)
     if block.kind == "salutation":
         text = _with_colon(text)
-    view = {"kind": block.kind, "number": full_width(block.number), "lead": full_width(block.lead), "text": text}
-    if block.kind == "table":
-        view["xml"] = Markup(table_xml(block.rows))
-    return view
+    if block.kind == "item":
+        if block.number or block.lead:
+            rich.add(full_width(block.number + block.lead), style="GwLead")
+        if text:
+            rich.add(text, style=body_style)
+        return
+    rich.add(full_width(block.number) + text, style=body_style)
 
 
 def table_xml(rows: list[list[str]]) -> str:
@@ -183,9 +213,16 @@ def signature_indents(signature: str, date: str) -> tuple[float, float]:
     return sig_right, date_right
 
 
+def _is_empty(run) -> bool:
+    return all(child.tag == qn("w:rPr") or (child.tag == qn("w:t") and not child.text) for child in run)
+
+
 def mark_east_asian_runs(doc) -> None:
     """w:hint="eastAsia" on every run, so “ ” — … print full-width in the Chinese font (GB/T 15834)."""
-    for run in doc.element.body.iter(qn("w:r")):
+    for run in list(doc.element.body.iter(qn("w:r"))):
+        if _is_empty(run):
+            run.getparent().remove(run)  # left over from docxtpl's {{r }} tags
+            continue
         rpr = run.find(qn("w:rPr"))
         if rpr is None:
             rpr = OxmlElement("w:rPr")

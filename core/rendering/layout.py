@@ -49,6 +49,7 @@ STYLES = (
     StyleSpec("GwTitle", "公文标题", "title", TITLE_HALF_POINTS, "center", 0, lines_after=1),
     StyleSpec("GwSubtitle", "副标题", "heading2", align="center", first_line_chars=0),
     StyleSpec("GwAddressee", "主送机关", "body", align="left", first_line_chars=0),
+    StyleSpec("GwPartHeading", "部分标题", "heading1", align="center", first_line_chars=0),
     StyleSpec("GwHeading1", "一级标题", "heading1"),
     StyleSpec("GwHeading2", "二级标题", "heading2"),
     StyleSpec("GwHeading3", "三级标题", "body"),
@@ -66,12 +67,14 @@ STYLES = (
     StyleSpec("GwIssuer", "发文机关标志", "title", 52, "center", 0, exact_lines=False, color="FF0000"),
     StyleSpec("GwDocNumber", "发文字号", "body", align="left", first_line_chars=0),
     StyleSpec("GwLead", "引导句", "body", bold=True, character=True),
+    StyleSpec("GwBodyChar", "正文字符", "body", character=True),  # body text run in after a heading
 )
 STYLE_BY_ID = {s.style_id: s for s in STYLES}
 TABLE_STYLE_ID, TABLE_STYLE_NAME = "GwTable", "公文表格"
 
-# Block kind -> paragraph style.
+# Block kind -> paragraph style ("part_heading": a heading1 block with align="center").
 BLOCK_STYLES = {
+    "part_heading": "GwPartHeading",
     "heading1": "GwHeading1",
     "heading2": "GwHeading2",
     "heading3": "GwHeading3",

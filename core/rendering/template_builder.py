@@ -84,22 +84,15 @@ def _write_upward_header(doc) -> None:
 
 
 def _write_block_loop(doc) -> None:
+    """One branch per block kind, each a paragraph of that kind's style holding the block's runs."""
     _tag(doc, "for b in blocks")
-    _tag(doc, 'if b.kind == "item"')
-    item = _para(doc, "", "GwBody")
-    item.add_run("{{ b.number }}{{ b.lead }}", style=layout.STYLE_BY_ID["GwLead"].name)
-    item.add_run("{{ b.text }}")
-    for kind, style in layout.BLOCK_STYLES.items():
-        if kind in ("item", "paragraph"):
-            continue
-        _tag(doc, f'elif b.kind == "{kind}"')
-        _para(doc, "{{ b.number }}{{ b.text }}", style)
+    for n, (kind, style) in enumerate(layout.BLOCK_STYLES.items()):
+        _tag(doc, f'{"if" if n == 0 else "elif"} b.kind == "{kind}"')
+        _para(doc, "{{r b.rich }}", style)
     _tag(doc, 'elif b.kind == "table"')
     doc.add_paragraph("{{p b.xml }}")
     _tag(doc, 'elif b.kind == "page_break"')
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    _tag(doc, "else")
-    _para(doc, "{{ b.number }}{{ b.text }}", "GwBody")
     _tag(doc, "endif")
     _tag(doc, "endfor")
 

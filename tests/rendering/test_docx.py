@@ -94,3 +94,20 @@ def test_upward_header_carries_number_and_signer():
     assert "政协东湖县委员会文件" in texts
     assert "县政协〔2024〕5号\t签发人：李明" in texts
     assert any(t.startswith("附件：1.协商议事室建设情况统计表") for t in texts)
+
+
+def test_run_in_items_continue_the_paragraph_before_them():
+    content = sample_content("briefing")
+    content.blocks[1:] = [Block("heading1", "坚持党的领导，把牢方向。", "一、"),
+                          Block("item", "始终把坚定捍卫“两个确立”作为首要政治原则。", "一是", lead="突出政治建设。", run_in=True),
+                          Block("item", "引导广大委员。", "二是", lead="强化思想引领。", run_in=True),
+                          Block("heading1", "2023年上半年工作总结", align="center"),
+                          Block("paragraph", "汇报完毕，谢谢大家。")]
+    doc = reopen(render_docx(content))
+    heading = next(p for p in doc.paragraphs if p.style.style_id == "GwHeading1")
+    assert heading.text == ("一、坚持党的领导，把牢方向。一是突出政治建设。始终把坚定捍卫“两个确立”作为首要政治原则。"
+                            "二是强化思想引领。引导广大委员。")
+    assert [r.style.style_id for r in heading.runs] == ["DefaultParagraphFont", "GwLead", "GwBodyChar", "GwLead", "GwBodyChar"]
+    part = next(p for p in doc.paragraphs if p.text == "2023年上半年工作总结")
+    assert part.style.style_id == "GwPartHeading"
+    assert check_docx(render_docx(content)) == []
