@@ -21,7 +21,7 @@ _HEADINGS = (  # printed numbering -> (level name, font that must print it)
     (re.compile(r"^（\d+）"), "四级标题", "仿宋"),
 )
 _DATE = re.compile(r"^[12]\d{3}年[1-9]\d?月[1-9]\d?日$")
-_HEADING_STYLES = {"GwHeading1", "GwHeading2", "GwHeading3", "GwHeading4", "GwNewsHeading"}
+_HEADING_STYLES = {"GwPartHeading", "GwHeading1", "GwHeading2", "GwHeading3", "GwHeading4", "GwNewsHeading"}
 _SPECIAL_STYLES = {"GwTitle", "GwSubtitle", "GwIssuer", "GwDocNumber", "GwSignature", "GwDate", "GwRecord",
                    "GwAddressee", "GwSalutation", "GwAttachment", "GwPageNumber"}
 
