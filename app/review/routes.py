@@ -1,6 +1,6 @@
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.extensions import db
@@ -20,7 +20,16 @@ _STEPS = {
 
 @bp.app_context_processor
 def _panel_helpers():
-    return {"review_panel": panel_state}
+    return {"review_panel": panel_state, "report_link": report_link}
+
+
+# The drafting area's report page when it exists, else this area's review page.
+_REPORT_PAGES = ("reports.edit", "reports.show", "reports.editor", "review.show")
+
+
+def report_link(report: Report) -> str:
+    endpoint = next(e for e in _REPORT_PAGES if e in current_app.view_functions)
+    return url_for(endpoint, report_id=report.id)
 
 
 def panel_state(report: Report) -> dict:
