@@ -4,7 +4,8 @@ from tests.conftest import CsrfClient
 
 
 def test_login_is_rate_limited_in_chinese(database_url):
-    app = create_app({"TESTING": True, "SETTINGS": {"database_url": database_url, "task_mode": "eager",
+    # Explicit: the shared Limiter object keeps the last app's "enabled" as its default.
+    app = create_app({"TESTING": True, "RATELIMIT_ENABLED": True, "SETTINGS": {"database_url": database_url, "task_mode": "eager",
                                                     "secret_key": "x"}})
     app.test_client_class = CsrfClient
     with app.app_context():
