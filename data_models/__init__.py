@@ -8,9 +8,11 @@ from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReviewEvent, Section, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, Submission
 from .user import ApiToken, User
+from .visit import Visit, VisitAgendaItem, VisitContact
 
 __all__ = [
     "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "MetricDefinition",
     "OutboxMessage", "Record", "RecordCategory", "RecordType", "RenderedDocument", "Report",
-    "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun", "User",
+    "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun", "User", "Visit",
+    "VisitAgendaItem", "VisitContact",
 ]
