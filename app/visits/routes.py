@@ -11,7 +11,7 @@ from app.scoping import get_own_or_404, own, require_role
 from core.visits import messages as msg
 from core.visits.output import packet_documents, packets_by_visit, render_packet
 from core.visits.reception import receive_visit
-from core.visits.service import VisitError, briefing_choices, choose_sections, save_visit
+from core.visits.service import VisitError, briefing_choices, cancel_visit, choose_sections, save_visit
 from data_models import RenderedDocument, Visit
 
 from . import bp
@@ -101,6 +101,22 @@ def receive(visit_id: int):
         flash(msg.RECEIVED_AGAIN, "success")
     else:
         flash(msg.RECEIVED if created else msg.RECEIVED_AGAIN, "success")
+    return redirect(url_for(".show", visit_id=visit.id))
+
+
+@bp.route("/<int:visit_id>/cancel", methods=["POST"])
+@login_required
+def cancel(visit_id: int):
+    require_role(*EDITORS)
+    visit = get_own_or_404(Visit, visit_id)
+    try:
+        cancel_visit(db.session, visit)
+    except VisitError as error:
+        db.session.rollback()
+        flash(error.errors[0], "error")
+    else:
+        db.session.commit()
+        flash(msg.CANCELLED, "success")
     return redirect(url_for(".show", visit_id=visit.id))
 
 

@@ -7,7 +7,7 @@ from data_models import Record, RecordCategory, RecordType, Visit
 from data_models.base import utcnow
 
 from . import messages as msg
-from .service import VisitError
+from .errors import VisitError
 
 CATEGORY_KEY, TYPE_KEY = "reception", "delegation"
 

@@ -9,18 +9,14 @@ from core.metrics.periods import Period
 from data_models import Report, Section, Visit, VisitAgendaItem, VisitContact
 
 from . import messages as msg
+from .errors import VisitError
+from .reception import receive_visit
+
+__all__ = ["VisitError", "VisitInput", "save_visit", "choose_sections", "briefing_choices"]
 
 BRIEFING_STATUSES = ("approved", "sent")  # a report that has passed review
 VISIT_FIELDS = ("delegation", "leader", "leader_post", "size", "start_date", "end_date", "topics",
                 "host_leader", "period_start", "period_end")
-
-
-class VisitError(ValueError):
-    """Bad input, with every problem as a Chinese message; nothing was changed."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("；".join(errors))
-        self.errors = errors
 
 
 @dataclass
@@ -85,7 +81,17 @@ def save_visit(session: Session, committee_id: int, data: VisitInput, visit: Vis
         for i, c in enumerate(data.contacts)
     ]
     session.flush()
+    if visit.status == "received":  # keep the ledger record in step with the corrected visit
+        receive_visit(session, visit, user_id)
     return visit
+
+
+def cancel_visit(session: Session, visit: Visit) -> None:
+    """A planned visit that will not happen; a received one stays in the ledger."""
+    if visit.status == "received":
+        raise VisitError([msg.RECEIVED_CANNOT_CANCEL])
+    visit.status = "cancelled"
+    session.flush()
 
 
 def visit_period(visit: Visit) -> Period:

@@ -56,3 +56,12 @@ def test_receive_button_records_once(client, visit, db_session):
     second = client.post(f"/visits/{visit.id}/receive", data={}, follow_redirects=True).get_data(as_text=True)
     assert "已登记接待" in first and "台账记录已按最新信息更新" in second
     assert db_session.scalar(select(func.count()).select_from(Record)) == 1
+
+
+def test_cancelled_visit_cannot_be_received(client, visit, db_session):
+    client.login("xishan_drafter")
+    page = client.post(f"/visits/{visit.id}/cancel", data={}, follow_redirects=True).get_data(as_text=True)
+    assert "该考察已取消。" in page and "登记接待（记入台账）" not in page
+    page = client.post(f"/visits/{visit.id}/receive", data={}, follow_redirects=True).get_data(as_text=True)
+    assert "已取消的考察不能登记接待。" in page
+    assert db_session.scalar(select(func.count()).select_from(Record)) == 0

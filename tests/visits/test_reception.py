@@ -35,3 +35,14 @@ def test_cancelled_visit_cannot_be_received(db_session, visit):
     with pytest.raises(VisitError):
         receive_visit(db_session, visit)
     assert db_session.scalar(select(func.count()).select_from(Record)) == 0
+
+
+def test_editing_a_received_visit_updates_its_record(db_session, visit):
+    from core.visits.service import save_visit
+
+    from .conftest import visit_input
+
+    receive_visit(db_session, visit)
+    save_visit(db_session, visit.committee_id, visit_input(size=15), visit=visit)
+    db_session.commit()
+    assert [(r.persons, r.attrs["size"]) for r in _records(db_session)] == [(15, 15)]
