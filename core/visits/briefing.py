@@ -1,14 +1,25 @@
 """The 汇报材料's content: the chosen sections of approved reports, as trees with merged text."""
-from typing import Callable
+from dataclasses import dataclass, field
+from typing import Callable, Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from data_models import Section
 
-from .packet import BriefingNode
-
 Merge = Callable[[str], str]
+
+
+@dataclass
+class BriefingNode:
+    """One chosen section (or a node below it) with its text already merged for the period."""
+
+    heading: str = ""
+    body: str = ""
+    lead: str = ""
+    node_type: str = "section"
+    section_id: Optional[int] = None
+    children: list["BriefingNode"] = field(default_factory=list)
 
 
 def briefing_tree(session: Session, section_ids: list[int], merge: Merge) -> list[BriefingNode]:

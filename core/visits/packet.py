@@ -3,16 +3,15 @@
 `assemble_packet` lays out plain data; `build_packet` gathers that data from the database
 (committee profile, chosen sections of approved reports, metrics for the chosen period).
 """
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Optional
 
 from core.metrics.periods import Period
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
 
 from . import messages as msg
+from .briefing import BriefingNode
 
 KIND = "visit_packet"
 # The 数据一览 table: the numbers a visiting delegation usually asks about, in this order.
@@ -23,18 +22,6 @@ KEY_METRICS = (
     "room_activities", "room_participants", "member_studios", "delegations_received",
 )
 _DIGITS = "零一二三四五六七八九"
-
-
-@dataclass
-class BriefingNode:
-    """One chosen section (or a node below it) with its text already merged for the period."""
-
-    heading: str = ""
-    body: str = ""
-    lead: str = ""
-    node_type: str = "section"
-    section_id: Optional[int] = None
-    children: list["BriefingNode"] = field(default_factory=list)
 
 
 def cn_number(n: int) -> str:
@@ -125,24 +112,31 @@ def briefing_blocks(visit, committee, briefing: list[BriefingNode]) -> list[Bloc
         blocks.extend(_node_blocks(node, "heading2", f"（{cn_number(n)}）"))
     if not briefing:
         blocks.append(Block("paragraph", msg.NO_SECTIONS))
-    blocks.append(Block("paragraph", msg.CLOSING))
+    blocks.append(Block("closing", msg.CLOSING))
     return blocks
 
 
 def _node_blocks(node: BriefingNode, kind: str, number: str) -> list[Block]:
-    blocks = [Block(kind, node.heading, number=number, section_id=node.section_id)] if node.heading else []
-    if node.body:
-        blocks.append(Block("paragraph", node.body, section_id=node.section_id))
+    sid = node.section_id
+    blocks = [Block(kind, node.heading, number=number, section_id=sid)] if node.heading else []
+    blocks += [Block("paragraph", text, section_id=sid) for text in paragraphs(node.body)]
     items = subs = 0
     for child in node.children:
         if child.node_type == "item":
             items += 1
-            blocks.append(Block("item", child.body, number=f"{cn_number(items)}是", lead=child.lead,
+            body = paragraphs(child.body) or [""]
+            blocks.append(Block("item", body[0], number=f"{cn_number(items)}是", lead=child.lead,
                                 section_id=child.section_id))
+            blocks += [Block("paragraph", text, section_id=child.section_id) for text in body[1:]]
         else:
             subs += 1
             blocks.extend(_node_blocks(child, "heading3", f"{subs}."))
     return blocks
+
+
+def paragraphs(text: str) -> list[str]:
+    """Staff text split into paragraphs at line breaks, blank lines dropped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 def metrics_blocks(period: Period, metrics: dict[str, MetricValue]) -> list[Block]:

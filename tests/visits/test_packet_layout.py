@@ -5,7 +5,8 @@ from decimal import Decimal
 from core.metrics.periods import Period
 from core.metrics.values import MetricValue
 from core.visits import messages as msg
-from core.visits.packet import BriefingNode, assemble_packet, cn_number, format_value, visit_dates
+from core.visits.briefing import BriefingNode
+from core.visits.packet import assemble_packet, cn_number, format_value, visit_dates
 
 PERIOD = Period.year(2023)
 
@@ -19,7 +20,7 @@ def _metrics():
 
 
 def _briefing():
-    item = BriefingNode(lead="突出政治建设。", body="召开党组会议8次。", node_type="item", section_id=3)
+    item = BriefingNode(lead="突出政治建设。", body="召开党组会议8次。\n\n深化读书活动。", node_type="item", section_id=3)
     return [BriefingNode(heading="坚持党的领导", body="", section_id=2, children=[item])]
 
 
@@ -54,7 +55,10 @@ def test_briefing_is_speech_style(visit, demo):
     assert (section.number, section.text, section.section_id) == ("（一）", "坚持党的领导", 2)
     item = next(b for b in blocks if b.kind == "item")
     assert (item.number, item.lead, item.text) == ("一是", "突出政治建设。", "召开党组会议8次。")
+    after = blocks[blocks.index(item) + 1]
+    assert (after.kind, after.text) == ("paragraph", "深化读书活动。")
     closing = texts.index(msg.CLOSING)
+    assert blocks[closing].kind == "closing"
     assert blocks[closing + 1].kind == "heading1"  # the closing ends the 汇报材料 part
 
 
