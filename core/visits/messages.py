@@ -13,10 +13,13 @@ OPENING_TOPICS = "结合大家关注的{topics}，"
 CLOSING = "汇报完毕，不当之处，请各位领导和同志们批评指正，谢谢大家。"
 NO_SECTIONS = "（尚未从已审定的报告中选择汇报内容。）"
 
-PROFILE_TERM = "{name}为第{term}届委员会。"
-PROFILE_FACTS = "现有委员{委员人数}名，其中常委{常委人数}名；设{界别数}个界别、{专委会数}个专门委员会，组建功能型党支部{功能型党支部}个。"
-PROFILE_SECTORS = "界别设置：{items}。"
-PROFILE_COMMITTEES = "专门委员会：{items}。"
+PROFILE_HEADER = ["项目", "情况"]
+PROFILE_TERM = "届次"
+PROFILE_MEMBERS = "委员人数"
+PROFILE_STANDING = "常委人数"
+PROFILE_SECTORS = "界别"
+PROFILE_COMMITTEES = "专门委员会"
+PROFILE_BRANCHES = "功能型党支部"
 PROFILE_MISSING = "（委员会基本情况尚未填写。）"
 
 METRICS_PERIOD = "统计期间：{period}。"

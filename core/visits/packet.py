@@ -81,23 +81,33 @@ def assemble_packet(visit, committee, period: Period, briefing: list[BriefingNod
 
 
 def profile_blocks(committee) -> list[Block]:
-    """基本情况 from the committee profile: term, head counts, 界别 and 专委会."""
+    """基本情况 as a two-column table from the committee profile: term, head counts, 界别, 专委会."""
     profile = committee.profile or {}
-    lines = []
-    if profile.get("term"):
-        lines.append(msg.PROFILE_TERM.format(name=committee.name, term=profile["term"]))
     facts = profile.get("facts") or {}
-    keys = ("委员人数", "常委人数", "界别数", "专委会数", "功能型党支部")
-    if all(facts.get(k) is not None for k in keys):
-        lines.append(msg.PROFILE_FACTS.format(**{k: facts[k] for k in keys}))
-    if profile.get("sectors"):
-        lines.append(msg.PROFILE_SECTORS.format(items="、".join(profile["sectors"])))
-    if profile.get("special_committees"):
-        lines.append(msg.PROFILE_COMMITTEES.format(items="、".join(profile["special_committees"])))
-    text = "".join(lines[:2])
-    blocks = [Block("paragraph", text)] if text else []
-    blocks += [Block("paragraph", line) for line in lines[2:]]
-    return blocks or [Block("paragraph", msg.PROFILE_MISSING)]
+    rows = [[label, text] for label, text in (
+        (msg.PROFILE_TERM, f"第{profile['term']}届" if profile.get("term") else ""),
+        (msg.PROFILE_MEMBERS, _count(facts.get("委员人数"), "名")),
+        (msg.PROFILE_STANDING, _count(facts.get("常委人数"), "名")),
+        (msg.PROFILE_SECTORS, _listed(facts.get("界别数"), profile.get("sectors"))),
+        (msg.PROFILE_COMMITTEES, _listed(facts.get("专委会数"), profile.get("special_committees"))),
+        (msg.PROFILE_BRANCHES, _count(facts.get("功能型党支部"), "个")),
+    ) if text]
+    if not rows:
+        return [Block("paragraph", msg.PROFILE_MISSING)]
+    return [Block("table", rows=[list(msg.PROFILE_HEADER), *rows])]
+
+
+def _count(value, unit: str) -> str:
+    return f"{value}{unit}" if value is not None else ""
+
+
+def _listed(count, names) -> str:
+    """16个：中共、民革、… (the count from the facts, else the length of the list)."""
+    names = list(names or [])
+    count = count if count is not None else (len(names) or None)
+    if count is None:
+        return ""
+    return f"{count}个" + (f"：{'、'.join(names)}" if names else "")
 
 
 def briefing_blocks(visit, committee, briefing: list[BriefingNode]) -> list[Block]:
@@ -168,3 +178,4 @@ def contact_blocks(visit) -> list[Block]:
     rows = [list(msg.CONTACTS_HEADER)]
     rows += [[msg.SIDE_NAMES.get(c.side, c.side), c.name, c.post, c.phone, c.duty] for c in visit.contacts]
     return [Block("table", rows=rows)]
+

@@ -40,9 +40,16 @@ def test_parts_in_order_after_cover(visit, demo):
 
 
 def test_profile_comes_from_committee(visit, demo):
-    text = "".join(b.text for b in _blocks(visit, demo)[2:5])
-    assert "现有委员215名，其中常委41名；设16个界别、7个专门委员会，组建功能型党支部5个。" in text
-    assert "提案委员会、经济委员会" in text
+    table = next(b for b in _blocks(visit, demo) if b.kind == "table")
+    assert table.rows[:4] == [["项目", "情况"], ["届次", "第十届"], ["委员人数", "215名"], ["常委人数", "41名"]]
+    assert table.rows[4][1].startswith("16个：中共、民革、民盟")
+    assert table.rows[5][1].startswith("7个：提案委员会、经济委员会")
+    assert table.rows[6] == ["功能型党支部", "5个"]
+
+
+def test_missing_profile_says_so(visit, demo):
+    demo.county_b.profile = {}
+    assert msg.PROFILE_MISSING in [b.text for b in _blocks(visit, demo)]
 
 
 def test_briefing_is_speech_style(visit, demo):
@@ -68,8 +75,8 @@ def test_no_sections_chosen_says_so(visit, demo):
 
 def test_tables_have_header_rows(visit, demo):
     tables = [b.rows for b in _blocks(visit, demo) if b.kind == "table"]
-    assert [t[0] for t in tables] == [msg.METRICS_HEADER, msg.AGENDA_HEADER, msg.CONTACTS_HEADER]
-    metrics, agenda, contacts = tables
+    assert [t[0] for t in tables] == [msg.PROFILE_HEADER, msg.METRICS_HEADER, msg.AGENDA_HEADER, msg.CONTACTS_HEADER]
+    _, metrics, agenda, contacts = tables
     assert metrics[1:] == [["1", "主席会议次数", "8", "次"], ["2", "办结率", "98.46", "%"]]  # list metrics left out
     assert agenda[1] == ["5月20日", "9:00—10:30", "城关镇协商议事室", "实地考察", "王建国"]
     assert contacts[2] == ["来访方", "周强", "秘书长", "13800000000", "来访方联络"]
