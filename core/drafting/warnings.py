@@ -1,6 +1,7 @@
 """What the preview warns about, each warning tied to the section it comes from."""
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Optional
 
 from core.metrics.values import MetricValue
@@ -81,4 +82,28 @@ def hand_typed_warnings(where: str, section_id: Optional[int], text: str,
         if metric is not None:
             out.append(DraftWarning(section_id, "hand_typed", messages.W_HAND_TYPED.format(
                 where=where, number=match.group(0), label=metric.label, value=plain(metric.value))))
+    return out
+
+
+# Numbers that must agree with each other (SPEC §5): (result, [(sign, term)…], rule as staff read it).
+RULES = (
+    ("收到提案件数", ((1, "立案件数"), (1, "转为意见建议件数")), "收到提案 = 立案 + 转为意见建议"),
+    ("实际立案件数", ((1, "立案件数"), (-1, "并案件数")), "实际立案 = 立案 − 并案"),
+)
+
+
+def _is_number(value: Optional[MetricValue]) -> bool:
+    return value is not None and isinstance(value.value, (int, float, Decimal)) and not isinstance(value.value, bool)
+
+
+def rule_warnings(used: set[str], values: dict[str, MetricValue]) -> list[DraftWarning]:
+    """A rule is checked when the report quotes any of its numbers and all of them are known."""
+    out = []
+    for total, terms, rule in RULES:
+        names = {total, *(name for _, name in terms)}
+        if not names & used or not all(_is_number(values.get(name)) for name in names):
+            continue
+        expected = sum(sign * values[name].value for sign, name in terms)
+        if values[total].value != expected:
+            out.append(DraftWarning(None, "rule", messages.W_RULE.format(rule=f"{rule}（{plain(values[total].value)} ≠ {plain(expected)}）")))
     return out
