@@ -13,7 +13,7 @@ from core.drafting.guards import EditRefused, is_editable
 from core.drafting.kinds import kind_choices
 from core.drafting.merge import check_text, make_environment, plain
 from core.drafting.messages import CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED
-from core.drafting.reports import create_report
+from core.drafting.reports import SETTING_FIELDS, create_report, update_report
 from core.metrics.catalogue import CATALOGUE
 from core.metrics.periods import PeriodError, parse_period
 from data_models import Report, Section, User
@@ -93,7 +93,8 @@ def _editor(report: Report, conflict=None, status: int = 200):
     users = db.session.scalars(own(User).order_by(User.id)).all()
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
                            editable=is_editable(report), picker=_picker(values), node_types=NODE_TYPES,
-                           node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices())), status
+                           node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
+                           setting_fields=SETTING_FIELDS), status
 
 
 def _picker(values: dict) -> list[tuple[str, list]]:
@@ -110,6 +111,22 @@ def _picker(values: dict) -> list[tuple[str, list]]:
 @login_required
 def edit(report_id: int):
     return _editor(_report(report_id))
+
+
+@bp.route("/<int:report_id>/settings", methods=["POST"])
+@login_required
+def update(report_id: int):
+    require_role("drafter")
+    report = _report(report_id)
+    try:
+        update_report(db.session, report, request.form.get("title", ""),
+                      {key: request.form.get(key) for key in SETTING_FIELDS if key in request.form}, current_user.id)
+    except REFUSALS as error:
+        _refused(error)
+        return _to_editor(report)
+    db.session.commit()
+    flash(msg.INFO_SAVED)
+    return _to_editor(report)
 
 
 @bp.route("/<int:report_id>/sections", methods=["POST"])
