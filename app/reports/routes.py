@@ -98,12 +98,16 @@ def _editor(report: Report, conflict=None, status: int = 200):
 
 
 def _picker(values: dict) -> list[tuple[str, list]]:
-    """The catalogue by group, each metric with its current value (the insert-number picker)."""
+    """Every metric the report can quote, by catalogue group, with its current value."""
+    specs = {spec.label: spec for spec in CATALOGUE}
+    labels = list(values) or list(specs)
     groups: dict[str, list] = {}
-    for spec in CATALOGUE:
-        value = values.get(spec.label)
+    for label in labels:
+        spec, value = specs.get(label), values.get(label)
+        kind = value.kind if value is not None else spec.kind
+        unit = value.unit if value is not None else spec.unit
         shown = plain(value) if value is not None else "—"
-        groups.setdefault(spec.group, []).append((spec.label, spec.unit, shown, spec.kind))
+        groups.setdefault(spec.group if spec else "其他", []).append((label, unit, shown, kind))
     return list(groups.items())
 
 

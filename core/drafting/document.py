@@ -20,7 +20,7 @@ from .merge import PlaceholderEnvironment, make_environment, merge_text
 from .numbering import HEADING_TYPES, Label, number_tree
 from .tree import SectionNode, build_tree, describe, load_sections, walk
 from .warnings import (DraftWarning, empty_warning, hand_typed_warnings, leftover_warnings, merge_warnings,
-                       rule_warnings)
+                       rule_warnings, typed_number_warning)
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ def _blocks(node: SectionNode, label: Label, merge: _Merger) -> list[Block]:
     section = node.section
     where = describe(section, label.number)
     sid = section.id
-    merge.warnings += empty_warning(where, section, bool(node.children))
+    merge.warnings += empty_warning(where, section, bool(node.children)) + typed_number_warning(where, section)
     heading = merge(section.heading, where, sid)
     lead = merge(section.lead, where, sid)
     body = _paragraphs(merge(section.body, where, sid))

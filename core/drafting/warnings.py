@@ -15,6 +15,7 @@ _LEFTOVERS = (("**", re.compile(r"\*\*")), ("*", re.compile(r"(?<!\*)\*(?!\*)"))
 _NUMBER = re.compile(r"(\d[\d,，]*(?:\.\d+)?)(余|多)?(人次|场次|件次|次|件|个|篇|名|期|场|万元|元)")
 _GENERIC = {"次数", "件数", "个数", "人数", "篇数", "期数", "人次", "场次", "件次", "名单"}
 _UNIT_ALIASES = {"场次": {"场次", "场", "次"}, "场": {"场", "场次"}, "次": {"次", "场次"}, "万元": {"元"}}
+_TYPED_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）|[一二三四五六七八九十]+是|[■●])")
 # Where content is expected: these node types warn when they have neither text nor children.
 _NEEDS_CONTENT = ("preamble", "section", "subsection", "item", "shortcomings", "closing", "part")
 
@@ -48,6 +49,14 @@ def leftover_warnings(where: str, section_id: Optional[int], text: str) -> list[
     bare = _PLACEHOLDER.sub("", text or "")
     return [DraftWarning(section_id, "leftover", messages.W_LEFTOVER.format(where=where, mark=mark))
             for mark, pattern in _LEFTOVERS if pattern.search(bare)]
+
+
+def typed_number_warning(where: str, section: Section) -> list[DraftWarning]:
+    """A heading or lead that starts with 一、 or 一是 typed by hand: numbering is generated."""
+    text = section.heading if section.node_type != "item" else section.lead
+    if _TYPED_NUMBER.match(text or ""):
+        return [DraftWarning(section.id, "typed_number", messages.W_TYPED_NUMBER.format(where=where))]
+    return []
 
 
 def empty_warning(where: str, section: Section, has_children: bool) -> list[DraftWarning]:

@@ -131,3 +131,12 @@ def test_carry_forward_shifts_settings_lines_and_drops_the_date(db_session, make
     new = carry_forward(db_session, report.committee_id, "standing_committee_report")
     assert new.settings["subtitle_lines"] == ["（2025年1月8日）"]
     assert new.settings["speaker"] == "主席　李华" and "date" not in new.settings
+
+
+def test_hand_typed_numbering_warns(db_session, make_report, values, filters):
+    report = make_report("half_year_summary")
+    first = sections_of(db_session, report, "section")[0]
+    item = add_section(db_session, report, "item", parent_id=first.id, lead="一是坚持党的领导。", body="正文。")
+    save_section(db_session, first, seen_version=first.version, heading="一、抓学习", lead="", body="", user_id=None)
+    warnings = assemble(db_session, report, values, filters).warnings
+    assert {w.section_id for w in warnings if w.code == "typed_number"} == {first.id, item.id}
