@@ -60,7 +60,7 @@ def plan_children(session: Session, batch: TaskRun) -> list[TaskRun]:
                                 total=1, params={"report_id": report and report.id, "batch_id": batch.id,
                                                  "pdf": p.get("pdf", True), "committee": committee.name})
         if report is None:
-            child.state, child.message = "failed", f"{committee.name}：没有这一期的该类文稿"
+            child.state, child.message = "failed", "没有这一期的该类文稿"
         children.append(child)
     batch.total = len(children)
     batch.progress = sum(1 for c in children if c.state == "failed")

@@ -100,7 +100,7 @@ class KindLayout:
 
 KIND_LAYOUTS = {
     "annual_summary": KindLayout("工作总结"),
-    "half_year_summary": KindLayout("上半年工作总结"),
+    "half_year_summary": KindLayout("工作总结"),
     "standing_committee_report": KindLayout("常委会工作报告", speech=True, signed=False),
     "news_interpretation": KindLayout("常委会工作报告解读", signed=False),
     "briefing": KindLayout("工作汇报", speech=True, signed=False),

@@ -50,12 +50,10 @@ def content_hash(content: DocumentContent) -> str:
 
 
 def download_name(report: Report, extension: str = "docx") -> str:
-    """政协XX县委员会2023年工作总结.docx"""
-    label = layout.layout_for(report.kind).label
-    start, end = report.period_start, report.period_end
-    if report.kind == "half_year_summary" or (start.year == end.year and start.month == 1 and end.month == 6):
-        label = label if label.startswith("上半年") else f"上半年{label}"
-    name = f"{report.committee.name}{end.year}年{label}"
+    """政协XX县委员会2023年工作总结.docx, 政协XX市委员会2023年上半年工作总结.pdf"""
+    from core.metrics.periods import Period
+
+    name = report.committee.name + Period(report.period_start, report.period_end).label + layout.layout_for(report.kind).label
     return re.sub(r'[\\/:*?"<>|\s]+', "", name) + f".{extension}"
 
 

@@ -52,5 +52,5 @@ def test_batch_lists_committees_without_a_report(db_session, demo_reports, demo)
     render_batch.delay(run.id)
     done = _run(db_session, run.id)
     assert done.state == "succeeded" and done.result == {"rendered": 0, "failed": 2}
-    assert [f.message for f in batch.failures(db_session, done)] == [
-        "政协东湖县委员会：没有这一期的该类文稿", "政协西山县委员会：没有这一期的该类文稿"]
+    assert [(f.params["committee"], f.message) for f in batch.failures(db_session, done)] == [
+        ("政协东湖县委员会", "没有这一期的该类文稿"), ("政协西山县委员会", "没有这一期的该类文稿")]
