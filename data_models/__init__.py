@@ -8,10 +8,11 @@ from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReviewEvent, Section, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
 from .user import ApiToken, User
+from .visit import Visit, VisitAgendaItem, VisitContact
 
 __all__ = [
     "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "MetricDefinition",
     "OutboxMessage", "Record", "RecordCategory", "RecordType", "RenderedDocument", "Report",
     "RequestTarget", "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun",
-    "UpwardLink", "User",
+    "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",
 ]
