@@ -71,6 +71,8 @@ def assemble_packet(visit, committee, period: Period, briefing: list[BriefingNod
     ]
     blocks = [Block("page_break")]  # the cover stands alone on the first page
     for n, (heading, body) in enumerate(parts, start=1):
+        if heading in (msg.PART_BRIEFING, msg.PART_METRICS):  # the speech is read from pages of its own
+            blocks.append(Block("page_break"))
         blocks.append(Block("heading1", heading, number=f"{cn_number(n)}、"))
         blocks.extend(body)
     return DocumentContent(
