@@ -15,6 +15,7 @@ class Settings:
     secret_key: str = ""
     max_upload_bytes: int = 20 * 1024 * 1024
     soffice: str = "soffice"
+    secure_cookies: bool = False  # behind HTTPS: cookies only over TLS, plus HSTS
     queue_prefix: str = ""  # separates test runs that share one broker
     extra: dict = field(default_factory=dict)
 
@@ -47,6 +48,7 @@ def load_settings(**overrides) -> Settings:
         secret_key=env.get("SECRET_KEY") or overrides.pop("secret_key", None) or _instance_secret_key(),
         max_upload_bytes=int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024,
         soffice=env.get("SOFFICE", "soffice"),
+        secure_cookies=env.get("SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
         queue_prefix=env.get("CELERY_QUEUE_PREFIX", ""),
     )
     return replace(settings, **overrides)

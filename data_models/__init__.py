@@ -6,13 +6,13 @@ from .ledger import Record, RecordCategory, RecordType
 from .metric import MetricDefinition
 from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReviewEvent, Section, SectionVersion
-from .upward import CollectionRequest, OutboxMessage, Submission
+from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
 from .user import ApiToken, User
 from .visit import Visit, VisitAgendaItem, VisitContact
 
 __all__ = [
     "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "MetricDefinition",
     "OutboxMessage", "Record", "RecordCategory", "RecordType", "RenderedDocument", "Report",
-    "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun", "User", "Visit",
-    "VisitAgendaItem", "VisitContact",
+    "RequestTarget", "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun",
+    "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",
 ]

@@ -1,11 +1,14 @@
 from flask import render_template
 from flask_login import current_user, login_required
+from sqlalchemy import func
 
 from app.extensions import db
 from app.scoping import own
-from data_models import Report, TaskRun
+from data_models import Report, ReviewEvent, Section, TaskRun
 
 from . import bp
+
+STATUS_ORDER = ("draft", "in_review", "returned", "approved", "sent")
 
 
 @bp.route("/")
@@ -13,7 +16,36 @@ from . import bp
 def dashboard():
     reports = db.session.scalars(own(Report).order_by(Report.updated_at.desc()).limit(20)).all()
     runs = db.session.scalars(own(TaskRun).order_by(TaskRun.id.desc()).limit(10)).all()
-    return render_template("main/dashboard.html", reports=reports, runs=runs, committee=current_user.committee)
+    return render_template("main/dashboard.html", reports=reports, runs=runs, committee=current_user.committee,
+                           counts=_status_counts(), my_sections=_my_sections(), waiting=_waiting_for_me())
+
+
+def _status_counts() -> list[tuple[str, int]]:
+    """How many of the committee's reports are in each status (one GROUP BY)."""
+    query = own(Report).with_only_columns(Report.status, func.count(Report.id)).group_by(Report.status)
+    counts = dict(db.session.execute(query).all())
+    return [(status, counts.get(status, 0)) for status in STATUS_ORDER]
+
+
+def _my_sections() -> list[tuple[Section, Report]]:
+    """Sections the user owns in the committee's reports still being written."""
+    query = (own(Report).join(Section, Section.report_id == Report.id)
+             .where(Section.owner_id == current_user.id, Report.status.in_(("draft", "returned", "in_review")))
+             .with_only_columns(Section, Report).order_by(Report.updated_at.desc(), Section.position).limit(30))
+    return [tuple(row) for row in db.session.execute(query)]
+
+
+def _waiting_for_me() -> list[tuple[Report, str]]:
+    """Reviewers: reports in review; drafters: reports returned, with the latest comment."""
+    statuses = [s for role, s in (("reviewer", "in_review"), ("drafter", "returned")) if current_user.has_role(role)]
+    reports = db.session.scalars(own(Report).where(Report.status.in_(statuses)).order_by(Report.updated_at)).all()
+    return [(report, _last_comment(report)) for report in reports]
+
+
+def _last_comment(report: Report) -> str:
+    query = (db.select(ReviewEvent.comment).where(ReviewEvent.report_id == report.id)
+             .order_by(ReviewEvent.id.desc()).limit(1))
+    return db.session.scalar(query) or ""
 
 
 @bp.route("/healthz")

@@ -1,7 +1,7 @@
 """visits tables
 
 Revision ID: f5f1826b0de1
-Revises: 75a2b12a3e24
+Revises: 1b5bce22619e
 Create Date: 2026-11-23 19:35:00.765695
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'f5f1826b0de1'
-down_revision = '75a2b12a3e24'
+down_revision = '1b5bce22619e'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,97 @@
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from app.extensions import db
+from app.scoping import get_own_or_404, require_role
+from core.review import messages, workflow
+from data_models import Report, User
+
+from . import bp
+
+# endpoint suffix → (role needed, workflow function, success message)
+_STEPS = {
+    "submit": ("drafter", workflow.submit, messages.SUBMITTED),
+    "return": ("reviewer", workflow.return_for_changes, messages.RETURNED),
+    "approve": ("reviewer", workflow.approve, messages.APPROVED),
+}
+
+
+@bp.app_context_processor
+def _panel_helpers():
+    return {"review_panel": panel_state, "report_link": report_link}
+
+
+# The drafting area's report page when it exists, else this area's review page.
+_REPORT_PAGES = ("reports.edit", "reports.show", "reports.editor", "review.show")
+
+
+def report_link(report: Report) -> str:
+    endpoint = next(e for e in _REPORT_PAGES if e in current_app.view_functions)
+    return url_for(endpoint, report_id=report.id)
+
+
+def panel_state(report: Report) -> dict:
+    """What the review panel shows for this report and the signed-in user."""
+    events = workflow.history(db.session, report)
+    names = dict(db.session.execute(db.select(User.id, User.display_name)
+                                    .where(User.id.in_({e.user_id for e in events if e.user_id}))).all())
+    can = {
+        "submit": current_user.has_role("drafter") and report.status in workflow.EDITABLE,
+        "return": current_user.has_role("reviewer") and report.status == "in_review",
+        "approve": current_user.has_role("reviewer") and report.status == "in_review",
+        "revise": current_user.has_role("drafter") and report.status in ("approved", "sent"),
+    }
+    newer = workflow.successor(db.session, report) if report.status in ("approved", "sent") else None
+    can["revise"] = can["revise"] and newer is None
+    return {"events": events, "user_names": names, "can": can, "newer": newer,
+            "event_names": messages.EVENT_NAMES, "frozen": report.status in workflow.FROZEN}
+
+
+@bp.route("/<int:report_id>")
+@login_required
+def show(report_id: int):
+    report = get_own_or_404(Report, report_id)
+    return render_template("review/show.html", report=report)
+
+
+@bp.route("/<int:report_id>/<any(submit, return, approve):step>", methods=["POST"])
+@login_required
+def change(report_id: int, step: str):
+    report = get_own_or_404(Report, report_id)
+    role, function, done = _STEPS[step]
+    require_role(role)
+    try:
+        function(db.session, report, current_user, request.form.get("comment", ""))
+    except workflow.WorkflowError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(done, "success")
+    return redirect(_back(report))
+
+
+@bp.route("/<int:report_id>/revise", methods=["POST"])
+@login_required
+def revise(report_id: int):
+    report = get_own_or_404(Report, report_id)
+    require_role("drafter")
+    try:
+        new = workflow.revise(db.session, report, current_user)
+    except workflow.WorkflowError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(_back(report))
+    db.session.commit()
+    flash(messages.REVISED.format(revision=new.revision), "success")
+    return redirect(url_for("review.show", report_id=new.id))
+
+
+def _back(report: Report) -> str:
+    """Back to the page the button was on (same site only), else the review page."""
+    target = request.form.get("next", "")
+    if target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+        return target
+    return url_for("review.show", report_id=report.id)

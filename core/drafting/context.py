@@ -1,0 +1,49 @@
+"""What a report's placeholders can read: metric values of its period and report variables."""
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from core.metrics.periods import Period
+from core.metrics.values import MetricValue
+from data_models import Report
+
+
+def report_period(report: Report) -> Period:
+    return Period(report.period_start, report.period_end)
+
+
+def report_variables(report: Report) -> dict[str, Any]:
+    """年度, 下一年度, 届次… as staff write them in text ({{ 年度 }}年)."""
+    committee = report.committee
+    profile = committee.profile or {}
+    year = report.period_start.year
+    return {
+        "年度": year, "下一年度": year + 1, "上一年度": year - 1,
+        "届次": profile.get("term", ""), "会次": profile.get("session", ""),
+        "委员会名称": committee.name, "简称": committee.short_name, "地名": committee.place,
+        "期间": report_period(report).label,
+    }
+
+
+def metric_values(session: Session, report: Report, previous: bool = False) -> dict[str, MetricValue]:
+    """Every catalogue metric of the report's committee and period, keyed by label; with
+    `previous` each value also carries the same period of last year (for 同比)."""
+    try:
+        from core.metrics.engine import compute_metrics, values_by_label
+    except ImportError:  # the metrics engine has not landed in this checkout
+        return {}
+    return values_by_label(compute_metrics(session, report.committee_id, report_period(report), previous=previous))
+
+
+def number_filters() -> dict:
+    """The number-style filters (余, 万元, 同比, 顿号, 引号…) placeholders may apply."""
+    try:
+        from core.metrics.filters import NUMBER_FILTERS
+    except ImportError:
+        return {}
+    return dict(NUMBER_FILTERS)
+
+
+def merge_context(values: dict[str, MetricValue], variables: dict[str, Any]) -> dict[str, Any]:
+    """Names a placeholder can read: metric values (filters take MetricValue), then report variables."""
+    return {**values, **variables}

@@ -1,0 +1,1 @@
+"""Review workflow: submit, return, approve, revise, send (no Flask here)."""

@@ -1,0 +1,34 @@
+"""Chinese messages of the review workflow."""
+NOT_YOUR_COMMITTEE = "该文稿不属于本委员会。"
+ROLE_SUBMIT = "只有起草人员可以提交审核。"
+ROLE_REVIEW = "只有审核人员可以退回或审定文稿。"
+ROLE_REVISE = "只有起草人员可以修订已审定的文稿。"
+CANNOT_SUBMIT = "只有“起草中”或“已退回”的文稿可以提交审核，当前状态为“{status}”。"
+CANNOT_RETURN = "只有“待审核”的文稿可以退回，当前状态为“{status}”。"
+CANNOT_APPROVE = "只有“待审核”的文稿可以审定，当前状态为“{status}”。"
+CANNOT_REVISE = "只有“已审定”或“已报送”的文稿可以修订，当前状态为“{status}”。"
+CANNOT_SEND = "只有“已审定”的文稿可以报送，当前状态为“{status}”。"
+ALREADY_REVISED = "该文稿已有修订版本（第{revision}版），请在最新版本上修改。"
+COMMENT_REQUIRED = "退回文稿时请填写修改意见。"
+COMMENT_TOO_LONG = "意见过长，请控制在{limit}字以内。"
+
+SUBMITTED = "文稿已提交审核。"
+RETURNED = "文稿已退回起草人员修改。"
+APPROVED = "文稿已审定，内容已冻结；如需修改请创建修订版本。"
+REVISED = "已创建第{revision}版修订稿，可以继续编辑。"
+SENT = "文稿已标记为已报送。"
+
+EVENT_NAMES = {
+    "submitted": "提交审核",
+    "returned": "退回修改",
+    "approved": "审定",
+    "revised": "创建修订版",
+    "sent": "报送",
+}
+STATUS_NAMES = {
+    "draft": "起草中",
+    "in_review": "待审核",
+    "returned": "已退回",
+    "approved": "已审定",
+    "sent": "已报送",
+}
