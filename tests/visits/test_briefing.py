@@ -45,6 +45,6 @@ def test_briefing_tree_keeps_chosen_order_and_children(db_session, visit):
     report = add_report(db_session, visit.committee_id)
     first, second = (next(s for s in report.sections if s.heading == h) for h in ("坚持党的领导", "聚焦中心履职"))
     choose_sections(db_session, visit, [second.id, first.id])
-    tree = briefing_tree(db_session, visit.section_ids, lambda text: text.replace("{{ 党组会议次数 }}", "8"))
+    tree = briefing_tree(db_session, visit.section_ids, lambda text, _section: text.replace("{{ 党组会议次数 }}", "8"))
     assert [n.heading for n in tree] == ["聚焦中心履职", "坚持党的领导"]
     assert [(c.lead, c.body) for c in tree[1].children] == [("突出政治建设。", "召开党组会议8次。")]
