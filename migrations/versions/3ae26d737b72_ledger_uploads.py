@@ -1,7 +1,7 @@
 """ledger uploads
 
 Revision ID: 3ae26d737b72
-Revises: 75a2b12a3e24
+Revises: f5f1826b0de1
 Create Date: 2026-11-23 19:45:13.430102
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '3ae26d737b72'
-down_revision = '75a2b12a3e24'
+down_revision = 'f5f1826b0de1'
 branch_labels = None
 depends_on = None
 
