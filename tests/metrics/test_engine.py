@@ -172,3 +172,14 @@ def test_previous_year_value_for_year_on_year(db_session, demo, ledger):
 def test_empty_catalogue_gives_zeros_not_errors(db_session, demo):
     values = compute_metrics(db_session, demo.county_a.id, "2023")
     assert values["party_group_meetings"].value == 0 and values["research_topics"].value == []
+
+
+def test_rollup_counts_each_committee_since_its_own_plenary(db_session, demo, ledger):
+    ledger.add(demo.county_a, "meeting", "plenary", "2023-01-10")
+    ledger.add(demo.county_b, "meeting", "plenary", "2023-02-20")
+    for committee in (demo.county_a, demo.county_b):
+        for day in ("2023-01-05", "2023-02-01", "2023-03-01"):
+            ledger.add(committee, "proposal", "proposal", day, attrs={"status": "立案"})
+    values = rollup_metrics(db_session, demo.city.id, "2023", ["proposals_received"])
+    assert values["proposals_received"].breakdown == {"清河市政协": 0, "东湖县政协": 2, "西山县政协": 1}
+    assert values["proposals_received"].value == 3
