@@ -5,9 +5,11 @@ run, on the database given by --url (PostgreSQL for the real figure):
 
     createdb -h 127.0.0.1 -U postgres ledger_bench
     .venv/bin/python -m benchmarks.metrics --url postgresql+psycopg://postgres@127.0.0.1:5432/ledger_bench
+
+Measured (1,003,080 records, 520 committees, PostgreSQL 127.0.0.1, median of 20): engine 7.7 ms,
+naive 29.4 ms, roll-up over a city of 10 committees 46.8 ms (under a load average of 8: 17 / 57 / 100 ms).
 """
 import argparse
-import io
 import json
 import statistics
 import time
@@ -84,11 +86,11 @@ def naive(session: Session, committee_id: int, period) -> dict:
         if spec.kind == "count":
             values[spec.key] = session.scalar(select(func.count()).select_from(Record).where(*where))
         elif spec.kind == "sum":
-            values[spec.key] = clean_value(spec, session.scalar(select(func.sum(value_expr(spec.field, dialect, True))).where(*where)))
+            values[spec.key] = clean_value(spec, session.scalar(select(func.sum(value_expr(spec.field, True))).where(*where)))
         elif spec.kind == "distinct":
-            values[spec.key] = session.scalar(select(func.count(value_expr(spec.field, dialect, False).distinct())).where(*where))
+            values[spec.key] = session.scalar(select(func.count(value_expr(spec.field, False).distinct())).where(*where))
         else:
-            values[spec.key] = list(dict.fromkeys(session.scalars(select(value_expr(spec.field, dialect, False)).where(*where).order_by(Record.date, Record.id))))
+            values[spec.key] = list(dict.fromkeys(session.scalars(select(value_expr(spec.field, False)).where(*where).order_by(Record.date, Record.id))))
     for spec in specs:
         if spec.kind == "formula":
             try:

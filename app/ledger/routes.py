@@ -1,7 +1,8 @@
+import io
+
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
-import io
 
 from app.extensions import db
 from app.scoping import get_own_or_404, own

@@ -29,7 +29,7 @@ def attr_text(key: str):
     return Record.attrs[key].as_string()
 
 
-def value_expr(field: str, dialect: str, as_number: bool):
+def value_expr(field: str, as_number: bool):
     """The column a sum / distinct / list metric reads: count, persons, amount, title or attrs.<key>."""
     if field.startswith("attrs."):
         key = field[len("attrs."):]
@@ -46,7 +46,7 @@ def _literal_for(value, dialect: str):
 def filter_condition(filters: dict, dialect: str):
     parts = []
     for field, wanted in (filters or {}).items():
-        column = value_expr(field, dialect, as_number=False)
+        column = value_expr(field, as_number=False)
         if isinstance(wanted, (list, tuple)):
             parts.append(column.in_([_literal_for(v, dialect) for v in wanted]))
         else:

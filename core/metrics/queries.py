@@ -94,14 +94,14 @@ def _aggregate_column(spec: MetricSpec, keymap: KeyMap, dialect: str, starts: di
     condition = spec_condition(spec, keymap, dialect) & date_condition(starts[spec.basis], starts["_end"])
     if spec.kind == "count":
         return func.count(case((condition, literal(1))))
-    expr = value_expr(spec.field, dialect, as_number=spec.kind == "sum")
+    expr = value_expr(spec.field, as_number=spec.kind == "sum")
     if spec.kind == "sum":
         return func.sum(case((condition, expr)))
     return func.count(case((condition, expr)).distinct())
 
 
 def _list_statement(specs: list[MetricSpec], keymap: KeyMap, dialect: str, starts: dict):
-    parts = [select(Record.committee_id, literal(i).label("metric"), value_expr(s.field, dialect, False).label("item"),
+    parts = [select(Record.committee_id, literal(i).label("metric"), value_expr(s.field, False).label("item"),
                     Record.date.label("day"), Record.id.label("rid"))
              .where(Record.committee_id.in_(bindparam("p_ids", expanding=True)), spec_condition(s, keymap, dialect),
                     date_condition(starts[s.basis], starts["_end"]))
