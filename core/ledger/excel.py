@@ -8,6 +8,8 @@ from datetime import date
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
@@ -24,6 +26,7 @@ def template_workbook(info: CategoryInfo) -> bytes:
     sheet = book.active
     sheet.title = info.name
     _header(sheet, info)
+    _dropdowns(sheet, info)
     help_sheet = book.create_sheet("填写说明")
     help_sheet.append(["列", "说明"])
     help_sheet.append(["类型", "可选：" + "、".join(info.type_names.values())])
@@ -31,6 +34,21 @@ def template_workbook(info: CategoryInfo) -> bytes:
     for _, label, kind in info.columns()[8:]:
         help_sheet.append([label, _kind_help(kind)])
     return _save(book)
+
+
+def _dropdowns(sheet, info: CategoryInfo) -> None:
+    """In-cell lists for 类型, 是/否 and choice columns, so staff pick rather than type."""
+    for index, (_, _, kind) in enumerate(info.columns(), start=1):
+        options = {"type": list(info.type_names.values()), "bool": ["是", "否"]}.get(kind)
+        if kind.startswith("choice:"):
+            options = kind[len("choice:"):].split("|")
+        formula = '"' + ",".join(options) + '"' if options else ""
+        if options and len(formula) <= 255:  # Excel's limit for an inline list
+            column = get_column_letter(index)
+            validation = DataValidation(type="list", formula1=formula, allow_blank=True,
+                                        error="请从下拉列表中选择", errorTitle="输入有误", showErrorMessage=True)
+            validation.add(f"{column}2:{column}5000")
+            sheet.add_data_validation(validation)
 
 
 def _kind_help(kind: str) -> str:

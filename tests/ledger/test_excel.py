@@ -35,6 +35,8 @@ def test_template_has_chinese_headers_for_the_category(db_session, catalogue):
     sheet = load_workbook(io.BytesIO(template_workbook(info)))["提案"]
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["类型", "日期", "标题"] and "审查结果" in header and "并案" in header
+    lists = {v.formula1 for v in sheet.data_validations.dataValidation}
+    assert '"委员提案"' in lists and '"是,否"' in lists and '"立案,转为意见建议"' in lists
 
 
 def test_import_writes_rows_that_metrics_count(db_session, catalogue):
