@@ -3,11 +3,11 @@ from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.scoping import own
+from app.scoping import own, visible_committee_ids
 from core.metrics.definitions import load_specs
 from core.metrics.engine import MetricError, compute_metrics, records_behind, rollup_metrics
 from core.metrics.periods import PeriodError, Period, parse_period
-from data_models import Record
+from data_models import Committee, Record
 
 from . import bp
 
@@ -39,7 +39,7 @@ def _groups(values: dict) -> list[tuple[str, list]]:
 @login_required
 def index():
     period = _period()
-    values = compute_metrics(db.session, current_user.committee_id, period)
+    values = compute_metrics(db.session, current_user.committee_id, period, previous=True)
     zero = sum(1 for v in values.values() if v.is_zero)
     has_subordinates = bool(current_user.committee.subordinates)
     return render_template("metrics/index.html", period=period, groups=_groups(values), zero=zero,
@@ -54,17 +54,33 @@ def rollup():
         abort(404)
     period = _period()
     values = rollup_metrics(db.session, committee.id, period)
-    names = list(next(iter(values.values())).breakdown) if values else []
-    return render_template("metrics/rollup.html", period=period, groups=_groups(values), names=names)
+    names = dict(db.session.execute(select(Committee.short_name, Committee.id)
+                                    .where(Committee.id.in_(visible_committee_ids()))).all())
+    order = list(next(iter(values.values())).breakdown) if values else []
+    return render_template("metrics/rollup.html", period=period, groups=_groups(values),
+                           names=[(name, names[name]) for name in order])
+
+
+def _scope_ids() -> list[int]:
+    """Whose records to list: own (default), one visible committee (?committee=), or all (?system=1)."""
+    visible = visible_committee_ids()
+    if request.args.get("system"):
+        return visible
+    committee_id = request.args.get("committee", current_user.committee_id, type=int)
+    if committee_id not in visible:
+        abort(404)
+    return [committee_id]
 
 
 @bp.route("/<key>/records")
 @login_required
 def records(key: str):
     period = _period()
+    ids = _scope_ids()
     try:
-        stmt = records_behind(db.session, current_user.committee_id, period, key)
-        value = compute_metrics(db.session, current_user.committee_id, period, [key])
+        stmt = records_behind(db.session, ids, period, key)
+        compute = rollup_metrics if len(ids) > 1 else compute_metrics
+        value = compute(db.session, current_user.committee_id if len(ids) > 1 else ids[0], period, [key])
     except MetricError:
         abort(404)
     page = max(request.args.get("page", 1, type=int), 1)

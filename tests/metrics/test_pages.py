@@ -30,3 +30,26 @@ def test_bad_period_is_explained(client, db_session, demo):
     seeded(db_session)
     client.login("donghu_drafter")
     assert "无法识别的统计期间" in client.get("/metrics/?period=明年", follow_redirects=True).get_data(as_text=True)
+
+
+def test_rollup_values_open_to_their_records(client, db_session, demo):
+    seeded(db_session)
+    client.login("city_drafter")
+    page = client.get("/metrics/rollup?period=2023").get_data(as_text=True)
+    assert f"committee={demo.county_a.id}" in page and "system=1" in page
+    system = client.get("/metrics/party_group_meetings/records?period=2023&system=1").get_data(as_text=True)
+    county = client.get(f"/metrics/party_group_meetings/records?period=2023&committee={demo.county_a.id}").get_data(as_text=True)
+    assert "东湖县政协党组会议" in system and "西山县政协党组会议" in system and "清河市政协党组会议" in system
+    assert "东湖县政协党组会议" in county and "西山县政协党组会议" not in county
+    client.logout()
+    client.login("donghu_drafter")
+    assert client.get(f"/metrics/party_group_meetings/records?committee={demo.county_b.id}").status_code == 404
+    page = client.get("/metrics/party_group_meetings/records?period=2023&system=1").get_data(as_text=True)
+    assert "西山县政协党组会议" not in page
+
+
+def test_metrics_page_shows_year_on_year(client, db_session, demo):
+    seeded(db_session)
+    client.login("donghu_drafter")
+    page = client.get("/metrics/?period=2023").get_data(as_text=True)
+    assert "上年同期" in page and "同比增长" in page
