@@ -89,7 +89,7 @@ def carry():
 
 def _editor(report: Report, conflict=None, status: int = 200):
     rows = outline(db.session, report)
-    values = ctx.metric_values(db.session, report)
+    values, _error = ctx.safe_metric_values(db.session, report)
     users = db.session.scalars(own(User).order_by(User.id)).all()
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
                            editable=is_editable(report), picker=_picker(values), node_types=NODE_TYPES,
@@ -219,14 +219,14 @@ def history(report_id: int, section_id: int):
                            names=names, editable=is_editable(report))
 
 
-@bp.route("/<int:report_id>/sections/<int:section_id>/restore/<int:version_id>", methods=["POST"])
+@bp.route("/<int:report_id>/sections/<int:section_id>/restore/<int:section_version_id>", methods=["POST"])
 @login_required
-def restore(report_id: int, section_id: int, version_id: int):
+def restore(report_id: int, section_id: int, section_version_id: int):
     require_role("drafter")
     report = _report(report_id)
     section = _section(report, section_id)
     try:
-        old = sec.restore_version(db.session, section, version_id, current_user.id)
+        old = sec.restore_version(db.session, section, section_version_id, current_user.id)
     except REFUSALS as error:
         _refused(error)
         return _to_editor(report, section_id)
