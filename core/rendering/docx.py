@@ -6,8 +6,10 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx.oxml import OxmlElement
+from docx.text.paragraph import Paragraph
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate, RichText
+from jinja2 import Environment
 from markupsafe import Markup
 
 from . import layout, rules
@@ -17,6 +19,25 @@ from .text import break_title, display_width, full_width
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
 RENDERER_VERSION = "1"  # bump when output changes for the same content (a re-render is then not reused)
 _template_cache: dict[str, tuple[float, bytes]] = {}
+
+
+class _CompiledOnce(Environment):
+    """docxtpl compiles a part's XML on every render; the XML of a template never changes, so compile it once."""
+
+    def __init__(self):
+        super().__init__(autoescape=True)
+        self._compiled: dict[str, object] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            if len(self._compiled) > 256:
+                self._compiled.clear()
+            compiled = self._compiled[source] = super().from_string(source, globals, template_class)
+        return compiled
+
+
+_jinja = _CompiledOnce()
 
 
 class TemplateMissing(LookupError):
@@ -38,7 +59,7 @@ def template_bytes(kind: str) -> bytes:
 def render_docx(content: DocumentContent) -> bytes:
     """The .docx bytes for one document, every SPEC §6 rule applied."""
     template = DocxTemplate(io.BytesIO(template_bytes(content.kind)))
-    template.render(build_context(content), autoescape=True)
+    template.render(build_context(content), jinja_env=_jinja, autoescape=True)
     doc = template.docx
     doc.core_properties.category = content.kind  # lets the checker apply the kind's rules
     doc.core_properties.title = content.title
@@ -191,9 +212,13 @@ def apply_font_choices(doc, fonts: dict) -> None:
 def set_signature_indents(doc) -> None:
     """署名 right-indented 2 characters; 成文日期 starts 2 characters right of the signature's first
     character; a longer date keeps 2 characters and pushes the signature left (7.3.5.2)."""
-    paragraphs = {p.style.style_id: p for p in doc.paragraphs if p.style is not None and p.text.strip()
-                  and p.style.style_id in ("GwSignature", "GwDate")}
-    signature, date = paragraphs.get("GwSignature"), paragraphs.get("GwDate")
+    found = {}
+    for p in doc.element.body.iterchildren(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        style_id = style.get(qn("w:val")) if style is not None else None
+        if style_id in ("GwSignature", "GwDate") and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip():
+            found[style_id] = Paragraph(p, doc._body)
+    signature, date = found.get("GwSignature"), found.get("GwDate")
     sig_right, date_right = signature_indents(signature.text if signature else "", date.text if date else "")
     for paragraph, right in ((signature, sig_right), (date, date_right)):
         if paragraph is not None:
