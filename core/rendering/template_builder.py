@@ -74,7 +74,7 @@ def _tag(doc, tag: str) -> None:
 
 def _write_body(doc, kind_layout: layout.KindLayout) -> None:
     _write_upward_header(doc)
-    _para(doc, "{{ title }}", "GwTitle")
+    _para(doc, "{{r title }}", "GwTitle")
     _tag(doc, "for line in subtitle_lines")
     _para(doc, "{{ line }}", "GwSubtitle")
     _tag(doc, "endfor")
@@ -123,7 +123,8 @@ def _write_attachments(doc) -> None:
     """附件说明 one blank line below the body, later items aligned under the first (7.3.4)."""
     _tag(doc, "if attachments")
     _para(doc, "", "GwBody")
-    attachment = _para(doc, "附件：{{ attachments }}", "GwAttachment")
+    attachment = _para(doc, "附件：", "GwAttachment")
+    attachment.add_run("{{r attachments }}")
     attachment.paragraph_format.left_indent = 1600 * 635
     attachment.paragraph_format.first_line_indent = -960 * 635
     _tag(doc, "endif")
