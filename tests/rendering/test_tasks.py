@@ -1,5 +1,8 @@
 from datetime import date
 
+import pytest
+from sqlalchemy import select
+
 from core.rendering import batch, store
 from data_models import RenderedDocument, TaskRun
 from tasks.rendering import render_batch, render_report
@@ -54,3 +57,27 @@ def test_batch_lists_committees_without_a_report(db_session, demo_reports, demo)
     assert done.state == "succeeded" and done.result == {"rendered": 0, "failed": 2}
     assert [(f.params["committee"], f.message) for f in batch.failures(db_session, done)] == [
         ("政协东湖县委员会", "没有这一期的该类文稿"), ("政协西山县委员会", "没有这一期的该类文稿")]
+
+
+@pytest.mark.live_worker
+def test_render_and_pdf_run_on_the_real_worker(worker_app, demo_reports):
+    import time
+
+    from app.extensions import db
+
+    report = demo_reports[("西山县政协", "annual_summary")]
+    run = batch.start_render(db.session, report, user_id=None, pdf=True)
+    db.session.commit()
+    render_report.delay(run.id)
+    deadline = time.time() + 120
+    document = None
+    while time.time() < deadline:
+        db.session.expire_all()
+        document = db.session.scalars(select(RenderedDocument)).first()
+        if document is not None and document.pdf_state != "pending":
+            break
+        time.sleep(0.5)
+    assert _run(db.session, run.id).state == "succeeded"
+    assert document is not None and document.pdf_state in ("done", "unavailable")
+    if document.pdf_state == "done":
+        assert document.pdf.startswith(b"%PDF")
