@@ -32,7 +32,21 @@ def metric_values(session: Session, report: Report, previous: bool = False) -> d
         from core.metrics.engine import compute_metrics, values_by_label
     except ImportError:  # the metrics engine has not landed in this checkout
         return {}
-    return values_by_label(compute_metrics(session, report.committee_id, report_period(report), previous=previous))
+    values = values_by_label(compute_metrics(session, report.committee_id, report_period(report), previous=previous))
+    return {**values, **rollup_values(session, report)}
+
+
+def rollup_values(session: Session, report: Report) -> dict[str, MetricValue]:
+    """For a superior committee: its system's numbers added up, named by area (全市党组会议次数).
+
+    Submitted values of its collection request for the report's period, else the live ledgers
+    (core/upward/rollup.py).
+    """
+    if not report.committee.subordinates:
+        return {}
+    from core.upward.rollup import rollup_placeholders
+
+    return rollup_placeholders(session, report.committee_id, report_period(report))
 
 
 def number_filters() -> dict:

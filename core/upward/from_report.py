@@ -1,6 +1,7 @@
 """Build a package from an approved report, and submit it within this deployment."""
 import dataclasses
 import uuid
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -89,3 +90,13 @@ def submit_report(session: Session, request: CollectionRequest, report: Report, 
 def mark_sent(report: Report) -> None:
     if report.status == "approved":
         report.status = "sent"
+
+
+def submit_remote(session: Session, link, remote: dict, report: Report, user: User):
+    """Queue the package for a request of the superior's own deployment (`remote` as its API lists it)."""
+    from .outbox import queue_package
+
+    period = Period(date.fromisoformat(remote["period_start"]), date.fromisoformat(remote["period_end"]))
+    package = build_package(session, report, kind=remote["kind"], period=period,
+                            submitted_by=user.display_name or user.username)
+    return queue_package(session, link, int(remote["id"]), package, report_id=report.id, user_id=user.id)

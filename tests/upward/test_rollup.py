@@ -37,3 +37,24 @@ def test_placeholders_carry_the_city_prefix(city_request, demo, db_session):
     assert merged.value == 22 and merged.label == "全市党组会议次数"
     assert merged.breakdown == {"东湖县政协": 12, "西山县政协": 10}
     assert "全市党组会议次数".isidentifier()
+
+
+def test_city_report_text_merges_the_rollup(city_request, demo, db_session):
+    from core.drafting.document import build_document
+    from core.drafting.kinds import OutlineNode
+    from core.drafting.tree import add_outline
+    from core.metrics.definitions import seed_catalogue
+    from data_models import Report
+
+    seed_catalogue(db_session)
+    _submit(db_session, city_request, demo.county_a, "a1", party_group_meetings=12)
+    _submit(db_session, city_request, demo.county_b, "b1", party_group_meetings=10)
+    report = Report(committee_id=demo.city.id, committee=demo.city, kind="annual_summary", title="清河市政协2023年工作总结",
+                    period_start=city_request.period_start, period_end=city_request.period_end)
+    db_session.add(report)
+    db_session.flush()
+    add_outline(db_session, report, [OutlineNode("section", "坚持在强化政治引领上持续用力", "political_guidance",
+                                                 "全市政协系统共召开党组会议{{ 全市党组会议次数 }}次。")])
+    db_session.commit()
+    text = " ".join(b.text for b in build_document(db_session, report.id).blocks)
+    assert "全市政协系统共召开党组会议22次。" in text
