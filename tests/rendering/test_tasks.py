@@ -92,3 +92,18 @@ def test_render_and_pdf_run_on_the_real_worker(worker_app, demo_reports):
     assert document is not None and document.pdf_state in ("done", "unavailable")
     if document.pdf_state == "done":
         assert document.pdf.startswith(b"%PDF")
+
+
+def test_batch_counts_a_failed_render_and_keeps_going(db_session, demo_reports, demo, monkeypatch):
+    real = store.document_for
+
+    def fails_for_xishan(session, report):
+        if report.committee.short_name == "西山县政协":
+            raise store.RenderError("第三部分缺少内容")
+        return real(session, report)
+
+    monkeypatch.setattr(store, "document_for", fails_for_xishan)
+    done = _batch_for_city(db_session, demo, "annual_summary", date(2023, 12, 31))
+    assert done.state == "succeeded" and done.result == {"rendered": 1, "failed": 1}
+    assert [(f.params["committee"], f.message) for f in batch.failures(db_session, done)] == [
+        ("政协西山县委员会", "第三部分缺少内容")]
