@@ -46,6 +46,14 @@ def index():
                            has_subordinates=len(visible_committee_ids()) > 1)
 
 
+@bp.app_template_global()
+def upward_open_requests() -> list:
+    """Requests to the user's committee it has not yet answered (for the dashboard)."""
+    committee_id = current_user.committee_id
+    return [(r, t) for r, t in requests_received(db.session, committee_id)
+            if committee_id not in current_submissions(db.session, r.id)]
+
+
 @bp.route("/requests/new", methods=["GET", "POST"])
 @login_required
 def new_request():

@@ -65,3 +65,12 @@ def test_other_county_cannot_download_a_submission(client, city_request, demo, d
     client.login("city_drafter")
     response = client.get(f"/upward/submissions/{submission.id}.docx")
     assert response.status_code == 200 and response.data.startswith(b"PK")
+
+
+def test_dashboard_lists_open_requests_until_submitted(client, city_request, demo, db_session):
+    client.login("donghu_drafter")
+    assert "关于报送2023年年度工作总结的通知" in client.get("/").get_data(as_text=True)
+    accept_package(db_session, request_id=city_request.id, sender=demo.county_a,
+                   package=make_package(demo.county_a), idempotency_key="a1")
+    db_session.commit()
+    assert "上级报送通知" not in client.get("/").get_data(as_text=True)
