@@ -200,13 +200,13 @@ def _queue_remote(link, found: dict, report: Report):
     return redirect(url_for("upward.index"))
 
 
-@bp.route("/outbox/<int:message_id>/retry", methods=["POST"])
+@bp.route("/outbox/<int:outbox_message_id>/retry", methods=["POST"])
 @login_required
-def retry(message_id: int):
+def retry(outbox_message_id: int):
     from tasks.upward import deliver
 
     require_role("reviewer")
-    message = get_own_or_404(OutboxMessage, message_id)
+    message = get_own_or_404(OutboxMessage, outbox_message_id)
     outbox.retry_message(db.session, message)
     db.session.commit()
     deliver.delay(message.id)

@@ -1,5 +1,5 @@
 """Connecting deployments: the superior issues and revokes tokens, the subordinate stores its superior's address."""
-from flask import flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -40,10 +40,11 @@ def tokens():
 def revoke(token_id: int):
     require_role("admin")
     token = next((t for t in _tokens() if t.id == token_id), None)
-    if token is not None:
-        revoke_token(db.session, token)
-        db.session.commit()
-        flash(f"已吊销{token.committee.name}的令牌“{token.name}”。", "success")
+    if token is None:
+        abort(404)
+    revoke_token(db.session, token)
+    db.session.commit()
+    flash(f"已吊销{token.committee.name}的令牌“{token.name}”。", "success")
     return redirect(url_for("upward.tokens"))
 
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from core.audit import record
-from data_models import (ApiToken, AuditEvent, Base, CollectionRequest, Record, RecordCategory,
+from data_models import (ApiToken, AuditEvent, Base, CollectionRequest, OutboxMessage, Record, RecordCategory,
                          RenderedDocument, ReviewEvent, Submission, TaskRun, User)
 from tests.review.conftest import gen_report
 
@@ -37,6 +37,8 @@ def gen_foreign_objects(session, committee, superior) -> dict[str, int]:
                                                 period_start=date(2024, 1, 1), period_end=date(2024, 12, 31),
                                                 deadline=date(2025, 1, 10), target_ids=[committee.id]),
         "review_event": ReviewEvent(report_id=report.id, action="submitted"),
+        "outbox_message": OutboxMessage(committee_id=committee.id, destination="http://127.0.0.1:9/api/upward/submissions",
+                                        idempotency_key=f"o{committee.id}", payload=b"{}"),
         "audit_event": record(session, "report.create", user_id=user.id, committee_id=committee.id),
     }
     session.add_all(objects.values())
