@@ -2,7 +2,7 @@
 from .audit import AuditEvent
 from .base import Base
 from .committee import Committee
-from .ledger import Record, RecordCategory, RecordType
+from .ledger import LedgerUpload, Record, RecordCategory, RecordType
 from .metric import MetricDefinition
 from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReviewEvent, Section, SectionVersion
@@ -11,7 +11,7 @@ from .user import ApiToken, User
 from .visit import Visit, VisitAgendaItem, VisitContact
 
 __all__ = [
-    "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "MetricDefinition",
+    "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "MetricDefinition",
     "OutboxMessage", "Record", "RecordCategory", "RecordType", "RenderedDocument", "Report",
     "RequestTarget", "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun",
     "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",

@@ -13,7 +13,7 @@ from core.drafting.guards import EditRefused, is_editable
 from core.drafting.kinds import kind_choices
 from core.drafting.merge import check_text, make_environment, plain
 from core.drafting.messages import CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED
-from core.drafting.reports import create_report
+from core.drafting.reports import SETTING_FIELDS, create_report, update_report
 from core.metrics.catalogue import CATALOGUE
 from core.metrics.periods import PeriodError, parse_period
 from data_models import Report, Section, User
@@ -93,16 +93,21 @@ def _editor(report: Report, conflict=None, status: int = 200):
     users = db.session.scalars(own(User).order_by(User.id)).all()
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
                            editable=is_editable(report), picker=_picker(values), node_types=NODE_TYPES,
-                           node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices())), status
+                           node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
+                           setting_fields=SETTING_FIELDS), status
 
 
 def _picker(values: dict) -> list[tuple[str, list]]:
-    """The catalogue by group, each metric with its current value (the insert-number picker)."""
+    """Every metric the report can quote, by catalogue group, with its current value."""
+    specs = {spec.label: spec for spec in CATALOGUE}
+    labels = list(values) or list(specs)
     groups: dict[str, list] = {}
-    for spec in CATALOGUE:
-        value = values.get(spec.label)
+    for label in labels:
+        spec, value = specs.get(label), values.get(label)
+        kind = value.kind if value is not None else spec.kind
+        unit = value.unit if value is not None else spec.unit
         shown = plain(value) if value is not None else "—"
-        groups.setdefault(spec.group, []).append((spec.label, spec.unit, shown, spec.kind))
+        groups.setdefault(spec.group if spec else "其他", []).append((label, unit, shown, kind))
     return list(groups.items())
 
 
@@ -110,6 +115,22 @@ def _picker(values: dict) -> list[tuple[str, list]]:
 @login_required
 def edit(report_id: int):
     return _editor(_report(report_id))
+
+
+@bp.route("/<int:report_id>/settings", methods=["POST"])
+@login_required
+def update(report_id: int):
+    require_role("drafter")
+    report = _report(report_id)
+    try:
+        update_report(db.session, report, request.form.get("title", ""),
+                      {key: request.form.get(key) for key in SETTING_FIELDS if key in request.form}, current_user.id)
+    except REFUSALS as error:
+        _refused(error)
+        return _to_editor(report)
+    db.session.commit()
+    flash(msg.INFO_SAVED)
+    return _to_editor(report)
 
 
 @bp.route("/<int:report_id>/sections", methods=["POST"])

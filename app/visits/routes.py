@@ -10,6 +10,7 @@ from app.extensions import db
 from app.scoping import get_own_or_404, own, require_role
 from core.visits import messages as msg
 from core.visits.output import packet_documents, packets_by_visit, render_packet
+from core.visits.packet import assemble
 from core.visits.reception import receive_visit
 from core.visits.service import VisitError, briefing_choices, cancel_visit, choose_sections, save_visit
 from data_models import RenderedDocument, Visit
@@ -63,8 +64,9 @@ def _new_defaults() -> dict:
 @login_required
 def show(visit_id: int):
     visit = get_own_or_404(Visit, visit_id)
+    warnings = assemble(db.session, visit.id).warnings if visit.section_ids else []
     return render_template("visits/show.html", visit=visit, choices=briefing_choices(db.session, visit),
-                           status_names=msg.STATUS_NAMES, side_names=msg.SIDE_NAMES,
+                           status_names=msg.STATUS_NAMES, side_names=msg.SIDE_NAMES, warnings=warnings,
                            documents=packet_documents(db.session, visit))
 
 

@@ -62,8 +62,9 @@ def seed(session: Session) -> list[str]:
 
 
 def _type_ids(session: Session) -> dict:
-    stmt = select(RecordCategory.key, RecordType.key, RecordCategory.id, RecordType.id).join(RecordType.category)
-    return {(c, t): (cid, tid) for c, t, cid, tid in session.execute(stmt)}
+    stmt = (select(RecordCategory.key, RecordType.key, RecordCategory.id, RecordType.id, RecordType.name)
+            .join(RecordType.category))
+    return {(c, t): (cid, tid, name) for c, t, cid, tid, name in session.execute(stmt)}
 
 
 def _committee_rows(committee, scale: float, types: dict) -> list[dict]:
@@ -77,6 +78,7 @@ def _committee_rows(committee, scale: float, types: dict) -> list[dict]:
             n = max(2, round(per_year * scale * (share if not stock else 1) * (1 if start.year == 2023 or not stock else 0.5)))
             for i, day in enumerate(_spread(start, end, n, proposals=category == "proposal")):
                 title, attrs, extra = _details(rng, committee, category, type_key, i)
+                title = title or f"{committee.place}政协{types[(category, type_key)][2]}（{i + 1}）"
                 rows.append(_row(committee, types, category, type_key, day, title, attrs, **extra))
     return rows
 
@@ -89,7 +91,7 @@ def _spread(start: date, end: date, n: int, proposals: bool) -> list[date]:
 
 
 def _row(committee, types, category, type_key, day, title, attrs, count=1, persons=0, amount=0) -> dict:
-    category_id, type_id = types[(category, type_key)]
+    category_id, type_id, _name = types[(category, type_key)]
     return dict(committee_id=committee.id, category_id=category_id, type_id=type_id, date=day, title=title,
                 count=count, persons=persons, amount=amount, attrs=attrs, note="", source="demo")
 
@@ -129,14 +131,7 @@ def _generic(rng, place, category, type_key, i) -> tuple[str, dict, dict]:
         quantities["amount"] = rng.randint(3000, 12000)
     elif type_key in ("members_added", "livelihood_proposal", "livelihood_problem", "livelihood_matter", "new", "revised"):
         quantities["count"] = rng.randint(2, 6)
-    return f"{place}政协{_TYPE_TITLES.get(type_key, '工作')}（{i + 1}）", {}, quantities
-
-
-_TYPE_TITLES = {"party_study_chair": "党组理论学习中心组暨主席会议", "party_group": "党组会议", "chair": "主席会议",
-                "standing": "常委会会议", "standing_study": "常委会会议集体学习", "plenary_training": "全委会委员培训",
-                "training_class": "委员培训班", "reading": "委员读书活动", "red_film": "红色观影活动",
-                "party_study": "主席会议成员在党委理论学习中心组发言", "theme_education": "主题教育研讨交流发言",
-                "superior_meeting": "在上级政协会议上专题发言", "report": "调研报告", "article": "宣传报道"}
+    return "", {}, quantities  # titled by the type's name
 
 
 def _proposal(rng: random.Random, place: str, i: int) -> tuple[str, dict, dict]:

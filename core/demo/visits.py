@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.visits.service import VisitInput, briefing_reports, choose_sections, save_visit
+from core.visits.service import VisitInput, briefing_choices, briefing_reports, choose_sections, save_visit
 from core.metrics.periods import Period
 from data_models import Visit
 
@@ -23,10 +23,9 @@ def seed(session: Session) -> list[str]:
     start = date.today() + timedelta(days=14)
     period = _briefing_period(session, host.id)
     visit = save_visit(session, host.id, _input(start, period))
-    report = next(iter(briefing_reports(session, host.id, period)), None)
+    report, sections = next(iter(briefing_choices(session, visit)), (None, []))
     if report is not None:
-        ids = [s.id for key in BRIEFING_KEYS for s in report.sections if s.node_type == "section" and s.key == key]
-        choose_sections(session, visit, ids)
+        choose_sections(session, visit, [s.id for key in BRIEFING_KEYS for s in sections if s.key == key])
     chosen = f"，汇报材料选自《{report.title}》{len(visit.section_ids)}个部分" if report else ""
     return [f"交流考察：{DELEGATION}将于{start.month}月{start.day}日来{host.place}考察{chosen}"]
 

@@ -30,6 +30,14 @@ def shift_years(text: str, own_year: int, years: int) -> str:
     return _YEAR.sub(repl, text or "")
 
 
+def _shift_setting(value, own_year: int, years: int):
+    if isinstance(value, str):
+        return shift_years(value, own_year, years)
+    if isinstance(value, list):
+        return [_shift_setting(v, own_year, years) for v in value]
+    return value
+
+
 def carry_forward(session: Session, committee_id: int, kind: str, user_id: Optional[int] = None,
                   period: Optional[Period] = None) -> Report:
     previous = last_report(session, committee_id, kind)
@@ -39,8 +47,7 @@ def carry_forward(session: Session, committee_id: int, kind: str, user_id: Optio
     new_period = period or old_period.shifted_years(1)
     years = new_period.start.year - old_period.start.year
     own = old_period.start.year
-    settings = {k: (shift_years(v, own, years) if isinstance(v, str) else v)
-                for k, v in (previous.settings or {}).items() if k != "date"}
+    settings = {k: _shift_setting(v, own, years) for k, v in (previous.settings or {}).items() if k != "date"}
     report = Report(committee_id=committee_id, kind=kind, title=shift_years(previous.title, own, years),
                     period_start=new_period.start, period_end=new_period.end, status="draft",
                     previous_id=previous.id, settings=settings, created_by_id=user_id,

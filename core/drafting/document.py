@@ -19,7 +19,8 @@ from .kinds import kind_spec
 from .merge import PlaceholderEnvironment, make_environment, merge_text
 from .numbering import HEADING_TYPES, Label, number_tree
 from .tree import SectionNode, build_tree, describe, load_sections, walk
-from .warnings import DraftWarning, empty_warning, hand_typed_warnings, leftover_warnings, merge_warnings
+from .warnings import (DraftWarning, empty_warning, hand_typed_warnings, leftover_warnings, merge_warnings,
+                       rule_warnings, typed_number_warning)
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,11 @@ class _Merger:
     def __init__(self, env: PlaceholderEnvironment, names: dict[str, Any], values: dict[str, MetricValue]):
         self.env, self.names, self.values = env, names, values
         self.warnings: list[DraftWarning] = []
+        self.used: set[str] = set()  # every placeholder name the report quotes
 
     def __call__(self, text: str, where: str, section_id: Optional[int] = None) -> str:
         result = merge_text(self.env, text, self.names)
+        self.used |= result.names
         self.warnings += merge_warnings(where, section_id, result, self.values)
         self.warnings += leftover_warnings(where, section_id, text)
         self.warnings += hand_typed_warnings(where, section_id, text, self.values)
@@ -75,6 +78,7 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
         content.signature = settings.get("signature_text") or report.committee.name
         content.date = settings.get("date", "")
     content.addressee = settings.get("addressee", "")
+    merge.warnings += rule_warnings(merge.used, values)
     return Assembly(content, merge.warnings, values)
 
 
@@ -101,7 +105,7 @@ def _blocks(node: SectionNode, label: Label, merge: _Merger) -> list[Block]:
     section = node.section
     where = describe(section, label.number)
     sid = section.id
-    merge.warnings += empty_warning(where, section, bool(node.children))
+    merge.warnings += empty_warning(where, section, bool(node.children)) + typed_number_warning(where, section)
     heading = merge(section.heading, where, sid)
     lead = merge(section.lead, where, sid)
     body = _paragraphs(merge(section.body, where, sid))

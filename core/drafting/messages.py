@@ -30,6 +30,7 @@ W_MISSING = "“{where}”中的“{name}”暂无数据{note}。"
 W_EMPTY = "“{where}”还没有内容。"
 W_LEFTOVER = "“{where}”中仍有待替换的“{mark}”。"
 W_HAND_TYPED = "“{where}”中手工输入了“{number}”，可改用指标“{label}”（当前值 {value}）。"
+W_TYPED_NUMBER = "“{where}”的标题或引导句以手工输入的序号开头；序号由系统按结构自动生成，请删去。"
 W_METRICS_FAILED = "数字暂时无法计算，占位符未合并（{error}）。请联系管理员。"
 W_RULE = "数字前后不一致：{rule}。"
 

@@ -10,6 +10,7 @@ from data_models import Committee, Report
 
 from . import messages
 from .kinds import KINDS, kind_spec
+from .guards import ensure_editable
 from .sections import InvalidEdit
 from .tree import add_outline
 
@@ -43,3 +44,23 @@ def last_report(session: Session, committee_id: int, kind: str, before: Optional
     if before is not None:
         query = query.where(Report.id != before.id)
     return session.scalars(query.order_by(Report.period_end.desc(), Report.id.desc())).first()
+
+
+# Report-level lines staff may change: 成文日期, 称谓, 会议, 报告人, 主送机关.
+SETTING_FIELDS = {"date": "成文日期", "salutation": "称谓", "meeting": "会议", "speaker": "报告人", "addressee": "主送机关"}
+
+
+def update_report(session: Session, report: Report, title: str, settings: dict, user_id: Optional[int] = None) -> None:
+    """Change the title and the kind-specific lines; refused unless the report is editable."""
+    ensure_editable(report)
+    title = (title or "").strip()
+    if not title:
+        raise InvalidEdit(messages.TITLE_REQUIRED)
+    if len(title) > 200 or any(len(settings.get(key) or "") > 200 for key in SETTING_FIELDS):
+        raise InvalidEdit(messages.TEXT_TOO_LONG.format(field="标题或报告信息", limit=200))
+    report.title = title
+    report.settings = {**(report.settings or {}),
+                       **{key: (settings.get(key) or "").strip() for key in SETTING_FIELDS if key in settings}}
+    audit.record(session, "report.update", user_id=user_id, committee_id=report.committee_id,
+                 object_type="report", object_id=report.id)
+    session.flush()

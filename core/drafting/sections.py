@@ -106,6 +106,7 @@ def save_section(session: Session, section: Section, *, seen_version: int, headi
         return section
     section.heading, section.lead, section.body = heading, lead, body
     section.updated_by_id, section.updated_at = user_id, utcnow()
+    section.report.updated_at = section.updated_at  # the report list shows the latest edit
     section_id = section.id
     try:
         session.flush()  # UPDATE … WHERE version = :loaded (the mapper's version_id_col)

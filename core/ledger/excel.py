@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from .records import (CategoryInfo, LedgerError, existing_external_ids, load_categories, validate_row,
                       write_rows)
 
+PROGRESS_EVERY = 5000
 MAX_ERRORS = 200  # listed to the user; the import is refused either way
 
 
@@ -114,10 +115,15 @@ def _sheet_rows(sheet, info: CategoryInfo, errors: list) -> list:
 
 
 def import_workbook(session: Session, committee_id: int, data: bytes, *, user_id=None, progress=None) -> int:
-    """Check every row, then write all of them or none; raises LedgerError listing each bad cell."""
+    """Check every row, then write all of them or none; raises LedgerError listing each bad cell.
+
+    progress(phase, done, total) is called while checking ("check") and writing ("write").
+    """
     rows, errors = read_workbook(session, data)
     clean_rows = []
-    for info, number, values in rows:
+    for index, (info, number, values) in enumerate(rows, start=1):
+        if progress and index % PROGRESS_EVERY == 0:
+            progress("check", index, len(rows))
         clean, row_errors = validate_row(info, values)
         where = f"工作表“{info.name}”第{number}行"
         errors.extend((where, column, message) for column, message in row_errors)
@@ -125,8 +131,9 @@ def import_workbook(session: Session, committee_id: int, data: bytes, *, user_id
     errors.extend(_external_id_errors(session, committee_id, clean_rows))
     if errors:
         raise LedgerError(errors[:MAX_ERRORS])
+    total = len(clean_rows)
     return write_rows(session, committee_id, [c for _, c in clean_rows], source="excel", user_id=user_id,
-                      progress=progress)
+                      progress=(lambda done: progress("write", done, total)) if progress else None)
 
 
 def _external_id_errors(session, committee_id, clean_rows) -> list[tuple]:

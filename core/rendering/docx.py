@@ -15,6 +15,7 @@ from .document import Block, DocumentContent
 from .text import break_title, display_width, full_width
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
+RENDERER_VERSION = "1"  # bump when output changes for the same content (a re-render is then not reused)
 _template_cache: dict[str, tuple[float, bytes]] = {}
 
 

@@ -166,9 +166,9 @@ def check_title(doc, props, body) -> list[str]:
     if _first_line_indent(props, title) != 0:
         problems.append("标题不应有首行缩进")
     lines = _lines(title)
-    if any(len(line) > layout.TITLE_LINE_CHARS for line in lines):
+    if any(display_width(line) > layout.TITLE_LINE_CHARS for line in lines):
         problems.append(f"标题过长未分行（每行不超过{layout.TITLE_LINE_CHARS}字）")
-    if len(lines) > 1 and len({len(line) for line in lines}) == 1:
+    if len(lines) > 1 and len({display_width(line) for line in lines}) == 1:
         problems.append("标题各行等长，应排成梯形或菱形")
     return problems
 

@@ -42,11 +42,12 @@ class StyleSpec:
     character: bool = False  # a character style (lead sentences)
     color: str = ""
     lines_after: int = 0  # blank lines after the paragraph (one below the title, 7.3.2)
+    snap_to_grid: bool = True  # 2号 lines are taller than a grid line: snapped, they take two
 
 
 STYLES = (
     StyleSpec("GwBody", "公文正文", "body"),
-    StyleSpec("GwTitle", "公文标题", "title", TITLE_HALF_POINTS, "center", 0, lines_after=1),
+    StyleSpec("GwTitle", "公文标题", "title", TITLE_HALF_POINTS, "center", 0, lines_after=1, snap_to_grid=False),
     StyleSpec("GwSubtitle", "副标题", "heading2", align="center", first_line_chars=0),
     StyleSpec("GwAddressee", "主送机关", "body", align="left", first_line_chars=0),
     StyleSpec("GwPartHeading", "部分标题", "heading1", align="center", first_line_chars=0),
@@ -64,7 +65,8 @@ STYLES = (
     StyleSpec("GwTableHeader", "表头", "heading1", TABLE_HALF_POINTS, "center", 0, exact_lines=False),
     StyleSpec("GwRecord", "版记", "body", PAGE_NUMBER_HALF_POINTS, "left", 0),
     StyleSpec("GwPageNumber", "页码", "page_number", PAGE_NUMBER_HALF_POINTS, "right", 0, exact_lines=False),
-    StyleSpec("GwIssuer", "发文机关标志", "title", 52, "center", 0, exact_lines=False, color="FF0000"),
+    StyleSpec("GwIssuer", "发文机关标志", "title", 52, "center", 0, exact_lines=False, color="FF0000",
+              snap_to_grid=False),
     StyleSpec("GwDocNumber", "发文字号", "body", align="left", first_line_chars=0),
     StyleSpec("GwLead", "引导句", "body", bold=True, character=True),
     StyleSpec("GwBodyChar", "正文字符", "body", character=True),  # body text run in after a heading
@@ -98,7 +100,7 @@ class KindLayout:
 
 KIND_LAYOUTS = {
     "annual_summary": KindLayout("工作总结"),
-    "half_year_summary": KindLayout("上半年工作总结"),
+    "half_year_summary": KindLayout("工作总结"),
     "standing_committee_report": KindLayout("常委会工作报告", speech=True, signed=False),
     "news_interpretation": KindLayout("常委会工作报告解读", signed=False),
     "briefing": KindLayout("工作汇报", speech=True, signed=False),

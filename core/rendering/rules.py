@@ -119,6 +119,8 @@ def define_paragraph_style(doc, spec: layout.StyleSpec) -> None:
 def _paragraph_properties(style_el, spec: layout.StyleSpec) -> None:
     ppr = _child(style_el, "w:pPr")
     _child(ppr, "w:widowControl", val=0)
+    if not spec.snap_to_grid:
+        _child(ppr, "w:snapToGrid", val=0)
     if spec.exact_lines:
         after = spec.lines_after * layout.LINE_TWIPS
         _child(ppr, "w:spacing", line=layout.LINE_TWIPS, lineRule="exact", before=0, after=after)

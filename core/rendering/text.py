@@ -51,18 +51,20 @@ _GOOD_BREAK_AFTER = "会议年于和与及、，的"
 def break_title(title: str, width: int) -> list[str]:
     """Split a long title over lines of at most `width` characters, each break between words."""
     title = full_width(title).strip()
-    if len(title) <= width:
+    if display_width(title) <= width:
         return [title]
-    lines = math.ceil(len(title) / width)
+    lines = math.ceil(display_width(title) / width)
     best = min(_split_points(title, width, lines), key=lambda i: _break_cost(title, i, lines), default=None)
     if best is None:
-        return [title[:width]] + break_title(title[width:], width)
+        cut = max(i for i in range(1, len(title)) if display_width(title[:i]) <= width)
+        return [title[:cut]] + break_title(title[cut:], width)
     return [title[:best]] + break_title(title[best:], width)
 
 
 def _split_points(title: str, width: int, lines: int) -> list[int]:
     rest_max = width * (lines - 1)
-    return [i for i in range(1, min(width, len(title)) + 1) if len(title) - i <= rest_max and _can_break(title, i)]
+    return [i for i in range(1, len(title)) if display_width(title[:i]) <= width
+            and display_width(title[i:]) <= rest_max and _can_break(title, i)]
 
 
 def _can_break(title: str, i: int) -> bool:
@@ -78,7 +80,7 @@ def _can_break(title: str, i: int) -> bool:
 
 
 def _break_cost(title: str, i: int, lines: int) -> float:
-    first, rest = i, (len(title) - i) / (lines - 1)
+    first, rest = display_width(title[:i]), display_width(title[i:]) / (lines - 1)
     cost = abs(rest - first - 2)  # first line two characters shorter: an upright trapezoid
     if first == rest:
         cost += 3  # a rectangle is what the standard asks to avoid

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from data_models import Section
 
-Merge = Callable[[str], str]
+Merge = Callable[[str, Section], str]  # (text, the section it comes from) -> merged text
 
 
 @dataclass
@@ -36,7 +36,8 @@ def briefing_tree(session: Session, section_ids: list[int], merge: Merge) -> lis
 
 def _node(section: Section, children: dict[int, list[Section]], merge: Merge) -> BriefingNode:
     return BriefingNode(
-        heading=merge(section.heading), body=merge(section.body), lead=merge(section.lead),
+        heading=merge(section.heading, section), body=merge(section.body, section),
+        lead=merge(section.lead, section),
         node_type=section.node_type, section_id=section.id,
         children=[_node(child, children, merge) for child in children.get(section.id, [])],
     )

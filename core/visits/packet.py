@@ -3,15 +3,30 @@
 `assemble_packet` lays out plain data; `build_packet` gathers that data from the database
 (committee profile, chosen sections of approved reports, metrics for the chosen period).
 """
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy.orm import Session
+
+from core.drafting import context as ctx
+from core.drafting.merge import make_environment, merge_text
+from core.metrics.engine import compute_metrics, values_by_label
+from sqlalchemy.orm import Session
+
+from core.drafting import context as ctx
+from core.drafting.merge import make_environment, merge_text
+from core.drafting.tree import describe
+from core.drafting.warnings import merge_warnings
+from core.metrics.engine import compute_metrics, values_by_label
 from core.metrics.periods import Period
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
+from data_models import Report, Section, Visit
+from data_models import Report, Visit
 
 from . import messages as msg
-from .briefing import BriefingNode
+from .briefing import BriefingNode, briefing_tree
 
 KIND = "visit_packet"
 # The 数据一览 table: the numbers a visiting delegation usually asks about, in this order.
@@ -71,6 +86,8 @@ def assemble_packet(visit, committee, period: Period, briefing: list[BriefingNod
     ]
     blocks = [Block("page_break")]  # the cover stands alone on the first page
     for n, (heading, body) in enumerate(parts, start=1):
+        if heading in (msg.PART_BRIEFING, msg.PART_METRICS):  # the speech is read from pages of its own
+            blocks.append(Block("page_break"))
         blocks.append(Block("heading1", heading, number=f"{cn_number(n)}、"))
         blocks.extend(body)
     return DocumentContent(
@@ -179,3 +196,42 @@ def contact_blocks(visit) -> list[Block]:
     rows += [[msg.SIDE_NAMES.get(c.side, c.side), c.name, c.post, c.phone, c.duty] for c in visit.contacts]
     return [Block("table", rows=rows)]
 
+
+
+@dataclass
+class PacketAssembly:
+    content: DocumentContent
+    warnings: list[str] = field(default_factory=list)  # Chinese, for the visit page
+    values: dict[str, MetricValue] = field(default_factory=dict)
+
+
+def build_packet(session: Session, visit_id: int) -> DocumentContent:
+    """The packet of one visit: metrics and section text for the visit's chosen period."""
+    return assemble(session, visit_id).content
+
+
+def assemble(session: Session, visit_id: int) -> PacketAssembly:
+    visit = session.get(Visit, visit_id)
+    period = Period(visit.period_start, visit.period_end)
+    values = compute_metrics(session, visit.committee_id, period)
+    merge = PeriodMerger(visit, period, values)
+    briefing = briefing_tree(session, list(visit.section_ids or []), merge)
+    content = assemble_packet(visit, visit.committee, period, briefing, values)
+    return PacketAssembly(content, [w.message for w in merge.warnings], values)
+
+
+class PeriodMerger:
+    """Merges report text with the visit period's values exactly as drafting does, keeping its warnings."""
+
+    def __init__(self, visit: Visit, period: Period, values: dict[str, MetricValue]):
+        # A transient report names the committee and period that report variables ({{ 年度 }}) read.
+        frame = Report(committee=visit.committee, kind=KIND, period_start=period.start, period_end=period.end)
+        self.by_label = values_by_label(values)
+        self.names = ctx.merge_context(self.by_label, ctx.report_variables(frame))
+        self.env = make_environment(ctx.number_filters())
+        self.warnings: list = []
+
+    def __call__(self, text: str, section: Section) -> str:
+        result = merge_text(self.env, text, self.names)
+        self.warnings += merge_warnings(describe(section), section.id, result, self.by_label)
+        return result.text

@@ -109,9 +109,20 @@ def briefing_reports(session: Session, committee_id: int, period: Period) -> lis
 
 
 def briefing_choices(session: Session, visit: Visit) -> list[tuple[Report, list[Section]]]:
-    """The sections staff may choose for the 汇报材料, grouped by report."""
+    """The sections staff may choose for the 汇报材料, grouped by report: work done, not next year's plans."""
     reports = briefing_reports(session, visit.committee_id, visit_period(visit))
-    return [(r, [s for s in r.sections if s.node_type == "section"]) for r in reports]
+    return [(r, [s for s in r.sections if s.node_type == "section" and not _is_plan(s, r.sections)]) for r in reports]
+
+
+def _is_plan(section: Section, siblings: list[Section]) -> bool:
+    """True for a section in (or of) the 下一年工作要点 part."""
+    by_id = {s.id: s for s in siblings}
+    node = section
+    while node is not None:
+        if node.key == "next_points":
+            return True
+        node = by_id.get(node.parent_id)
+    return False
 
 
 def choose_sections(session: Session, visit: Visit, section_ids: list[int]) -> None:

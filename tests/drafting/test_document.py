@@ -121,3 +121,22 @@ def test_failing_metrics_engine_is_a_warning_not_an_error(db_session, make_repor
     monkeypatch.setattr(context, "metric_values", broken)
     assembly = assemble(db_session, make_report())
     assert assembly.warnings[0].code == "metrics_failed" and "数字暂时无法计算" in assembly.warnings[0].message
+
+
+def test_carry_forward_shifts_settings_lines_and_drops_the_date(db_session, make_report):
+    report = make_report("standing_committee_report")
+    report.settings = {**report.settings, "subtitle_lines": ["（2024年1月8日）"], "speaker": "主席　李华",
+                       "date": "2024年1月8日"}
+    db_session.commit()
+    new = carry_forward(db_session, report.committee_id, "standing_committee_report")
+    assert new.settings["subtitle_lines"] == ["（2025年1月8日）"]
+    assert new.settings["speaker"] == "主席　李华" and "date" not in new.settings
+
+
+def test_hand_typed_numbering_warns(db_session, make_report, values, filters):
+    report = make_report("half_year_summary")
+    first = sections_of(db_session, report, "section")[0]
+    item = add_section(db_session, report, "item", parent_id=first.id, lead="一是坚持党的领导。", body="正文。")
+    save_section(db_session, first, seen_version=first.version, heading="一、抓学习", lead="", body="", user_id=None)
+    warnings = assemble(db_session, report, values, filters).warnings
+    assert {w.section_id for w in warnings if w.code == "typed_number"} == {first.id, item.id}

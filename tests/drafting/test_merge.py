@@ -100,3 +100,20 @@ def test_hand_typed_number_where_a_metric_exists(values):
 def test_jinja_reserved_names_are_refused(env, names):
     for name in ("self", "loop", "caller"):
         assert "保留字" in merge_text(env, f"{{{{ {name} }}}}", names).error
+
+
+def test_numbers_that_break_a_rule_are_flagged():
+    from decimal import Decimal
+
+    from core.drafting.warnings import rule_warnings
+
+    from .conftest import mv
+
+    values = {v.label: v for v in [mv("收到提案件数", 150, "件"), mv("立案件数", 132, "件"),
+                                    mv("转为意见建议件数", 10, "件"), mv("并案件数", 12, "件"),
+                                    mv("实际立案件数", Decimal(120), "件")]}
+    found = rule_warnings({"收到提案件数"}, values)
+    assert len(found) == 1 and "收到提案 = 立案 + 转为意见建议（150 ≠ 142）" in found[0].message
+    values["转为意见建议件数"] = mv("转为意见建议件数", 18, "件")
+    assert rule_warnings({"收到提案件数", "实际立案件数"}, values) == []
+    assert rule_warnings({"党组会议次数"}, {**values, "收到提案件数": mv("收到提案件数", 1, "件")}) == []

@@ -86,3 +86,31 @@ def test_carry_forward_button(client, demo, db_session):
     html = client.post("/reports/carry", data={"kind": "annual_summary"}, follow_redirects=True).get_data(as_text=True)
     assert "东湖县政协2024年工作总结和2025年工作要点" in html
     assert re.search(r"已根据《.*2023年.*》生成新报告", html)
+
+
+def test_report_settings_change_title_date_and_salutation(client, demo, db_session):
+    client.login("donghu_drafter")
+    client.post("/reports/new", data={"kind": "briefing", "period": "2023"})
+    report = db_session.scalars(select(Report)).one()
+    html = client.post(f"/reports/{report.id}/settings", follow_redirects=True, data={
+        "title": "东湖县政协工作汇报", "salutation": "尊敬的王主席，各位领导：", "date": "2024年1月5日"}).get_data(as_text=True)
+    assert "报告信息已保存" in html
+    preview = client.get(f"/reports/{report.id}/preview").get_data(as_text=True)
+    assert "东湖县政协工作汇报" in preview and "尊敬的王主席，各位领导：" in preview
+    assert "请填写报告标题" in client.post(f"/reports/{report.id}/settings", data={"title": " "},
+                                          follow_redirects=True).get_data(as_text=True)
+
+
+def test_saving_a_sandbox_escape_keeps_the_text_and_says_why(client, demo, db_session):
+    client.login("donghu_drafter")
+    client.post("/reports/new", data={"kind": "annual_summary", "period": "2023"})
+    report = db_session.scalars(select(Report)).one()
+    section = db_session.scalars(select(Section).where(Section.report_id == report.id, Section.node_type == "section")).first()
+    html = client.post(f"/reports/{report.id}/sections/{section.id}", follow_redirects=True, data={
+        "version": section.version, "heading": section.heading, "lead": "",
+        "body": "{{ config.__class__.__init__.__globals__ }}"}).get_data(as_text=True)
+    assert "占位符有问题" in html and "属性访问" in html
+    preview = client.get(f"/reports/{report.id}/preview")
+    assert preview.status_code == 200
+    page = preview.get_data(as_text=True)
+    assert "不能使用属性访问" in page and "SECRET_KEY" not in page and "test-secret" not in page

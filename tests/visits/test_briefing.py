@@ -45,6 +45,18 @@ def test_briefing_tree_keeps_chosen_order_and_children(db_session, visit):
     report = add_report(db_session, visit.committee_id)
     first, second = (next(s for s in report.sections if s.heading == h) for h in ("坚持党的领导", "聚焦中心履职"))
     choose_sections(db_session, visit, [second.id, first.id])
-    tree = briefing_tree(db_session, visit.section_ids, lambda text: text.replace("{{ 党组会议次数 }}", "8"))
+    tree = briefing_tree(db_session, visit.section_ids, lambda text, _section: text.replace("{{ 党组会议次数 }}", "8"))
     assert [n.heading for n in tree] == ["聚焦中心履职", "坚持党的领导"]
     assert [(c.lead, c.body) for c in tree[1].children] == [("突出政治建设。", "召开党组会议8次。")]
+
+
+def test_next_years_plans_are_not_offered(db_session, visit):
+    report = add_report(db_session, visit.committee_id)
+    plans = Section(report_id=report.id, node_type="part", key="next_points", heading="2024年工作要点", position=9)
+    db_session.add(plans)
+    db_session.flush()
+    db_session.add(Section(report_id=report.id, parent_id=plans.id, node_type="section", key="consultation",
+                           heading="围绕中心履职", position=1))
+    db_session.commit()
+    [(_, sections)] = briefing_choices(db_session, visit)
+    assert [s.heading for s in sections] == ["坚持党的领导", "聚焦中心履职"]

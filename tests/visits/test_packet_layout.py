@@ -66,7 +66,7 @@ def test_briefing_is_speech_style(visit, demo):
     assert (after.kind, after.text) == ("paragraph", "深化读书活动。")
     closing = texts.index(msg.CLOSING)
     assert blocks[closing].kind == "closing"
-    assert blocks[closing + 1].kind == "heading1"  # the closing ends the 汇报材料 part
+    assert [b.kind for b in blocks[closing + 1:closing + 3]] == ["page_break", "heading1"]  # it ends the 汇报材料
 
 
 def test_no_sections_chosen_says_so(visit, demo):
