@@ -21,9 +21,7 @@ WRONG_KIND = "文稿类型（{got}）与报送通知要求的类型（{want}）�
 WRONG_PERIOD = "文稿的统计期间（{got}）与报送通知要求的期间（{want}）不一致。"
 ALREADY_SUBMITTED = "该单位已报送，无需催报。"
 NO_SUBMISSIONS = "该报送通知尚未收到任何报送材料，无法汇编。"
-NO_DOCX = "文稿尚未生成 Word 文件，且无法现场生成：{error}"
 PDF_MISSING = "未附 PDF：{reason}"
-PDF_NOT_RENDERED = "PDF 尚未生成"
 
 BAD_TOKEN = "令牌无效、已吊销或无权报送。"
 WRONG_COMMITTEE = "令牌所属单位（{token}）与报送单位（{sender}）不一致。"
