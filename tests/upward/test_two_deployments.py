@@ -79,3 +79,36 @@ def test_wrong_committee_token_is_refused_for_good(superior, demo, db_session):
     assert "403" in message.last_error and "不一致" in message.last_error
     assert _superior_submissions(superior) == []
     assert db_session.scalar(select(func.count(OutboxMessage.id))) == 1
+
+
+def _wait_for(session, message, condition, seconds: float = 90):
+    import time
+
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        session.refresh(message)
+        if condition(message):
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"outbox message stuck: {message.state}, {message.attempts} attempts, {message.last_error}")
+
+
+@pytest.mark.live_worker
+def test_real_worker_backs_off_until_the_superior_is_up(worker_app, superior):
+    from app.extensions import db
+
+    committees.seed(db.session)
+    db.session.flush()
+    east = committees.demo_committees(db.session)[1]
+    link = set_link(db.session, east.id, superior.url, superior.token)
+    package = make_package(east)
+    message = queue_package(db.session, link, superior.request_id, package)
+    db.session.commit()
+
+    deliver.delay(message.id)  # the superior is still down
+    _wait_for(db.session, message, lambda m: m.attempts >= 1)
+    assert message.state == "pending" and "无法连接" in message.last_error
+    superior.start()
+    _wait_for(db.session, message, lambda m: m.state == "sent")
+    assert message.attempts >= 2 and message.response["duplicate"] is False
+    assert _superior_submissions(superior) == [(east.name, package.content_hash)]
