@@ -6,12 +6,14 @@ from wtforms.fields.choices import SelectChoice
 
 from app.extensions import db
 from app.scoping import require_role, visible_committee_ids
-from core.upward import UpwardError, outbox
+from core.upward import messages as msg
+from core.upward import outbox
 from core.upward.tokens import SCOPE, issue_token, revoke_token
-from data_models import ApiToken, Committee
+from data_models import ApiToken
 
 from . import bp
 from .forms import LinkForm, TokenForm
+from .routes import attempt, subordinates
 
 
 def _tokens() -> list[ApiToken]:
@@ -25,9 +27,7 @@ def _tokens() -> list[ApiToken]:
 def tokens():
     require_role("admin")
     form = TokenForm()
-    below = [i for i in visible_committee_ids() if i != current_user.committee_id]
-    committees = db.session.scalars(select(Committee).where(Committee.id.in_(below)).order_by(Committee.sort_order))
-    form.committee_id.choices = [SelectChoice(c.id, c.name) for c in committees]
+    form.committee_id.choices = [SelectChoice(c.id, c.name) for c in subordinates()]
     plaintext = None
     if form.validate_on_submit():
         token, plaintext = issue_token(db.session, form.committee_id.data, form.name.data, current_user.id)
@@ -55,13 +55,8 @@ def link():
     current = outbox.link_for(db.session, current_user.committee_id)
     form = LinkForm(base_url=current.base_url if current else None)
     if form.validate_on_submit():
-        try:
-            outbox.set_link(db.session, current_user.committee_id, form.base_url.data, form.token.data)
-        except UpwardError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash("上级平台已设置。", "success")
+        ok, _ = attempt(lambda: outbox.set_link(db.session, current_user.committee_id, form.base_url.data,
+                                                form.token.data), msg.LINK_SAVED)
+        if ok:
             return redirect(url_for("upward.index"))
     return render_template("upward/link.html", form=form, current=current)
