@@ -31,8 +31,8 @@ def compute_raw(session: Session, ids: list[int], period: Period, specs: list[Me
     raw: dict = {cid: {} for cid in ids}
     aggregates = [s for s in specs if s.kind in AGGREGATE_KINDS]
     lists = [s for s in specs if s.kind == "list"]
-    if aggregates:
-        groups = _category_groups(aggregates, keymap)
+    groups = _category_groups(aggregates, keymap)
+    if groups:  # none when the catalogue has not been seeded into this database
         stmt = _cached(("agg", dialect, tag, repr(groups), repr(keymap)),
                        lambda: _aggregate_statement(groups, keymap, dialect, starts))
         for cid, group, *cells in session.execute(stmt, params):
