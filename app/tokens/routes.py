@@ -1,4 +1,4 @@
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.extensions import db
@@ -10,7 +10,8 @@ from data_models import ApiToken
 
 from . import bp
 
-SCOPES = {TOKEN_SCOPE: "提交台账记录（/api/v1/records）", "upward": "向上级报送（/api/upward）"}
+# Upward tokens (issued by a superior for a subordinate) have their own page under 向上报送.
+SCOPES = {TOKEN_SCOPE: "提交台账记录（/api/v1/records）"}
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -29,7 +30,7 @@ def index():
                          object_type="api_token", object_id=token.id, scope=scope)
             db.session.commit()
             flash("令牌已生成。请立即复制保存，离开本页后将无法再次查看。", "success")
-    tokens = db.session.scalars(own(ApiToken).order_by(ApiToken.id.desc())).all()
+    tokens = db.session.scalars(own(ApiToken).where(ApiToken.scopes == TOKEN_SCOPE).order_by(ApiToken.id.desc())).all()
     return render_template("tokens/index.html", tokens=tokens, plaintext=plaintext, scopes=SCOPES)
 
 
@@ -38,6 +39,8 @@ def index():
 def revoke(token_id: int):
     require_role("admin")
     token = get_own_or_404(ApiToken, token_id)
+    if token.scopes != TOKEN_SCOPE:
+        abort(404)
     revoke_token(db.session, token)
     audit.record(db.session, "token.revoke", user_id=current_user.id, committee_id=current_user.committee_id,
                  object_type="api_token", object_id=token.id)

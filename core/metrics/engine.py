@@ -1,8 +1,9 @@
 """The metrics engine: every metric of a report from a few grouped SQL queries.
 
-One aggregate query computes all count / sum / distinct metrics at once (a CASE per metric,
-grouped by committee), one UNION ALL query reads the list metrics, and formulas are evaluated
-afterwards in Python. Roll-ups run the same queries over a committee subtree.
+One aggregate query computes all count / sum / distinct metrics (a UNION ALL branch per ledger
+category, a CASE per metric, grouped by committee), one UNION ALL query reads the list metrics,
+and formulas are evaluated afterwards in Python (core/metrics/queries.py holds the SQL). Roll-ups
+run the same queries over a committee subtree.
 """
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
