@@ -177,7 +177,9 @@ def _resolve(spec, by_key, raw, results, errors, visiting):
 def _basis_note(spec: MetricSpec, notes: dict) -> str:
     if spec.basis == "cumulative":
         return "截至期末累计"
-    if spec.basis == "since_meeting":
-        since = notes.get("since")
-        return f"自{since.year}年{since.month}月{since.day}日全体委员会议以来" if since else ""
+    if spec.basis == "since_meeting" and "since" in notes:
+        since = notes["since"]
+        if since is None:
+            return "台账中没有全体委员会议记录，自统计期间起始日计算"
+        return f"自{since.year}年{since.month}月{since.day}日全体委员会议以来"
     return ""

@@ -85,6 +85,12 @@ def test_formula_metrics_follow_their_inputs(db_session, demo, ledger):
     assert "2023年1月12日" in values["proposals_received"].note
 
 
+def test_since_meeting_without_a_plenary_starts_at_the_period(db_session, demo, ledger):
+    ledger.add(demo.county_a, "proposal", "proposal", "2023-01-05", attrs={"status": "立案"})
+    value = compute_metrics(db_session, demo.county_a.id, "2023", ["proposals_received"])["proposals_received"]
+    assert value.value == 1 and "没有全体委员会议记录" in value.note
+
+
 def test_formula_dividing_by_zero_is_none_with_a_reason(db_session, demo, ledger):
     value = compute_metrics(db_session, demo.county_a.id, "2023", ["proposal_filing_rate"])["proposal_filing_rate"]
     assert value.value is None and "除数为0" in value.note
