@@ -10,6 +10,7 @@ from core import audit
 from core.ledger.excel import export_workbook, template_workbook, today_name
 from core.ledger.listing import LedgerFilter
 from core.ledger.records import load_categories, validate_row
+from core.metrics.definitions import seed_catalogue
 from data_models import Record, RecordCategory
 
 from . import bp
@@ -20,7 +21,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _categories() -> list:
-    return db.session.scalars(select(RecordCategory).order_by(RecordCategory.sort_order, RecordCategory.id)).all()
+    """Every category; a fresh installation gets the default catalogue on first use."""
+    stmt = select(RecordCategory).order_by(RecordCategory.sort_order, RecordCategory.id)
+    categories = db.session.scalars(stmt).all()
+    if not categories:
+        seed_catalogue(db.session)
+        db.session.commit()
+        categories = db.session.scalars(stmt).all()
+    return categories
 
 
 @bp.route("/")

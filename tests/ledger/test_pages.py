@@ -86,3 +86,9 @@ def test_failed_background_import_writes_nothing(app, client, db_session, catalo
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "失败" in page and "第3行“日期”列" in page
     assert records(db_session, catalogue.county_a) == 0
+
+
+def test_fresh_installation_gets_the_default_catalogue(client, db_session, demo, runner):
+    client.login("donghu_drafter")
+    assert "提案" in client.get("/ledger/").get_data(as_text=True)
+    assert "新增类型 0 个、指标 0 个" in runner.invoke(args=["seed-catalogue"]).output
