@@ -90,11 +90,14 @@ def carry():
 def _editor(report: Report, conflict=None, status: int = 200):
     rows = outline(db.session, report)
     values, _error = ctx.safe_metric_values(db.session, report)
+    warnings: dict = {}
+    for warning in assemble(db.session, report, values).warnings:
+        warnings.setdefault(warning.section_id, []).append(warning.message)
     users = db.session.scalars(own(User).order_by(User.id)).all()
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
                            editable=is_editable(report), picker=_picker(report, values), node_types=NODE_TYPES,
                            node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
-                           setting_fields=SETTING_FIELDS), status
+                           setting_fields=SETTING_FIELDS, warnings=warnings), status
 
 
 def _picker(report: Report, values: dict) -> list[tuple[str, list]]:

@@ -23,6 +23,8 @@ def test_editor_happy_path(client, demo, db_session):
     preview = client.get(f"/reports/{report.id}/preview").get_data(as_text=True)
     assert "（一）抓学习，强根基" in preview
     assert f"#s-{section.id}" in preview  # warnings link to their section
+    editor = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    assert "还没有内容" in editor  # warnings shown next to their sections in the editor too
     history = client.get(f"/reports/{report.id}/sections/{section.id}/history").get_data(as_text=True)
     assert "第2版" in history and "恢复此版本" in history
 
