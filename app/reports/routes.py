@@ -194,7 +194,8 @@ def set_owner(report_id: int, section_id: int):
 @bp.route("/<int:report_id>/sections/<int:section_id>/delete", methods=["POST"])
 @login_required
 def delete_section(report_id: int, section_id: int):
-    return _structural(report_id, section_id, lambda s: sec.delete_section(db.session, s), SECTION_DELETED)
+    return _structural(report_id, section_id, lambda s: sec.delete_section(db.session, s, current_user.id),
+                       SECTION_DELETED)
 
 
 def _structural(report_id: int, section_id: int, change, done: str):

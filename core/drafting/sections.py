@@ -157,11 +157,14 @@ def set_owner(session: Session, section: Section, owner_id: Optional[int]) -> No
     session.flush()
 
 
-def delete_section(session: Session, section: Section) -> None:
-    """Delete a section and everything below it."""
+def delete_section(session: Session, section: Section, user_id: Optional[int] = None) -> None:
+    """Delete a section and everything below it; the audit log keeps what the deleted text was."""
     ensure_editable(section.report)
+    audit.record(session, "section.delete", user_id=user_id, committee_id=section.report.committee_id,
+                 object_type="section", object_id=section.id, heading=section.heading, lead=section.lead,
+                 body=section.body)
     for child in session.scalars(select(Section).where(Section.parent_id == section.id)).all():
-        delete_section(session, child)
+        delete_section(session, child, user_id)
     session.execute(SectionVersion.__table__.delete().where(SectionVersion.section_id == section.id))
     session.delete(section)
     session.flush()
