@@ -177,11 +177,17 @@ def save_section(report_id: int, section_id: int):
     return _to_editor(report, section_id)
 
 
+MOVES = {"up": lambda s: sec.move_section(db.session, s, -1), "down": lambda s: sec.move_section(db.session, s, 1),
+         "in": lambda s: sec.indent_section(db.session, s), "out": lambda s: sec.outdent_section(db.session, s)}
+
+
 @bp.route("/<int:report_id>/sections/<int:section_id>/move", methods=["POST"])
 @login_required
 def move_section(report_id: int, section_id: int):
-    return _structural(report_id, section_id, lambda s: sec.move_section(
-        db.session, s, -1 if request.form.get("direction") == "up" else 1), msg.MOVED)
+    move = MOVES.get(request.form.get("direction", ""))
+    if move is None:
+        abort(400)
+    return _structural(report_id, section_id, move, msg.MOVED)
 
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/owner", methods=["POST"])

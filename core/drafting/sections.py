@@ -141,9 +141,42 @@ def move_section(session: Session, section: Section, step: int) -> None:
     target = index + step
     if 0 <= target < len(siblings):
         siblings[index], siblings[target] = siblings[target], siblings[index]
+    _renumber(siblings)
+    session.flush()
+
+
+def _renumber(siblings: list[Section]) -> None:
     for position, sibling in enumerate(siblings):
         if sibling.position != position:
             sibling.position = position
+
+
+def indent_section(session: Session, section: Section) -> None:
+    """Make a section the last child of the sibling before it (one level down)."""
+    ensure_editable(section.report)
+    siblings = _siblings(session, section.report_id, section.parent_id)
+    index = siblings.index(section)
+    if index == 0:
+        return
+    new_parent = siblings[index - 1]
+    section.position = len(_siblings(session, section.report_id, new_parent.id))
+    section.parent_id = new_parent.id
+    _renumber(siblings[:index] + siblings[index + 1:])
+    session.flush()
+
+
+def outdent_section(session: Session, section: Section) -> None:
+    """Move a section up one level, right after its former parent."""
+    ensure_editable(section.report)
+    if section.parent_id is None:
+        return
+    parent = session.get(Section, section.parent_id)
+    old_siblings = [s for s in _siblings(session, section.report_id, parent.id) if s is not section]
+    new_siblings = _siblings(session, section.report_id, parent.parent_id)
+    new_siblings.insert(new_siblings.index(parent) + 1, section)
+    section.parent_id = parent.parent_id
+    _renumber(old_siblings)
+    _renumber(new_siblings)
     session.flush()
 
 
