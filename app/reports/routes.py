@@ -184,6 +184,7 @@ MOVES = {"up": lambda s: sec.move_section(db.session, s, -1), "down": lambda s: 
 @bp.route("/<int:report_id>/sections/<int:section_id>/move", methods=["POST"])
 @login_required
 def move_section(report_id: int, section_id: int):
+    _section(_report(report_id), section_id)  # another committee's section is a 404 before anything else
     move = MOVES.get(request.form.get("direction", ""))
     if move is None:
         abort(400)
