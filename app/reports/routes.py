@@ -90,11 +90,14 @@ def carry():
 def _editor(report: Report, conflict=None, status: int = 200):
     rows = outline(db.session, report)
     values, _error = ctx.safe_metric_values(db.session, report)
+    warnings: dict = {}
+    for warning in assemble(db.session, report, values).warnings:
+        warnings.setdefault(warning.section_id, []).append(warning.message)
     users = db.session.scalars(own(User).order_by(User.id)).all()
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
                            editable=is_editable(report), picker=_picker(report, values), node_types=NODE_TYPES,
                            node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
-                           setting_fields=SETTING_FIELDS), status
+                           setting_fields=SETTING_FIELDS, warnings=warnings), status
 
 
 def _picker(report: Report, values: dict) -> list[tuple[str, list]]:
@@ -174,11 +177,18 @@ def save_section(report_id: int, section_id: int):
     return _to_editor(report, section_id)
 
 
+MOVES = {"up": lambda s: sec.move_section(db.session, s, -1), "down": lambda s: sec.move_section(db.session, s, 1),
+         "in": lambda s: sec.indent_section(db.session, s), "out": lambda s: sec.outdent_section(db.session, s)}
+
+
 @bp.route("/<int:report_id>/sections/<int:section_id>/move", methods=["POST"])
 @login_required
 def move_section(report_id: int, section_id: int):
-    return _structural(report_id, section_id, lambda s: sec.move_section(
-        db.session, s, -1 if request.form.get("direction") == "up" else 1), msg.MOVED)
+    _section(_report(report_id), section_id)  # another committee's section is a 404 before anything else
+    move = MOVES.get(request.form.get("direction", ""))
+    if move is None:
+        abort(400)
+    return _structural(report_id, section_id, move, msg.MOVED)
 
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/owner", methods=["POST"])
@@ -191,7 +201,8 @@ def set_owner(report_id: int, section_id: int):
 @bp.route("/<int:report_id>/sections/<int:section_id>/delete", methods=["POST"])
 @login_required
 def delete_section(report_id: int, section_id: int):
-    return _structural(report_id, section_id, lambda s: sec.delete_section(db.session, s), SECTION_DELETED)
+    return _structural(report_id, section_id, lambda s: sec.delete_section(db.session, s, current_user.id),
+                       SECTION_DELETED)
 
 
 def _structural(report_id: int, section_id: int, change, done: str):

@@ -18,8 +18,8 @@ from .kinds import kind_spec
 from .merge import PlaceholderEnvironment, make_environment, merge_text
 from .numbering import HEADING_TYPES, Label, number_tree
 from .tree import SectionNode, build_tree, describe, load_sections, walk
-from .warnings import (DraftWarning, empty_warning, hand_typed_warnings, leftover_warnings, merge_warnings,
-                       rule_warnings, typed_number_warning)
+from .warnings import (DraftWarning, empty_warning, flag_warnings, hand_typed_warnings, leftover_warnings,
+                       merge_warnings, rule_warnings, typed_number_warning)
 
 
 @dataclass
@@ -43,6 +43,7 @@ class _Merger:
         result = merge_text(self.env, text, self.names)
         self.used |= result.names
         self.warnings += merge_warnings(where, section_id, result, self.values)
+        self.warnings += flag_warnings(where, section_id, result.text)
         self.warnings += leftover_warnings(where, section_id, text)
         self.warnings += hand_typed_warnings(where, section_id, text, self.values)
         return result.text

@@ -141,9 +141,42 @@ def move_section(session: Session, section: Section, step: int) -> None:
     target = index + step
     if 0 <= target < len(siblings):
         siblings[index], siblings[target] = siblings[target], siblings[index]
+    _renumber(siblings)
+    session.flush()
+
+
+def _renumber(siblings: list[Section]) -> None:
     for position, sibling in enumerate(siblings):
         if sibling.position != position:
             sibling.position = position
+
+
+def indent_section(session: Session, section: Section) -> None:
+    """Make a section the last child of the sibling before it (one level down)."""
+    ensure_editable(section.report)
+    siblings = _siblings(session, section.report_id, section.parent_id)
+    index = siblings.index(section)
+    if index == 0:
+        return
+    new_parent = siblings[index - 1]
+    section.position = len(_siblings(session, section.report_id, new_parent.id))
+    section.parent_id = new_parent.id
+    _renumber(siblings[:index] + siblings[index + 1:])
+    session.flush()
+
+
+def outdent_section(session: Session, section: Section) -> None:
+    """Move a section up one level, right after its former parent."""
+    ensure_editable(section.report)
+    if section.parent_id is None:
+        return
+    parent = session.get(Section, section.parent_id)
+    old_siblings = [s for s in _siblings(session, section.report_id, parent.id) if s is not section]
+    new_siblings = _siblings(session, section.report_id, parent.parent_id)
+    new_siblings.insert(new_siblings.index(parent) + 1, section)
+    section.parent_id = parent.parent_id
+    _renumber(old_siblings)
+    _renumber(new_siblings)
     session.flush()
 
 
@@ -157,11 +190,14 @@ def set_owner(session: Session, section: Section, owner_id: Optional[int]) -> No
     session.flush()
 
 
-def delete_section(session: Session, section: Section) -> None:
-    """Delete a section and everything below it."""
+def delete_section(session: Session, section: Section, user_id: Optional[int] = None) -> None:
+    """Delete a section and everything below it; the audit log keeps what the deleted text was."""
     ensure_editable(section.report)
+    audit.record(session, "section.delete", user_id=user_id, committee_id=section.report.committee_id,
+                 object_type="section", object_id=section.id, heading=section.heading, lead=section.lead,
+                 body=section.body)
     for child in session.scalars(select(Section).where(Section.parent_id == section.id)).all():
-        delete_section(session, child)
+        delete_section(session, child, user_id)
     session.execute(SectionVersion.__table__.delete().where(SectionVersion.section_id == section.id))
     session.delete(section)
     session.flush()

@@ -44,6 +44,16 @@ def merge_warnings(where: str, section_id: Optional[int], result: MergeResult,
     return out
 
 
+_FLAG = re.compile(r"【待补：([^】]*)】")
+
+
+def flag_warnings(where: str, section_id: Optional[int], merged: str) -> list[DraftWarning]:
+    """Markers a number-style filter left (同比 without last year's figure…); zero and missing
+    values are already reported by merge_warnings."""
+    reasons = [r for r in _FLAG.findall(merged or "") if not r.endswith(("为0", "无法计算"))]
+    return [DraftWarning(section_id, "flag", messages.W_FLAG.format(where=where, reason=r)) for r in dict.fromkeys(reasons)]
+
+
 def leftover_warnings(where: str, section_id: Optional[int], text: str) -> list[DraftWarning]:
     """Masks left from a copied text: *, ** and XX."""
     bare = _PLACEHOLDER.sub("", text or "")

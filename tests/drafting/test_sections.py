@@ -110,3 +110,24 @@ def test_editing_refused_outside_draft(db_session, make_report, status):
     assert "不能修改" in caught.value.message
     with pytest.raises(EditRefused):
         add_section(db_session, report, "section")
+
+
+def test_indent_and_outdent_change_the_level_and_numbering(db_session, make_report):
+    from core.drafting.document import outline
+    from core.drafting.sections import indent_section, outdent_section
+
+    report = make_report()
+    part = db_session.scalars(select(Section).where(Section.report_id == report.id, Section.node_type == "part")).first()
+    first, second, third = db_session.scalars(select(Section).where(Section.parent_id == part.id)
+                                              .order_by(Section.position)).all()[:3]
+    indent_section(db_session, second)
+    assert second.parent_id == first.id and third.position == 1
+    rows = {row.section.id: row for row in outline(db_session, report)}
+    assert (rows[second.id].depth, rows[second.id].number) == (2, "1.")
+    assert rows[third.id].number == "（二）"
+    outdent_section(db_session, second)
+    assert second.parent_id == part.id
+    assert [s.id for s in db_session.scalars(select(Section).where(Section.parent_id == part.id)
+                                              .order_by(Section.position))][:3] == [first.id, second.id, third.id]
+    indent_section(db_session, first)  # the first sibling cannot go down a level
+    assert first.parent_id == part.id

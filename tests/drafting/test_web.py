@@ -23,6 +23,8 @@ def test_editor_happy_path(client, demo, db_session):
     preview = client.get(f"/reports/{report.id}/preview").get_data(as_text=True)
     assert "（一）抓学习，强根基" in preview
     assert f"#s-{section.id}" in preview  # warnings link to their section
+    editor = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    assert "还没有内容" in editor  # warnings shown next to their sections in the editor too
     history = client.get(f"/reports/{report.id}/sections/{section.id}/history").get_data(as_text=True)
     assert "第2版" in history and "恢复此版本" in history
 
@@ -132,3 +134,15 @@ def test_number_picker_lists_current_values(client, db_session):
     html = client.get(f"/reports/{report.id}").get_data(as_text=True)
     assert "{{ 协商活动场次 }}" in html
     assert f"{plain(value)}场次" in html
+
+
+def test_move_buttons_renumber(client, demo, db_session):
+    client.login("donghu_drafter")
+    client.post("/reports/new", data={"kind": "annual_summary", "period": "2023"})
+    report = db_session.scalars(select(Report)).one()
+    sections = db_session.scalars(select(Section).where(Section.report_id == report.id, Section.node_type == "section")
+                                  .order_by(Section.id)).all()
+    client.post(f"/reports/{report.id}/sections/{sections[1].id}/move", data={"direction": "up"})
+    preview = client.get(f"/reports/{report.id}/preview").get_data(as_text=True)
+    assert preview.index("（一）" + sections[1].heading) < preview.index("（二）" + sections[0].heading)
+    assert client.post(f"/reports/{report.id}/sections/{sections[1].id}/move", data={"direction": "sideways"}).status_code == 400
