@@ -59,7 +59,7 @@ def _own_document(document_id: int) -> tuple[RenderedDocument, Report]:
     return document, get_own_or_404(Report, document.report_id)
 
 
-@bp.route("/<int:document_id>/download.<any(docx, pdf):ext>")
+@bp.route("/<int:document_id>/<any(docx, pdf):ext>")
 @login_required
 def download(document_id: int, ext: str):
     document, report = _own_document(document_id)
@@ -77,7 +77,7 @@ def download(document_id: int, ext: str):
                      as_attachment=True, download_name=name)
 
 
-@bp.post("/<int:document_id>/pdf")
+@bp.post("/<int:document_id>/convert")
 @login_required
 def retry_pdf(document_id: int):
     require_role("drafter", "reviewer")

@@ -266,8 +266,8 @@ def check_tables(doc, props, body) -> list[str]:
     for n, table in enumerate(doc.tables, 1):
         tbl = table._tbl
         rows = tbl.findall(qn("w:tr"))
-        if not rows:
-            continue
+        if not rows or tbl.find(f"{qn('w:tblPr')}/{qn('w:tblpPr')}") is not None:
+            continue  # the 版记 table, checked by check_record
         if rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None:
             problems.append(f"第{n}个表格的标题行未设置跨页重复")
         if tbl.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}") is None and not _style_has_borders(props, tbl):
@@ -288,17 +288,31 @@ def _style_has_borders(props, tbl) -> bool:
 
 
 def check_record(doc, props, body) -> list[str]:
-    """版记: 抄送 in 4号仿宋 and a line ending 印发 (7.4)."""
-    record = [p for p in body if text_of(p).startswith("抄送：")]
+    """版记: 抄送 in 4号仿宋, 印发机关 and 印发日期 on the last line, at the foot of the page (7.4)."""
+    record = [p for p in _all_paragraphs(doc, body) if text_of(p).startswith("抄送：")]
     if not record:
         return []
     p = record[0]
     problems = []
     if props.run_attr(p, _first_run(p), "w:sz", "w:val") != str(layout.PAGE_NUMBER_HALF_POINTS):
         problems.append("版记抄送字号不是4号")
-    if not any(text_of(q).strip().endswith("印发") for q in body):
+    if not any(text_of(q).strip().endswith("印发") for q in _all_paragraphs(doc, body)):
         problems.append("版记缺少印发机关和印发日期")
+    table = next((a for a in p.iterancestors(qn("w:tbl"))), None)
+    anchor = table.find(f"{qn('w:tblPr')}/{qn('w:tblpPr')}") if table is not None else None
+    if anchor is None or not _at_page_foot(table, anchor):
+        problems.append("版记应位于末页下端（版心底边）")
     return problems
+
+
+def _at_page_foot(table, anchor) -> bool:
+    """Anchored on the bottom margin, or placed from the page top so that it ends on the 版心's bottom edge."""
+    if anchor.get(qn("w:tblpYSpec")) == "bottom":
+        return True
+    heights = [int(h.get(qn("w:val"), 0)) for h in table.iter(qn("w:trHeight"))]
+    bottom = int(anchor.get(qn("w:tblpY"), 0)) + sum(heights)
+    edge = (layout.PAGE_HEIGHT_MM - layout.MARGINS_MM["bottom"]) * TWIPS_PER_MM
+    return anchor.get(qn("w:vertAnchor")) == "page" and abs(bottom - edge) <= TWIPS_PER_MM
 
 
 def check_signature(doc, props, body) -> list[str]:

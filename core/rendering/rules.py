@@ -40,6 +40,7 @@ _ORDER = {
     "w:tblPr": ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
                 "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
                 "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"),
+    "w:tr": ("w:tblPrEx", "w:trPr", "w:tc", "w:customXml", "w:sdt"),
     "w:pBdr": ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),
     "w:style": ("w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden",
                 "w:uiPriority", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked", "w:personal",
@@ -206,3 +207,23 @@ def add_bottom_rule(paragraph, color: str = "FF0000", size: int = 12, space: int
 def add_top_rule(paragraph, size: int = 12) -> None:
     borders = _child(paragraph._p.get_or_add_pPr(), "w:pBdr")
     _child(borders, "w:top", val="single", sz=size, space=1, color="000000")
+
+
+def anchor_table_to_bottom(table) -> None:
+    """版记 sits at the foot of the last page: a table floating on the bottom margin, full 版心 width,
+    thick first and last rules, a thin rule between its lines, no side rules (7.4)."""
+    tbl_pr = table._tbl.tblPr
+    style = tbl_pr.find(qn("w:tblStyle"))
+    if style is not None:
+        tbl_pr.remove(style)
+    # An absolute position from the top of the page: LibreOffice ignores tblpYSpec="bottom", Word honours both.
+    rows = table._tbl.findall(qn("w:tr"))
+    for row in rows:
+        _child(_child(row, "w:trPr"), "w:trHeight", val=layout.LINE_TWIPS, hRule="exact")
+    top = round((layout.PAGE_HEIGHT_MM - layout.MARGINS_MM["bottom"]) * 56.7) - len(rows) * layout.LINE_TWIPS
+    _child(tbl_pr, "w:tblpPr", horzAnchor="margin", vertAnchor="page", tblpXSpec="center", tblpY=top)
+    width = (layout.PAGE_WIDTH_MM - layout.MARGINS_MM["left"] - layout.MARGINS_MM["right"]) * 5670 // 100
+    _child(tbl_pr, "w:tblW", w=width, type="dxa")
+    borders = _child(tbl_pr, "w:tblBorders")
+    for edge, size in (("top", 8), ("left", 0), ("bottom", 8), ("right", 0), ("insideH", 4), ("insideV", 0)):
+        _child(borders, f"w:{edge}", val="single" if size else "nil", sz=size, space=0, color="000000")

@@ -140,16 +140,19 @@ def _write_signature(doc) -> None:
 
 
 def _write_record(doc) -> None:
-    """版记 (7.4): 抄送, then 印发机关 and 印发日期, between rules as wide as the 版心."""
+    """版记 (7.4): 抄送, then 印发机关 and 印发日期, between rules as wide as the 版心, the last rule
+    on the 版心's bottom edge: a table anchored to the bottom margin."""
     _tag(doc, "if copy_to or printed_by")
-    _para(doc, "", "GwBody")
-    copy_to = _para(doc, "{% if copy_to %}抄送：{{ copy_to }}。{% endif %}", "GwRecord")
-    rules.add_top_rule(copy_to)
-    rules.add_bottom_rule(copy_to, color="000000", size=4, space=1)
-    printed = _para(doc, "{{ printed_by }}\t{{ printed_date }}印发", "GwRecord")
+    table = doc.add_table(rows=2, cols=1)
+    rules.anchor_table_to_bottom(table)
+    copy_to, printed = (row.cells[0].paragraphs[0] for row in table.rows)
+    for paragraph in (copy_to, printed):
+        paragraph.style = layout.STYLE_BY_ID["GwRecord"].name
+    copy_to.add_run("{% if copy_to %}抄送：{{ copy_to }}。{% endif %}")
+    printed.add_run("{{ printed_by }}\t{{ printed_date }}印发")
     text_width = (layout.PAGE_WIDTH_MM - layout.MARGINS_MM["left"] - layout.MARGINS_MM["right"]) * 5670 // 100
-    printed.paragraph_format.tab_stops.add_tab_stop((text_width - 280) * 635, alignment=WD_TAB_ALIGNMENT.RIGHT)
-    rules.add_bottom_rule(printed, color="000000", size=12, space=1)
+    printed.paragraph_format.tab_stops.add_tab_stop((text_width - 2 * 280) * 635, alignment=WD_TAB_ALIGNMENT.RIGHT)
+    _para(doc, "", "GwRecord")  # a floating table needs a paragraph after it to anchor on
     _tag(doc, "endif")
 
 

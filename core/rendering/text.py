@@ -61,9 +61,8 @@ def break_title(title: str, width: int) -> list[str]:
     lines = math.ceil(display_width(title) / width)
     best = min(_split_points(title, width, lines), key=lambda i: _break_cost(title, i, lines), default=None)
     if best is None:
-        cut = max(i for i in range(1, len(title)) if display_width(title[:i]) <= width)
-        return [title[:cut]] + break_title(title[cut:], width)
-    return [title[:best]] + break_title(title[best:], width)
+        best = max(i for i in range(1, len(title)) if display_width(title[:i]) <= width)
+    return [title[:best].rstrip(" \u3000")] + break_title(title[best:].lstrip(" \u3000"), width)
 
 
 def _split_points(title: str, width: int, lines: int) -> list[int]:
@@ -89,6 +88,10 @@ def _break_cost(title: str, i: int, lines: int) -> float:
     cost = abs(rest - first - 2)  # first line two characters shorter: an upright trapezoid
     if first == rest:
         cost += 3  # a rectangle is what the standard asks to avoid
-    if title[i - 1] not in _GOOD_BREAK_AFTER:
+    if title[:i].count("《") > title[:i].count("》"):
+        cost += 6  # inside a document's name
+    if title[i - 1] in " \u3000":
+        cost -= 6  # the drafter's own space between two phrases is the best break of all
+    elif title[i - 1] not in _GOOD_BREAK_AFTER:
         cost += 8
     return cost

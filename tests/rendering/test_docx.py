@@ -111,3 +111,8 @@ def test_run_in_items_continue_the_paragraph_before_them():
     part = next(p for p in doc.paragraphs if p.text == "2023年上半年工作总结")
     assert part.style.style_id == "GwPartHeading"
     assert check_docx(render_docx(content)) == []
+
+
+def test_title_breaks_at_the_drafters_space():
+    assert break_title("聚焦基层协商议事室建设 打通服务群众“最后一公里”", 20) == [
+        "聚焦基层协商议事室建设", "打通服务群众“最后一公里”"]

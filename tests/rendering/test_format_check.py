@@ -127,3 +127,12 @@ def test_not_a_word_file_is_one_clear_problem(tmp_path):
     path = tmp_path / "x.docx"
     path.write_bytes(b"hello")
     assert check_docx(path) == ["无法打开文件：不是有效的 Word（.docx）文档"]
+
+
+def test_record_not_at_the_foot_of_the_page_is_reported():
+    data = render_docx(sample_content("experience_briefing"))
+
+    def unanchor(doc):
+        record = doc.tables[-1]._tbl.tblPr
+        record.remove(record.find(qn("w:tblpPr")))
+    assert "版记应位于末页下端（版心底边）" in _problems_after(data, unanchor)
