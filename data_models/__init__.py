@@ -2,15 +2,17 @@
 from .audit import AuditEvent
 from .base import Base
 from .committee import Committee
-from .ledger import Record, RecordCategory, RecordType
+from .ledger import LedgerUpload, Record, RecordCategory, RecordType
 from .metric import MetricDefinition
 from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReviewEvent, Section, SectionVersion
-from .upward import CollectionRequest, OutboxMessage, Submission
+from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
 from .user import ApiToken, User
+from .visit import Visit, VisitAgendaItem, VisitContact
 
 __all__ = [
-    "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "MetricDefinition",
+    "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "MetricDefinition",
     "OutboxMessage", "Record", "RecordCategory", "RecordType", "RenderedDocument", "Report",
-    "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun", "User",
+    "RequestTarget", "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun",
+    "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",
 ]

@@ -1,12 +1,12 @@
 """The ledger (台账): categories and types as data, and the records staff keep through the year."""
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Optional
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, LargeBinary, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, TimestampMixin
+from .base import Base, TimestampMixin, utcnow
 
 
 class RecordCategory(Base):
@@ -67,3 +67,16 @@ class Record(TimestampMixin, Base):
 
     category: Mapped[RecordCategory] = relationship()
     type: Mapped[Optional[RecordType]] = relationship()
+
+
+class LedgerUpload(Base):
+    """An uploaded workbook waiting for (or kept after) a background import; jobs receive its id."""
+
+    __tablename__ = "ledger_upload"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -2,8 +2,8 @@
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, LargeBinary, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, TimestampMixin, utcnow
 
@@ -22,6 +22,28 @@ class CollectionRequest(TimestampMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
 
+    committee: Mapped["Committee"] = relationship()  # noqa: F821
+    targets: Mapped[list["RequestTarget"]] = relationship(
+        back_populates="request", cascade="all, delete-orphan", order_by="RequestTarget.id"
+    )
+
+
+class RequestTarget(Base):
+    """One subordinate asked by a request, with the reminders (催报) sent to it."""
+
+    __tablename__ = "request_target"
+    __table_args__ = (UniqueConstraint("request_id", "committee_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("collection_request.id"), index=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
+    reminders: Mapped[int] = mapped_column(default=0)
+    last_reminded_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    last_reminder_note: Mapped[str] = mapped_column(Text, default="")
+
+    request: Mapped[CollectionRequest] = relationship(back_populates="targets")
+    committee: Mapped["Committee"] = relationship()  # noqa: F821
+
 
 class Submission(Base):
     """One package received by a superior; a resubmission adds a row and supersedes the last."""
@@ -36,11 +58,28 @@ class Submission(Base):
     title: Mapped[str] = mapped_column(String(200), default="")
     docx: Mapped[bytes] = mapped_column(LargeBinary)
     pdf: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
+    pdf_note: Mapped[str] = mapped_column(Text, default="")  # why there is no PDF
     metrics: Mapped[dict] = mapped_column(JSON, default=dict)
+    content: Mapped[Optional[dict]] = mapped_column(JSON)  # DocumentContent as data, for 汇编
     content_hash: Mapped[str] = mapped_column(String(64))
     superseded: Mapped[bool] = mapped_column(default=False)
     source_report_id: Mapped[Optional[int]] = mapped_column()
+    channel: Mapped[str] = mapped_column(String(10), default="local")  # local / api
+    submitted_by: Mapped[str] = mapped_column(String(64), default="")
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    committee: Mapped["Committee"] = relationship()  # noqa: F821
+
+
+class UpwardLink(TimestampMixin, Base):
+    """A committee's connection to its superior's own deployment: address and the token it issued."""
+
+    __tablename__ = "upward_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), unique=True)  # local sender
+    base_url: Mapped[str] = mapped_column(String(300))
+    token: Mapped[str] = mapped_column(String(200))  # sent as a bearer token; issued by the superior
 
 
 class OutboxMessage(TimestampMixin, Base):
@@ -57,3 +96,7 @@ class OutboxMessage(TimestampMixin, Base):
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    request_ref: Mapped[Optional[int]] = mapped_column()  # the request's id at the destination
+    report_id: Mapped[Optional[int]] = mapped_column(ForeignKey("report.id"))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    response: Mapped[dict] = mapped_column(JSON, default=dict)  # the destination's answer when accepted

@@ -55,11 +55,19 @@ def configure_celery(settings: Settings) -> None:
 
 
 def _drop_connection_pools() -> None:
-    """Forget pools opened under earlier settings (the eager path opens one to the old broker)."""
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-        celery_app._pool = None
+    """Forget pools opened under earlier settings (the eager path opens one to the old broker).
+
+    Celery's pool lives in kombu's global registry: closing it without clearing the registry hands
+    the closed pool back on the next call ("Acquire on closed pool").
+    """
+    from kombu import pools
+
+    pools.reset()
+    celery_app._pool = None
     celery_app.amqp._producer_pool = None
+    from kombu import pools
+
+    pools.reset()  # kombu's global registry would hand back the producer pool closed above
 
 
 def wait_for_thread_jobs() -> None:

@@ -36,6 +36,16 @@ class Period:
         """The same period `years` later (carry-forward, 同比)."""
         return Period(_shift(self.start, years), _shift(self.end, years))
 
+    @property
+    def code(self) -> str:
+        """The short form parse_period reads back: 2023, 2023H1, 2023H2 or 2023-01-01:2023-03-31."""
+        if self == Period.year(self.start.year):
+            return str(self.start.year)
+        for half in (1, 2):
+            if self == Period.half(self.start.year, half):
+                return f"{self.start.year}H{half}"
+        return self.as_text()
+
     def as_text(self) -> str:
         return f"{self.start.isoformat()}:{self.end.isoformat()}"
 

@@ -1,7 +1,7 @@
 """The value of one metric for one committee and period, as the engine hands it out."""
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Union
+from typing import Optional, Union
 
 Number = Union[int, float, Decimal]
 
@@ -15,7 +15,14 @@ class MetricValue:
     value: Union[Number, list, None]  # None: could not be computed (e.g. division by zero)
     note: str = ""  # Chinese explanation when value is None or odd
     breakdown: dict = field(default_factory=dict)  # roll-up: committee name -> value
+    previous: Optional[Union[Number, list]] = None  # same period of the previous year (同比), when asked
 
     @property
     def is_zero(self) -> bool:
         return self.value in (0, None, []) or (isinstance(self.value, (int, float, Decimal)) and self.value == 0)
+
+    def __str__(self) -> str:
+        """{{ 党组会议次数 }} in report text: the plain number, or the 【待补】 marker for zero."""
+        from .filters import plain
+
+        return plain(self)

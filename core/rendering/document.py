@@ -15,6 +15,7 @@ BLOCK_KINDS = (
     "paragraph",  # body text, first line indented 2 characters
     "item",  # lead sentence (its own style) then body text, one paragraph
     "salutation",  # 各位委员： / 尊敬的…： flush left
+    "closing",  # 汇报完毕，谢谢大家。 (speech kinds; a last plain paragraph is taken as the closing too)
     "news_heading",  # ■ heading of a news-style interpretation
     "table",  # rows of cells; first row is the header
     "page_break",
@@ -29,6 +30,8 @@ class Block:
     lead: str = ""  # lead sentence for kind "item" (e.g. "不断强化理论武装。")
     rows: list[list[str]] = field(default_factory=list)  # kind "table"
     section_id: Optional[int] = None  # where it came from, for warnings and traceability
+    run_in: bool = False  # continues the previous paragraph (一是… inline, references 003 and 经验交流)
+    align: str = ""  # "center" for an unnumbered part heading (2023年上半年工作总结, reference 001)
 
 
 @dataclass
@@ -56,3 +59,4 @@ class DocumentContent:
     printed_by: str = ""  # 印发机关 (版记)
     printed_date: str = ""  # 印发日期 (版记)
     fonts: dict = field(default_factory=dict)  # committee font choices, role -> font name
+    metric_values: dict = field(default_factory=dict)  # metric key -> value merged into the text (kept with the render)

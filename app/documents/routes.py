@@ -1,0 +1,123 @@
+"""Thin views over core.rendering: render, list versions, download, batch progress."""
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.scoping import get_own_or_404, own, require_role
+from core import audit
+from core.drafting.kinds import kind_choices
+from core.metrics.periods import PeriodError, parse_period
+from core.rendering import batch, store
+from data_models import RenderedDocument, Report, TaskRun
+from tasks.rendering import convert_pdf, render_batch, render_report
+
+from . import bp
+from . import messages as msg
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@bp.route("/")
+@login_required
+def index():
+    counts = (select(RenderedDocument.report_id, func.count().label("n"), func.max(RenderedDocument.created_at))
+              .group_by(RenderedDocument.report_id).subquery())
+    rows = db.session.execute(
+        own(Report).add_columns(counts.c.n).outerjoin(counts, counts.c.report_id == Report.id)
+        .order_by(Report.period_end.desc(), Report.id.desc())).all()
+    return render_template("documents/index.html", rows=rows, kinds=dict(kind_choices()))
+
+
+@bp.route("/reports/<int:report_id>")
+@login_required
+def report(report_id: int):
+    report = get_own_or_404(Report, report_id)
+    runs = db.session.scalars(own(TaskRun).where(TaskRun.name == batch.RENDER_RUN)
+                              .order_by(TaskRun.id.desc()).limit(20)).all()
+    runs = [r for r in runs if r.params.get("report_id") == report.id][:3]
+    return render_template("documents/report.html", report=report, versions=store.versions(db.session, report.id),
+                           runs=runs, pdf_states=msg.PDF_STATES, kinds=dict(kind_choices()))
+
+
+@bp.post("/reports/<int:report_id>/render")
+@login_required
+def render(report_id: int):
+    require_role("drafter", "reviewer")
+    report = get_own_or_404(Report, report_id)
+    run = batch.start_render(db.session, report, current_user.id, pdf=True)
+    db.session.commit()
+    render_report.delay(run.id)
+    flash(msg.RENDER_STARTED)
+    return redirect(url_for("documents.report", report_id=report.id))
+
+
+def _own_document(document_id: int) -> tuple[RenderedDocument, Report]:
+    document = db.session.get(RenderedDocument, document_id)
+    if document is None:
+        abort(404)
+    return document, get_own_or_404(Report, document.report_id)
+
+
+@bp.route("/<int:document_id>/download.<any(docx, pdf):ext>")
+@login_required
+def download(document_id: int, ext: str):
+    document, report = _own_document(document_id)
+    data = document.docx if ext == "docx" else document.pdf
+    if data is None:
+        flash(msg.PDF_NOT_READY, "error")
+        return redirect(url_for("documents.report", report_id=report.id))
+    audit.record(db.session, "download", user_id=current_user.id, committee_id=report.committee_id,
+                 object_type="rendered_document", object_id=document.id, format=ext, version=document.version)
+    db.session.commit()
+    import io
+
+    name = document.filename.rsplit(".", 1)[0] + f"（第{document.version}版）.{ext}"
+    return send_file(io.BytesIO(data), mimetype=DOCX_MIME if ext == "docx" else "application/pdf",
+                     as_attachment=True, download_name=name)
+
+
+@bp.post("/<int:document_id>/pdf")
+@login_required
+def retry_pdf(document_id: int):
+    require_role("drafter", "reviewer")
+    document, report = _own_document(document_id)
+    document.pdf_state, document.pdf_error = "pending", ""
+    db.session.commit()
+    convert_pdf.delay(document.id)
+    flash(msg.PDF_STARTED)
+    return redirect(url_for("documents.report", report_id=report.id))
+
+
+@bp.route("/batch", methods=["GET", "POST"])
+@login_required
+def batch_new():
+    require_role("reviewer")
+    form = {"kind": request.form.get("kind", "annual_summary"), "period": request.form.get("period", "").strip()}
+    if request.method == "POST":
+        try:
+            if form["kind"] not in dict(kind_choices()):
+                raise PeriodError(msg.KIND_UNKNOWN)
+            period = parse_period(form["period"])
+        except PeriodError as error:
+            flash(str(error), "error")
+        else:
+            run = batch.start_batch(db.session, current_user.committee_id, form["kind"], period.start, period.end,
+                                    current_user.id)
+            db.session.commit()
+            render_batch.delay(run.id)
+            flash(msg.BATCH_STARTED)
+            return redirect(url_for("documents.batch_show", run_id=run.id))
+    runs = db.session.scalars(own(TaskRun).where(TaskRun.name == batch.BATCH_RUN).order_by(TaskRun.id.desc())
+                              .limit(10)).all()
+    return render_template("documents/batch.html", form=form, kinds=kind_choices(), runs=runs)
+
+
+@bp.route("/batch/<int:run_id>")
+@login_required
+def batch_show(run_id: int):
+    run = get_own_or_404(TaskRun, run_id)
+    if run.name != batch.BATCH_RUN:
+        abort(404)
+    return render_template("documents/batch_run.html", run=run, failures=batch.failures(db.session, run),
+                           kinds=dict(kind_choices()))

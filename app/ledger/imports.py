@@ -1,0 +1,60 @@
+"""Excel import pages: small files are imported at once, big ones by a background job with progress."""
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from app.extensions import db
+from app.scoping import get_own_or_404, own
+from core import audit
+from core.ledger.excel import import_workbook
+from core.ledger.records import LedgerError, format_error
+from core.ledger.uploads import queue_import
+from data_models import TaskRun
+
+from . import bp
+from . import messages as msg
+from .routes import _categories
+
+BACKGROUND_BYTES = 256 * 1024  # larger files go to the background job
+IMPORT_RUN = "导入台账"
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@login_required
+def import_records():
+    errors = []
+    if request.method == "POST":
+        upload = request.files.get("file")
+        data = upload.read() if upload and upload.filename else b""
+        if not data or not upload.filename.lower().endswith(".xlsx"):
+            flash(msg.NO_FILE, "error")
+        elif len(data) > current_app.config.get("LEDGER_BACKGROUND_BYTES", BACKGROUND_BYTES):
+            run = queue_import(db.session, current_user.committee_id, current_user.id, upload.filename, data)
+            flash(msg.IMPORT_QUEUED, "success")
+            return redirect(url_for("ledger.import_status", run_id=run.id))
+        else:
+            errors = _import_now(data, upload.filename)
+            if not errors:
+                return redirect(url_for("ledger.index"))
+    runs = db.session.scalars(own(TaskRun).where(TaskRun.name == IMPORT_RUN).order_by(TaskRun.id.desc()).limit(10)).all()
+    return render_template("ledger/import.html", categories=_categories(), errors=errors, runs=runs)
+
+
+def _import_now(data: bytes, filename: str) -> list[str]:
+    try:
+        written = import_workbook(db.session, current_user.committee_id, data, user_id=current_user.id)
+    except LedgerError as error:
+        db.session.rollback()
+        flash(msg.IMPORT_FAILED.format(n=len(error.errors)), "error")
+        return [format_error(e) for e in error.errors]
+    audit.record(db.session, "ledger.import", user_id=current_user.id, committee_id=current_user.committee_id,
+                 filename=filename, records=written)
+    db.session.commit()
+    flash(msg.IMPORTED.format(n=written), "success")
+    return []
+
+
+@bp.route("/imports/<int:run_id>")
+@login_required
+def import_status(run_id: int):
+    run = get_own_or_404(TaskRun, run_id)
+    return render_template("ledger/import_status.html", run=run)

@@ -1,0 +1,121 @@
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import func, select
+import io
+
+from app.extensions import db
+from app.scoping import get_own_or_404, own
+from core import audit
+from core.ledger.excel import export_workbook, template_workbook, today_name
+from core.ledger.listing import LedgerFilter
+from core.ledger.records import load_categories, validate_row
+from data_models import Record, RecordCategory
+
+from . import bp
+from . import messages as msg
+
+PAGE_SIZE = 50
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _categories() -> list:
+    return db.session.scalars(select(RecordCategory).order_by(RecordCategory.sort_order, RecordCategory.id)).all()
+
+
+@bp.route("/")
+@login_required
+def index():
+    filters, errors = LedgerFilter.from_args(request.args)
+    for error in errors:
+        flash(error, "error")
+    stmt = filters.apply(own(Record))
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
+    page = max(request.args.get("page", 1, type=int), 1)
+    rows = db.session.scalars(stmt.order_by(Record.date.desc(), Record.id.desc())
+                              .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    return render_template("ledger/index.html", rows=rows, total=total, page=page, filters=filters,
+                           pages=max(1, -(-total // PAGE_SIZE)), categories=_categories())
+
+
+@bp.route("/export.xlsx")
+@login_required
+def export():
+    filters, _ = LedgerFilter.from_args(request.args)
+    data = export_workbook(db.session, filters.apply(own(Record)).order_by(Record.category_id, Record.date, Record.id))
+    audit.record(db.session, "ledger.export", user_id=current_user.id, committee_id=current_user.committee_id)
+    db.session.commit()
+    return send_file(io.BytesIO(data), mimetype=XLSX, as_attachment=True, download_name=today_name("台账导出"))
+
+
+@bp.route("/template/<category_key>.xlsx")
+@login_required
+def template(category_key: str):
+    info = load_categories(db.session).get(category_key)
+    if info is None:
+        abort(404)
+    return send_file(io.BytesIO(template_workbook(info)), mimetype=XLSX, as_attachment=True,
+                     download_name=f"台账模板-{info.name}.xlsx")
+
+
+@bp.route("/new/<category_key>", methods=["GET", "POST"])
+@login_required
+def new(category_key: str):
+    info = load_categories(db.session).get(category_key)
+    if info is None:
+        abort(404)
+    record = Record(committee_id=current_user.committee_id, category_id=info.id, attrs={}, count=1, persons=0, amount=0)
+    return _edit_form(info, record, is_new=True)
+
+
+@bp.route("/<int:record_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(record_id: int):
+    record = get_own_or_404(Record, record_id)
+    info = load_categories(db.session)[record.category.key]
+    return _edit_form(info, record, is_new=False)
+
+
+def _edit_form(info, record: Record, is_new: bool):
+    errors = {}
+    if request.method == "POST":
+        clean, problems = validate_row(info, request.form.to_dict())
+        errors = dict(problems)
+        if not errors:
+            for key, value in clean.items():
+                setattr(record, key, value)
+            record.created_by_id = record.created_by_id or current_user.id
+            db.session.add(record)
+            db.session.flush()
+            audit.record(db.session, "ledger.create" if is_new else "ledger.update", user_id=current_user.id,
+                         committee_id=current_user.committee_id, object_type="record", object_id=record.id)
+            db.session.commit()
+            flash(msg.SAVED, "success")
+            return redirect(url_for("ledger.index", category=info.id))
+        flash(msg.INVALID, "error")
+    values = request.form.to_dict() if request.method == "POST" else _form_values(info, record)
+    return render_template("ledger/form.html", info=info, record=record, values=values, errors=errors, is_new=is_new)
+
+
+def _form_values(info, record: Record) -> dict:
+    values = {"type": info.type_names.get(record.type_id, ""), "date": record.date.isoformat() if record.date else "",
+              "title": record.title or "", "count": record.count, "persons": record.persons,
+              "amount": record.amount, "note": record.note or "", "external_id": record.external_id or ""}
+    for key, value in (record.attrs or {}).items():
+        values[key] = ("是" if value else "否") if isinstance(value, bool) else value
+    return values
+
+
+@bp.route("/<int:record_id>/delete", methods=["POST"])
+@login_required
+def delete(record_id: int):
+    record = get_own_or_404(Record, record_id)
+    audit.record(db.session, "ledger.delete", user_id=current_user.id, committee_id=current_user.committee_id,
+                 object_type="record", object_id=record.id, title=record.title)
+    db.session.delete(record)
+    db.session.commit()
+    flash(msg.DELETED, "success")
+    return redirect(url_for("ledger.index"))
+
+
+from . import imports  # noqa: E402,F401  (import pages)
+from . import catalogue  # noqa: E402,F401  (catalogue admin page)

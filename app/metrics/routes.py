@@ -1,0 +1,74 @@
+from flask import abort, flash, render_template, request
+from flask_login import current_user, login_required
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.scoping import own
+from core.metrics.definitions import load_specs
+from core.metrics.engine import MetricError, compute_metrics, records_behind, rollup_metrics
+from core.metrics.periods import PeriodError, Period, parse_period
+from data_models import Record
+
+from . import bp
+
+PAGE_SIZE = 100
+
+
+def _period() -> Period:
+    """The period asked for (?period=2023H1), else the year of the committee's latest record."""
+    text = request.args.get("period", "").strip()
+    if text:
+        try:
+            return parse_period(text)
+        except PeriodError as error:
+            flash(str(error), "error")
+    latest = db.session.scalar(own(Record).with_only_columns(func.max(Record.date)))
+    return Period.year(latest.year if latest else 2023)
+
+
+def _groups(values: dict) -> list[tuple[str, list]]:
+    """Values in catalogue order, grouped as the catalogue groups them (学习与会议, 提案…)."""
+    groups: dict[str, list] = {}
+    for spec in load_specs(db.session, current_user.committee_id):
+        if spec.key in values:
+            groups.setdefault(spec.group or "其他", []).append(values[spec.key])
+    return list(groups.items())
+
+
+@bp.route("/")
+@login_required
+def index():
+    period = _period()
+    values = compute_metrics(db.session, current_user.committee_id, period)
+    zero = sum(1 for v in values.values() if v.is_zero)
+    has_subordinates = bool(current_user.committee.subordinates)
+    return render_template("metrics/index.html", period=period, groups=_groups(values), zero=zero,
+                           has_subordinates=has_subordinates)
+
+
+@bp.route("/rollup")
+@login_required
+def rollup():
+    committee = current_user.committee
+    if not committee.subordinates:
+        abort(404)
+    period = _period()
+    values = rollup_metrics(db.session, committee.id, period)
+    names = list(next(iter(values.values())).breakdown) if values else []
+    return render_template("metrics/rollup.html", period=period, groups=_groups(values), names=names)
+
+
+@bp.route("/<key>/records")
+@login_required
+def records(key: str):
+    period = _period()
+    try:
+        stmt = records_behind(db.session, current_user.committee_id, period, key)
+        value = compute_metrics(db.session, current_user.committee_id, period, [key])
+    except MetricError:
+        abort(404)
+    page = max(request.args.get("page", 1, type=int), 1)
+    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    rows = db.session.scalars(stmt.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    return render_template("metrics/records.html", period=period, value=next(iter(value.values())), rows=rows,
+                           total=total, page=page, pages=max(1, -(-total // PAGE_SIZE)))

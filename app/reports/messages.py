@@ -1,0 +1,7 @@
+"""Chinese text of the report pages (core messages live in core/drafting/messages.py)."""
+PERIOD_REQUIRED = "请填写统计期间，例如 2023、2023H1 或 2023-01-01:2023-06-30。"
+ADDED = "已添加。"
+MOVED = "已调整顺序。"
+OWNER_SET = "已设置负责人。"
+TEXT_PROBLEM = "已保存，但占位符有问题：{message}"
+INFO_SAVED = "报告信息已保存。"

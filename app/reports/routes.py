@@ -1,0 +1,243 @@
+"""Thin views: read the request, call core.drafting, render. Scoping via app.scoping only."""
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from app.extensions import db
+from app.scoping import get_own_or_404, own, require_role
+from core.drafting import context as ctx
+from core.drafting import sections as sec
+from core.drafting.carry import carry_forward
+from core.drafting.document import assemble, outline
+from core.drafting.guards import EditRefused, is_editable
+from core.drafting.kinds import kind_choices
+from core.drafting.merge import check_text, make_environment, plain
+from core.drafting.messages import CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED
+from core.drafting.reports import SETTING_FIELDS, create_report, update_report
+from core.metrics.definitions import load_specs
+from core.metrics.periods import PeriodError, parse_period
+from data_models import Report, Section, User
+from data_models.report import NODE_TYPES
+
+from . import bp
+from . import messages as msg
+
+REFUSALS = (EditRefused, sec.InvalidEdit, PeriodError)
+
+
+def _report(report_id: int) -> Report:
+    return get_own_or_404(Report, report_id)
+
+
+def _section(report: Report, section_id: int) -> Section:
+    section = db.session.get(Section, section_id)
+    if section is None or section.report_id != report.id:
+        abort(404)
+    return section
+
+
+def _to_editor(report: Report, section_id: int | None = None):
+    anchor = f"s-{section_id}" if section_id else None
+    return redirect(url_for("reports.edit", report_id=report.id, _anchor=anchor))
+
+
+def _refused(error: Exception) -> None:
+    flash(getattr(error, "message", None) or str(error), "error")
+
+
+@bp.route("/")
+@login_required
+def index():
+    reports = db.session.scalars(own(Report).order_by(Report.period_end.desc(), Report.id.desc())).all()
+    return render_template("reports/index.html", reports=reports, kinds=dict(kind_choices()))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def new():
+    require_role("drafter")
+    form = {"kind": request.form.get("kind", "annual_summary"), "period": request.form.get("period", "").strip(),
+            "title": request.form.get("title", "")}
+    if request.method == "POST":
+        try:
+            if not form["period"]:
+                raise PeriodError(msg.PERIOD_REQUIRED)
+            report = create_report(db.session, current_user.committee, form["kind"], parse_period(form["period"]),
+                                   form["title"], current_user.id)
+        except REFUSALS as error:
+            _refused(error)
+        else:
+            db.session.commit()
+            flash(CREATED)
+            return _to_editor(report)
+    return render_template("reports/new.html", form=form, kinds=kind_choices())
+
+
+@bp.route("/carry", methods=["POST"])
+@login_required
+def carry():
+    require_role("drafter")
+    try:
+        report = carry_forward(db.session, current_user.committee_id, request.form.get("kind", ""), current_user.id)
+    except REFUSALS as error:
+        _refused(error)
+        return redirect(url_for("reports.index"))
+    db.session.commit()
+    flash(CARRIED.format(title=db.session.get(Report, report.previous_id).title))
+    return _to_editor(report)
+
+
+def _editor(report: Report, conflict=None, status: int = 200):
+    rows = outline(db.session, report)
+    values, _error = ctx.safe_metric_values(db.session, report)
+    users = db.session.scalars(own(User).order_by(User.id)).all()
+    return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
+                           editable=is_editable(report), picker=_picker(report, values), node_types=NODE_TYPES,
+                           node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
+                           setting_fields=SETTING_FIELDS), status
+
+
+def _picker(report: Report, values: dict) -> list[tuple[str, list]]:
+    """Every metric the committee defines, by group, with its current value and a link to the
+    records behind it (the insert-number picker)."""
+    period = ctx.report_period(report).as_text()
+    traceable = "metrics.records" in current_app.view_functions
+    groups: dict[str, list] = {}
+    for spec in load_specs(db.session, report.committee_id):
+        value = values.get(spec.label)
+        link = url_for("metrics.records", key=spec.key, period=period) if traceable and value is not None else ""
+        shown = plain(value) if value is not None else "—"
+        groups.setdefault(spec.group or "其他", []).append((spec.label, spec.unit, shown, spec.kind, link))
+    return list(groups.items())
+
+
+@bp.route("/<int:report_id>")
+@login_required
+def edit(report_id: int):
+    return _editor(_report(report_id))
+
+
+@bp.route("/<int:report_id>/settings", methods=["POST"])
+@login_required
+def update(report_id: int):
+    require_role("drafter")
+    report = _report(report_id)
+    try:
+        update_report(db.session, report, request.form.get("title", ""),
+                      {key: request.form.get(key) for key in SETTING_FIELDS if key in request.form}, current_user.id)
+    except REFUSALS as error:
+        _refused(error)
+        return _to_editor(report)
+    db.session.commit()
+    flash(msg.INFO_SAVED)
+    return _to_editor(report)
+
+
+@bp.route("/<int:report_id>/sections", methods=["POST"])
+@login_required
+def add_section(report_id: int):
+    require_role("drafter")
+    report = _report(report_id)
+    parent = request.form.get("parent_id", type=int)
+    try:
+        section = sec.add_section(db.session, report, request.form.get("node_type", "section"), parent_id=parent,
+                                   heading=request.form.get("heading", ""), user_id=current_user.id)
+    except REFUSALS as error:
+        _refused(error)
+        return _to_editor(report)
+    db.session.commit()
+    flash(msg.ADDED)
+    return _to_editor(report, section.id)
+
+
+@bp.route("/<int:report_id>/sections/<int:section_id>", methods=["POST"])
+@login_required
+def save_section(report_id: int, section_id: int):
+    require_role("drafter")
+    report = _report(report_id)
+    section = _section(report, section_id)
+    fields = {name: request.form.get(name, "").replace("\r\n", "\n") for name in ("heading", "lead", "body")}
+    try:
+        sec.save_section(db.session, section, seen_version=request.form.get("version", type=int) or 0,
+                          user_id=current_user.id, **fields)
+    except sec.SaveConflict as conflict:
+        db.session.rollback()
+        flash(conflict.message, "error")
+        return _editor(_report(report_id), conflict={"section_id": section_id, "mine": conflict.mine,
+                                                    "theirs": conflict.theirs}, status=409)
+    except REFUSALS as error:
+        _refused(error)
+        return _to_editor(report, section_id)
+    db.session.commit()
+    problems = [p for p in (check_text(make_environment(ctx.number_filters()), t) for t in fields.values()) if p]
+    flash(msg.TEXT_PROBLEM.format(message=problems[0]) if problems else SAVED, "error" if problems else "message")
+    return _to_editor(report, section_id)
+
+
+@bp.route("/<int:report_id>/sections/<int:section_id>/move", methods=["POST"])
+@login_required
+def move_section(report_id: int, section_id: int):
+    return _structural(report_id, section_id, lambda s: sec.move_section(
+        db.session, s, -1 if request.form.get("direction") == "up" else 1), msg.MOVED)
+
+
+@bp.route("/<int:report_id>/sections/<int:section_id>/owner", methods=["POST"])
+@login_required
+def set_owner(report_id: int, section_id: int):
+    return _structural(report_id, section_id, lambda s: sec.set_owner(
+        db.session, s, request.form.get("owner_id", type=int)), msg.OWNER_SET)
+
+
+@bp.route("/<int:report_id>/sections/<int:section_id>/delete", methods=["POST"])
+@login_required
+def delete_section(report_id: int, section_id: int):
+    return _structural(report_id, section_id, lambda s: sec.delete_section(db.session, s), SECTION_DELETED)
+
+
+def _structural(report_id: int, section_id: int, change, done: str):
+    require_role("drafter")
+    report = _report(report_id)
+    section = _section(report, section_id)
+    try:
+        change(section)
+    except REFUSALS as error:
+        _refused(error)
+        return _to_editor(report, section_id)
+    db.session.commit()
+    flash(done)
+    return _to_editor(report, section_id if db.session.get(Section, section_id) else None)
+
+
+@bp.route("/<int:report_id>/sections/<int:section_id>/history")
+@login_required
+def history(report_id: int, section_id: int):
+    report = _report(report_id)
+    section = _section(report, section_id)
+    versions = sec.history(db.session, section.id)
+    names = dict(db.session.execute(select(User.id, User.display_name)).all())
+    return render_template("reports/history.html", report=report, section=section, versions=versions,
+                           names=names, editable=is_editable(report))
+
+
+@bp.route("/<int:report_id>/sections/<int:section_id>/restore/<int:section_version_id>", methods=["POST"])
+@login_required
+def restore(report_id: int, section_id: int, section_version_id: int):
+    require_role("drafter")
+    report = _report(report_id)
+    section = _section(report, section_id)
+    try:
+        old = sec.restore_version(db.session, section, section_version_id, current_user.id)
+    except REFUSALS as error:
+        _refused(error)
+        return _to_editor(report, section_id)
+    db.session.commit()
+    flash(RESTORED.format(version=old.version))
+    return _to_editor(report, section_id)
+
+
+@bp.route("/<int:report_id>/preview")
+@login_required
+def preview(report_id: int):
+    report = _report(report_id)
+    assembly = assemble(db.session, report)
+    return render_template("reports/preview.html", report=report, doc=assembly.content, warnings=assembly.warnings)

@@ -1,0 +1,25 @@
+"""CLI: render a visit's packet to a .docx file (and keep it as a new version)."""
+from pathlib import Path
+
+import click
+from flask import Flask
+
+from core import db as core_db
+
+
+def register(app: Flask) -> None:
+    @app.cli.command("render-packet")
+    @click.argument("visit_id", type=int)
+    @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, writable=True), required=True,
+                  help="输出的 .docx 文件路径")
+    def render_packet_command(visit_id: int, output: str) -> None:
+        """生成一次交流考察的考察材料（Word），并保存为新版本。"""
+        from core.visits.output import render_packet
+        from data_models import Visit
+
+        with core_db.session_scope() as session:
+            if session.get(Visit, visit_id) is None:
+                raise click.ClickException(f"找不到编号为 {visit_id} 的考察接待。")
+            document = render_packet(session, visit_id)
+            Path(output).write_bytes(document.docx)
+            click.echo(f"已生成：{output}（第{document.version}版，{len(document.docx)} 字节）")

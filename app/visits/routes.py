@@ -1,0 +1,147 @@
+"""Visit pages: list, create/edit with agenda and contacts, briefing sections, receive, packets."""
+from datetime import date
+from io import BytesIO
+
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
+from app.scoping import get_own_or_404, own, require_role
+from core.visits import messages as msg
+from core.visits.output import packet_documents, packets_by_visit, render_packet
+from core.visits.packet import assemble
+from core.visits.reception import receive_visit
+from core.visits.service import VisitError, briefing_choices, cancel_visit, choose_sections, save_visit
+from data_models import RenderedDocument, Visit
+
+from . import bp
+from .forms import VisitForm
+
+EDITORS = ("drafter",)  # admins pass every role check
+MIMETYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             "pdf": "application/pdf"}
+
+
+@bp.route("/")
+@login_required
+def index():
+    visits = db.session.scalars(own(Visit).order_by(Visit.start_date.desc(), Visit.id.desc())).all()
+    packets = packets_by_visit(db.session, visits)
+    return render_template("visits/index.html", visits=visits, packets=packets, status_names=msg.STATUS_NAMES)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@bp.route("/<int:visit_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(visit_id: int | None = None):
+    require_role(*EDITORS)
+    visit = get_own_or_404(Visit, visit_id) if visit_id else None
+    form = VisitForm(obj=visit) if visit else VisitForm(data=_new_defaults())
+    if form.validate_on_submit():
+        try:
+            visit = save_visit(db.session, current_user.committee_id, form.to_input(), visit, current_user.id)
+        except VisitError as error:
+            db.session.rollback()
+            for text in error.errors:
+                flash(text, "error")
+        else:
+            db.session.commit()
+            flash(msg.SAVED, "success")
+            return redirect(url_for(".show", visit_id=visit.id))
+    if request.method == "GET":
+        form.add_blank_rows()
+    return render_template("visits/edit.html", form=form, visit=visit)
+
+
+def _new_defaults() -> dict:
+    """A new visit quotes last year's numbers unless staff choose another period."""
+    last = date.today().year - 1
+    return {"period_start": date(last, 1, 1), "period_end": date(last, 12, 31)}
+
+
+@bp.route("/<int:visit_id>")
+@login_required
+def show(visit_id: int):
+    visit = get_own_or_404(Visit, visit_id)
+    warnings = assemble(db.session, visit.id).warnings if visit.section_ids else []
+    return render_template("visits/show.html", visit=visit, choices=briefing_choices(db.session, visit),
+                           status_names=msg.STATUS_NAMES, side_names=msg.SIDE_NAMES, warnings=warnings,
+                           documents=packet_documents(db.session, visit))
+
+
+@bp.route("/<int:visit_id>/sections", methods=["POST"])
+@login_required
+def sections(visit_id: int):
+    require_role(*EDITORS)
+    visit = get_own_or_404(Visit, visit_id)
+    ids = [int(v) for v in request.form.getlist("section_id") if v.isdigit()]
+    try:
+        choose_sections(db.session, visit, ids)
+    except VisitError as error:
+        db.session.rollback()
+        flash(error.errors[0], "error")
+    else:
+        db.session.commit()
+        flash(msg.SECTIONS_SAVED, "success")
+    return redirect(url_for(".show", visit_id=visit.id))
+
+
+@bp.route("/<int:visit_id>/receive", methods=["POST"])
+@login_required
+def receive(visit_id: int):
+    require_role(*EDITORS)
+    visit = get_own_or_404(Visit, visit_id)
+    try:
+        _, created = receive_visit(db.session, visit, current_user.id)
+        db.session.commit()
+    except VisitError as error:
+        db.session.rollback()
+        flash(error.errors[0], "error")
+    except IntegrityError:  # a simultaneous click recorded it first
+        db.session.rollback()
+        flash(msg.RECEIVED_AGAIN, "success")
+    else:
+        flash(msg.RECEIVED if created else msg.RECEIVED_AGAIN, "success")
+    return redirect(url_for(".show", visit_id=visit.id))
+
+
+@bp.route("/<int:visit_id>/cancel", methods=["POST"])
+@login_required
+def cancel(visit_id: int):
+    require_role(*EDITORS)
+    visit = get_own_or_404(Visit, visit_id)
+    try:
+        cancel_visit(db.session, visit)
+    except VisitError as error:
+        db.session.rollback()
+        flash(error.errors[0], "error")
+    else:
+        db.session.commit()
+        flash(msg.CANCELLED, "success")
+    return redirect(url_for(".show", visit_id=visit.id))
+
+
+@bp.route("/<int:visit_id>/render", methods=["POST"])
+@login_required
+def render(visit_id: int):
+    require_role(*EDITORS)
+    visit = get_own_or_404(Visit, visit_id)
+    document = render_packet(db.session, visit.id, current_user.id)
+    db.session.commit()
+    flash(msg.RENDERED.format(version=document.version), "success")
+    return redirect(url_for(".show", visit_id=visit.id))
+
+
+@bp.route("/<int:visit_id>/packets/<int:document_id>/<any(docx, pdf):fmt>")
+@login_required
+def download(visit_id: int, document_id: int, fmt: str):
+    visit = get_own_or_404(Visit, visit_id)
+    document = db.session.get(RenderedDocument, document_id)
+    if document is None or document.report_id != visit.report_id:
+        abort(404)
+    data = document.docx if fmt == "docx" else document.pdf
+    if data is None:
+        abort(404)
+    name = document.filename.rsplit(".", 1)[0] + f".{fmt}"
+    return send_file(BytesIO(data), mimetype=MIMETYPES[fmt], as_attachment=True, download_name=name)

@@ -1,0 +1,141 @@
+"""Benchmark: every metric of one annual report over a ledger of ~1,000,000 records.
+
+Compares the engine (a few grouped queries) with a naive baseline (one query per metric) in one
+run, on the database given by --url (PostgreSQL for the real figure):
+
+    createdb -h 127.0.0.1 -U postgres ledger_bench
+    .venv/bin/python -m benchmarks.metrics --url postgresql+psycopg://postgres@127.0.0.1:5432/ledger_bench
+"""
+import argparse
+import io
+import json
+import statistics
+import time
+from types import SimpleNamespace
+
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.orm import Session
+
+from core.demo.ledger import _committee_rows, _type_ids
+from core.metrics.conditions import KeyMap, date_condition, spec_condition, value_expr
+from core.metrics.definitions import load_specs, seed_catalogue
+from core.metrics.engine import compute_metrics, rollup_metrics
+from core.metrics.queries import basis_starts, clean_value
+from core.metrics.formula import FormulaError, evaluate
+from core.metrics.periods import parse_period
+from data_models import Base, Committee, Record
+
+COLUMNS = ["committee_id", "category_id", "type_id", "date", "title", "count", "persons", "amount", "attrs",
+           "note", "source", "created_at", "updated_at"]
+
+
+def build(engine, committees: int) -> int:
+    """Fresh schema, catalogue, `committees` committees (cities of 10) and their demo-shaped ledgers."""
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        seed_catalogue(session)
+        ids = _committees(session, committees)
+        types = _type_ids(session)
+        session.commit()
+    total = 0
+    raw = engine.raw_connection()
+    try:
+        with raw.cursor() as cursor:
+            with cursor.copy(f"COPY record ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+                for cid in ids:
+                    fake = SimpleNamespace(id=cid, name=f"bench-{cid}", place=f"县{cid}")
+                    for row in _committee_rows(fake, 1.0, types):
+                        copy.write_row([row["committee_id"], row["category_id"], row["type_id"], row["date"],
+                                        row["title"], row["count"], row["persons"], row["amount"],
+                                        json.dumps(row["attrs"], ensure_ascii=False), "", "demo", "now", "now"])
+                        total += 1
+        raw.commit()
+    finally:
+        raw.close()
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE record"))
+    return total
+
+
+def _committees(session: Session, n: int) -> list[int]:
+    ids = []
+    for i in range(n):
+        superior = None if i % 10 == 0 else ids[i - i % 10]
+        committee = Committee(name=f"政协测试{i}委员会", short_name=f"测试{i}政协", place=f"测试{i}",
+                              level="city" if superior is None else "county", superior_id=superior)
+        session.add(committee)
+        session.flush()
+        ids.append(committee.id)
+    return ids
+
+
+def naive(session: Session, committee_id: int, period) -> dict:
+    """Baseline: one SELECT per metric, formulas after."""
+    keymap, dialect = KeyMap.load(session), session.get_bind().dialect.name
+    starts = basis_starts(session, [committee_id], period, keymap)[0]
+    values = {}
+    specs = load_specs(session, committee_id)
+    for spec in specs:
+        if spec.kind == "formula":
+            continue
+        where = [Record.committee_id == committee_id, spec_condition(spec, keymap, dialect),
+                 date_condition(starts[spec.basis], starts["_end"])]
+        if spec.kind == "count":
+            values[spec.key] = session.scalar(select(func.count()).select_from(Record).where(*where))
+        elif spec.kind == "sum":
+            values[spec.key] = clean_value(spec, session.scalar(select(func.sum(value_expr(spec.field, dialect, True))).where(*where)))
+        elif spec.kind == "distinct":
+            values[spec.key] = session.scalar(select(func.count(value_expr(spec.field, dialect, False).distinct())).where(*where))
+        else:
+            values[spec.key] = list(dict.fromkeys(session.scalars(select(value_expr(spec.field, dialect, False)).where(*where).order_by(Record.date, Record.id))))
+    for spec in specs:
+        if spec.kind == "formula":
+            try:
+                values[spec.key] = evaluate(spec.formula, values)
+            except FormulaError:
+                values[spec.key] = None
+    return values
+
+
+def timed(fn, repeat: int) -> float:
+    """Median milliseconds of `repeat` runs after one warm-up."""
+    fn()
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--committees", type=int, default=520, help="about 1,930 records each")
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--reuse", action="store_true", help="keep the ledger built by an earlier run")
+    args = parser.parse_args()
+    engine = create_engine(args.url)
+    if not args.reuse:
+        started = time.perf_counter()
+        total = build(engine, args.committees)
+        print(f"built {total:,} records for {args.committees} committees in {time.perf_counter() - started:.0f} s")
+    period = parse_period("2023")
+    with Session(engine) as session:
+        total = session.scalar(select(func.count(Record.id)))
+        county, city = session.scalars(select(Committee.id).where(Committee.level == "county").limit(1)).one(), \
+            session.scalars(select(Committee.id).where(Committee.level == "city").limit(1)).one()
+        engine_values = {k: v.value for k, v in compute_metrics(session, county, period).items()}
+        assert engine_values == naive(session, county, period), "engine and baseline disagree"
+        engine_ms = timed(lambda: compute_metrics(session, county, period), args.repeat)
+        naive_ms = timed(lambda: naive(session, county, period), args.repeat)
+        rollup_ms = timed(lambda: rollup_metrics(session, city, period), args.repeat)
+    print(f"ledger: {total:,} records; one county's annual report: {len(engine_values)} metrics")
+    print(f"engine (grouped queries):      {engine_ms:8.1f} ms")
+    print(f"naive (one query per metric):  {naive_ms:8.1f} ms")
+    print(f"roll-up over a city of 10:     {rollup_ms:8.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Where reports are written: kinds and outlines, the section tree, numbering, merged numbers, preview."""

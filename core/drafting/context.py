@@ -1,0 +1,76 @@
+"""What a report's placeholders can read: metric values of its period and report variables."""
+import logging
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from core.metrics.periods import Period
+from core.metrics.values import MetricValue
+from data_models import Report
+
+log = logging.getLogger(__name__)
+
+
+def report_period(report: Report) -> Period:
+    return Period(report.period_start, report.period_end)
+
+
+def report_variables(report: Report) -> dict[str, Any]:
+    """年度, 下一年度, 届次… as staff write them in text ({{ 年度 }}年)."""
+    committee = report.committee
+    profile = committee.profile or {}
+    year = report.period_start.year
+    return {
+        "年度": year, "下一年度": year + 1, "上一年度": year - 1,
+        "届次": profile.get("term", ""), "会次": profile.get("session", ""),
+        "委员会名称": committee.name, "简称": committee.short_name, "地名": committee.place,
+        "期间": report_period(report).label,
+    }
+
+
+def metric_values(session: Session, report: Report, previous: bool = False) -> dict[str, MetricValue]:
+    """Every catalogue metric of the report's committee and period, keyed by label; with
+    `previous` each value also carries the same period of last year (for 同比)."""
+    try:
+        from core.metrics.engine import compute_metrics, values_by_label
+    except ImportError:  # the metrics engine has not landed in this checkout
+        return {}
+    values = values_by_label(compute_metrics(session, report.committee_id, report_period(report), previous=previous))
+    return {**values, **rollup_values(session, report)}
+
+
+def rollup_values(session: Session, report: Report) -> dict[str, MetricValue]:
+    """For a superior committee: its system's numbers added up, named by area (全市党组会议次数).
+
+    Submitted values of its collection request for the report's period, else the live ledgers
+    (core/upward/rollup.py).
+    """
+    if not report.committee.subordinates:
+        return {}
+    from core.upward.rollup import rollup_placeholders
+
+    return rollup_placeholders(session, report.committee_id, report_period(report))
+
+
+def safe_metric_values(session: Session, report: Report, previous: bool = False) -> tuple[dict[str, MetricValue], str]:
+    """metric_values, or ({}, the error) when the engine fails: pages show a warning, not an error."""
+    try:
+        with session.begin_nested():
+            return metric_values(session, report, previous=previous), ""
+    except Exception as error:  # noqa: BLE001 - shown to the user, logged for the admin
+        log.exception("metrics failed for report %s", report.id)
+        return {}, str(error) or type(error).__name__
+
+
+def number_filters() -> dict:
+    """The number-style filters (余, 万元, 同比, 顿号, 引号…) placeholders may apply."""
+    try:
+        from core.metrics.filters import NUMBER_FILTERS
+    except ImportError:
+        return {}
+    return dict(NUMBER_FILTERS)
+
+
+def merge_context(values: dict[str, MetricValue], variables: dict[str, Any]) -> dict[str, Any]:
+    """Names a placeholder can read: metric values (filters take MetricValue), then report variables."""
+    return {**values, **variables}

@@ -1,0 +1,170 @@
+"""Report kinds: each one's default outline, numbering style, opening and closing (SPEC §1–4).
+
+Default headings are the committee's words to start from; they may use report variables
+({{ 年度 }}, {{ 下一年度 }}, {{ 简称 }}…), which are merged like any placeholder.
+"""
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class OutlineNode:
+    node_type: str
+    heading: str = ""
+    key: str = ""
+    body: str = ""
+    children: tuple["OutlineNode", ...] = ()
+    lead: str = ""  # lead sentence of an item
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    key: str
+    label: str
+    style: str  # numbering style, see core.drafting.numbering.STYLES
+    parts_numbered: bool
+    title: str  # default title (may use report variables)
+    outline: tuple[OutlineNode, ...]
+    settings: dict = field(default_factory=dict)  # salutation, meeting, speaker, signature…
+    speech: bool = False  # speech style: salutation, no signature block
+
+
+def _n(node_type: str, heading: str = "", key: str = "", body: str = "", *children: OutlineNode) -> OutlineNode:
+    return OutlineNode(node_type, heading, key, body, tuple(children))
+
+
+def _sections(node_type: str, rows: list[tuple[str, str]]) -> list[OutlineNode]:
+    return [_n(node_type, heading, key) for key, heading in rows]
+
+
+SHORTCOMINGS = ("一年来，各项工作取得了一些成绩，但同新时代人民政协工作的要求相比、同人民群众的期盼相比，"
+                "还有一定差距，主要是：……")
+STANDING_SHORTCOMINGS = "工作仍存在一些不足，主要是……我们将在今后工作中认真研究改进。"
+BRIEFING_INTRO = "现将有关情况汇报如下："
+BRIEFING_CLOSING = "汇报完毕，不当之处，请各位领导和同志们批评指正，谢谢大家。"
+STANDING_OPENING = ("我代表{{ 委员会名称 }}常务委员会，向大会报告工作，请予审议，"
+                    "并请列席会议的同志提出意见。")
+
+_REVIEW_SIX = [
+    ("political_guidance", "坚持在强化政治引领上持续用力，政治根基进一步夯实"),
+    ("consultation", "坚持在服务高质量发展上持续用力，履职尽责更显作为"),
+    ("supervision", "坚持在民主监督上持续用力，监督实效不断增强"),
+    ("member_role", "坚持在发挥政协委员主体作用上持续用力，凝聚共识水平不断提高"),
+    ("self_building", "坚持在自身建设上持续用力，履职能力和服务水平得到新提升"),
+]
+_NEXT_POINTS = [
+    ("political_guidance", "强化理论学习，在政治建设上达到新高度"),
+    ("consultation", "围绕中心履职，在服务发展上展现新作为"),
+    ("member_role", "加强联谊交流，在凝聚共识上开拓新渠道"),
+]
+_STANDING_REVIEW = _REVIEW_SIX[:2] + [
+    ("consultation", "坚持提案和社情民意工作提质增效，建言资政更加精准"),
+] + _REVIEW_SIX[2:]
+
+KINDS: dict[str, KindSpec] = {}
+
+
+def _register(spec: KindSpec) -> None:
+    KINDS[spec.key] = spec
+
+
+_register(KindSpec(
+    "annual_summary", "年度工作总结", "standard", True,
+    "{{ 简称 }}{{ 年度 }}年工作总结和{{ 下一年度 }}年工作要点",
+    (
+        _n("preamble", body="{{ 年度 }}年，{{ 简称 }}及其常委会在党委的坚强领导下，……"),
+        _n("part", "{{ 年度 }}年工作及成效", "", "", *_sections("section", _REVIEW_SIX),
+           _n("shortcomings", body=SHORTCOMINGS)),
+        _n("part", "{{ 下一年度 }}年工作要点", "next_points",
+           "", _n("preamble", body="{{ 下一年度 }}年，{{ 简称 }}将……"), *_sections("section", _NEXT_POINTS)),
+    ),
+    {"signature": True},
+))
+_register(KindSpec(
+    "half_year_summary", "半年工作总结", "yishi", False,
+    "{{ 简称 }}{{ 年度 }}年上半年工作总结和下半年工作谋划",
+    (
+        _n("preamble", body="{{ 年度 }}年上半年，……"),
+        _n("part", "{{ 年度 }}年上半年工作总结", "", "", *_sections("section", [
+            ("political_guidance", "坚持在政治引领上精准发力，政治基础更加牢固"),
+            ("consultation", "坚持在围绕中心大局上精准发力，政治协商更加高效"),
+            ("supervision", "坚持在围绕民生民意上精准发力，服务民生更加有力"),
+            ("member_role", "坚持在围绕政协委员上精准发力，凝聚共识力量更加团结"),
+        ])),
+        _n("part", "{{ 年度 }}年下半年工作谋划", "next_points", "", *_sections("section", [
+            ("political_guidance", "抓学习，在政治建设上达到新高度"),
+            ("consultation", "抓重点，在服务履职上展现新作为"),
+            ("member_role", "抓协作，在加强沟通联系上开拓新渠道"),
+        ])),
+    ),
+    {"signature": True},
+))
+_register(KindSpec(
+    "standing_committee_report", "常委会工作报告", "standard", True,
+    "{{ 委员会名称 }}常务委员会工作报告",
+    (
+        _n("preamble", body=STANDING_OPENING),
+        _n("part", "{{ 年度 }}年工作回顾", "", "", _n("preamble", body="过去的一年，……"),
+           *_sections("section", _STANDING_REVIEW), _n("shortcomings", body=STANDING_SHORTCOMINGS)),
+        _n("part", "{{ 下一年度 }}年主要任务", "next_points", "", *_sections("section", _NEXT_POINTS)),
+        _n("closing", body="各位委员，……让我们……为……作出新的更大贡献！"),
+    ),
+    {"salutation": "各位委员：", "meeting": "——在政协{{ 地名 }}第{{ 届次 }}届委员会第{{ 会次 }}次会议上",
+     "speaker": "", "signature": False},
+))
+_register(KindSpec(
+    "news_interpretation", "常委会工作报告解读", "news", False,
+    "一图读懂{{ 简称 }}常委会工作报告",
+    (
+        _n("preamble", body="政协{{ 地名 }}第{{ 届次 }}届委员会第{{ 会次 }}次会议上，常委会工作报告回顾了过去一年的工作，"
+                            "部署了{{ 下一年度 }}年的主要任务。"),
+        *_sections("section", [(k, h) for k, h in [
+            ("political_guidance", "政治引领有力"), ("consultation", "协商议政有为"),
+            ("supervision", "民主监督有效"), ("member_role", "凝心聚力有方"),
+            ("self_building", "自身建设有成"), ("next_points", "{{ 下一年度 }}年这样干"),
+        ]]),
+    ),
+    {"signature": False},
+))
+_register(KindSpec(
+    "briefing", "汇报材料", "inline_yishi", False,
+    "{{ 简称 }}工作情况汇报",
+    (
+        _n("preamble", body="近年来，{{ 简称 }}……" + BRIEFING_INTRO),
+        *_sections("section", [row for row in _REVIEW_SIX if row[0] != "supervision"]),
+        _n("closing", body=BRIEFING_CLOSING),
+    ),
+    {"salutation": "尊敬的各位领导，同志们：", "signature": False},
+    speech=True,
+))
+_register(KindSpec(
+    "visit_packet", "交流考察汇报", "inline_yishi", False,
+    "{{ 简称 }}交流考察汇报材料",
+    (
+        _n("preamble", body="首先，我代表{{ 简称 }}，对各位领导的到来表示热烈欢迎！" + BRIEFING_INTRO),
+        *_sections("section", _REVIEW_SIX[:2] + _REVIEW_SIX[3:4]),
+        _n("closing", body=BRIEFING_CLOSING),
+    ),
+    {"salutation": "尊敬的各位领导，同志们：", "signature": False},
+    speech=True,
+))
+_register(KindSpec(
+    "experience_briefing", "经验交流材料", "experience", False,
+    "{{ 简称 }}经验交流材料",
+    (
+        _n("preamble", body="近年来，{{ 简称 }}……主要做法如下："),
+        *_sections("section", [
+            ("political_guidance", "坚持党的领导，把牢正确政治方向"),
+            ("consultation", "搭建协商平台，提升协商议政质效"),
+            ("member_role", "发挥委员作用，凝聚团结奋斗共识"),
+        ]),
+    ),
+    {"signature": True},
+))
+
+
+def kind_spec(kind: str) -> KindSpec:
+    return KINDS[kind]
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    return [(spec.key, spec.label) for spec in KINDS.values()]

@@ -1,0 +1,167 @@
+"""Editing the section tree: add, save (no lost edits), reorder, delete, owner, history, restore.
+
+The caller owns the session and commits. A save made on a stale copy is refused with both
+versions; structural changes in between (reorder, owner) bump the row's version but do not
+count as a conflicting text change.
+"""
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from core import audit
+from data_models import Report, Section, SectionVersion, User
+from data_models.report import NODE_TYPES
+from data_models.base import utcnow
+
+from . import messages
+from .guards import ensure_editable
+from .tree import record_version
+
+LIMITS = {"heading": 300, "lead": 300, "body": 20000}
+FIELD_NAMES = {"heading": "标题", "lead": "引导句", "body": "正文"}
+
+
+class InvalidEdit(ValueError):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class SectionText:
+    heading: str
+    lead: str
+    body: str
+    version: int = 0
+    saved_by: str = ""
+    saved_at: Optional[datetime] = None
+
+
+class SaveConflict(Exception):
+    """Someone else saved this section after the editor opened it; both texts are kept here."""
+
+    def __init__(self, mine: SectionText, theirs: SectionText):
+        when = theirs.saved_at.strftime("%Y-%m-%d %H:%M") if theirs.saved_at else ""
+        self.message = messages.CONFLICT.format(who=theirs.saved_by or messages.ANOTHER_USER, when=when)
+        super().__init__(self.message)
+        self.mine, self.theirs = mine, theirs
+
+
+def _check(heading: str, lead: str, body: str) -> None:
+    for name, value in (("heading", heading), ("lead", lead), ("body", body)):
+        if len(value or "") > LIMITS[name]:
+            raise InvalidEdit(messages.TEXT_TOO_LONG.format(field=FIELD_NAMES[name], limit=LIMITS[name]))
+
+
+def _siblings(session: Session, report_id: int, parent_id: Optional[int]) -> list[Section]:
+    return list(session.scalars(select(Section).where(
+        Section.report_id == report_id, Section.parent_id.is_(None) if parent_id is None else Section.parent_id == parent_id,
+    ).order_by(Section.position, Section.id)))
+
+
+def add_section(session: Session, report: Report, node_type: str, *, parent_id: Optional[int] = None,
+                heading: str = "", lead: str = "", body: str = "", owner_id: Optional[int] = None,
+                user_id: Optional[int] = None) -> Section:
+    ensure_editable(report)
+    if node_type not in NODE_TYPES:
+        raise InvalidEdit(messages.BAD_NODE_TYPE)
+    if parent_id is not None:
+        parent = session.get(Section, parent_id)
+        if parent is None or parent.report_id != report.id:
+            raise InvalidEdit(messages.BAD_PARENT)
+    _check(heading, lead, body)
+    position = len(_siblings(session, report.id, parent_id))
+    section = Section(report_id=report.id, parent_id=parent_id, position=position, node_type=node_type,
+                      heading=heading, lead=lead, body=body, owner_id=owner_id, updated_by_id=user_id)
+    session.add(section)
+    session.flush()
+    record_version(session, section, user_id)
+    return section
+
+
+def text_of(session: Session, section: Section) -> SectionText:
+    user = session.get(User, section.updated_by_id) if section.updated_by_id else None
+    return SectionText(section.heading, section.lead, section.body, section.version,
+                       (user.display_name or user.username) if user else "", section.updated_at)
+
+
+def _text_saved_since(session: Session, section_id: int, seen_version: int) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(SectionVersion).where(
+        SectionVersion.section_id == section_id, SectionVersion.version > seen_version)))
+
+
+def save_section(session: Session, section: Section, *, seen_version: int, heading: str, lead: str,
+                 body: str, user_id: Optional[int]) -> Section:
+    """Save new text unless another save happened since `seen_version` (then SaveConflict)."""
+    ensure_editable(section.report)
+    _check(heading, lead, body)
+    mine = SectionText(heading, lead, body, seen_version)
+    if seen_version != section.version and _text_saved_since(session, section.id, seen_version):
+        raise SaveConflict(mine, text_of(session, section))
+    if (section.heading, section.lead, section.body) == (heading, lead, body):
+        return section
+    section.heading, section.lead, section.body = heading, lead, body
+    section.updated_by_id, section.updated_at = user_id, utcnow()
+    section.report.updated_at = section.updated_at  # the report list shows the latest edit
+    section_id = section.id
+    try:
+        session.flush()  # UPDATE … WHERE version = :loaded (the mapper's version_id_col)
+    except StaleDataError:
+        session.rollback()  # a save landed between our read and our write
+        raise SaveConflict(mine, text_of(session, session.get(Section, section_id))) from None
+    record_version(session, section, user_id)
+    audit.record(session, "section.save", user_id=user_id, committee_id=section.report.committee_id,
+                 object_type="section", object_id=section.id, version=section.version)
+    return section
+
+
+def restore_version(session: Session, section: Section, version_id: int, user_id: Optional[int]) -> SectionVersion:
+    old = session.get(SectionVersion, version_id)
+    if old is None or old.section_id != section.id:
+        raise InvalidEdit(messages.NO_SUCH_VERSION)
+    save_section(session, section, seen_version=section.version, heading=old.heading, lead=old.lead,
+                 body=old.body, user_id=user_id)
+    return old
+
+
+def history(session: Session, section_id: int) -> list[SectionVersion]:
+    return list(session.scalars(select(SectionVersion).where(SectionVersion.section_id == section_id)
+                                .order_by(SectionVersion.version.desc(), SectionVersion.id.desc())))
+
+
+def move_section(session: Session, section: Section, step: int) -> None:
+    """Move up (-1) or down (+1) among its siblings; numbering follows from the new order."""
+    ensure_editable(section.report)
+    siblings = _siblings(session, section.report_id, section.parent_id)
+    index = siblings.index(section)
+    target = index + step
+    if 0 <= target < len(siblings):
+        siblings[index], siblings[target] = siblings[target], siblings[index]
+    for position, sibling in enumerate(siblings):
+        if sibling.position != position:
+            sibling.position = position
+    session.flush()
+
+
+def set_owner(session: Session, section: Section, owner_id: Optional[int]) -> None:
+    ensure_editable(section.report)
+    if owner_id is not None:
+        owner = session.get(User, owner_id)
+        if owner is None or owner.committee_id != section.report.committee_id:
+            raise InvalidEdit(messages.BAD_OWNER)
+    section.owner_id = owner_id
+    session.flush()
+
+
+def delete_section(session: Session, section: Section) -> None:
+    """Delete a section and everything below it."""
+    ensure_editable(section.report)
+    for child in session.scalars(select(Section).where(Section.parent_id == section.id)).all():
+        delete_section(session, child)
+    session.execute(SectionVersion.__table__.delete().where(SectionVersion.section_id == section.id))
+    session.delete(section)
+    session.flush()

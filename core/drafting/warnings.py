@@ -1,0 +1,118 @@
+"""What the preview warns about, each warning tied to the section it comes from."""
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+from core.metrics.values import MetricValue
+from data_models import Section
+
+from . import messages
+from .merge import MergeResult, plain
+
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_LEFTOVERS = (("**", re.compile(r"\*\*")), ("*", re.compile(r"(?<!\*)\*(?!\*)")), ("XX", re.compile(r"XX|ＸＸ")))
+_NUMBER = re.compile(r"(\d[\d,，]*(?:\.\d+)?)(余|多)?(人次|场次|件次|次|件|个|篇|名|期|场|万元|元)")
+_GENERIC = {"次数", "件数", "个数", "人数", "篇数", "期数", "人次", "场次", "件次", "名单"}
+_UNIT_ALIASES = {"场次": {"场次", "场", "次"}, "场": {"场", "场次"}, "次": {"次", "场次"}, "万元": {"元"}}
+_TYPED_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）|[一二三四五六七八九十]+是|[■●])")
+# Where content is expected: these node types warn when they have neither text nor children.
+_NEEDS_CONTENT = ("preamble", "section", "subsection", "item", "shortcomings", "closing", "part")
+
+
+@dataclass
+class DraftWarning:
+    section_id: Optional[int]
+    code: str  # template_error / unknown / zero / missing / empty / leftover / hand_typed
+    message: str
+
+
+def merge_warnings(where: str, section_id: Optional[int], result: MergeResult,
+                   values: dict[str, MetricValue]) -> list[DraftWarning]:
+    out = []
+    if result.error:
+        out.append(DraftWarning(section_id, "template_error", messages.SECTION_ERROR.format(where=where, message=result.error)))
+    for name in sorted(result.unknown):
+        out.append(DraftWarning(section_id, "unknown", messages.W_UNKNOWN.format(where=where, name=name)))
+    for name in sorted(result.names & values.keys()):
+        value = values[name]
+        if value.value is None:
+            note = f"（{value.note}）" if value.note else ""
+            out.append(DraftWarning(section_id, "missing", messages.W_MISSING.format(where=where, name=name, note=note)))
+        elif value.is_zero:
+            out.append(DraftWarning(section_id, "zero", messages.W_ZERO.format(where=where, name=name)))
+    return out
+
+
+def leftover_warnings(where: str, section_id: Optional[int], text: str) -> list[DraftWarning]:
+    """Masks left from a copied text: *, ** and XX."""
+    bare = _PLACEHOLDER.sub("", text or "")
+    return [DraftWarning(section_id, "leftover", messages.W_LEFTOVER.format(where=where, mark=mark))
+            for mark, pattern in _LEFTOVERS if pattern.search(bare)]
+
+
+def typed_number_warning(where: str, section: Section) -> list[DraftWarning]:
+    """A heading or lead that starts with 一、 or 一是 typed by hand: numbering is generated."""
+    text = section.heading if section.node_type != "item" else section.lead
+    if _TYPED_NUMBER.match(text or ""):
+        return [DraftWarning(section.id, "typed_number", messages.W_TYPED_NUMBER.format(where=where))]
+    return []
+
+
+def empty_warning(where: str, section: Section, has_children: bool) -> list[DraftWarning]:
+    if section.node_type not in _NEEDS_CONTENT or has_children:
+        return []
+    text = section.body if section.node_type != "part" else ""
+    if (text or "").strip() or (section.node_type == "item" and section.lead.strip()):
+        return []
+    return [DraftWarning(section.id, "empty", messages.W_EMPTY.format(where=where))]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} - _GENERIC
+
+
+def _best_metric(window: str, unit: str, values: dict[str, MetricValue]) -> Optional[MetricValue]:
+    units = _UNIT_ALIASES.get(unit, {unit})
+    scored = [(len(_bigrams(mv.label) & _bigrams(window)), mv) for mv in values.values()
+              if mv.unit in units and mv.kind != "list"]
+    scored = [(score, mv) for score, mv in scored if score >= 2]
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def hand_typed_warnings(where: str, section_id: Optional[int], text: str,
+                        values: dict[str, MetricValue]) -> list[DraftWarning]:
+    """A number typed by hand next to words that name a metric (接待考察团14次)."""
+    bare = _PLACEHOLDER.sub("□", text or "")
+    out = []
+    for match in _NUMBER.finditer(bare):
+        window = bare[max(0, match.start() - 12):match.end() + 12]
+        metric = _best_metric(window, match.group(3), values)
+        if metric is not None:
+            out.append(DraftWarning(section_id, "hand_typed", messages.W_HAND_TYPED.format(
+                where=where, number=match.group(0), label=metric.label, value=plain(metric.value))))
+    return out
+
+
+# Numbers that must agree with each other (SPEC §5): (result, [(sign, term)…], rule as staff read it).
+RULES = (
+    ("收到提案件数", ((1, "立案件数"), (1, "转为意见建议件数")), "收到提案 = 立案 + 转为意见建议"),
+    ("实际立案件数", ((1, "立案件数"), (-1, "并案件数")), "实际立案 = 立案 − 并案"),
+)
+
+
+def _is_number(value: Optional[MetricValue]) -> bool:
+    return value is not None and isinstance(value.value, (int, float, Decimal)) and not isinstance(value.value, bool)
+
+
+def rule_warnings(used: set[str], values: dict[str, MetricValue]) -> list[DraftWarning]:
+    """A rule is checked when the report quotes any of its numbers and all of them are known."""
+    out = []
+    for total, terms, rule in RULES:
+        names = {total, *(name for _, name in terms)}
+        if not names & used or not all(_is_number(values.get(name)) for name in names):
+            continue
+        expected = sum(sign * values[name].value for sign, name in terms)
+        if values[total].value != expected:
+            out.append(DraftWarning(None, "rule", messages.W_RULE.format(rule=f"{rule}（{plain(values[total].value)} ≠ {plain(expected)}）")))
+    return out

@@ -1,0 +1,53 @@
+"""Filters of the ledger list (category, type, date range, text), applied to a scoped SELECT."""
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, or_
+
+from data_models import Record
+
+
+@dataclass
+class LedgerFilter:
+    category_id: int | None = None
+    type_id: int | None = None
+    start: date | None = None
+    end: date | None = None
+    text: str = ""
+
+    @classmethod
+    def from_args(cls, args) -> tuple["LedgerFilter", list[str]]:
+        """Read query-string arguments; bad dates are dropped with a Chinese message."""
+        errors = []
+        dates = {}
+        for name, label in (("start", "起始日期"), ("end", "结束日期")):
+            raw = (args.get(name) or "").strip()
+            try:
+                dates[name] = date.fromisoformat(raw) if raw else None
+            except ValueError:
+                errors.append(f"{label}“{raw}”无效，应写作 2023-03-01。")
+                dates[name] = None
+        return cls(_int(args.get("category")), _int(args.get("type")), dates["start"], dates["end"],
+                   (args.get("q") or "").strip()), errors
+
+    def apply(self, stmt: Select) -> Select:
+        if self.category_id:
+            stmt = stmt.where(Record.category_id == self.category_id)
+        if self.type_id:
+            stmt = stmt.where(Record.type_id == self.type_id)
+        if self.start:
+            stmt = stmt.where(Record.date >= self.start)
+        if self.end:
+            stmt = stmt.where(Record.date <= self.end)
+        if self.text:
+            pattern = f"%{self.text}%"
+            stmt = stmt.where(or_(Record.title.like(pattern), Record.note.like(pattern), Record.external_id.like(pattern)))
+        return stmt
+
+    def as_args(self) -> dict:
+        return {k: v for k, v in (("category", self.category_id), ("type", self.type_id), ("start", self.start),
+                                  ("end", self.end), ("q", self.text)) if v}
+
+
+def _int(raw) -> int | None:
+    return int(raw) if raw and str(raw).isdigit() else None

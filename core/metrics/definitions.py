@@ -1,0 +1,65 @@
+"""Metric definitions as data: read from metric_definition, seeded from the default catalogue."""
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from core.ledger.catalogue import CATEGORIES
+from data_models import MetricDefinition, RecordCategory, RecordType
+
+from .catalogue import CATALOGUE, MetricSpec
+
+
+def spec_from_row(row: MetricDefinition) -> MetricSpec:
+    return MetricSpec(
+        key=row.key, label=row.label, unit=row.unit or "", kind=row.kind, category=row.category_key or "",
+        types=tuple(row.type_keys or ()), field=row.field or "count", filters=dict(row.filters or {}),
+        formula=row.formula or "", basis=row.period_basis or "period", group=row.group or "",
+    )
+
+
+def load_specs(session: Session, committee_id: int | None = None) -> list[MetricSpec]:
+    """Shared definitions plus the committee's own, in display order; the catalogue if none are stored."""
+    stmt = select(MetricDefinition).order_by(MetricDefinition.sort_order, MetricDefinition.id)
+    if committee_id is None:
+        stmt = stmt.where(MetricDefinition.committee_id.is_(None))
+    else:
+        stmt = stmt.where(or_(MetricDefinition.committee_id.is_(None), MetricDefinition.committee_id == committee_id))
+    rows = session.scalars(stmt).all()
+    return [spec_from_row(row) for row in rows] if rows else list(CATALOGUE)
+
+
+def seed_catalogue(session: Session) -> list[str]:
+    """Insert the default categories, types and metrics that are missing; never overwrite edits."""
+    added_types = _seed_categories(session)
+    known = set(session.scalars(select(MetricDefinition.key)))
+    labels = set(session.scalars(select(MetricDefinition.label)))
+    added = 0
+    for order, spec in enumerate(CATALOGUE):
+        if spec.key in known or spec.label in labels:
+            continue
+        session.add(MetricDefinition(
+            key=spec.key, label=spec.label, unit=spec.unit, kind=spec.kind, category_key=spec.category,
+            type_keys=list(spec.types), field=spec.field, filters=dict(spec.filters), formula=spec.formula,
+            period_basis=spec.basis, group=spec.group, sort_order=order * 10,
+        ))
+        added += 1
+    session.flush()
+    return [f"台账类别与指标目录：新增类型 {added_types} 个、指标 {added} 个"]
+
+
+def _seed_categories(session: Session) -> int:
+    categories = {c.key: c for c in session.scalars(select(RecordCategory))}
+    existing = {(t.category_id, t.key) for t in session.scalars(select(RecordType))}
+    added = 0
+    for order, (key, name, types, fields) in enumerate(CATEGORIES):
+        category = categories.get(key)
+        if category is None:
+            category = RecordCategory(key=key, name=name, sort_order=order * 10,
+                                      fields=[{"key": k, "label": label, "type": kind} for k, label, kind in fields])
+            session.add(category)
+            session.flush()
+        for type_order, (type_key, type_name) in enumerate(types):
+            if (category.id, type_key) not in existing:
+                session.add(RecordType(category_id=category.id, key=type_key, name=type_name, sort_order=type_order * 10))
+                added += 1
+    session.flush()
+    return added

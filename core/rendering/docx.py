@@ -1,0 +1,303 @@
+"""DocumentContent -> official-format .docx: docxtpl fills templates_docx/<kind>.docx, python-docx
+then applies the rules that depend on the document (signature indents, font choices, run hints).
+"""
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from docx.oxml import OxmlElement
+from docx.text.paragraph import Paragraph
+from docx.oxml.ns import qn
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.parser import parse_xml
+from docxtpl import DocxTemplate, RichText
+from jinja2 import Environment, Template
+from markupsafe import Markup
+
+from . import layout, rules
+from .document import Block, DocumentContent
+from .text import break_title, display_width, full_width
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
+RENDERER_VERSION = "1"  # bump when output changes for the same content (a re-render is then not reused)
+
+
+class TemplateMissing(LookupError):
+    """No Word template for a report kind."""
+
+
+def template_bytes(kind: str) -> bytes:
+    """The kind's template file (re-read when a committee replaces it)."""
+    return _compiled(kind).source
+
+
+@dataclass
+class _CompiledTemplate:
+    """A template taken apart once: its zip entries, its document.xml and its body compiled by Jinja.
+
+    docxtpl does the template work (its tag patching, RichText, Jinja with autoescape); this keeps the
+    result between renders, so a render is one Jinja pass, one parse of document.xml and one zip write.
+    """
+
+    source: bytes
+    mtime: float
+    entries: dict[str, bytes]
+    body: Template
+
+    @classmethod
+    def load(cls, source: bytes, mtime: float) -> "_CompiledTemplate":
+        template = DocxTemplate(io.BytesIO(source))
+        template.init_docx()
+        body_xml = template.patch_xml(template.get_xml())
+        body_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", body_xml)  # as docxtpl's render_xml_part
+        with zipfile.ZipFile(io.BytesIO(source)) as package:
+            entries = {name: package.read(name) for name in package.namelist()}
+        return cls(source, mtime, entries, Environment(autoescape=True).from_string(body_xml))
+
+    def render_body(self, context: dict):
+        xml = self.body.render(context)
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
+            xml = xml.replace(escaped, tag)
+        return parse_xml(xml.encode("utf-8"))
+
+
+_compiled_cache: dict[str, _CompiledTemplate] = {}
+
+
+def _compiled(kind: str) -> _CompiledTemplate:
+    path = TEMPLATE_DIR / f"{kind}.docx"
+    if not path.exists():
+        raise TemplateMissing(f"缺少文稿类型“{kind}”的 Word 模板：templates_docx/{kind}.docx")
+    mtime = path.stat().st_mtime
+    cached = _compiled_cache.get(kind)
+    if cached is None or cached.mtime != mtime:
+        cached = _compiled_cache[kind] = _CompiledTemplate.load(path.read_bytes(), mtime)
+    return cached
+
+
+def render_docx(content: DocumentContent) -> bytes:
+    """The .docx bytes for one document, every SPEC §6 rule applied."""
+    template = _compiled(content.kind)
+    document = parse_xml(template.entries["word/document.xml"])
+    body = template.render_body(build_context(content))
+    document.replace(document.body, body)
+    set_signature_indents(body)
+    mark_east_asian_runs(body)
+    parts = {"word/document.xml": document, "docProps/core.xml": _core_properties(template, content)}
+    if content.fonts:
+        parts["word/styles.xml"] = apply_font_choices(parse_xml(template.entries["word/styles.xml"]), content.fonts)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in template.entries.items():
+            element = parts.get(name)
+            package.writestr(name, data if element is None else serialize_part_xml(element))
+    return out.getvalue()
+
+
+def _core_properties(template: _CompiledTemplate, content: DocumentContent):
+    """Title, author and the kind (category: the checker applies the kind's rules)."""
+    core = parse_xml(template.entries["docProps/core.xml"])
+    core.title_text, core.author_text, core.category_text = content.title, content.committee_name, content.kind
+    return core
+
+
+def build_context(content: DocumentContent) -> dict:
+    """The template's context (see templates_docx/README.md); all text made full-width first."""
+    header = content.header
+    return {
+        "title": lines_with_breaks(break_title(content.title, layout.TITLE_LINE_CHARS)),
+        "subtitle_lines": [full_width(line) for line in content.subtitle_lines],
+        "addressee": _with_colon(content.addressee),
+        "blocks": block_views(mark_speech_lines(content)),
+        "attachments": lines_with_breaks(attachment_lines(content.attachments)),
+        "signature": full_width(content.signature),
+        "date": normalise_date(content.date),
+        "header": header and {"issuer": full_width(header.issuer), "doc_number": full_width(header.doc_number),
+                              "signer": full_width(header.signer)},
+        "copy_to": full_width(content.copy_to).rstrip("。"),
+        "printed_by": full_width(content.printed_by),
+        "printed_date": normalise_date(content.printed_date),
+    }
+
+
+def _with_colon(text: str) -> str:
+    """主送机关 and salutations end with a full-width colon (7.3.2)."""
+    text = full_width(text).strip()
+    return text if not text or text.endswith("：") else text.rstrip(":") + "："
+
+
+def mark_speech_lines(content: DocumentContent) -> list[Block]:
+    """Speech kinds keep their salutation (first line) and closing (last paragraph) in their own styles."""
+    blocks = list(content.blocks)
+    if not layout.layout_for(content.kind).speech or not blocks:
+        return blocks
+    kinds = {b.kind for b in blocks}
+    first = blocks[0]
+    if "salutation" not in kinds and first.kind == "paragraph" and full_width(first.text).endswith("："):
+        blocks[0] = Block(**{**first.__dict__, "kind": "salutation"})
+    last = blocks[-1]
+    if "closing" not in kinds and last.kind == "paragraph" and len(blocks) > 1:
+        blocks[-1] = Block(**{**last.__dict__, "kind": "closing"})
+    return blocks
+
+
+def block_views(blocks: list[Block]) -> list[dict]:
+    """What the template loops over: kind, and the runs of its paragraph (run-in items joined on)."""
+    views: list[dict] = []
+    for block in blocks:
+        if block.kind == "table":
+            views.append({"kind": "table", "xml": Markup(table_xml(block.rows))})
+        elif block.kind == "page_break":
+            views.append({"kind": "page_break"})
+        elif block.run_in and views and "rich" in views[-1]:
+            _add_runs(views[-1]["rich"], block, after_heading=views[-1]["kind"] != "paragraph")
+        else:
+            view = {"kind": _view_kind(block), "rich": RichText()}
+            _add_runs(view["rich"], block, after_heading=False)
+            views.append(view)
+    return views
+
+
+def _view_kind(block: Block) -> str:
+    if block.kind == "heading1" and block.align == "center":
+        return "part_heading"
+    if block.kind in layout.BLOCK_STYLES:
+        return block.kind
+    return "paragraph"
+
+
+def _add_runs(rich: RichText, block: Block, after_heading: bool) -> None:
+    """Lead sentences in 引导句; text run in after a heading keeps the body font (正文字符)."""
+    body_style = "GwBodyChar" if after_heading else None
+    text = full_width(block.text)
+    if block.kind == "salutation":
+        text = _with_colon(text)
+    if block.kind == "item":
+        if block.number or block.lead:
+            rich.add(full_width(block.number + block.lead), style="GwLead")
+        if text:
+            rich.add(text, style=body_style)
+        return
+    rich.add(full_width(block.number) + text, style=body_style)
+
+
+def table_xml(rows: list[list[str]]) -> str:
+    """A table (公文表格 style): full 版心 width, borders, header row 黑体 repeated on every page."""
+    columns = max((len(r) for r in rows), default=1)
+    width = (layout.PAGE_WIDTH_MM - layout.MARGINS_MM["left"] - layout.MARGINS_MM["right"]) * 5670 // 100
+    col = width // columns
+    borders = "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                      for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    parts = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{layout.TABLE_STYLE_ID}"/><w:tblW w:w="{width}" w:type="dxa"/>'
+             f'<w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders></w:tblPr><w:tblGrid>'
+             + f'<w:gridCol w:w="{col}"/>' * columns + "</w:tblGrid>"]
+    for index, row in enumerate(rows):
+        cells = list(row) + [""] * (columns - len(row))
+        style = "GwTableHeader" if index == 0 else "GwTableText"
+        parts.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if index == 0 else "") + "</w:trPr>")
+        for cell in cells:
+            parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+                         f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/>'
+                         f'</w:rPr><w:t xml:space="preserve">{escape(full_width(str(cell)))}</w:t></w:r></w:p></w:tc>')
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
+
+
+def attachment_lines(attachments: list[str]) -> list[str]:
+    """附件：XXX, or numbered 1.XXX / 2.YYY on their own lines; no closing punctuation (7.3.4)."""
+    names = [full_width(a).rstrip("。；，") for a in attachments if a.strip()]
+    if len(names) == 1:
+        return names
+    return [f"{i}.{name}" for i, name in enumerate(names, 1)]
+
+
+def lines_with_breaks(lines: list[str]) -> Markup:
+    """One run holding the lines with w:br between them (title lines, attachment list)."""
+    texts = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+    return Markup(f"<w:r>{texts}</w:r>") if lines else Markup("")
+
+
+def normalise_date(text: str) -> str:
+    """成文日期 in Arabic numerals without zero padding: 2024年01月05日 -> 2024年1月5日 (7.3.5)."""
+    import re
+
+    text = full_width(text).strip()
+    match = re.fullmatch(r"(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})日?", text)
+    if not match:
+        return text
+    year, month, day = (int(g) for g in match.groups())
+    return f"{year}年{month}月{day}日"
+
+
+def apply_font_choices(styles, fonts: dict):
+    """A committee's own font names per role (e.g. 方正仿宋_GBK for body) replace the defaults in styles."""
+    for spec in layout.STYLES:
+        font = fonts.get(spec.font_role)
+        style = styles.find(f'{qn("w:style")}[@{qn("w:styleId")}="{spec.style_id}"]')
+        if font and style is not None:
+            rules.set_fonts(style.get_or_add_rPr(), font)
+    if fonts.get("body"):
+        rules.set_default_fonts(styles, fonts["body"])
+    return styles
+
+
+def set_signature_indents(body) -> None:
+    """署名 right-indented 2 characters; 成文日期 starts 2 characters right of the signature's first
+    character; a longer date keeps 2 characters and pushes the signature left (7.3.5.2)."""
+    found = {}
+    for p in body.iterchildren(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        style_id = style.get(qn("w:val")) if style is not None else None
+        if style_id in ("GwSignature", "GwDate") and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip():
+            found[style_id] = Paragraph(p, None)
+    signature, date = found.get("GwSignature"), found.get("GwDate")
+    sig_right, date_right = signature_indents(signature.text if signature else "", date.text if date else "")
+    for paragraph, right in ((signature, sig_right), (date, date_right)):
+        if paragraph is not None:
+            paragraph.paragraph_format.right_indent = int(right * layout.CHAR_TWIPS) * 635
+            paragraph.paragraph_format.first_line_indent = 0
+
+
+def signature_indents(signature: str, date: str) -> tuple[float, float]:
+    """Right indents in characters for the signature and the date."""
+    sig_w, date_w = display_width(signature), display_width(date)
+    if not signature:
+        return 2.0, 2.0
+    sig_right = 2.0
+    date_right = sig_right + sig_w - 2 - date_w
+    if date_right < 2:
+        date_right = 2.0
+        sig_right = date_right + date_w + 2 - sig_w
+    return sig_right, date_right
+
+
+_EMPTY_RUNS = ".//w:r[w:t and not(w:t[string-length(.) > 0]) and count(*) = count(w:t) + count(w:rPr)]"
+_PUNCTUATED_RUNS = ".//w:r[w:t[contains(., '\u201c') or contains(., '\u201d') or contains(., '\u2018') or " \
+                   "contains(., '\u2019') or contains(., '\u2014') or contains(., '\u2026') or contains(., '\u00b7')]]"
+
+
+def mark_east_asian_runs(body) -> None:
+    """w:hint="eastAsia" on runs holding “ ” ‘ ’ — … ·, so they print full-width in the Chinese font
+    (GB/T 15834; the styles also name the Chinese font in the Latin slots). Empty runs that docxtpl's
+    {{r }} tags leave behind are dropped."""
+    for run in body.xpath(_EMPTY_RUNS):
+        run.getparent().remove(run)
+    for run in body.xpath(_PUNCTUATED_RUNS):
+        rpr = run.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            run.insert(0, rpr)
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            style = rpr.find(qn("w:rStyle"))
+            if style is not None:
+                style.addnext(fonts)
+            else:
+                rpr.insert(0, fonts)
+        fonts.set(qn("w:hint"), "eastAsia")

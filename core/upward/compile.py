@@ -1,0 +1,109 @@
+"""汇编: one official-format .docx from every current submission to a request.
+
+Cover and table of contents, then each submitted report exactly as sent (in committee order),
+then the 数据汇总 tables. Cover and tables are DocumentContents rendered by the project's
+renderer; the reports' own .docx bodies are appended after them, styles taken from the cover's
+template so the whole book reads as one document.
+"""
+import copy
+import io
+from datetime import date
+
+from docx import Document
+from docx.oxml.ns import qn
+from sqlalchemy.orm import Session
+
+from core.rendering.document import Block, DocumentContent
+from data_models import CollectionRequest
+
+from . import UpwardError
+from . import messages as msg
+from .requests import period_of, target_statuses
+from .rollup import KEY_METRICS, summary_rows
+
+FRAME_KIND = "annual_summary"  # the neutral, signed template the cover and the tables use
+COLUMNS_PER_TABLE = 4
+
+
+def compile_request(session: Session, request_id: int, today: date | None = None) -> bytes:
+    """The 汇编 .docx of a request; refused while nothing has been submitted."""
+    from core.rendering.docx import render_docx
+
+    request = session.get(CollectionRequest, request_id)
+    entries = [(s.committee, s.submission) for s in target_statuses(session, request) if s.submission]
+    if not entries:
+        raise UpwardError(msg.NO_SUBMISSIONS)
+    front = render_docx(cover_content(request, entries, today or date.today()))
+    back = render_docx(summary_content(session, request, today or date.today()))
+    return merge_docx(front, [s.docx for _, s in entries] + [back])
+
+
+def compilation_title(request: CollectionRequest) -> str:
+    kind = msg.KIND_NAMES.get(request.kind, request.kind)
+    return f"{request.committee.short_name.removesuffix('政协')}政协系统{period_of(request).label}{kind}汇编"
+
+
+def cover_content(request: CollectionRequest, entries: list, today: date) -> DocumentContent:
+    """Cover (title, issuer, date) and the table of contents."""
+    rows = [["序号", "报送单位", "文稿"]]
+    rows += [[str(i), committee.name, submission.title] for i, (committee, submission) in enumerate(entries, 1)]
+    rows.append([str(len(entries) + 1), request.committee.name, "主要工作数据汇总"])
+    return DocumentContent(
+        kind=FRAME_KIND, title=compilation_title(request), committee_name=request.committee.name,
+        subtitle_lines=[f"{request.committee.name}办公室编", _cn_date(today)],
+        blocks=[Block("page_break"), Block("heading1", text="目录"), Block("table", rows=rows)],
+    )
+
+
+def summary_content(session: Session, request: CollectionRequest, today: date) -> DocumentContent:
+    """The 数据汇总 tables: key metrics per committee, with a 合计 row."""
+    header, rows, total = summary_rows(session, request, KEY_METRICS)
+    blocks = [Block("paragraph", text=f"下表汇总各单位报送的{period_of(request).label}主要工作数据。")]
+    for start in range(1, len(header), COLUMNS_PER_TABLE):
+        columns = [0, *range(start, min(start + COLUMNS_PER_TABLE, len(header)))]
+        table = [[row[c] for c in columns] for row in [header, *rows, total]]
+        blocks.append(Block("table", rows=table))
+    return DocumentContent(kind=FRAME_KIND, title=f"{period_of(request).label}主要工作数据汇总",
+                           committee_name=request.committee.name, blocks=blocks,
+                           signature=f"{request.committee.name}办公室", date=_cn_date(today))
+
+
+def _cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def merge_docx(first: bytes, others: list[bytes]) -> bytes:
+    """Append the bodies of `others` to `first`, each from a new page; page setup and footers stay `first`'s."""
+    target = Document(io.BytesIO(first))
+    body = target.element.body
+    final_sect = body.find(qn("w:sectPr"))
+    for data in others:
+        source = Document(io.BytesIO(data))
+        _copy_missing_styles(source, target)
+        final_sect.addprevious(_page_break())
+        for element in list(source.element.body):
+            if element.tag == qn("w:sectPr"):
+                continue
+            element = copy.deepcopy(element)
+            for inner in element.findall(f".//{qn('w:sectPr')}"):  # section breaks point at the source's footers
+                inner.getparent().remove(inner)
+            final_sect.addprevious(element)
+    out = io.BytesIO()
+    target.save(out)
+    return out.getvalue()
+
+
+def _page_break():
+    from docx.oxml import parse_xml
+
+    return parse_xml('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                     '<w:r><w:br w:type="page"/></w:r></w:p>')
+
+
+def _copy_missing_styles(source, target) -> None:
+    """A style the appended report uses but the cover's template lacks is copied over."""
+    have = {s.get(qn("w:styleId")) for s in target.styles.element.findall(qn("w:style"))}
+    for style in source.styles.element.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in have:
+            target.styles.element.append(copy.deepcopy(style))
+

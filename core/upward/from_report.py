@@ -1,0 +1,94 @@
+"""Build a package from an approved report, and submit it within this deployment."""
+import dataclasses
+import uuid
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from core.metrics.periods import Period
+from data_models import CollectionRequest, RenderedDocument, Report, Submission, User
+
+from . import UpwardError
+from . import messages as msg
+from .package import Package, accept_package, metrics_document
+
+SUBMITTABLE = ("approved", "sent")
+PDF_TIMEOUT = 90.0
+
+
+def check_report(report: Report, kind: str, period: Period) -> None:
+    """A report may go up only when approved, and of the kind and period asked for."""
+    if report.status not in SUBMITTABLE:
+        raise UpwardError(msg.NOT_APPROVED.format(status=msg.REPORT_STATUS_NAMES.get(report.status, report.status)))
+    if report.kind != kind:
+        raise UpwardError(msg.WRONG_KIND.format(got=msg.KIND_NAMES.get(report.kind, report.kind),
+                                                want=msg.KIND_NAMES.get(kind, kind)))
+    got = Period(report.period_start, report.period_end)
+    if got != period:
+        raise UpwardError(msg.WRONG_PERIOD.format(got=got.label, want=period.label))
+
+
+def build_package(session: Session, report: Report, *, kind: str, period: Period, submitted_by: str = "",
+                  user_id: int | None = None) -> Package:
+    """The report's current rendered version (rendered now if it changed), its PDF and its numbers."""
+    from core.drafting.document import build_document
+    from core.metrics.engine import compute_metrics
+    from core.rendering.docx import TemplateMissing
+    from core.rendering.store import RenderError, render_report
+
+    check_report(report, kind, period)
+    try:
+        rendered, _ = render_report(session, report.id, user_id)
+    except (RenderError, TemplateMissing) as error:
+        raise UpwardError(str(error)) from error
+    pdf, pdf_note = pdf_of(rendered)
+    values = compute_metrics(session, report.committee_id, period)
+    return Package(
+        committee_name=report.committee.name, committee_short_name=report.committee.short_name,
+        title=report.title, kind=report.kind, period=period, docx=rendered.docx, pdf=pdf, pdf_note=pdf_note,
+        metrics=metrics_document(values.values(), report.committee, period),
+        content=dataclasses.asdict(build_document(session, report.id)),
+        source_report_id=report.id, submitted_by=submitted_by,
+    )
+
+
+def pdf_of(rendered: RenderedDocument) -> tuple[bytes | None, str]:
+    """The rendered version's PDF, converted now if the background job has not yet; kept on the version."""
+    from core.rendering.pdf import PdfFailed, PdfUnavailable, docx_to_pdf
+
+    if rendered.pdf:
+        return rendered.pdf, ""
+    try:
+        data = docx_to_pdf(rendered.docx, timeout=PDF_TIMEOUT)
+    except PdfUnavailable as error:
+        rendered.pdf_state, rendered.pdf_error = "unavailable", str(error)
+        return None, msg.PDF_MISSING.format(reason=error)
+    except PdfFailed as error:
+        return None, msg.PDF_MISSING.format(reason=error)
+    rendered.pdf, rendered.pdf_state, rendered.pdf_error = data, "done", ""
+    return data, ""
+
+
+def submit_report(session: Session, request: CollectionRequest, report: Report, user: User) -> Submission:
+    """Submit within one deployment: the superior's tables receive the package at once."""
+    package = build_package(session, report, kind=request.kind, period=Period(request.period_start, request.period_end),
+                            submitted_by=user.display_name or user.username, user_id=user.id)
+    submission, _ = accept_package(session, request_id=request.id, sender=report.committee, package=package,
+                                   idempotency_key=f"local-{uuid.uuid4().hex}", channel="local", user_id=user.id)
+    mark_sent(report)
+    return submission
+
+
+def mark_sent(report: Report) -> None:
+    if report.status == "approved":
+        report.status = "sent"
+
+
+def submit_remote(session: Session, link, remote: dict, report: Report, user: User):
+    """Queue the package for a request of the superior's own deployment (`remote` as its API lists it)."""
+    from .outbox import queue_package
+
+    period = Period(date.fromisoformat(remote["period_start"]), date.fromisoformat(remote["period_end"]))
+    package = build_package(session, report, kind=remote["kind"], period=period,
+                            submitted_by=user.display_name or user.username, user_id=user.id)
+    return queue_package(session, link, int(remote["id"]), package, report_id=report.id, user_id=user.id)

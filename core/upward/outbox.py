@@ -1,0 +1,135 @@
+"""Sending packages to a superior's own deployment through an outbox, exactly once.
+
+The package and its idempotency key are committed first (OutboxMessage); delivery is retried
+until the superior answers. The superior stores each key once, so a retry after a lost answer
+(superior restarted mid-send) is harmless.
+"""
+import json
+import urllib.error
+import urllib.request
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core import audit
+from data_models import OutboxMessage, Report, UpwardLink
+from data_models.base import utcnow
+
+from . import UpwardError
+from . import messages as msg
+from .package import Package
+
+SUBMIT_PATH = "/api/upward/submissions"
+REQUESTS_PATH = "/api/upward/requests"
+RETRYABLE_STATUS = {408, 425, 429}
+
+
+class DeliveryRetry(Exception):
+    """The superior could not be reached or failed; try again later."""
+
+
+def link_for(session: Session, committee_id: int) -> UpwardLink | None:
+    return session.scalars(select(UpwardLink).where(UpwardLink.committee_id == committee_id)).first()
+
+
+def set_link(session: Session, committee_id: int, base_url: str, token: str) -> UpwardLink:
+    """Configure (or replace) the superior's address and the token it issued to this committee."""
+    base_url = base_url.strip().rstrip("/")
+    if not base_url.startswith(("http://", "https://")) or not token.strip():
+        raise UpwardError("请填写以 http:// 或 https:// 开头的上级地址和上级签发的令牌。")
+    link = link_for(session, committee_id) or UpwardLink(committee_id=committee_id)
+    link.base_url, link.token = base_url, token.strip()
+    session.add(link)
+    return link
+
+
+def queue_package(session: Session, link: UpwardLink, request_ref: int, package: Package,
+                  report_id: int | None = None, user_id: int | None = None) -> OutboxMessage:
+    """Store the package with a fresh idempotency key; the caller commits, then enqueues delivery."""
+    key = f"{link.committee_id}-{uuid.uuid4().hex}"
+    payload = package.to_payload(request_ref, key)
+    message = OutboxMessage(committee_id=link.committee_id, destination=link.base_url + SUBMIT_PATH,
+                            idempotency_key=key, payload=json.dumps(payload, ensure_ascii=False).encode(),
+                            request_ref=request_ref, report_id=report_id, title=package.title)
+    session.add(message)
+    session.flush()
+    audit.record(session, "upward.queue", user_id=user_id, committee_id=link.committee_id,
+                 object_type="outbox_message", object_id=message.id, request_ref=request_ref)
+    return message
+
+
+def deliver(session: Session, message_id: int, timeout: float = 10) -> str:
+    """One delivery attempt, committed: 'sent', 'failed' (refused for good), 'retry', or the state it was in."""
+    message = session.get(OutboxMessage, message_id, with_for_update=True)
+    if message is None or message.state != "pending":
+        return message.state if message else "missing"
+    link = link_for(session, message.committee_id)
+    message.attempts += 1
+    try:
+        answer = _post(message, link.token if link else "", timeout)
+    except DeliveryRetry as error:
+        message.last_error = str(error)
+        session.commit()
+        return "retry"
+    except UpwardError as error:
+        message.state, message.last_error = "failed", str(error)
+        session.commit()
+        return "failed"
+    _mark_sent(session, message, answer)
+    session.commit()
+    return "sent"
+
+
+def _post(message: OutboxMessage, token: str, timeout: float) -> dict:
+    request = urllib.request.Request(message.destination, data=message.payload, method="POST", headers={
+        "Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {token}",
+        "Idempotency-Key": message.idempotency_key})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as error:
+        text = _error_text(error)
+        if error.code >= 500 or error.code in RETRYABLE_STATUS:
+            raise DeliveryRetry(f"上级返回 {error.code}：{text}") from error
+        raise UpwardError(f"上级拒收（{error.code}）：{text}") from error
+    except (OSError, ValueError) as error:  # refused, reset, timed out, garbled answer
+        raise DeliveryRetry(f"无法连接上级政协：{error}") from error
+
+
+def _error_text(error: urllib.error.HTTPError) -> str:
+    try:
+        return json.loads(error.read()).get("error", "")
+    except (OSError, ValueError, AttributeError):
+        return error.reason or ""
+
+
+def _mark_sent(session: Session, message: OutboxMessage, answer: dict) -> None:
+    message.state, message.sent_at, message.response, message.last_error = "sent", utcnow(), answer, ""
+    report = session.get(Report, message.report_id) if message.report_id else None
+    if report is not None and report.status == "approved":
+        report.status = "sent"
+    audit.record(session, "upward.delivered", user_id=None, committee_id=message.committee_id,
+                 object_type="outbox_message", object_id=message.id, submission=answer.get("submission_id"))
+
+
+def pending_ids(session: Session) -> list[int]:
+    stmt = select(OutboxMessage.id).where(OutboxMessage.state == "pending").order_by(OutboxMessage.id)
+    return list(session.scalars(stmt))
+
+
+def retry_message(session: Session, message: OutboxMessage) -> None:
+    """Put a refused message back in the queue (after the superior fixed the cause)."""
+    message.state = "pending"
+
+
+def fetch_remote_requests(link: UpwardLink, timeout: float = 5) -> list[dict]:
+    """The requests the superior's deployment addresses to this committee."""
+    request = urllib.request.Request(link.base_url + REQUESTS_PATH, headers={"Authorization": f"Bearer {link.token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return json.loads(response.read())["requests"]
+    except urllib.error.HTTPError as error:
+        raise UpwardError(f"上级拒绝查询（{error.code}）：{_error_text(error)}") from error
+    except (OSError, ValueError, KeyError) as error:
+        raise UpwardError(f"无法连接上级政协：{error}") from error

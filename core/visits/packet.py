@@ -1,0 +1,237 @@
+"""The exchange-visit packet (交流考察材料): one visit's data, profile, briefing and numbers as a DocumentContent.
+
+`assemble_packet` lays out plain data; `build_packet` gathers that data from the database
+(committee profile, chosen sections of approved reports, metrics for the chosen period).
+"""
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from core.drafting import context as ctx
+from core.drafting.merge import make_environment, merge_text
+from core.metrics.engine import compute_metrics, values_by_label
+from sqlalchemy.orm import Session
+
+from core.drafting import context as ctx
+from core.drafting.merge import make_environment, merge_text
+from core.drafting.tree import describe
+from core.drafting.warnings import merge_warnings
+from core.metrics.engine import compute_metrics, values_by_label
+from core.metrics.periods import Period
+from core.metrics.values import MetricValue
+from core.rendering.document import Block, DocumentContent
+from data_models import Report, Section, Visit
+from data_models import Report, Visit
+
+from . import messages as msg
+from .briefing import BriefingNode, briefing_tree
+
+KIND = "visit_packet"
+# The 数据一览 table: the numbers a visiting delegation usually asks about, in this order.
+KEY_METRICS = (
+    "chair_meetings", "standing_meetings", "special_topic_consultations", "bimonthly_consultations",
+    "research_inspections", "research_reports", "proposals_received", "proposals_actually_filed",
+    "proposal_completion_rate", "social_info_collected", "social_info_adopted_up",
+    "room_activities", "room_participants", "member_studios", "delegations_received",
+)
+_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1..99 as Chinese numerals (一, 十, 十二, 二十一) for generated numbering."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones or not head else "")
+
+
+def cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def visit_dates(start: date, end: date) -> str:
+    """2024年5月20日, 2024年5月20日至21日, or 2024年5月31日至6月1日."""
+    if start == end:
+        return cn_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{cn_date(start)}至{end.day}日"
+    if start.year == end.year:
+        return f"{cn_date(start)}至{end.month}月{end.day}日"
+    return f"{cn_date(start)}至{cn_date(end)}"
+
+
+def format_value(value) -> str:
+    """Arabic numerals (GB/T 15835); rates to at most two decimals, no trailing zeros."""
+    if value is None:
+        return "—"
+    if isinstance(value, (float, Decimal)) and value != int(value):
+        return f"{Decimal(str(value)).quantize(Decimal('0.01')).normalize():f}"
+    return str(int(value))
+
+
+def packet_title(visit, committee) -> str:
+    return msg.PACKET_TITLE.format(delegation=visit.delegation, place=committee.place or committee.short_name)
+
+
+def assemble_packet(visit, committee, period: Period, briefing: list[BriefingNode],
+                    metrics: dict[str, MetricValue]) -> DocumentContent:
+    """The packet's parts in order: cover, 基本情况, 汇报材料, 数据一览, 日程安排, 联系人."""
+    parts = [
+        (msg.PART_PROFILE, profile_blocks(committee)),
+        (msg.PART_BRIEFING, briefing_blocks(visit, committee, briefing)),
+        (msg.PART_METRICS, metrics_blocks(period, metrics)),
+        (msg.PART_AGENDA, agenda_blocks(visit)),
+        (msg.PART_CONTACTS, contact_blocks(visit)),
+    ]
+    blocks = [Block("page_break")]  # the cover stands alone on the first page
+    for n, (heading, body) in enumerate(parts, start=1):
+        if heading in (msg.PART_BRIEFING, msg.PART_METRICS):  # the speech is read from pages of its own
+            blocks.append(Block("page_break"))
+        blocks.append(Block("heading1", heading, number=f"{cn_number(n)}、"))
+        blocks.extend(body)
+    return DocumentContent(
+        kind=KIND, title=packet_title(visit, committee), committee_name=committee.name,
+        subtitle_lines=[committee.name, cn_date(visit.start_date)], blocks=blocks,
+        fonts=dict((committee.profile or {}).get("fonts", {})),
+    )
+
+
+def profile_blocks(committee) -> list[Block]:
+    """基本情况 as a two-column table from the committee profile: term, head counts, 界别, 专委会."""
+    profile = committee.profile or {}
+    facts = profile.get("facts") or {}
+    rows = [[label, text] for label, text in (
+        (msg.PROFILE_TERM, f"第{profile['term']}届" if profile.get("term") else ""),
+        (msg.PROFILE_MEMBERS, _count(facts.get("委员人数"), "名")),
+        (msg.PROFILE_STANDING, _count(facts.get("常委人数"), "名")),
+        (msg.PROFILE_SECTORS, _listed(facts.get("界别数"), profile.get("sectors"))),
+        (msg.PROFILE_COMMITTEES, _listed(facts.get("专委会数"), profile.get("special_committees"))),
+        (msg.PROFILE_BRANCHES, _count(facts.get("功能型党支部"), "个")),
+    ) if text]
+    if not rows:
+        return [Block("paragraph", msg.PROFILE_MISSING)]
+    return [Block("table", rows=[list(msg.PROFILE_HEADER), *rows])]
+
+
+def _count(value, unit: str) -> str:
+    return f"{value}{unit}" if value is not None else ""
+
+
+def _listed(count, names) -> str:
+    """16个：中共、民革、… (the count from the facts, else the length of the list)."""
+    names = list(names or [])
+    count = count if count is not None else (len(names) or None)
+    if count is None:
+        return ""
+    return f"{count}个" + (f"：{'、'.join(names)}" if names else "")
+
+
+def briefing_blocks(visit, committee, briefing: list[BriefingNode]) -> list[Block]:
+    """Speech style (reference 003): salutation, welcome, （一）… with 一是… items, 汇报完毕."""
+    leader = f"{visit.leader}{visit.leader_post}"
+    salutation = msg.SALUTATION.format(leader=leader) if leader else msg.SALUTATION_PLAIN
+    topics = msg.OPENING_TOPICS.format(topics=visit.topics.strip().rstrip("。")) if visit.topics.strip() else ""
+    opening = msg.OPENING.format(committee=committee.name, delegation=visit.delegation,
+                                 place=committee.place or committee.short_name, topics=topics)
+    blocks = [Block("salutation", salutation), Block("paragraph", opening)]
+    for n, node in enumerate(briefing, start=1):
+        blocks.extend(_node_blocks(node, "heading2", f"（{cn_number(n)}）"))
+    if not briefing:
+        blocks.append(Block("paragraph", msg.NO_SECTIONS))
+    blocks.append(Block("closing", msg.CLOSING))
+    return blocks
+
+
+def _node_blocks(node: BriefingNode, kind: str, number: str) -> list[Block]:
+    sid = node.section_id
+    blocks = [Block(kind, node.heading, number=number, section_id=sid)] if node.heading else []
+    blocks += [Block("paragraph", text, section_id=sid) for text in paragraphs(node.body)]
+    items = subs = 0
+    for child in node.children:
+        if child.node_type == "item":
+            items += 1
+            body = paragraphs(child.body) or [""]
+            blocks.append(Block("item", body[0], number=f"{cn_number(items)}是", lead=child.lead,
+                                section_id=child.section_id))
+            blocks += [Block("paragraph", text, section_id=child.section_id) for text in body[1:]]
+        else:
+            subs += 1
+            blocks.extend(_node_blocks(child, "heading3", f"{subs}."))
+    return blocks
+
+
+def paragraphs(text: str) -> list[str]:
+    """Staff text split into paragraphs at line breaks, blank lines dropped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def metrics_blocks(period: Period, metrics: dict[str, MetricValue]) -> list[Block]:
+    rows = [list(msg.METRICS_HEADER)]
+    for key in KEY_METRICS:
+        value = metrics.get(key)
+        if value is None or value.kind == "list":
+            continue
+        rows.append([str(len(rows)), value.label, format_value(value.value), value.unit])
+    return [Block("paragraph", msg.METRICS_PERIOD.format(period=period.label)), Block("table", rows=rows)]
+
+
+def agenda_blocks(visit) -> list[Block]:
+    facts = msg.VISIT_FACTS.format(delegation=visit.delegation, leader=f"{visit.leader}{visit.leader_post}" or "—",
+                                   size=visit.size, dates=visit_dates(visit.start_date, visit.end_date))
+    if visit.topics.strip():
+        facts += msg.VISIT_TOPICS.format(topics=visit.topics.strip().rstrip("。"))
+    blocks = [Block("paragraph", facts)]
+    if not visit.agenda:
+        return blocks + [Block("paragraph", msg.NO_AGENDA)]
+    rows = [list(msg.AGENDA_HEADER)]
+    rows += [[f"{a.day.month}月{a.day.day}日", a.time, a.place, a.activity, a.officials] for a in visit.agenda]
+    return blocks + [Block("table", rows=rows)]
+
+
+def contact_blocks(visit) -> list[Block]:
+    if not visit.contacts:
+        return [Block("paragraph", msg.NO_CONTACTS)]
+    rows = [list(msg.CONTACTS_HEADER)]
+    rows += [[msg.SIDE_NAMES.get(c.side, c.side), c.name, c.post, c.phone, c.duty] for c in visit.contacts]
+    return [Block("table", rows=rows)]
+
+
+
+@dataclass
+class PacketAssembly:
+    content: DocumentContent
+    warnings: list[str] = field(default_factory=list)  # Chinese, for the visit page
+    values: dict[str, MetricValue] = field(default_factory=dict)
+
+
+def build_packet(session: Session, visit_id: int) -> DocumentContent:
+    """The packet of one visit: metrics and section text for the visit's chosen period."""
+    return assemble(session, visit_id).content
+
+
+def assemble(session: Session, visit_id: int) -> PacketAssembly:
+    visit = session.get(Visit, visit_id)
+    period = Period(visit.period_start, visit.period_end)
+    values = compute_metrics(session, visit.committee_id, period)
+    merge = PeriodMerger(visit, period, values)
+    briefing = briefing_tree(session, list(visit.section_ids or []), merge)
+    content = assemble_packet(visit, visit.committee, period, briefing, values)
+    return PacketAssembly(content, [w.message for w in merge.warnings], values)
+
+
+class PeriodMerger:
+    """Merges report text with the visit period's values exactly as drafting does, keeping its warnings."""
+
+    def __init__(self, visit: Visit, period: Period, values: dict[str, MetricValue]):
+        # A transient report names the committee and period that report variables ({{ 年度 }}) read.
+        frame = Report(committee=visit.committee, kind=KIND, period_start=period.start, period_end=period.end)
+        self.by_label = values_by_label(values)
+        self.names = ctx.merge_context(self.by_label, ctx.report_variables(frame))
+        self.env = make_environment(ctx.number_filters())
+        self.warnings: list = []
+
+    def __call__(self, text: str, section: Section) -> str:
+        result = merge_text(self.env, text, self.names)
+        self.warnings += merge_warnings(describe(section), section.id, result, self.by_label)
+        return result.text

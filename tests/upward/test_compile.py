@@ -1,0 +1,55 @@
+"""The 汇编 follows the official format and holds every current submission in committee order."""
+import io
+from datetime import date
+
+import pytest
+from docx import Document
+
+from core.upward import UpwardError
+from core.upward.package import accept_package
+
+from .conftest import make_package
+
+render = pytest.importorskip("core.rendering.docx", reason="渲染模块（core.rendering.docx）尚未合入")
+format_check = pytest.importorskip("core.rendering.format_check", reason="格式检查尚未合入")
+
+
+def _rendered_package(committee, title, **values):
+    from core.rendering.document import Block, DocumentContent
+
+    package = make_package(committee, title=title, values=values)
+    content = DocumentContent(kind="annual_summary", title=f"{committee.name}2023年工作总结", committee_name=committee.name,
+                              blocks=[Block("heading1", number="一、", text="坚持在强化政治引领上持续用力"),
+                                      Block("paragraph", text=f"全年召开党组会议{values['party_group_meetings']}次。")],
+                              signature=committee.name, date="2024年1月10日")
+    package.docx = render.render_docx(content)
+    return package
+
+
+def _texts(data: bytes) -> list[str]:
+    document = Document(io.BytesIO(data))
+    return [p.text for p in document.paragraphs if p.text.strip()] + \
+        [cell.text for t in document.tables for row in t.rows for cell in row.cells]
+
+
+def test_compilation_passes_the_format_checker(city_request, demo, db_session):
+    from core.upward.compile import compile_request
+
+    for committee, key, n in ((demo.county_b, "b", 10), (demo.county_a, "a", 12)):
+        accept_package(db_session, request_id=city_request.id, sender=committee, idempotency_key=key,
+                       package=_rendered_package(committee, "2023年工作总结", party_group_meetings=n, chair_meetings=3))
+    data = compile_request(db_session, city_request.id, today=date(2024, 2, 1))
+    assert format_check.check_docx(data) == []
+    texts = _texts(data)
+    joined = "\n".join(texts)
+    assert "清河市政协系统2023年年度工作总结汇编" in joined.replace("\n", "")
+    assert joined.index("政协东湖县委员会2023年工作总结") < joined.index("政协西山县委员会2023年工作总结")
+    assert "全年召开党组会议12次。" in joined and "全年召开党组会议10次。" in joined
+    assert "合计" in texts and "22" in texts
+
+
+def test_compilation_without_submissions_is_refused(city_request, db_session):
+    from core.upward.compile import compile_request
+
+    with pytest.raises(UpwardError, match="尚未收到"):
+        compile_request(db_session, city_request.id)

@@ -1,0 +1,85 @@
+"""The whole flow inside one deployment, on the demo: request, submit an approved report, 汇编, roll-up."""
+import io
+import os
+import shutil
+
+import pytest
+from docx import Document
+from sqlalchemy import select
+
+from core.demo import load_demo
+from core.metrics.periods import Period
+from core.rendering.format_check import check_docx
+from core.upward.compile import compile_request
+from core.upward.rollup import rollup_placeholders
+from data_models import CollectionRequest, Report, Submission
+
+
+@pytest.fixture
+def full_demo(db_session):
+    load_demo(db_session)
+    db_session.commit()
+    request = db_session.scalars(select(CollectionRequest)).one()
+    west_report = db_session.scalars(select(Report).where(Report.status == "approved")).first()
+    return request, west_report
+
+
+def test_demo_is_idempotent(full_demo, db_session):
+    load_demo(db_session)
+    assert len(db_session.scalars(select(CollectionRequest)).all()) == 1
+
+
+def test_county_submits_approved_report_city_compiles_and_adds_up(client, full_demo, db_session):
+    request, report = full_demo
+    client.login("xishan_reviewer")
+    page = client.get(f"/upward/received/{request.id}").get_data(as_text=True)
+    assert report.title in page
+    done = client.post(f"/upward/received/{request.id}", data={"report_id": report.id}, follow_redirects=True)
+    assert "已报送。" in done.get_data(as_text=True)
+
+    submission = db_session.scalars(select(Submission)).one()
+    assert submission.docx.startswith(b"PK") and check_docx(submission.docx) == []
+    assert submission.metrics["schema_version"] == 1 and submission.metrics["values"]
+    if shutil.which(os.environ.get("SOFFICE", "soffice")):
+        assert submission.pdf.startswith(b"%PDF") and submission.pdf_note == ""
+    else:
+        assert submission.pdf is None and "LibreOffice" in submission.pdf_note
+    db_session.refresh(report)
+    assert report.status == "sent"
+
+    client.logout()
+    client.login("city_reviewer")
+    detail = client.get(f"/upward/requests/{request.id}").get_data(as_text=True)
+    assert "已报送" in detail and "待报送" in detail
+    book = client.get(f"/upward/requests/{request.id}/compile")
+    assert book.status_code == 200 and check_docx(book.data) == []
+    texts = "".join(p.text for p in Document(io.BytesIO(book.data)).paragraphs)
+    assert "西山县政协" in texts
+
+    values = rollup_placeholders(db_session, request.committee_id, Period.year(2023))
+    sent = {row["key"]: row["value"] for row in submission.metrics["values"]}
+    label = next(v.label for v in values.values() if v.key == "party_group_meetings")
+    assert label.startswith("全市") and values[label].breakdown["西山县政协"] == sent["party_group_meetings"]
+
+
+def test_draft_report_cannot_be_submitted(client, full_demo, db_session):
+    request, _ = full_demo
+    draft = db_session.scalars(select(Report).where(Report.status == "draft", Report.kind == "annual_summary")).first()
+    client.login("donghu_reviewer")
+    response = client.post(f"/upward/received/{request.id}", data={"report_id": draft.id})
+    assert response.status_code in (200, 302)
+    assert db_session.scalars(select(Submission)).all() == []
+
+
+def test_compile_command_writes_a_checked_docx(runner, full_demo, db_session, tmp_path):
+    from core.upward.from_report import submit_report
+    from data_models import User
+
+    request, report = full_demo
+    reviewer = db_session.scalars(select(User).where(User.username == "xishan_reviewer")).one()
+    submit_report(db_session, request, report, reviewer)
+    db_session.commit()
+    out = tmp_path / "汇编.docx"
+    result = runner.invoke(args=["compile", str(request.id), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "汇编已保存" in result.output and check_docx(out.read_bytes()) == []

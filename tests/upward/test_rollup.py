@@ -1,0 +1,60 @@
+from core.metrics.periods import Period
+from core.upward.package import accept_package
+from core.upward.rollup import rollup_placeholders, rollup_request, summary_rows
+
+from .conftest import make_package
+
+
+def _submit(db_session, request, committee, key, **values):
+    accept_package(db_session, request_id=request.id, sender=committee, idempotency_key=key,
+                   package=make_package(committee, values=values))
+
+
+def test_rollup_sums_current_submissions_with_breakdown(city_request, demo, db_session):
+    _submit(db_session, city_request, demo.county_a, "a1", party_group_meetings=12, chair_meetings=8)
+    _submit(db_session, city_request, demo.county_a, "a2", party_group_meetings=14, chair_meetings=8)  # supersedes
+    _submit(db_session, city_request, demo.county_b, "b1", party_group_meetings=10, chair_meetings=5)
+    values = rollup_request(db_session, city_request)
+    assert values["party_group_meetings"].value == 24
+    assert values["party_group_meetings"].breakdown == {"东湖县政协": 14, "西山县政协": 10}
+    assert values["chair_meetings"].value == 13
+
+
+def test_summary_rows_have_a_total(city_request, demo, db_session):
+    _submit(db_session, city_request, demo.county_a, "a1", party_group_meetings=12, chair_meetings=8)
+    _submit(db_session, city_request, demo.county_b, "b1", party_group_meetings=10, chair_meetings=5)
+    header, rows, total = summary_rows(db_session, city_request, ["chair_meetings", "party_group_meetings"])
+    assert header == ["单位", "主席会议次数（次）", "党组会议次数（次）"]
+    assert rows == [["东湖县政协", "8", "12"], ["西山县政协", "5", "10"]]
+    assert total == ["合计", "13", "22"]
+
+
+def test_placeholders_carry_the_city_prefix(city_request, demo, db_session):
+    _submit(db_session, city_request, demo.county_a, "a1", party_group_meetings=12)
+    _submit(db_session, city_request, demo.county_b, "b1", party_group_meetings=10)
+    values = rollup_placeholders(db_session, demo.city.id, Period.year(2023))
+    merged = values["全市党组会议次数"]
+    assert merged.value == 22 and merged.label == "全市党组会议次数"
+    assert merged.breakdown == {"东湖县政协": 12, "西山县政协": 10}
+    assert "全市党组会议次数".isidentifier()
+
+
+def test_city_report_text_merges_the_rollup(city_request, demo, db_session):
+    from core.drafting.document import build_document
+    from core.drafting.kinds import OutlineNode
+    from core.drafting.tree import add_outline
+    from core.metrics.definitions import seed_catalogue
+    from data_models import Report
+
+    seed_catalogue(db_session)
+    _submit(db_session, city_request, demo.county_a, "a1", party_group_meetings=12)
+    _submit(db_session, city_request, demo.county_b, "b1", party_group_meetings=10)
+    report = Report(committee_id=demo.city.id, committee=demo.city, kind="annual_summary", title="清河市政协2023年工作总结",
+                    period_start=city_request.period_start, period_end=city_request.period_end)
+    db_session.add(report)
+    db_session.flush()
+    add_outline(db_session, report, [OutlineNode("section", "坚持在强化政治引领上持续用力", "political_guidance",
+                                                 "全市政协系统共召开党组会议{{ 全市党组会议次数 }}次。")])
+    db_session.commit()
+    text = " ".join(b.text for b in build_document(db_session, report.id).blocks)
+    assert "全市政协系统共召开党组会议22次。" in text

@@ -1,0 +1,47 @@
+"""Packets rendered from the page and the CLI: every version kept, downloads scoped to the committee."""
+from sqlalchemy import func, select
+
+from core.rendering.format_check import check_docx
+from data_models import RenderedDocument
+
+from .test_packet import briefed_visit, ledger  # noqa: F401  (fixtures)
+
+
+def test_render_from_page_keeps_versions_and_downloads(client, briefed_visit, db_session):
+    client.login("xishan_drafter")
+    page = client.post(f"/visits/{briefed_visit.id}/render", data={}, follow_redirects=True).get_data(as_text=True)
+    assert "交流考察材料已生成（第1版）" in page
+    client.post(f"/visits/{briefed_visit.id}/render", data={})
+    documents = db_session.scalars(select(RenderedDocument).order_by(RenderedDocument.version)).all()
+    assert [d.version for d in documents] == [1, 2]
+    response = client.get(f"/visits/{briefed_visit.id}/packets/{documents[1].id}/docx")
+    assert response.status_code == 200 and response.data == documents[1].docx
+    assert check_docx(response.data, kind="visit_packet") == []
+    listing = client.get("/visits/").get_data(as_text=True)
+    assert "第2版" in listing and "第1版" in listing
+
+
+def test_other_committee_cannot_render_or_download(client, briefed_visit, db_session):
+    client.login("xishan_drafter")
+    client.post(f"/visits/{briefed_visit.id}/render", data={})
+    document_id = db_session.scalar(select(RenderedDocument.id))
+    client.logout()
+    client.login("donghu_admin")
+    assert client.post(f"/visits/{briefed_visit.id}/render", data={}).status_code == 404
+    assert client.get(f"/visits/{briefed_visit.id}/packets/{document_id}/docx").status_code == 404
+    assert db_session.scalar(select(func.count()).select_from(RenderedDocument)) == 1
+
+
+def test_cli_writes_the_packet(runner, briefed_visit, tmp_path):
+    out = tmp_path / "packet.docx"
+    result = runner.invoke(args=["render-packet", str(briefed_visit.id), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "第1版" in result.output and check_docx(out.read_bytes(), kind="visit_packet") == []
+    missing = runner.invoke(args=["render-packet", "999", "-o", str(out)])
+    assert missing.exit_code != 0 and "找不到编号为 999 的考察接待" in missing.output
+
+
+def test_visit_page_lists_merge_warnings(client, briefed_visit):
+    client.login("xishan_drafter")
+    page = client.get(f"/visits/{briefed_visit.id}").get_data(as_text=True)
+    assert "引用了未知的指标“协商次数”" in page and "坚持党的领导" in page
