@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.scoping import get_own_or_404, own, require_role
+from core import audit
 from core.drafting import context as ctx
 from core.drafting import sections as sec
 from core.drafting.carry import carry_forward
@@ -145,6 +146,8 @@ def add_section(report_id: int):
     except REFUSALS as error:
         _refused(error)
         return _to_editor(report)
+    audit.record(db.session, "section.add", user_id=current_user.id, committee_id=report.committee_id,
+                 object_type="section", object_id=section.id, report_id=report.id, node_type=section.node_type)
     db.session.commit()
     flash(msg.ADDED)
     return _to_editor(report, section.id)
@@ -178,23 +181,24 @@ def save_section(report_id: int, section_id: int):
 @login_required
 def move_section(report_id: int, section_id: int):
     return _structural(report_id, section_id, lambda s: sec.move_section(
-        db.session, s, -1 if request.form.get("direction") == "up" else 1), msg.MOVED)
+        db.session, s, -1 if request.form.get("direction") == "up" else 1), msg.MOVED, "section.move")
 
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/owner", methods=["POST"])
 @login_required
 def set_owner(report_id: int, section_id: int):
     return _structural(report_id, section_id, lambda s: sec.set_owner(
-        db.session, s, request.form.get("owner_id", type=int)), msg.OWNER_SET)
+        db.session, s, request.form.get("owner_id", type=int)), msg.OWNER_SET, "section.owner")
 
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/delete", methods=["POST"])
 @login_required
 def delete_section(report_id: int, section_id: int):
-    return _structural(report_id, section_id, lambda s: sec.delete_section(db.session, s), SECTION_DELETED)
+    return _structural(report_id, section_id, lambda s: sec.delete_section(db.session, s), SECTION_DELETED,
+                       "section.delete")
 
 
-def _structural(report_id: int, section_id: int, change, done: str):
+def _structural(report_id: int, section_id: int, change, done: str, action: str):
     require_role("drafter")
     report = _report(report_id)
     section = _section(report, section_id)
@@ -203,6 +207,9 @@ def _structural(report_id: int, section_id: int, change, done: str):
     except REFUSALS as error:
         _refused(error)
         return _to_editor(report, section_id)
+    audit.record(db.session, action, user_id=current_user.id, committee_id=report.committee_id,
+                 object_type="section", object_id=section_id, report_id=report.id,
+                 **{k: v for k, v in request.form.items() if k in ("direction", "owner_id")})
     db.session.commit()
     flash(done)
     return _to_editor(report, section_id if db.session.get(Section, section_id) else None)
