@@ -147,7 +147,8 @@ class Results:
         return not self.errors
 
 
-def user_loop(browser: Browser, username: str, until: float, think: tuple[float, float]) -> None:
+def user_loop(browser: Browser, username: str, until: float, think: tuple[float, float], delay: float) -> None:
+    time.sleep(delay)  # users arrive over the ramp-up, not all in the same instant
     status, page, _ = browser.request("login_form", "GET", "/auth/login")
     token = CSRF.search(page).group(1)
     status, _, location = browser.request("login", "POST", "/auth/login",
@@ -180,6 +181,7 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--ramp", type=float, default=5, help="seconds over which users log in")
     parser.add_argument("--think", type=float, nargs=2, default=(0.2, 0.8), help="pause range between pages, s")
     args = parser.parse_args()
     url = prepare_database(args.database, args.pg_host)
@@ -188,8 +190,9 @@ def main() -> int:
     results = Results()
     try:
         until = time.time() + args.seconds
-        threads = [threading.Thread(target=user_loop, args=(Browser(args.port, f"127.0.0.{i + 2}", results), name,
-                                                             until, tuple(args.think))) for i, name in enumerate(names)]
+        threads = [threading.Thread(target=user_loop, args=(Browser(args.port, f"127.0.0.{i + 2}", results), name, until,
+                                                             tuple(args.think), i * args.ramp / len(names)))
+                   for i, name in enumerate(names)]
         started = time.time()
         for thread in threads:
             thread.start()
@@ -199,7 +202,7 @@ def main() -> int:
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
-    print(f"{args.users} users, {args.seconds:.0f} s, gunicorn {args.workers}x{args.threads} gthread, PostgreSQL {args.database}")
+    print(f"{args.users} users (ramp-up {args.ramp:.0f} s, think {args.think[0]}-{args.think[1]} s), {args.seconds:.0f} s, gunicorn {args.workers}x{args.threads} gthread, PostgreSQL {args.database}")
     return 0 if results.report(elapsed) else 1
 
 

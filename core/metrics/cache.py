@@ -41,7 +41,20 @@ def cached(session: Session, committee_ids, key: tuple, compute):
             _entries[full_key] = hit
             while len(_entries) > MAX_ENTRIES:
                 _entries.popitem(last=False)
-    return copy.deepcopy(hit)
+    return _copy(hit)
+
+
+def _copy(values):
+    """A copy the caller may change: new value objects, their lists and dicts copied (cheaper than deepcopy)."""
+    if isinstance(values, dict):
+        return {key: _copy(value) for key, value in values.items()}
+    if isinstance(values, (list, tuple, str, int, float, type(None))):
+        return copy.copy(values)
+    clone = copy.copy(values)
+    for name, attribute in vars(clone).items():
+        if isinstance(attribute, (list, dict)):
+            setattr(clone, name, copy.copy(attribute))
+    return clone
 
 
 def clear() -> None:
