@@ -77,6 +77,17 @@ ROLE_ONLY = [
     ("review.change", {"step": "return"}, "POST", {"reviewer", "admin"}),
     ("review.change", {"step": "submit"}, "POST", {"drafter", "admin"}),
     ("review.revise", {}, "POST", {"drafter", "admin"}),
+    *[(endpoint, {}, method, {"drafter", "admin"}) for endpoint, method in (
+        ("reports.new", "GET"), ("reports.new", "POST"), ("reports.carry", "POST"), ("reports.update", "POST"),
+        ("reports.add_section", "POST"), ("reports.save_section", "POST"), ("reports.move_section", "POST"),
+        ("reports.set_owner", "POST"), ("reports.delete_section", "POST"), ("reports.restore", "POST"))],
+    *[(endpoint, {}, method, {"reviewer", "admin"}) for endpoint, method in (
+        ("documents.batch_new", "GET"), ("documents.batch_new", "POST"), ("upward.new_request", "GET"),
+        ("upward.new_request", "POST"))],
+    *[(endpoint, {}, method, {"admin"}) for endpoint, method in (
+        ("ledger.catalogue", "GET"), ("ledger.catalogue", "POST"), ("tokens.index", "GET"), ("tokens.index", "POST"),
+        ("tokens.revoke", "POST"), ("upward.tokens", "GET"), ("upward.tokens", "POST"), ("upward.revoke", "POST"),
+        ("upward.link", "GET"), ("upward.link", "POST"))],
 ]
 
 
