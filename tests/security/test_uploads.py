@@ -68,3 +68,17 @@ def test_upload_over_the_request_limit_gets_chinese_413(client, demo, app):
                            content_type="multipart/form-data")
     assert response.status_code == 413
     assert "上传的文件过大" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("make, message", [(uploads.docm_bytes, "包含宏"), (uploads.docx_bomb, "压缩炸弹"),
+                                           (uploads.zip_bomb, "不是Word 文档")])
+def test_upward_package_with_hostile_docx_is_refused(demo, make, message):
+    import dataclasses
+
+    from core.upward import UpwardError
+    from core.upward.package import Package
+    from tests.upward.conftest import make_package
+
+    hostile = dataclasses.replace(make_package(demo.county_a), docx=make())
+    with pytest.raises(UpwardError, match=message):
+        Package.from_payload(hostile.to_payload(7, "key"))
