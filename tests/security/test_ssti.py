@@ -1,7 +1,6 @@
 """Template-injection payloads typed into section text stay plain text wherever they are shown."""
 import pytest
 
-from data_models import Section
 from tests.review.conftest import gen_report, user
 
 PAYLOADS = [
