@@ -33,6 +33,10 @@ def _task_modules() -> list[str]:
 
 
 celery_app = Celery("wengao", task_cls=WengaoTask, include=_task_modules())
+# The default for every thread: @shared_task proxies resolve per thread, and a request served by a
+# worker thread (gunicorn --threads, a threaded dev server) would otherwise get Celery's bare default
+# app and send jobs to amqp://localhost instead of running them.
+celery_app.set_default()
 
 
 def configure_celery(settings: Settings) -> None:

@@ -8,6 +8,7 @@ from core import audit
 from core.ledger.excel import import_workbook
 from core.ledger.records import LedgerError, format_error
 from core.ledger.uploads import queue_import
+from core.uploads import XLSX, UploadRefused, check_upload
 from data_models import TaskRun
 
 from . import bp
@@ -24,19 +25,29 @@ def import_records():
     errors = []
     if request.method == "POST":
         upload = request.files.get("file")
-        data = upload.read() if upload and upload.filename else b""
-        if not data or not upload.filename.lower().endswith(".xlsx"):
-            flash(msg.NO_FILE, "error")
-        elif len(data) > current_app.config.get("LEDGER_BACKGROUND_BYTES", BACKGROUND_BYTES):
+        data = _checked(upload)
+        if data is not None and len(data) > current_app.config.get("LEDGER_BACKGROUND_BYTES", BACKGROUND_BYTES):
             run = queue_import(db.session, current_user.committee_id, current_user.id, upload.filename, data)
             flash(msg.IMPORT_QUEUED, "success")
             return redirect(url_for("ledger.import_status", run_id=run.id))
-        else:
+        elif data is not None:
             errors = _import_now(data, upload.filename)
             if not errors:
                 return redirect(url_for("ledger.index"))
     runs = db.session.scalars(own(TaskRun).where(TaskRun.name == IMPORT_RUN).order_by(TaskRun.id.desc()).limit(10)).all()
     return render_template("ledger/import.html", categories=_categories(), errors=errors, runs=runs)
+
+
+def _checked(upload) -> bytes | None:
+    """The upload's bytes once core.uploads accepts it (type by content, macros, zip bombs, size)."""
+    if not upload or not upload.filename:
+        flash(msg.NO_FILE, "error")
+        return None
+    try:
+        return check_upload(upload.stream, upload.filename, XLSX)
+    except UploadRefused as refused:
+        flash(str(refused), "error")
+        return None
 
 
 def _import_now(data: bytes, filename: str) -> list[str]:

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.scoping import get_own_or_404, own, require_role
+from core import audit
 from core.drafting import context as ctx
 from core.drafting import sections as sec
 from core.drafting.carry import carry_forward
@@ -148,6 +149,8 @@ def add_section(report_id: int):
     except REFUSALS as error:
         _refused(error)
         return _to_editor(report)
+    audit.record(db.session, "section.add", user_id=current_user.id, committee_id=report.committee_id,
+                 object_type="section", object_id=section.id, report_id=report.id, node_type=section.node_type)
     db.session.commit()
     flash(msg.ADDED)
     return _to_editor(report, section.id)
@@ -188,24 +191,24 @@ def move_section(report_id: int, section_id: int):
     move = MOVES.get(request.form.get("direction", ""))
     if move is None:
         abort(400)
-    return _structural(report_id, section_id, move, msg.MOVED)
+    return _structural(report_id, section_id, move, msg.MOVED, "section.move")
 
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/owner", methods=["POST"])
 @login_required
 def set_owner(report_id: int, section_id: int):
     return _structural(report_id, section_id, lambda s: sec.set_owner(
-        db.session, s, request.form.get("owner_id", type=int)), msg.OWNER_SET)
+        db.session, s, request.form.get("owner_id", type=int)), msg.OWNER_SET, "section.owner")
 
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/delete", methods=["POST"])
 @login_required
 def delete_section(report_id: int, section_id: int):
     return _structural(report_id, section_id, lambda s: sec.delete_section(db.session, s, current_user.id),
-                       SECTION_DELETED)
+                       SECTION_DELETED, "section.delete")
 
 
-def _structural(report_id: int, section_id: int, change, done: str):
+def _structural(report_id: int, section_id: int, change, done: str, action: str):
     require_role("drafter")
     report = _report(report_id)
     section = _section(report, section_id)
@@ -214,6 +217,9 @@ def _structural(report_id: int, section_id: int, change, done: str):
     except REFUSALS as error:
         _refused(error)
         return _to_editor(report, section_id)
+    audit.record(db.session, action, user_id=current_user.id, committee_id=report.committee_id,
+                 object_type="section", object_id=section_id, report_id=report.id,
+                 **{k: v for k, v in request.form.items() if k in ("direction", "owner_id")})
     db.session.commit()
     flash(done)
     return _to_editor(report, section_id if db.session.get(Section, section_id) else None)

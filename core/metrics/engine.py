@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from core.committees import subtree_ids
 from data_models import Committee, Record
 
+from .cache import cached
 from .catalogue import MetricSpec
 from .conditions import KeyMap, date_condition, spec_condition
 from .definitions import load_specs, seed_catalogue  # noqa: F401  (seed_catalogue re-exported)
@@ -27,6 +28,11 @@ class MetricError(ValueError):
 def compute_metrics(session: Session, committee_id: int, period, keys=None, *, previous: bool = False) -> dict[str, MetricValue]:
     """Values of the committee's metrics (all, or `keys` / labels) for a period, keyed by metric key."""
     period = _as_period(period)
+    key = ("metrics", period.start, period.end, tuple(keys) if keys else None, previous)
+    return cached(session, [committee_id], key, lambda: _compute_metrics(session, committee_id, period, keys, previous))
+
+
+def _compute_metrics(session: Session, committee_id: int, period: Period, keys, previous: bool) -> dict[str, MetricValue]:
     specs, wanted = _select_specs(load_specs(session, committee_id), keys)
     raw = compute_raw(session, [committee_id], period, specs)
     values = _finish(specs, raw.get(committee_id, {}), wanted, _since_notes(raw))

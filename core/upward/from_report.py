@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from core.metrics.periods import Period
+from core.review import workflow
 from data_models import CollectionRequest, RenderedDocument, Report, Submission, User
 
 from . import UpwardError
@@ -75,13 +76,14 @@ def submit_report(session: Session, request: CollectionRequest, report: Report, 
                             submitted_by=user.display_name or user.username, user_id=user.id)
     submission, _ = accept_package(session, request_id=request.id, sender=report.committee, package=package,
                                    idempotency_key=f"local-{uuid.uuid4().hex}", channel="local", user_id=user.id)
-    mark_sent(report)
+    mark_sent(session, report, user, submission_id=submission.id)
     return submission
 
 
-def mark_sent(report: Report) -> None:
+def mark_sent(session: Session, report: Report, user: User | None, **detail) -> None:
+    """approved → sent through the review workflow (its event and audit line); a resubmission changes nothing."""
     if report.status == "approved":
-        report.status = "sent"
+        workflow.mark_sent(session, report, user, **detail)
 
 
 def submit_remote(session: Session, link, remote: dict, report: Report, user: User):

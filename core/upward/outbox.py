@@ -18,6 +18,7 @@ from data_models.base import utcnow
 
 from . import UpwardError
 from . import messages as msg
+from .from_report import mark_sent
 from .package import Package
 
 SUBMIT_PATH = "/api/upward/submissions"
@@ -107,8 +108,8 @@ def _error_text(error: urllib.error.HTTPError) -> str:
 def _mark_sent(session: Session, message: OutboxMessage, answer: dict) -> None:
     message.state, message.sent_at, message.response, message.last_error = "sent", utcnow(), answer, ""
     report = session.get(Report, message.report_id) if message.report_id else None
-    if report is not None and report.status == "approved":
-        report.status = "sent"
+    if report is not None:
+        mark_sent(session, report, None, outbox_message_id=message.id)
     audit.record(session, "upward.delivered", user_id=None, committee_id=message.committee_id,
                  object_type="outbox_message", object_id=message.id, submission=answer.get("submission_id"))
 

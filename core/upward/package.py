@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from core import audit
 from core.metrics.periods import Period
+from core.uploads import DOCX, MB, Limits, UploadRefused, check_upload
 from data_models import CollectionRequest, Committee, Submission
 
 from . import UpwardError
@@ -87,8 +88,10 @@ class Package:
             )
         except (KeyError, TypeError, ValueError) as error:
             raise UpwardError(msg.BAD_PACKAGE.format(detail=error)) from error
-        if not package.docx.startswith(b"PK"):
-            raise UpwardError(msg.BAD_PACKAGE.format(detail="docx"))
+        try:  # from another deployment: a genuine, macro-free .docx only (no zip bomb for the 汇编 to open)
+            check_upload(package.docx, "package.docx", DOCX, Limits(max_bytes=50 * MB))
+        except UploadRefused as refused:
+            raise UpwardError(msg.BAD_PACKAGE.format(detail=refused)) from None
         if payload.get("content_hash") != package.content_hash:
             raise UpwardError(msg.BAD_HASH)
         return package

@@ -1,7 +1,8 @@
+from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from core.metrics.engine import MetricError, compute_metrics, records_behind, rollup_metrics, values_by_label
 from data_models import MetricDefinition
@@ -124,7 +125,35 @@ def test_all_metrics_in_a_few_queries(app, db_session, demo, ledger):
     finally:
         event.remove(engine, "before_cursor_execute", listener)
     assert len(values) == 80
-    assert len(statements) <= 5, statements
+    assert len(statements) <= 6, statements  # 5 to compute, 1 cache fingerprint
+    statements.clear()
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        assert compute_metrics(db_session, committee_id, "2023") == values
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    assert len(statements) == 1, statements  # cached: only the fingerprint
+
+
+def test_cached_values_follow_every_ledger_change(db_session, demo, ledger):
+    from data_models import Record
+
+    count = lambda: compute_metrics(db_session, demo.county_a.id, "2023", ["delegations_received"])["delegations_received"].value  # noqa: E731
+    before = count()
+    ledger.add(demo.county_a, "reception", "delegation", "2023-05-01", title="接待一")
+    assert count() == before + 1
+    record = db_session.scalars(select(Record).where(Record.title == "接待一")).one()
+    record.date = date(2022, 5, 1)
+    db_session.flush()
+    assert count() == before
+    record.date = date(2023, 6, 1)
+    db_session.commit()
+    assert count() == before + 1
+    db_session.delete(record)
+    db_session.commit()
+    assert count() == before
+    ledger.add(demo.county_b, "reception", "delegation", "2023-05-01", title="别县的")
+    assert count() == before
 
 
 def test_rollup_sums_subtree_with_breakdown(db_session, demo, ledger):

@@ -77,3 +77,8 @@ def huge_xlsx(rows: int = 60_000) -> bytes:
     sheet = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
              b'spreadsheetml/2006/main"><sheetData>' + body + b"</sheetData></worksheet>")
     return rezip(xlsx_bytes(), replace={"xl/worksheets/sheet1.xml": sheet})
+
+
+def docx_bomb() -> bytes:
+    """A genuine document carrying one part that inflates to 120 MB."""
+    return rezip(docx_bytes(), add={"word/media/image1.png": b"\0" * (120 * 1024 * 1024)})

@@ -19,6 +19,7 @@ class Target:
     url: str
     method: str
     aims_at_objects: bool  # the URL names at least one object by id
+    variant: dict | None = None  # the <any(...)> values used
 
 
 def table_of(argument: str) -> str | None:
@@ -74,7 +75,7 @@ def targets(app, ids: dict[str, int]) -> list[Target]:
         for variant in variants(rule):
             url, aims = build(rule, ids, variant)
             for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
-                found.append(Target(rule, url, method, aims))
+                found.append(Target(rule, url, method, aims, variant))
     return found
 
 

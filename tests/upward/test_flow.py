@@ -12,7 +12,7 @@ from core.metrics.periods import Period
 from core.rendering.format_check import check_docx
 from core.upward.compile import compile_request
 from core.upward.rollup import rollup_placeholders
-from data_models import CollectionRequest, Report, Submission
+from data_models import CollectionRequest, Report, ReviewEvent, Submission
 
 
 @pytest.fixture
@@ -46,6 +46,8 @@ def test_county_submits_approved_report_city_compiles_and_adds_up(client, full_d
         assert submission.pdf is None and "LibreOffice" in submission.pdf_note
     db_session.refresh(report)
     assert report.status == "sent"
+    sent = db_session.scalars(select(ReviewEvent).where(ReviewEvent.report_id == report.id)).all()[-1]
+    assert (sent.action, sent.user_id is not None) == ("sent", True)
 
     client.logout()
     client.login("city_reviewer")

@@ -9,7 +9,7 @@ from core.demo import committees, users
 from core.upward.outbox import queue_package, set_link
 from core.upward.requests import issue_request
 from core.upward.tokens import issue_token
-from data_models import Committee, OutboxMessage, Submission
+from data_models import Committee, OutboxMessage, ReviewEvent, Submission
 from tasks.upward import MAX_RETRIES, deliver, flush_outbox
 
 from .conftest import YEAR, make_package
@@ -137,3 +137,5 @@ def test_county_pages_submit_an_approved_report_to_the_city_deployment(superior,
     assert _superior_submissions(superior) == [(west.name, message.response["content_hash"])]
     db_session.refresh(report)
     assert report.status == "sent"
+    events = db_session.scalars(select(ReviewEvent.action).where(ReviewEvent.report_id == report.id)).all()
+    assert events[-1] == "sent"
