@@ -21,6 +21,10 @@ def start_outbox_pump(app: Flask) -> None:
         if _started:
             return
         _started.append(True)
+    _spawn()
+
+
+def _spawn() -> None:
     threading.Thread(target=_run, name="wengao-outbox-pump", daemon=True).start()
 
 
