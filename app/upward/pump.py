@@ -12,10 +12,15 @@ _started: list[bool] = []
 _lock = threading.Lock()
 
 
-def start_outbox_pump(app: Flask) -> None:
-    """Start the pump once per process, in thread mode only (never in tests or eager mode)."""
-    settings = app.config["WENGAO"]
-    if settings.task_mode != "thread" or app.testing:
+def install(app: Flask) -> None:
+    """Start the pump with the first request the app serves (a CLI command never starts it)."""
+    if app.config["WENGAO"].task_mode == "thread" and not app.testing:
+        app.before_request(start_outbox_pump)
+
+
+def start_outbox_pump() -> None:
+    """Start the pump once per process."""
+    if _started:
         return
     with _lock:
         if _started:
