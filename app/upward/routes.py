@@ -18,7 +18,7 @@ from core.upward.from_report import SUBMITTABLE, submit_remote, submit_report
 from core.upward.package import submission_history
 from core.upward.requests import (current_submissions, issue_request, period_of, remind, requests_issued,
                                   requests_received, target_of, target_statuses)
-from core.upward.rollup import rollup_request
+from core.upward.rollup import rollup_request, sources
 from data_models import CollectionRequest, Committee, OutboxMessage, Report, Submission
 
 from . import bp
@@ -102,9 +102,10 @@ def detail(request_id: int):
     request = get_own_or_404(CollectionRequest, request_id)
     statuses = target_statuses(db.session, request)
     histories = {s.committee.id: submission_history(db.session, request.id, s.committee.id) for s in statuses}
-    rollup = sorted(rollup_request(db.session, request).values(), key=lambda v: v.key)
+    rollup = list(rollup_request(db.session, request).values())
+    origin = {committee.id: source for committee, source, _ in sources(db.session, request)}
     return render_template("upward/detail.html", request=request, statuses=statuses, histories=histories,
-                           rollup=rollup, period=period_of(request), remind_form=RemindForm(),
+                           rollup=rollup, origin=origin, period=period_of(request), remind_form=RemindForm(),
                            compile_name=compilation_title(request))
 
 
