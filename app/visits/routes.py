@@ -133,12 +133,12 @@ def render(visit_id: int):
     return redirect(url_for(".show", visit_id=visit.id))
 
 
-@bp.route("/<int:visit_id>/packets/<int:document_id>.<fmt>")
+@bp.route("/<int:visit_id>/packets/<int:document_id>/<any(docx, pdf):fmt>")
 @login_required
 def download(visit_id: int, document_id: int, fmt: str):
     visit = get_own_or_404(Visit, visit_id)
     document = db.session.get(RenderedDocument, document_id)
-    if document is None or document.report_id != visit.report_id or fmt not in ("docx", "pdf"):
+    if document is None or document.report_id != visit.report_id:
         abort(404)
     data = document.docx if fmt == "docx" else document.pdf
     if data is None:

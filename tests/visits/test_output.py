@@ -14,7 +14,7 @@ def test_render_from_page_keeps_versions_and_downloads(client, briefed_visit, db
     client.post(f"/visits/{briefed_visit.id}/render", data={})
     documents = db_session.scalars(select(RenderedDocument).order_by(RenderedDocument.version)).all()
     assert [d.version for d in documents] == [1, 2]
-    response = client.get(f"/visits/{briefed_visit.id}/packets/{documents[1].id}.docx")
+    response = client.get(f"/visits/{briefed_visit.id}/packets/{documents[1].id}/docx")
     assert response.status_code == 200 and response.data == documents[1].docx
     assert check_docx(response.data, kind="visit_packet") == []
     listing = client.get("/visits/").get_data(as_text=True)
@@ -28,7 +28,7 @@ def test_other_committee_cannot_render_or_download(client, briefed_visit, db_ses
     client.logout()
     client.login("donghu_admin")
     assert client.post(f"/visits/{briefed_visit.id}/render", data={}).status_code == 404
-    assert client.get(f"/visits/{briefed_visit.id}/packets/{document_id}.docx").status_code == 404
+    assert client.get(f"/visits/{briefed_visit.id}/packets/{document_id}/docx").status_code == 404
     assert db_session.scalar(select(func.count()).select_from(RenderedDocument)) == 1
 
 
