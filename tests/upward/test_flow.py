@@ -10,7 +10,6 @@ from sqlalchemy import select
 from core.demo import load_demo
 from core.metrics.periods import Period
 from core.rendering.format_check import check_docx
-from core.upward.compile import compile_request
 from core.upward.rollup import rollup_placeholders, sources
 from data_models import CollectionRequest, Report, Submission
 
