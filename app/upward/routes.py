@@ -46,12 +46,8 @@ def index():
     committee_id = current_user.committee_id
     issued = [(r, target_statuses(db.session, r)) for r in requests_issued(db.session, committee_id)]
     link = outbox.link_for(db.session, committee_id)
-    remote, remote_error = [], ""
-    if link is not None:
-        try:
-            remote = outbox.fetch_remote_requests(link)
-        except UpwardError as error:
-            remote_error = str(error)
+    remote, remote_error = outbox.remote_requests(db.session, link) if link else ([], "")
+    db.session.commit()  # keep what was fetched for when the superior is down
     sent = db.session.scalars(own(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(20)).all()
     received = [(r, t, committee_id in current_submissions(db.session, r.id))
                 for r, t in requests_received(db.session, committee_id)]
@@ -165,11 +161,8 @@ def remote(request_ref: int):
     link = outbox.link_for(db.session, current_user.committee_id)
     if link is None:
         abort(404)
-    try:
-        found = next((r for r in outbox.fetch_remote_requests(link) if r["id"] == request_ref), None)
-    except UpwardError as error:
-        flash(str(error), "error")
-        return redirect(url_for("upward.index"))
+    listed, _ = outbox.remote_requests(db.session, link)
+    found = next((r for r in listed if r["id"] == request_ref), None)
     if found is None:
         abort(404)
     form = SubmitForm()

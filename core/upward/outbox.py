@@ -133,3 +133,16 @@ def fetch_remote_requests(link: UpwardLink, timeout: float = 5) -> list[dict]:
         raise UpwardError(msg.QUERY_REFUSED.format(code=error.code, text=_error_text(error))) from error
     except (OSError, ValueError, KeyError) as error:
         raise UpwardError(msg.UNREACHABLE.format(error=error)) from error
+
+
+def remote_requests(session: Session, link: UpwardLink) -> tuple[list[dict], str]:
+    """The superior's requests, fetched now and kept; when it cannot be reached, the kept ones and why."""
+    try:
+        fresh = fetch_remote_requests(link)
+    except UpwardError as error:
+        if link.fetched_at is None:
+            return [], str(error)
+        return list(link.remote_requests), msg.STALE_REQUESTS.format(
+            error=error, time=link.fetched_at.strftime("%Y-%m-%d %H:%M"))
+    link.remote_requests, link.fetched_at = fresh, utcnow()
+    return fresh, ""
