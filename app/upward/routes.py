@@ -69,6 +69,13 @@ def upward_open_requests() -> list:
             if committee_id not in current_submissions(db.session, r.id)]
 
 
+@bp.app_template_global()
+def upward_remote_requests() -> list[dict]:
+    """The superior deployment's requests not yet answered, as last fetched (no network on the dashboard)."""
+    link = outbox.link_for(db.session, current_user.committee_id)
+    return [r for r in (link.remote_requests if link else []) if not r.get("submitted")]
+
+
 @bp.route("/requests/new", methods=["GET", "POST"])
 @login_required
 def new_request():
