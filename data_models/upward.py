@@ -80,6 +80,9 @@ class UpwardLink(TimestampMixin, Base):
     committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), unique=True)  # local sender
     base_url: Mapped[str] = mapped_column(String(300))
     token: Mapped[str] = mapped_column(String(200))  # sent as a bearer token; issued by the superior
+    # The superior's requests as last fetched, so a county can still submit while the superior is down.
+    remote_requests: Mapped[list] = mapped_column(JSON, default=list)
+    fetched_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
 
 
 class OutboxMessage(TimestampMixin, Base):

@@ -5,3 +5,6 @@ bp = Blueprint("upward", __name__, url_prefix="/upward")
 NAV = (60, "upward.index", "向上报送")
 
 from . import routes, settings_routes  # noqa: E402,F401
+from .pump import install  # noqa: E402
+
+bp.record_once(lambda state: install(state.app))

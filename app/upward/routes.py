@@ -18,7 +18,7 @@ from core.upward.from_report import SUBMITTABLE, submit_remote, submit_report
 from core.upward.package import submission_history
 from core.upward.requests import (current_submissions, issue_request, period_of, remind, requests_issued,
                                   requests_received, target_of, target_statuses)
-from core.upward.rollup import rollup_request
+from core.upward.rollup import rollup_request, sources
 from data_models import CollectionRequest, Committee, OutboxMessage, Report, Submission
 
 from . import bp
@@ -46,12 +46,8 @@ def index():
     committee_id = current_user.committee_id
     issued = [(r, target_statuses(db.session, r)) for r in requests_issued(db.session, committee_id)]
     link = outbox.link_for(db.session, committee_id)
-    remote, remote_error = [], ""
-    if link is not None:
-        try:
-            remote = outbox.fetch_remote_requests(link)
-        except UpwardError as error:
-            remote_error = str(error)
+    remote, remote_error = outbox.remote_requests(db.session, link) if link else ([], "")
+    db.session.commit()  # keep what was fetched for when the superior is down
     sent = db.session.scalars(own(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(20)).all()
     received = [(r, t, committee_id in current_submissions(db.session, r.id))
                 for r, t in requests_received(db.session, committee_id)]
@@ -71,6 +67,13 @@ def upward_open_requests() -> list:
     committee_id = current_user.committee_id
     return [(r, t) for r, t in requests_received(db.session, committee_id)
             if committee_id not in current_submissions(db.session, r.id)]
+
+
+@bp.app_template_global()
+def upward_remote_requests() -> list[dict]:
+    """The superior deployment's requests not yet answered, as last fetched (no network on the dashboard)."""
+    link = outbox.link_for(db.session, current_user.committee_id)
+    return [r for r in (link.remote_requests if link else []) if not r.get("submitted")]
 
 
 @bp.route("/requests/new", methods=["GET", "POST"])
@@ -102,9 +105,10 @@ def detail(request_id: int):
     request = get_own_or_404(CollectionRequest, request_id)
     statuses = target_statuses(db.session, request)
     histories = {s.committee.id: submission_history(db.session, request.id, s.committee.id) for s in statuses}
-    rollup = sorted(rollup_request(db.session, request).values(), key=lambda v: v.key)
+    rollup = list(rollup_request(db.session, request).values())
+    origin = {committee.id: source for committee, source, _ in sources(db.session, request)}
     return render_template("upward/detail.html", request=request, statuses=statuses, histories=histories,
-                           rollup=rollup, period=period_of(request), remind_form=RemindForm(),
+                           rollup=rollup, origin=origin, period=period_of(request), remind_form=RemindForm(),
                            compile_name=compilation_title(request))
 
 
@@ -164,11 +168,8 @@ def remote(request_ref: int):
     link = outbox.link_for(db.session, current_user.committee_id)
     if link is None:
         abort(404)
-    try:
-        found = next((r for r in outbox.fetch_remote_requests(link) if r["id"] == request_ref), None)
-    except UpwardError as error:
-        flash(str(error), "error")
-        return redirect(url_for("upward.index"))
+    listed, _ = outbox.remote_requests(db.session, link)
+    found = next((r for r in listed if r["id"] == request_ref), None)
     if found is None:
         abort(404)
     form = SubmitForm()

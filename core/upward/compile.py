@@ -87,10 +87,28 @@ def merge_docx(first: bytes, others: list[bytes]) -> bytes:
             element = copy.deepcopy(element)
             for inner in element.findall(f".//{qn('w:sectPr')}"):  # section breaks point at the source's footers
                 inner.getparent().remove(inner)
+            _drop_relationship_refs(element)
             final_sect.addprevious(element)
     out = io.BytesIO()
     target.save(out)
     return out.getvalue()
+
+
+def _drop_relationship_refs(element) -> None:
+    """Pictures and links point at parts of the source file that the 汇编 lacks: keep links' text, drop pictures."""
+    r_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    for node in list(element.iter()):
+        refs = [name for name in node.attrib if name.startswith(r_ns)]
+        if not refs:
+            continue
+        if node.tag == qn("w:hyperlink"):
+            for name in refs:
+                del node.attrib[name]
+            continue
+        run = next((a for a in node.iterancestors(qn("w:r"))), None)
+        victim = run if run is not None else node
+        if victim.getparent() is not None:
+            victim.getparent().remove(victim)
 
 
 def _page_break():

@@ -38,7 +38,7 @@ def set_link(session: Session, committee_id: int, base_url: str, token: str) -> 
     """Configure (or replace) the superior's address and the token it issued to this committee."""
     base_url = base_url.strip().rstrip("/")
     if not base_url.startswith(("http://", "https://")) or not token.strip():
-        raise UpwardError("请填写以 http:// 或 https:// 开头的上级地址和上级签发的令牌。")
+        raise UpwardError(msg.BAD_LINK)
     link = link_for(session, committee_id) or UpwardLink(committee_id=committee_id)
     link.base_url, link.token = base_url, token.strip()
     session.add(link)
@@ -92,10 +92,10 @@ def _post(message: OutboxMessage, token: str, timeout: float) -> dict:
     except urllib.error.HTTPError as error:
         text = _error_text(error)
         if error.code >= 500 or error.code in RETRYABLE_STATUS:
-            raise DeliveryRetry(f"上级返回 {error.code}：{text}") from error
-        raise UpwardError(f"上级拒收（{error.code}）：{text}") from error
+            raise DeliveryRetry(msg.SUPERIOR_FAILED.format(code=error.code, text=text)) from error
+        raise UpwardError(msg.SUPERIOR_REFUSED.format(code=error.code, text=text)) from error
     except (OSError, ValueError) as error:  # refused, reset, timed out, garbled answer
-        raise DeliveryRetry(f"无法连接上级政协：{error}") from error
+        raise DeliveryRetry(msg.UNREACHABLE.format(error=error)) from error
 
 
 def _error_text(error: urllib.error.HTTPError) -> str:
@@ -131,6 +131,19 @@ def fetch_remote_requests(link: UpwardLink, timeout: float = 5) -> list[dict]:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return json.loads(response.read())["requests"]
     except urllib.error.HTTPError as error:
-        raise UpwardError(f"上级拒绝查询（{error.code}）：{_error_text(error)}") from error
+        raise UpwardError(msg.QUERY_REFUSED.format(code=error.code, text=_error_text(error))) from error
     except (OSError, ValueError, KeyError) as error:
-        raise UpwardError(f"无法连接上级政协：{error}") from error
+        raise UpwardError(msg.UNREACHABLE.format(error=error)) from error
+
+
+def remote_requests(session: Session, link: UpwardLink) -> tuple[list[dict], str]:
+    """The superior's requests, fetched now and kept; when it cannot be reached, the kept ones and why."""
+    try:
+        fresh = fetch_remote_requests(link)
+    except UpwardError as error:
+        if link.fetched_at is None:
+            return [], str(error)
+        return list(link.remote_requests), msg.STALE_REQUESTS.format(
+            error=error, time=link.fetched_at.strftime("%Y-%m-%d %H:%M"))
+    link.remote_requests, link.fetched_at = fresh, utcnow()
+    return fresh, ""

@@ -83,11 +83,13 @@ class Package:
                 docx=base64.b64decode(payload["docx"], validate=True),
                 pdf=base64.b64decode(payload["pdf"], validate=True) if payload.get("pdf") else None,
                 pdf_note=str(payload.get("pdf_note", "")), metrics=dict(payload["metrics"]),
-                content=payload.get("content"), source_report_id=report.get("source_report_id"),
+                content=dict(payload["content"]) if payload.get("content") is not None else None,
+                source_report_id=int(report["source_report_id"]) if report.get("source_report_id") is not None else None,
                 submitted_by=str(report.get("submitted_by", ""))[:64],
             )
         except (KeyError, TypeError, ValueError) as error:
             raise UpwardError(msg.BAD_PACKAGE.format(detail=error)) from error
+        _check_metrics(package.metrics)
         try:  # from another deployment: a genuine, macro-free .docx only (no zip bomb for the 汇编 to open)
             check_upload(package.docx, "package.docx", DOCX, Limits(max_bytes=50 * MB))
         except UploadRefused as refused:
@@ -95,6 +97,16 @@ class Package:
         if payload.get("content_hash") != package.content_hash:
             raise UpwardError(msg.BAD_HASH)
         return package
+
+
+def _check_metrics(metrics: dict) -> None:
+    """Numbers as data (schema 1): a list of {key, label, unit, kind, value}; anything else is refused."""
+    values = metrics.get("values")
+    ok = metrics.get("schema_version") == SCHEMA_VERSION and isinstance(values, list) and all(
+        isinstance(row, dict) and all(isinstance(row.get(f), str) for f in ("key", "label", "unit", "kind"))
+        and (row.get("value") is None or isinstance(row["value"], (int, float, list))) for row in values)
+    if not ok:
+        raise UpwardError(msg.BAD_PACKAGE.format(detail="metrics"))
 
 
 def _b64(data: bytes) -> str:

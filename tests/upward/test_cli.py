@@ -25,3 +25,20 @@ def test_compile_unknown_request_is_a_clear_error(runner, demo, tmp_path):
     result = runner.invoke(args=["compile", "999", "-o", str(tmp_path / "x.docx")])
     assert result.exit_code != 0 and "没有编号为 999" in result.output
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_send_command_keeps_undelivered_packages(runner, city_request, demo, db_session):
+    from core.upward.outbox import queue_package, set_link
+    from data_models import OutboxMessage
+
+    from .conftest import make_package
+    from .deployments import free_port
+
+    link = set_link(db_session, demo.county_a.id, f"http://127.0.0.1:{free_port()}", "wgu_x_y")
+    queue_package(db_session, link, city_request.id, make_package(demo.county_a))
+    db_session.commit()
+    result = runner.invoke(args=["upward-send"])
+    assert result.exit_code == 0 and "暂未送达，稍后重试" in result.output
+    db_session.expire_all()
+    message = db_session.scalars(select(OutboxMessage)).one()
+    assert (message.state, message.attempts) == ("pending", 1)

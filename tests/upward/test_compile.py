@@ -53,3 +53,36 @@ def test_compilation_without_submissions_is_refused(city_request, db_session):
 
     with pytest.raises(UpwardError, match="尚未收到"):
         compile_request(db_session, city_request.id)
+
+
+def test_merge_drops_pictures_that_point_at_the_source_file(tmp_path):
+    from docx import Document as NewDocument
+    from docx.shared import Mm
+
+    from core.upward.compile import merge_docx
+
+    png = _one_pixel_png()
+    (tmp_path / "dot.png").write_bytes(png)
+    source = NewDocument()
+    source.add_paragraph("图片前的文字")
+    source.add_picture(str(tmp_path / "dot.png"), width=Mm(5))
+    buffer = io.BytesIO()
+    source.save(buffer)
+    first = NewDocument()
+    first.add_paragraph("封面")
+    cover = io.BytesIO()
+    first.save(cover)
+    merged = Document(io.BytesIO(merge_docx(cover.getvalue(), [buffer.getvalue()])))
+    assert [p.text for p in merged.paragraphs if p.text] == ["封面", "图片前的文字"]
+    assert not merged.inline_shapes
+
+
+def _one_pixel_png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")

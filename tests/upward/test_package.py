@@ -62,3 +62,10 @@ def test_wrong_period_is_refused(city_request, demo, db_session):
         accept_package(db_session, request_id=city_request.id, sender=demo.county_a,
                        package=make_package(demo.county_a, period=Period.half(2023, 1)), idempotency_key="x")
     assert db_session.scalars(select(Submission)).all() == []
+
+
+def test_malformed_metrics_are_refused(demo):
+    package = make_package(demo.county_a)
+    package.metrics["values"].append({"key": "x", "value": "一百"})
+    with pytest.raises(UpwardError, match="格式有误"):
+        Package.from_payload(package.to_payload(7, "key"))

@@ -115,7 +115,7 @@ def test_real_worker_backs_off_until_the_superior_is_up(worker_app, superior):
     assert _superior_submissions(superior) == [(east.name, package.content_hash)]
 
 
-def test_county_pages_submit_an_approved_report_to_the_city_deployment(superior, client, db_session):
+def test_county_pages_submit_to_the_city_deployment_even_while_it_is_down(superior, client, db_session):
     from core.demo import load_demo
     from data_models import Report
 
@@ -126,13 +126,21 @@ def test_county_pages_submit_an_approved_report_to_the_city_deployment(superior,
     superior.start()
     client.login("xishan_admin")
     client.post("/upward/link", data={"base_url": superior.url, "token": superior.west_token})
-    listing = client.get("/upward/").get_data(as_text=True)
+    listing = client.get("/upward/").get_data(as_text=True)  # fetched and kept
     assert "关于报送2023年年度工作总结的通知" in listing and "上级平台" in listing
-    page = client.get(f"/upward/remote/{superior.request_id}").get_data(as_text=True)
-    assert report.title in page
-    sent = client.post(f"/upward/remote/{superior.request_id}", data={"report_id": report.id}, follow_redirects=True)
-    assert "已进入发送队列" in sent.get_data(as_text=True)
+
+    superior.stop()
+    listing = client.get("/upward/").get_data(as_text=True)
+    assert "暂时无法连接" in listing and "关于报送2023年年度工作总结的通知" in listing
+    assert report.title in client.get(f"/upward/remote/{superior.request_id}").get_data(as_text=True)
+    queued = client.post(f"/upward/remote/{superior.request_id}", data={"report_id": report.id}, follow_redirects=True)
+    assert "已进入发送队列" in queued.get_data(as_text=True)
     message = db_session.scalars(select(OutboxMessage)).one()
+    assert message.state == "pending"
+
+    superior.start()
+    flush_outbox.delay()
+    db_session.refresh(message)
     assert message.state == "sent" and message.response["duplicate"] is False
     assert _superior_submissions(superior) == [(west.name, message.response["content_hash"])]
     db_session.refresh(report)

@@ -100,3 +100,15 @@ def test_county_admin_sets_the_superior_address(client, demo, db_session):
     client.logout()
     client.login("donghu_reviewer")
     assert client.get("/upward/link").status_code == 403
+
+
+def test_dashboard_lists_the_superior_deployments_requests_as_last_fetched(client, demo, db_session):
+    from core.upward.outbox import set_link
+
+    link = set_link(db_session, demo.county_a.id, "http://127.0.0.1:9", "wgu_a_b")
+    link.remote_requests = [{"id": 5, "title": "关于报送2023年年度工作总结的通知", "issuer": "政协清河市委员会",
+                             "deadline": "2024-01-31", "reminders": 2, "submitted": False}]
+    db_session.commit()
+    client.login("donghu_drafter")
+    body = client.get("/").get_data(as_text=True)
+    assert "/upward/remote/5" in body and "已催报2次" in body
