@@ -20,6 +20,7 @@ def register(app: Flask) -> None:
         with core_db.session_scope() as session:
             if session.get(Visit, visit_id) is None:
                 raise click.ClickException(f"找不到编号为 {visit_id} 的考察接待。")
-            document = render_packet(session, visit_id)
+            document, created = render_packet(session, visit_id)
             Path(output).write_bytes(document.docx)
-            click.echo(f"已生成：{output}（第{document.version}版，{len(document.docx)} 字节）")
+            kept = "" if created else "，内容未变，沿用已有版本"
+            click.echo(f"已生成：{output}（第{document.version}版{kept}，{len(document.docx)} 字节）")

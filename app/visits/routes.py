@@ -7,13 +7,16 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
+from core import audit
+from app.documents.messages import PDF_STATES
 from app.scoping import get_own_or_404, own, require_role
 from core.visits import messages as msg
-from core.visits.output import packet_documents, packets_by_visit, render_packet
+from core.visits.output import packet_documents, packets_by_visit, start_packet_render
 from core.visits.packet import assemble
 from core.visits.reception import receive_visit
 from core.visits.service import VisitError, briefing_choices, cancel_visit, choose_sections, save_visit
 from data_models import RenderedDocument, Visit
+from tasks.rendering import render_report
 
 from . import bp
 from .forms import VisitForm
@@ -67,6 +70,7 @@ def show(visit_id: int):
     warnings = assemble(db.session, visit.id).warnings if visit.section_ids else []
     return render_template("visits/show.html", visit=visit, choices=briefing_choices(db.session, visit),
                            status_names=msg.STATUS_NAMES, side_names=msg.SIDE_NAMES, warnings=warnings,
+                           pdf_states=PDF_STATES,
                            documents=packet_documents(db.session, visit))
 
 
@@ -127,9 +131,10 @@ def cancel(visit_id: int):
 def render(visit_id: int):
     require_role(*EDITORS)
     visit = get_own_or_404(Visit, visit_id)
-    document = render_packet(db.session, visit.id, current_user.id)
+    run = start_packet_render(db.session, visit, current_user.id)
     db.session.commit()
-    flash(msg.RENDERED.format(version=document.version), "success")
+    render_report.delay(run.id)  # after the commit: the worker finds the run
+    flash(msg.RENDER_STARTED, "success")
     return redirect(url_for(".show", visit_id=visit.id))
 
 
@@ -143,5 +148,8 @@ def download(visit_id: int, document_id: int, fmt: str):
     data = document.docx if fmt == "docx" else document.pdf
     if data is None:
         abort(404)
+    audit.record(db.session, "download", user_id=current_user.id, committee_id=visit.committee_id,
+                 object_type="rendered_document", object_id=document.id, format=fmt, version=document.version)
+    db.session.commit()
     name = document.filename.rsplit(".", 1)[0] + f".{fmt}"
     return send_file(BytesIO(data), mimetype=MIMETYPES[fmt], as_attachment=True, download_name=name)

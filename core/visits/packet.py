@@ -22,6 +22,7 @@ from core.metrics.engine import compute_metrics, values_by_label
 from core.metrics.periods import Period
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
+from core.rendering.store import RenderError
 from data_models import Report, Section, Visit
 from data_models import Report, Visit
 
@@ -218,6 +219,14 @@ def assemble(session: Session, visit_id: int) -> PacketAssembly:
     briefing = briefing_tree(session, list(visit.section_ids or []), merge)
     content = assemble_packet(visit, visit.committee, period, briefing, values)
     return PacketAssembly(content, [w.message for w in merge.warnings], values)
+
+
+def assemble_for_report(session: Session, report: Report) -> PacketAssembly:
+    """The packet behind a visit_packet report (what the rendering store calls)."""
+    visit_id = (report.settings or {}).get("visit_id")
+    if visit_id is None or session.get(Visit, visit_id) is None:
+        raise RenderError(msg.PACKET_WITHOUT_VISIT)
+    return assemble(session, visit_id)
 
 
 class PeriodMerger:

@@ -10,7 +10,10 @@ from .test_packet import briefed_visit, ledger  # noqa: F401  (fixtures)
 def test_render_from_page_keeps_versions_and_downloads(client, briefed_visit, db_session):
     client.login("xishan_drafter")
     page = client.post(f"/visits/{briefed_visit.id}/render", data={}, follow_redirects=True).get_data(as_text=True)
-    assert "交流考察材料已生成（第1版）" in page
+    assert "正在后台生成交流考察材料" in page and "第1版" in page
+    client.post(f"/visits/{briefed_visit.id}/render", data={})  # unchanged: the version is reused
+    briefed_visit.size = 15
+    db_session.commit()
     client.post(f"/visits/{briefed_visit.id}/render", data={})
     documents = db_session.scalars(select(RenderedDocument).order_by(RenderedDocument.version)).all()
     assert [d.version for d in documents] == [1, 2]
@@ -45,3 +48,18 @@ def test_visit_page_lists_merge_warnings(client, briefed_visit):
     client.login("xishan_drafter")
     page = client.get(f"/visits/{briefed_visit.id}").get_data(as_text=True)
     assert "引用了未知的指标“协商次数”" in page and "坚持党的领导" in page
+
+
+def test_packet_pdf_is_made_after_the_word_file(client, briefed_visit, db_session):
+    import shutil
+
+    from tests.support import need
+
+    need(shutil.which("soffice") is not None, "需要 LibreOffice（soffice）生成 PDF")
+    client.login("xishan_drafter")
+    client.post(f"/visits/{briefed_visit.id}/render", data={})
+    document = db_session.scalars(select(RenderedDocument)).one()
+    db_session.refresh(document)
+    assert document.pdf_state == "done", document.pdf_error
+    response = client.get(f"/visits/{briefed_visit.id}/packets/{document.id}/pdf")
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
