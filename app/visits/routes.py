@@ -4,7 +4,6 @@ from io import BytesIO
 
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
-from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from core import audit
@@ -77,53 +76,36 @@ def show(visit_id: int):
 @bp.route("/<int:visit_id>/sections", methods=["POST"])
 @login_required
 def sections(visit_id: int):
-    require_role(*EDITORS)
-    visit = get_own_or_404(Visit, visit_id)
     ids = [int(v) for v in request.form.getlist("section_id") if v.isdigit()]
-    try:
-        choose_sections(db.session, visit, ids)
-    except VisitError as error:
-        db.session.rollback()
-        flash(error.errors[0], "error")
-    else:
-        db.session.commit()
-        flash(msg.SECTIONS_SAVED, "success")
-    return redirect(url_for(".show", visit_id=visit.id))
+    return _act(visit_id, lambda visit: choose_sections(db.session, visit, ids), lambda _: msg.SECTIONS_SAVED)
 
 
 @bp.route("/<int:visit_id>/receive", methods=["POST"])
 @login_required
 def receive(visit_id: int):
-    require_role(*EDITORS)
-    visit = get_own_or_404(Visit, visit_id)
-    try:
-        _, created = receive_visit(db.session, visit, current_user.id)
-        db.session.commit()
-    except VisitError as error:
-        db.session.rollback()
-        flash(error.errors[0], "error")
-    except IntegrityError:  # a simultaneous click recorded it first
-        db.session.rollback()
-        flash(msg.RECEIVED_AGAIN, "success")
-    else:
-        flash(msg.RECEIVED if created else msg.RECEIVED_AGAIN, "success")
-    return redirect(url_for(".show", visit_id=visit.id))
+    return _act(visit_id, lambda visit: receive_visit(db.session, visit, current_user.id),
+                lambda result: msg.RECEIVED if result[1] else msg.RECEIVED_AGAIN)
 
 
 @bp.route("/<int:visit_id>/cancel", methods=["POST"])
 @login_required
 def cancel(visit_id: int):
+    return _act(visit_id, lambda visit: cancel_visit(db.session, visit), lambda _: msg.CANCELLED)
+
+
+def _act(visit_id: int, action, success):
+    """Run one core action on an own visit: commit and say so, or roll back and show its Chinese error."""
     require_role(*EDITORS)
     visit = get_own_or_404(Visit, visit_id)
     try:
-        cancel_visit(db.session, visit)
+        result = action(visit)
     except VisitError as error:
         db.session.rollback()
         flash(error.errors[0], "error")
     else:
         db.session.commit()
-        flash(msg.CANCELLED, "success")
-    return redirect(url_for(".show", visit_id=visit.id))
+        flash(success(result), "success")
+    return redirect(url_for(".show", visit_id=visit_id))
 
 
 @bp.route("/<int:visit_id>/render", methods=["POST"])
