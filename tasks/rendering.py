@@ -26,17 +26,16 @@ def render_report(self, run_id: int) -> None:
         jobs.mark_running(session, run)
         try:
             document, created = store.render_report(session, run.params["report_id"], run.user_id)
-            session.commit()
+            result = {"document_id": document.id, "version": document.version, "reused": not created}
+            batch.count_on_batch(session, run)
+            jobs.mark_succeeded(session, run, result, f"第{document.version}版" + ("（内容未变，沿用）" if not created else ""))
         except Exception as exc:  # noqa: BLE001 - recorded for the user, retried only when retryable
             session.rollback()
             _record_failure(self, session, run, exc)
-            raise_again = isinstance(exc, RETRYABLE) and self.request.retries < self.max_retries
-            if raise_again:
+            if isinstance(exc, RETRYABLE) and self.request.retries < self.max_retries:
                 raise
             return
-        result = {"document_id": document.id, "version": document.version, "reused": not created}
-        jobs.mark_succeeded(session, run, result, f"第{document.version}版" + ("（内容未变，沿用）" if not created else ""))
-        batch.child_finished(session, run)
+        batch.close_batch_of(session, run)
         if run.params.get("pdf") and document.pdf_state in ("pending", "failed"):
             document_id = document.id
     if document_id:
@@ -47,9 +46,12 @@ def _record_failure(task, session, run: TaskRun, exc: Exception) -> None:
     final = not isinstance(exc, RETRYABLE) or task.request.retries >= task.max_retries
     message = str(exc) if isinstance(exc, store.RenderError) else f"生成 Word 文件失败：{type(exc).__name__}: {exc}"
     logger.warning("render run %s failed (final=%s): %s", run.id, final, exc)
-    jobs.mark_failed(session, session.get(TaskRun, run.id), message[:500], final)
+    run = session.get(TaskRun, run.id)
     if final:
-        batch.child_finished(session, session.get(TaskRun, run.id))
+        batch.count_on_batch(session, run)
+    jobs.mark_failed(session, run, message[:500], final)
+    if final:
+        batch.close_batch_of(session, run)
 
 
 @shared_task(name="tasks.rendering.render_batch", bind=True, autoretry_for=RETRYABLE, retry_backoff=True,

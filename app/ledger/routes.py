@@ -118,3 +118,4 @@ def delete(record_id: int):
 
 
 from . import imports  # noqa: E402,F401  (import pages)
+from . import catalogue  # noqa: E402,F401  (catalogue admin page)

@@ -1,5 +1,5 @@
 """Thin views: read the request, call core.drafting, render. Scoping via app.scoping only."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -14,7 +14,7 @@ from core.drafting.kinds import kind_choices
 from core.drafting.merge import check_text, make_environment, plain
 from core.drafting.messages import CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED
 from core.drafting.reports import SETTING_FIELDS, create_report, update_report
-from core.metrics.catalogue import CATALOGUE
+from core.metrics.definitions import load_specs
 from core.metrics.periods import PeriodError, parse_period
 from data_models import Report, Section, User
 from data_models.report import NODE_TYPES
@@ -89,25 +89,25 @@ def carry():
 
 def _editor(report: Report, conflict=None, status: int = 200):
     rows = outline(db.session, report)
-    values = ctx.metric_values(db.session, report)
+    values, _error = ctx.safe_metric_values(db.session, report)
     users = db.session.scalars(own(User).order_by(User.id)).all()
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
-                           editable=is_editable(report), picker=_picker(values), node_types=NODE_TYPES,
+                           editable=is_editable(report), picker=_picker(report, values), node_types=NODE_TYPES,
                            node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
                            setting_fields=SETTING_FIELDS), status
 
 
-def _picker(values: dict) -> list[tuple[str, list]]:
-    """Every metric the report can quote, by catalogue group, with its current value."""
-    specs = {spec.label: spec for spec in CATALOGUE}
-    labels = list(values) or list(specs)
+def _picker(report: Report, values: dict) -> list[tuple[str, list]]:
+    """Every metric the committee defines, by group, with its current value and a link to the
+    records behind it (the insert-number picker)."""
+    period = ctx.report_period(report).as_text()
+    traceable = "metrics.records" in current_app.view_functions
     groups: dict[str, list] = {}
-    for label in labels:
-        spec, value = specs.get(label), values.get(label)
-        kind = value.kind if value is not None else spec.kind
-        unit = value.unit if value is not None else spec.unit
+    for spec in load_specs(db.session, report.committee_id):
+        value = values.get(spec.label)
+        link = url_for("metrics.records", key=spec.key, period=period) if traceable and value is not None else ""
         shown = plain(value) if value is not None else "—"
-        groups.setdefault(spec.group if spec else "其他", []).append((label, unit, shown, kind))
+        groups.setdefault(spec.group or "其他", []).append((spec.label, spec.unit, shown, spec.kind, link))
     return list(groups.items())
 
 
@@ -219,14 +219,14 @@ def history(report_id: int, section_id: int):
                            names=names, editable=is_editable(report))
 
 
-@bp.route("/<int:report_id>/sections/<int:section_id>/restore/<int:version_id>", methods=["POST"])
+@bp.route("/<int:report_id>/sections/<int:section_id>/restore/<int:section_version_id>", methods=["POST"])
 @login_required
-def restore(report_id: int, section_id: int, version_id: int):
+def restore(report_id: int, section_id: int, section_version_id: int):
     require_role("drafter")
     report = _report(report_id)
     section = _section(report, section_id)
     try:
-        old = sec.restore_version(db.session, section, version_id, current_user.id)
+        old = sec.restore_version(db.session, section, section_version_id, current_user.id)
     except REFUSALS as error:
         _refused(error)
         return _to_editor(report, section_id)

@@ -4,4 +4,4 @@ from flask import Blueprint
 bp = Blueprint("upward", __name__, url_prefix="/upward")
 NAV = (60, "upward.index", "向上报送")
 
-from . import routes  # noqa: E402,F401
+from . import routes, settings_routes  # noqa: E402,F401

@@ -23,3 +23,14 @@ class SubmitForm(FlaskForm):
 
 class RemindForm(FlaskForm):
     note = StringField("催报说明", validators=[Optional(), Length(max=500)])
+
+
+class TokenForm(FlaskForm):
+    committee_id = SelectField("下级政协", coerce=int, validators=[DataRequired("请选择下级政协。")])
+    name = StringField("用途说明", default="下级平台报送", validators=[DataRequired(messages.REQUIRED), Length(max=100)])
+
+
+class LinkForm(FlaskForm):
+    base_url = StringField("上级平台地址", validators=[DataRequired(messages.REQUIRED), Length(max=300)],
+                           description="如 https://wengao.example.gov.cn")
+    token = StringField("上级签发的令牌", validators=[DataRequired(messages.REQUIRED), Length(max=200)])

@@ -1,5 +1,6 @@
 """Thin views: read the request, call core.upward, render."""
 import io
+from datetime import date
 
 from flask import abort, flash, redirect, render_template, send_file, url_for
 from flask_login import current_user, login_required
@@ -26,6 +27,19 @@ from .forms import RemindForm, RequestForm, SubmitForm
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+def attempt(action, success: str, errors=(UpwardError,)) -> tuple[bool, object]:
+    """Run a core call in the request's transaction: commit and confirm, or roll back and explain."""
+    try:
+        result = action()
+    except errors as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return False, None
+    db.session.commit()
+    flash(success, "success")
+    return True, result
+
+
 @bp.route("/")
 @login_required
 def index():
@@ -46,29 +60,37 @@ def index():
                            has_subordinates=len(visible_committee_ids()) > 1)
 
 
+@bp.context_processor
+def _state_names() -> dict:
+    return {"target_states": msg.TARGET_STATES, "outbox_states": msg.OUTBOX_STATES, "today": date.today()}
+
+
+@bp.app_template_global()
+def upward_open_requests() -> list:
+    """Requests to the user's committee it has not yet answered (for the dashboard)."""
+    committee_id = current_user.committee_id
+    return [(r, t) for r, t in requests_received(db.session, committee_id)
+            if committee_id not in current_submissions(db.session, r.id)]
+
+
 @bp.route("/requests/new", methods=["GET", "POST"])
 @login_required
 def new_request():
     require_role("reviewer")
     form = RequestForm()
-    form.targets.choices = [SelectChoice(c.id, c.name) for c in _subordinates()]
+    form.targets.choices = [SelectChoice(c.id, c.name) for c in subordinates()]
     if form.validate_on_submit():
-        try:
-            request = issue_request(db.session, committee_id=current_user.committee_id, kind=form.kind.data,
-                                    period=parse_period(form.period.data), deadline=form.deadline.data,
-                                    target_ids=form.targets.data, note=form.note.data or "",
-                                    title=form.title.data or "", user_id=current_user.id)
-        except (UpwardError, PeriodError) as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(msg.REQUEST_ISSUED, "success")
+        ok, request = attempt(lambda: issue_request(
+            db.session, committee_id=current_user.committee_id, kind=form.kind.data,
+            period=parse_period(form.period.data), deadline=form.deadline.data, target_ids=form.targets.data,
+            note=form.note.data or "", title=form.title.data or "", user_id=current_user.id),
+            msg.REQUEST_ISSUED, (UpwardError, PeriodError))
+        if ok:
             return redirect(url_for("upward.detail", request_id=request.id))
     return render_template("upward/new.html", form=form)
 
 
-def _subordinates() -> list[Committee]:
+def subordinates() -> list[Committee]:
     ids = [i for i in visible_committee_ids() if i != current_user.committee_id]
     stmt = select(Committee).where(Committee.id.in_(ids)).order_by(Committee.sort_order, Committee.id)
     return list(db.session.scalars(stmt))
@@ -91,16 +113,10 @@ def detail(request_id: int):
 def remind_target(request_id: int, committee_id: int):
     require_role("reviewer")
     request = get_own_or_404(CollectionRequest, request_id)
-    form = RemindForm()
-    if form.validate_on_submit():
-        try:
-            target = remind(db.session, request, committee_id, user_id=current_user.id, note=form.note.data or "")
-        except UpwardError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(msg.REMINDED.format(name=target.committee.name), "success")
+    form, committee = RemindForm(), db.session.get(Committee, committee_id)
+    if form.validate_on_submit() and committee is not None:
+        attempt(lambda: remind(db.session, request, committee_id, user_id=current_user.id, note=form.note.data or ""),
+                msg.REMINDED.format(name=committee.name))
     return redirect(url_for("upward.detail", request_id=request.id))
 
 
@@ -128,14 +144,8 @@ def received(request_id: int):
     form.report_id.choices = [SelectChoice(r.id, r.title) for r in _submittable(request.kind, request.period_start, request.period_end)]
     if form.validate_on_submit():
         require_role("reviewer")
-        try:
-            submit_report(db.session, request, get_own_or_404(Report, form.report_id.data), current_user)
-        except UpwardError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(msg.SENT_LOCAL, "success")
+        report = get_own_or_404(Report, form.report_id.data)
+        if attempt(lambda: submit_report(db.session, request, report, current_user), msg.SENT_LOCAL)[0]:
             return redirect(url_for("upward.received", request_id=request.id))
     history = submission_history(db.session, request.id, current_user.committee_id)
     return render_template("upward/received.html", request=request, target=target, form=form, history=history,
@@ -170,8 +180,6 @@ def remote(request_ref: int):
 
 
 def _dates(remote: dict):
-    from datetime import date
-
     return date.fromisoformat(remote["period_start"]), date.fromisoformat(remote["period_end"])
 
 
@@ -192,13 +200,13 @@ def _queue_remote(link, found: dict, report: Report):
     return redirect(url_for("upward.index"))
 
 
-@bp.route("/outbox/<int:message_id>/retry", methods=["POST"])
+@bp.route("/outbox/<int:outbox_message_id>/retry", methods=["POST"])
 @login_required
-def retry(message_id: int):
+def retry(outbox_message_id: int):
     from tasks.upward import deliver
 
     require_role("reviewer")
-    message = get_own_or_404(OutboxMessage, message_id)
+    message = get_own_or_404(OutboxMessage, outbox_message_id)
     outbox.retry_message(db.session, message)
     db.session.commit()
     deliver.delay(message.id)

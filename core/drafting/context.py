@@ -1,4 +1,5 @@
 """What a report's placeholders can read: metric values of its period and report variables."""
+import logging
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -6,6 +7,8 @@ from sqlalchemy.orm import Session
 from core.metrics.periods import Period
 from core.metrics.values import MetricValue
 from data_models import Report
+
+log = logging.getLogger(__name__)
 
 
 def report_period(report: Report) -> Period:
@@ -47,6 +50,16 @@ def rollup_values(session: Session, report: Report) -> dict[str, MetricValue]:
     from core.upward.rollup import rollup_placeholders
 
     return rollup_placeholders(session, report.committee_id, report_period(report))
+
+
+def safe_metric_values(session: Session, report: Report, previous: bool = False) -> tuple[dict[str, MetricValue], str]:
+    """metric_values, or ({}, the error) when the engine fails: pages show a warning, not an error."""
+    try:
+        with session.begin_nested():
+            return metric_values(session, report, previous=previous), ""
+    except Exception as error:  # noqa: BLE001 - shown to the user, logged for the admin
+        log.exception("metrics failed for report %s", report.id)
+        return {}, str(error) or type(error).__name__
 
 
 def number_filters() -> dict:

@@ -3,7 +3,6 @@
 build_document() hands a DocumentContent to the .docx renderer; preview_text() gives the same
 content as plain text with the warnings the preview lists.
 """
-import logging
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -21,8 +20,6 @@ from .numbering import HEADING_TYPES, Label, number_tree
 from .tree import SectionNode, build_tree, describe, load_sections, walk
 from .warnings import (DraftWarning, empty_warning, hand_typed_warnings, leftover_warnings, merge_warnings,
                        rule_warnings, typed_number_warning)
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -85,12 +82,8 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
 def _computed_values(session: Session, report: Report, sections) -> tuple[dict, Optional[DraftWarning]]:
     """The report's metric values; a failing engine becomes one warning, never a broken preview."""
     wants_previous = any("同比" in s.body or "yoy" in s.body for s in sections)
-    try:
-        with session.begin_nested():
-            return ctx.metric_values(session, report, previous=wants_previous), None
-    except Exception as error:  # noqa: BLE001 - shown to the user, logged for the admin
-        log.exception("metrics failed for report %s", report.id)
-        return {}, DraftWarning(None, "metrics_failed", messages.W_METRICS_FAILED.format(error=error))
+    values, error = ctx.safe_metric_values(session, report, previous=wants_previous)
+    return values, DraftWarning(None, "metrics_failed", messages.W_METRICS_FAILED.format(error=error)) if error else None
 
 
 def _subtitle_lines(settings: dict) -> list[str]:

@@ -6,7 +6,7 @@ Chinese message; the SandboxedEnvironment with no globals, no attributes and no 
 second wall behind that check. Errors never escape as exceptions to the caller.
 """
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable
 
 from jinja2 import TemplateError, meta, nodes
@@ -57,10 +57,9 @@ def plain(value: Any) -> str:
         return Marker(messages.NO_VALUE_MARK.format(name="数值"))
     if isinstance(value, (list, tuple)):
         return "、".join(plain(v) for v in value)
-    if isinstance(value, (Decimal, float)) and value == int(value):
-        return str(int(value))
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+    if isinstance(value, (Decimal, float)):
+        rounded = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return str(int(rounded)) if rounded == int(rounded) else format(rounded.normalize(), "f")
     return str(value)
 
 

@@ -97,6 +97,7 @@ def read_workbook(session: Session, data: bytes) -> tuple[list[tuple[CategoryInf
 
 
 def _sheet_rows(sheet, info: CategoryInfo, errors: list) -> list:
+    sheet.reset_dimensions()  # stored dimensions may be wrong, and computing them reads the sheet twice
     iterator = sheet.iter_rows(values_only=True)
     header = [str(h).strip() if h is not None else "" for h in next(iterator, [])]
     known = {label for _, label, _ in info.columns()}

@@ -68,14 +68,18 @@ def plan_children(session: Session, batch: TaskRun) -> list[TaskRun]:
     return children
 
 
-def child_finished(session: Session, child: TaskRun) -> None:
-    """Count a finished child on its batch (an atomic increment); the last one closes the batch."""
+def count_on_batch(session: Session, child: TaskRun) -> None:
+    """Add a finished child to its batch's progress (an atomic increment, committed with the child's state)."""
     batch_id = (child.params or {}).get("batch_id")
-    if not batch_id:
-        return
-    session.execute(update(TaskRun).where(TaskRun.id == batch_id).values(progress=TaskRun.progress + 1))
-    session.commit()
-    close_if_done(session, session.get(TaskRun, batch_id))
+    if batch_id:
+        session.execute(update(TaskRun).where(TaskRun.id == batch_id).values(progress=TaskRun.progress + 1))
+
+
+def close_batch_of(session: Session, child: TaskRun) -> None:
+    """After a child's commit: the child that brings the batch to its total closes it."""
+    batch_id = (child.params or {}).get("batch_id")
+    if batch_id:
+        close_if_done(session, session.get(TaskRun, batch_id))
 
 
 def close_if_done(session: Session, batch: TaskRun) -> None:

@@ -2,12 +2,19 @@
 then applies the rules that depend on the document (signature indents, font choices, run hints).
 """
 import io
+import re
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx.oxml import OxmlElement
+from docx.text.paragraph import Paragraph
 from docx.oxml.ns import qn
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate, RichText
+from jinja2 import Environment, Template
 from markupsafe import Markup
 
 from . import layout, rules
@@ -16,7 +23,6 @@ from .text import break_title, display_width, full_width
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
 RENDERER_VERSION = "1"  # bump when output changes for the same content (a re-render is then not reused)
-_template_cache: dict[str, tuple[float, bytes]] = {}
 
 
 class TemplateMissing(LookupError):
@@ -24,42 +30,90 @@ class TemplateMissing(LookupError):
 
 
 def template_bytes(kind: str) -> bytes:
-    """The kind's template, read once and again only when the file changes (a committee restyled it)."""
+    """The kind's template file (re-read when a committee replaces it)."""
+    return _compiled(kind).source
+
+
+@dataclass
+class _CompiledTemplate:
+    """A template taken apart once: its zip entries, its document.xml and its body compiled by Jinja.
+
+    docxtpl does the template work (its tag patching, RichText, Jinja with autoescape); this keeps the
+    result between renders, so a render is one Jinja pass, one parse of document.xml and one zip write.
+    """
+
+    source: bytes
+    mtime: float
+    entries: dict[str, bytes]
+    body: Template
+
+    @classmethod
+    def load(cls, source: bytes, mtime: float) -> "_CompiledTemplate":
+        template = DocxTemplate(io.BytesIO(source))
+        template.init_docx()
+        body_xml = template.patch_xml(template.get_xml())
+        body_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", body_xml)  # as docxtpl's render_xml_part
+        with zipfile.ZipFile(io.BytesIO(source)) as package:
+            entries = {name: package.read(name) for name in package.namelist()}
+        return cls(source, mtime, entries, Environment(autoescape=True).from_string(body_xml))
+
+    def render_body(self, context: dict):
+        xml = self.body.render(context)
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
+            xml = xml.replace(escaped, tag)
+        return parse_xml(xml.encode("utf-8"))
+
+
+_compiled_cache: dict[str, _CompiledTemplate] = {}
+
+
+def _compiled(kind: str) -> _CompiledTemplate:
     path = TEMPLATE_DIR / f"{kind}.docx"
     if not path.exists():
         raise TemplateMissing(f"缺少文稿类型“{kind}”的 Word 模板：templates_docx/{kind}.docx")
     mtime = path.stat().st_mtime
-    cached = _template_cache.get(kind)
-    if cached is None or cached[0] != mtime:
-        cached = _template_cache[kind] = (mtime, path.read_bytes())
-    return cached[1]
+    cached = _compiled_cache.get(kind)
+    if cached is None or cached.mtime != mtime:
+        cached = _compiled_cache[kind] = _CompiledTemplate.load(path.read_bytes(), mtime)
+    return cached
 
 
 def render_docx(content: DocumentContent) -> bytes:
     """The .docx bytes for one document, every SPEC §6 rule applied."""
-    template = DocxTemplate(io.BytesIO(template_bytes(content.kind)))
-    template.render(build_context(content), autoescape=True)
-    doc = template.docx
-    doc.core_properties.category = content.kind  # lets the checker apply the kind's rules
-    doc.core_properties.title = content.title
-    doc.core_properties.author = content.committee_name
-    apply_font_choices(doc, content.fonts)
-    set_signature_indents(doc)
-    mark_east_asian_runs(doc)
+    template = _compiled(content.kind)
+    document = parse_xml(template.entries["word/document.xml"])
+    body = template.render_body(build_context(content))
+    document.replace(document.body, body)
+    set_signature_indents(body)
+    mark_east_asian_runs(body)
+    parts = {"word/document.xml": document, "docProps/core.xml": _core_properties(template, content)}
+    if content.fonts:
+        parts["word/styles.xml"] = apply_font_choices(parse_xml(template.entries["word/styles.xml"]), content.fonts)
     out = io.BytesIO()
-    doc.save(out)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in template.entries.items():
+            element = parts.get(name)
+            package.writestr(name, data if element is None else serialize_part_xml(element))
     return out.getvalue()
+
+
+def _core_properties(template: _CompiledTemplate, content: DocumentContent):
+    """Title, author and the kind (category: the checker applies the kind's rules)."""
+    core = parse_xml(template.entries["docProps/core.xml"])
+    core.title_text, core.author_text, core.category_text = content.title, content.committee_name, content.kind
+    return core
 
 
 def build_context(content: DocumentContent) -> dict:
     """The template's context (see templates_docx/README.md); all text made full-width first."""
     header = content.header
     return {
-        "title": "\n".join(break_title(content.title, layout.TITLE_LINE_CHARS)),
+        "title": lines_with_breaks(break_title(content.title, layout.TITLE_LINE_CHARS)),
         "subtitle_lines": [full_width(line) for line in content.subtitle_lines],
         "addressee": _with_colon(content.addressee),
         "blocks": block_views(mark_speech_lines(content)),
-        "attachments": attachment_lines(content.attachments),
+        "attachments": lines_with_breaks(attachment_lines(content.attachments)),
         "signature": full_width(content.signature),
         "date": normalise_date(content.date),
         "header": header and {"issuer": full_width(header.issuer), "doc_number": full_width(header.doc_number),
@@ -154,12 +208,18 @@ def table_xml(rows: list[list[str]]) -> str:
     return "".join(parts)
 
 
-def attachment_lines(attachments: list[str]) -> str:
+def attachment_lines(attachments: list[str]) -> list[str]:
     """附件：XXX, or numbered 1.XXX / 2.YYY on their own lines; no closing punctuation (7.3.4)."""
     names = [full_width(a).rstrip("。；，") for a in attachments if a.strip()]
     if len(names) == 1:
-        return names[0]
-    return "\n".join(f"{i}.{name}" for i, name in enumerate(names, 1))
+        return names
+    return [f"{i}.{name}" for i, name in enumerate(names, 1)]
+
+
+def lines_with_breaks(lines: list[str]) -> Markup:
+    """One run holding the lines with w:br between them (title lines, attachment list)."""
+    texts = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+    return Markup(f"<w:r>{texts}</w:r>") if lines else Markup("")
 
 
 def normalise_date(text: str) -> str:
@@ -174,26 +234,28 @@ def normalise_date(text: str) -> str:
     return f"{year}年{month}月{day}日"
 
 
-def apply_font_choices(doc, fonts: dict) -> None:
+def apply_font_choices(styles, fonts: dict):
     """A committee's own font names per role (e.g. 方正仿宋_GBK for body) replace the defaults in styles."""
-    if not fonts:
-        return
     for spec in layout.STYLES:
         font = fonts.get(spec.font_role)
-        if font:
-            style = doc.styles.element.find(f'{qn("w:style")}[@{qn("w:styleId")}="{spec.style_id}"]')
-            if style is not None:
-                rules.set_fonts(style.get_or_add_rPr(), font)
+        style = styles.find(f'{qn("w:style")}[@{qn("w:styleId")}="{spec.style_id}"]')
+        if font and style is not None:
+            rules.set_fonts(style.get_or_add_rPr(), font)
     if fonts.get("body"):
-        rules.set_document_defaults(doc, fonts["body"])
+        rules.set_default_fonts(styles, fonts["body"])
+    return styles
 
 
-def set_signature_indents(doc) -> None:
+def set_signature_indents(body) -> None:
     """署名 right-indented 2 characters; 成文日期 starts 2 characters right of the signature's first
     character; a longer date keeps 2 characters and pushes the signature left (7.3.5.2)."""
-    paragraphs = {p.style.style_id: p for p in doc.paragraphs if p.style is not None and p.text.strip()
-                  and p.style.style_id in ("GwSignature", "GwDate")}
-    signature, date = paragraphs.get("GwSignature"), paragraphs.get("GwDate")
+    found = {}
+    for p in body.iterchildren(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        style_id = style.get(qn("w:val")) if style is not None else None
+        if style_id in ("GwSignature", "GwDate") and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip():
+            found[style_id] = Paragraph(p, None)
+    signature, date = found.get("GwSignature"), found.get("GwDate")
     sig_right, date_right = signature_indents(signature.text if signature else "", date.text if date else "")
     for paragraph, right in ((signature, sig_right), (date, date_right)):
         if paragraph is not None:
@@ -214,16 +276,18 @@ def signature_indents(signature: str, date: str) -> tuple[float, float]:
     return sig_right, date_right
 
 
-def _is_empty(run) -> bool:
-    return all(child.tag == qn("w:rPr") or (child.tag == qn("w:t") and not child.text) for child in run)
+_EMPTY_RUNS = ".//w:r[w:t and not(w:t[string-length(.) > 0]) and count(*) = count(w:t) + count(w:rPr)]"
+_PUNCTUATED_RUNS = ".//w:r[w:t[contains(., '\u201c') or contains(., '\u201d') or contains(., '\u2018') or " \
+                   "contains(., '\u2019') or contains(., '\u2014') or contains(., '\u2026') or contains(., '\u00b7')]]"
 
 
-def mark_east_asian_runs(doc) -> None:
-    """w:hint="eastAsia" on every run, so “ ” — … print full-width in the Chinese font (GB/T 15834)."""
-    for run in list(doc.element.body.iter(qn("w:r"))):
-        if _is_empty(run):
-            run.getparent().remove(run)  # left over from docxtpl's {{r }} tags
-            continue
+def mark_east_asian_runs(body) -> None:
+    """w:hint="eastAsia" on runs holding “ ” ‘ ’ — … ·, so they print full-width in the Chinese font
+    (GB/T 15834; the styles also name the Chinese font in the Latin slots). Empty runs that docxtpl's
+    {{r }} tags leave behind are dropped."""
+    for run in body.xpath(_EMPTY_RUNS):
+        run.getparent().remove(run)
+    for run in body.xpath(_PUNCTUATED_RUNS):
         rpr = run.find(qn("w:rPr"))
         if rpr is None:
             rpr = OxmlElement("w:rPr")

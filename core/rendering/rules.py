@@ -94,7 +94,11 @@ def set_document_grid(section) -> None:
 
 def set_document_defaults(doc, body_font: str) -> None:
     """Default run properties: the body font in every slot and East Asian language zh-CN (punctuation)."""
-    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    set_default_fonts(doc.styles.element, body_font)
+
+
+def set_default_fonts(styles, body_font: str) -> None:
+    defaults = styles.find(qn("w:docDefaults"))
     rpr = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
     set_fonts(rpr, body_font)
     _child(rpr, "w:sz", val=layout.BODY_HALF_POINTS)

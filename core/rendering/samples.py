@@ -1,5 +1,5 @@
 """A sample DocumentContent per report kind, shaped like the reference texts: used by tests, the
-benchmarks and `flask render --sample` before a real report exists."""
+benchmarks and the checker's own tests."""
 from .document import Block, DocumentContent, UpwardHeader
 
 _BODY = ("坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大精神，做实\"加强\"文章、彰显\"改进\"效能，"
@@ -27,10 +27,10 @@ def _annual_blocks(sections: int = 5, items: int = 3) -> list[Block]:
     return blocks
 
 
-def sample_content(kind: str, committee: str = "政协东湖县委员会", scale: int = 1) -> DocumentContent:
-    """A realistic document of `kind`; `scale` multiplies the sections (benchmarks)."""
+def sample_content(kind: str, committee: str = "政协东湖县委员会") -> DocumentContent:
+    """A realistic document of `kind`."""
     content = DocumentContent(kind=kind, title=f"{committee}2023年工作总结", committee_name=committee,
-                              blocks=_annual_blocks(5 * scale if scale > 1 else 5), metric_values={"meetings": 12})
+                              blocks=_annual_blocks(), metric_values={"meetings": 12})
     if kind in ("annual_summary", "half_year_summary", "experience_briefing"):
         content.signature, content.date = committee, "2024年1月5日"
     if kind == "half_year_summary":

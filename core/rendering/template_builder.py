@@ -26,9 +26,31 @@ def build_template(kind: str) -> Document:
     rules.set_document_grid(section)
     rules.add_page_number_footers(doc, section)
     _write_body(doc, layout.layout_for(kind))
+    slim_package(doc)
     doc.core_properties.title = f"{layout.layout_for(kind).label}模板"
     doc.core_properties.author = "政协文稿"
     return doc
+
+
+_KEPT_BUILTIN_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
+_DROPPED_PARTS = ("stylesWithEffects", "customXml", "thumbnail", "numbering", "webSettings")
+
+
+def slim_package(doc) -> None:
+    """Drop python-docx's 800 KB of unused built-in styles and parts: every render parses and writes
+    what the template holds, so a small template is a fast render."""
+    styles = doc.styles.element
+    for child in list(styles):
+        if child.tag == qn("w:latentStyles"):
+            styles.remove(child)
+        elif child.tag == qn("w:style"):
+            style_id = child.get(qn("w:styleId"))
+            if style_id not in _KEPT_BUILTIN_STYLES and not style_id.startswith("Gw"):
+                styles.remove(child)
+    for rels in (doc.part.rels, doc.part.package.rels):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in _DROPPED_PARTS:
+                rels.pop(rel_id)
 
 
 def _define_styles(doc) -> None:
@@ -52,7 +74,7 @@ def _tag(doc, tag: str) -> None:
 
 def _write_body(doc, kind_layout: layout.KindLayout) -> None:
     _write_upward_header(doc)
-    _para(doc, "{{ title }}", "GwTitle")
+    _para(doc, "{{r title }}", "GwTitle")
     _tag(doc, "for line in subtitle_lines")
     _para(doc, "{{ line }}", "GwSubtitle")
     _tag(doc, "endfor")
@@ -101,7 +123,8 @@ def _write_attachments(doc) -> None:
     """附件说明 one blank line below the body, later items aligned under the first (7.3.4)."""
     _tag(doc, "if attachments")
     _para(doc, "", "GwBody")
-    attachment = _para(doc, "附件：{{ attachments }}", "GwAttachment")
+    attachment = _para(doc, "附件：", "GwAttachment")
+    attachment.add_run("{{r attachments }}")
     attachment.paragraph_format.left_indent = 1600 * 635
     attachment.paragraph_format.first_line_indent = -960 * 635
     _tag(doc, "endif")

@@ -12,9 +12,14 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and bool(_CJK.match(ch))
 
 
+_NEEDS_WORK = re.compile(r"[\x00-\x1f\"',;:?!()\ufffe\uffff]")
+
+
 def full_width(text: str) -> str:
     """Chinese text with Chinese quotation marks and full-width punctuation next to Chinese characters."""
-    text = _XML_INVALID.sub("", text or "").replace("\r", "").replace("\n", "")
+    if not text or not _NEEDS_WORK.search(text):
+        return text or ""  # most Chinese text: nothing to change, no per-character pass
+    text = _XML_INVALID.sub("", text).replace("\r", "").replace("\n", "")
     out: list[str] = []
     double_open = single_open = True
     for i, ch in enumerate(text):

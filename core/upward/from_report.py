@@ -3,7 +3,6 @@ import dataclasses
 import uuid
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.metrics.periods import Period
@@ -14,6 +13,7 @@ from . import messages as msg
 from .package import Package, accept_package, metrics_document
 
 SUBMITTABLE = ("approved", "sent")
+PDF_TIMEOUT = 90.0
 
 
 def check_report(report: Report, kind: str, period: Period) -> None:
@@ -28,59 +28,51 @@ def check_report(report: Report, kind: str, period: Period) -> None:
         raise UpwardError(msg.WRONG_PERIOD.format(got=got.label, want=period.label))
 
 
-def build_package(session: Session, report: Report, *, kind: str, period: Period, submitted_by: str = "") -> Package:
-    """The report's latest rendered .docx (rendered now if it never was), its PDF and its numbers."""
-    check_report(report, kind, period)
-    content = _document_content(session, report.id)
-    rendered = _latest_rendered(session, report.id)
-    docx = rendered.docx if rendered else _render_now(content)
-    pdf, pdf_note = _pdf_of(rendered)
+def build_package(session: Session, report: Report, *, kind: str, period: Period, submitted_by: str = "",
+                  user_id: int | None = None) -> Package:
+    """The report's current rendered version (rendered now if it changed), its PDF and its numbers."""
+    from core.drafting.document import build_document
     from core.metrics.engine import compute_metrics
+    from core.rendering.docx import TemplateMissing
+    from core.rendering.store import RenderError, render_report
 
+    check_report(report, kind, period)
+    try:
+        rendered, _ = render_report(session, report.id, user_id)
+    except (RenderError, TemplateMissing) as error:
+        raise UpwardError(str(error)) from error
+    pdf, pdf_note = pdf_of(rendered)
     values = compute_metrics(session, report.committee_id, period)
     return Package(
         committee_name=report.committee.name, committee_short_name=report.committee.short_name,
-        title=report.title, kind=report.kind, period=period, docx=docx, pdf=pdf, pdf_note=pdf_note,
+        title=report.title, kind=report.kind, period=period, docx=rendered.docx, pdf=pdf, pdf_note=pdf_note,
         metrics=metrics_document(values.values(), report.committee, period),
-        content=dataclasses.asdict(content) if content is not None else None,
+        content=dataclasses.asdict(build_document(session, report.id)),
         source_report_id=report.id, submitted_by=submitted_by,
     )
 
 
-def _document_content(session: Session, report_id: int):
-    try:
-        from core.drafting.document import build_document
-    except ImportError:
-        return None
-    return build_document(session, report_id)
+def pdf_of(rendered: RenderedDocument) -> tuple[bytes | None, str]:
+    """The rendered version's PDF, converted now if the background job has not yet; kept on the version."""
+    from core.rendering.pdf import PdfFailed, PdfUnavailable, docx_to_pdf
 
-
-def _latest_rendered(session: Session, report_id: int) -> RenderedDocument | None:
-    stmt = select(RenderedDocument).where(RenderedDocument.report_id == report_id)
-    return session.scalars(stmt.order_by(RenderedDocument.version.desc())).first()
-
-
-def _render_now(content) -> bytes:
-    try:
-        from core.rendering.docx import render_docx
-    except ImportError as error:
-        raise UpwardError(msg.NO_DOCX.format(error=error)) from error
-    if content is None:
-        raise UpwardError(msg.NO_DOCX.format(error="core.drafting"))
-    return render_docx(content)
-
-
-def _pdf_of(rendered: RenderedDocument | None) -> tuple[bytes | None, str]:
-    if rendered is not None and rendered.pdf:
+    if rendered.pdf:
         return rendered.pdf, ""
-    reason = (rendered.pdf_error if rendered is not None else "") or msg.PDF_NOT_RENDERED
-    return None, msg.PDF_MISSING.format(reason=reason)
+    try:
+        data = docx_to_pdf(rendered.docx, timeout=PDF_TIMEOUT)
+    except PdfUnavailable as error:
+        rendered.pdf_state, rendered.pdf_error = "unavailable", str(error)
+        return None, msg.PDF_MISSING.format(reason=error)
+    except PdfFailed as error:
+        return None, msg.PDF_MISSING.format(reason=error)
+    rendered.pdf, rendered.pdf_state, rendered.pdf_error = data, "done", ""
+    return data, ""
 
 
 def submit_report(session: Session, request: CollectionRequest, report: Report, user: User) -> Submission:
     """Submit within one deployment: the superior's tables receive the package at once."""
     package = build_package(session, report, kind=request.kind, period=Period(request.period_start, request.period_end),
-                            submitted_by=user.display_name or user.username)
+                            submitted_by=user.display_name or user.username, user_id=user.id)
     submission, _ = accept_package(session, request_id=request.id, sender=report.committee, package=package,
                                    idempotency_key=f"local-{uuid.uuid4().hex}", channel="local", user_id=user.id)
     mark_sent(report)
@@ -98,5 +90,5 @@ def submit_remote(session: Session, link, remote: dict, report: Report, user: Us
 
     period = Period(date.fromisoformat(remote["period_start"]), date.fromisoformat(remote["period_end"]))
     package = build_package(session, report, kind=remote["kind"], period=period,
-                            submitted_by=user.display_name or user.username)
+                            submitted_by=user.display_name or user.username, user_id=user.id)
     return queue_package(session, link, int(remote["id"]), package, report_id=report.id, user_id=user.id)

@@ -1,13 +1,8 @@
 """User-facing Chinese text of the upward area."""
-KIND_NAMES = {
-    "annual_summary": "年度工作总结",
-    "half_year_summary": "上半年工作总结",
-    "standing_committee_report": "常委会工作报告",
-    "news_interpretation": "报告解读",
-    "briefing": "汇报材料",
-    "experience_briefing": "经验交流材料",
-    "visit_packet": "交流考察材料",
-}
+from core.drafting.kinds import kind_choices
+from core.drafting.messages import STATUS_NAMES as REPORT_STATUS_NAMES  # noqa: F401
+
+KIND_NAMES = dict(kind_choices())
 TARGET_STATES = {"submitted": "已报送", "late": "逾期未报", "pending": "待报送"}
 OUTBOX_STATES = {"pending": "等待发送", "sent": "已送达", "failed": "被上级拒收"}
 
@@ -21,9 +16,7 @@ WRONG_KIND = "文稿类型（{got}）与报送通知要求的类型（{want}）�
 WRONG_PERIOD = "文稿的统计期间（{got}）与报送通知要求的期间（{want}）不一致。"
 ALREADY_SUBMITTED = "该单位已报送，无需催报。"
 NO_SUBMISSIONS = "该报送通知尚未收到任何报送材料，无法汇编。"
-NO_DOCX = "文稿尚未生成 Word 文件，且无法现场生成：{error}"
 PDF_MISSING = "未附 PDF：{reason}"
-PDF_NOT_RENDERED = "PDF 尚未生成"
 
 BAD_TOKEN = "令牌无效、已吊销或无权报送。"
 WRONG_COMMITTEE = "令牌所属单位（{token}）与报送单位（{sender}）不一致。"
@@ -36,4 +29,4 @@ SEND_QUEUED = "报送包已进入发送队列，将自动发送到上级政协�
 SENT_LOCAL = "已报送。"
 REMINDED = "已向{name}催报。"
 REQUEST_ISSUED = "报送通知已发出。"
-REPORT_STATUS_NAMES = {"draft": "起草中", "in_review": "待审核", "returned": "已退回", "approved": "已审定", "sent": "已报送"}
+LINK_SAVED = "上级平台已设置。"

@@ -45,3 +45,19 @@ def test_demo_half_year_report_follows_reference_001(db_session, filters):
     text = as_text(assemble(db_session, report, filters=filters).content)
     assert "2023年上半年工作总结\n一、坚持在政治引领上精准发力" in text
     assert "一是坚持以党的政治建设为统领。" in text and "2023年下半年工作谋划" in text
+
+
+def test_demo_kinds_number_as_their_styles(db_session, filters):
+    load_demo(db_session)
+    db_session.commit()
+    texts = {r.kind: as_text(assemble(db_session, r, {}, filters).content)
+             for r in db_session.scalars(select(Report).where(Report.committee.has(short_name="东湖县政协")))}
+    assert "\n■政治引领有力\n●理论武装持续深化。" in texts["news_interpretation"]
+    assert "\n一是坚持党的领导，把牢基层协商正确方向\n一是把党的领导贯穿协商全过程。" in texts["experience_briefing"]
+    assert "。二是把制度建设作为基础工程。" in texts["experience_briefing"]
+    assert "\n二是搭建协商平台，让群众的事商量着办\n一是阵地全覆盖。" in texts["experience_briefing"]
+    standing = texts["standing_committee_report"].splitlines()
+    assert standing[1:4] == ["——在政协东湖县第十届委员会第二次会议上", "县政协主席　李华", "（2024年1月8日）"]
+    assert standing[4] == "各位委员："
+    assert "（六）加强自身建设，履职能力不断提升" in standing
+    assert texts["briefing"].splitlines()[1] == "尊敬的李主席，各位领导，同志们："

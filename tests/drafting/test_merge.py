@@ -117,3 +117,16 @@ def test_numbers_that_break_a_rule_are_flagged():
     values["转为意见建议件数"] = mv("转为意见建议件数", 18, "件")
     assert rule_warnings({"收到提案件数", "实际立案件数"}, values) == []
     assert rule_warnings({"党组会议次数"}, {**values, "收到提案件数": mv("收到提案件数", 1, "件")}) == []
+
+
+def test_plain_numbers_as_a_report_writes_them():
+    from decimal import Decimal
+
+    from core.drafting.merge import plain
+
+    from .conftest import mv
+
+    assert [plain(v) for v in (12, Decimal("30110000.00"), 88.0, 98.456, Decimal("0.50"))] == ["12", "30110000", "88", "98.46", "0.5"]
+    assert plain(mv("红色观影活动次数", 0)) == "【待补：红色观影活动次数为0】"
+    assert plain(mv("立案率", None, "%")) == "【待补：立案率无法计算】"
+    assert plain(["甲", "乙"]) == "甲、乙"

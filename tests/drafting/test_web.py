@@ -114,3 +114,21 @@ def test_saving_a_sandbox_escape_keeps_the_text_and_says_why(client, demo, db_se
     assert preview.status_code == 200
     page = preview.get_data(as_text=True)
     assert "不能使用属性访问" in page and "SECRET_KEY" not in page and "test-secret" not in page
+
+
+def test_number_picker_lists_current_values(client, db_session):
+    import pytest
+
+    pytest.importorskip("core.demo.ledger")
+    from core.demo import load_demo
+    from core.drafting.context import metric_values
+    from core.drafting.merge import plain
+
+    load_demo(db_session)
+    db_session.commit()
+    report = db_session.scalars(select(Report).where(Report.kind == "annual_summary", Report.status == "draft")).one()
+    value = metric_values(db_session, report)["协商活动场次"]
+    client.login("donghu_drafter")
+    html = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    assert "{{ 协商活动场次 }}" in html
+    assert f"{plain(value)}场次" in html

@@ -167,3 +167,8 @@ def test_previous_year_value_for_year_on_year(db_session, demo, ledger):
     ledger.add(a, "meeting", "chair", "2023-04-01")
     value = compute_metrics(db_session, a.id, "2023", ["chair_meetings"], previous=True)["chair_meetings"]
     assert (value.value, value.previous) == (2, 1)
+
+
+def test_empty_catalogue_gives_zeros_not_errors(db_session, demo):
+    values = compute_metrics(db_session, demo.county_a.id, "2023")
+    assert values["party_group_meetings"].value == 0 and values["research_topics"].value == []

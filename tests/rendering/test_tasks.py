@@ -1,5 +1,8 @@
 from datetime import date
 
+import pytest
+from sqlalchemy import select
+
 from core.rendering import batch, store
 from data_models import RenderedDocument, TaskRun
 from tasks.rendering import render_batch, render_report
@@ -34,23 +37,73 @@ def test_render_task_failure_is_shown_not_lost(db_session, demo_reports, monkeyp
     assert db_session.query(RenderedDocument).count() == 0
 
 
-def test_batch_renders_every_committee_below(db_session, demo_reports, demo):
-    run = batch.start_batch(db_session, demo.city.id, "annual_summary", date(2023, 1, 1), date(2023, 12, 31),
-                            user_id=None, pdf=False)
+def test_pdf_task_without_libreoffice_marks_the_document_not_the_worker(db_session, demo_reports, monkeypatch):
+    from tasks.rendering import convert_pdf
+
+    document, _ = store.render_report(db_session, demo_reports[("东湖县政协", "briefing")].id)
+    db_session.commit()
+    monkeypatch.setenv("SOFFICE", "/nonexistent/soffice")
+    convert_pdf.delay(document.id)
+    db_session.expire_all()
+    assert document.pdf_state == "unavailable" and "未安装 LibreOffice" in document.pdf_error
+    assert document.docx.startswith(b"PK")
+
+
+def _batch_for_city(db_session, demo, kind: str, period_end: date) -> TaskRun:
+    run = batch.start_batch(db_session, demo.city.id, kind, date(2023, 1, 1), period_end, user_id=None, pdf=False)
     db_session.commit()
     render_batch.delay(run.id)
-    done = _run(db_session, run.id)
+    return _run(db_session, run.id)
+
+
+def test_batch_renders_every_committee_below(db_session, demo_reports, demo):
+    done = _batch_for_city(db_session, demo, "annual_summary", date(2023, 12, 31))
     assert done.state == "succeeded" and (done.progress, done.total) == (2, 2)
     assert done.result == {"rendered": 2, "failed": 0}
     assert db_session.query(RenderedDocument).count() == 2
 
 
 def test_batch_lists_committees_without_a_report(db_session, demo_reports, demo):
-    run = batch.start_batch(db_session, demo.city.id, "half_year_summary", date(2023, 1, 1), date(2023, 6, 30),
-                            user_id=None, pdf=False)
-    db_session.commit()
-    render_batch.delay(run.id)
-    done = _run(db_session, run.id)
+    done = _batch_for_city(db_session, demo, "half_year_summary", date(2023, 6, 30))
     assert done.state == "succeeded" and done.result == {"rendered": 0, "failed": 2}
     assert [(f.params["committee"], f.message) for f in batch.failures(db_session, done)] == [
         ("政协东湖县委员会", "没有这一期的该类文稿"), ("政协西山县委员会", "没有这一期的该类文稿")]
+
+
+@pytest.mark.live_worker
+def test_render_and_pdf_run_on_the_real_worker(worker_app, demo_reports):
+    import time
+
+    from app.extensions import db
+
+    report = demo_reports[("西山县政协", "annual_summary")]
+    run = batch.start_render(db.session, report, user_id=None, pdf=True)
+    db.session.commit()
+    render_report.delay(run.id)
+    deadline = time.time() + 120
+    document = None
+    while time.time() < deadline:
+        db.session.expire_all()
+        document = db.session.scalars(select(RenderedDocument)).first()
+        if document is not None and document.pdf_state != "pending":
+            break
+        time.sleep(0.5)
+    assert _run(db.session, run.id).state == "succeeded"
+    assert document is not None and document.pdf_state in ("done", "unavailable")
+    if document.pdf_state == "done":
+        assert document.pdf.startswith(b"%PDF")
+
+
+def test_batch_counts_a_failed_render_and_keeps_going(db_session, demo_reports, demo, monkeypatch):
+    real = store.document_for
+
+    def fails_for_xishan(session, report):
+        if report.committee.short_name == "西山县政协":
+            raise store.RenderError("第三部分缺少内容")
+        return real(session, report)
+
+    monkeypatch.setattr(store, "document_for", fails_for_xishan)
+    done = _batch_for_city(db_session, demo, "annual_summary", date(2023, 12, 31))
+    assert done.state == "succeeded" and done.result == {"rendered": 1, "failed": 1}
+    assert [(f.params["committee"], f.message) for f in batch.failures(db_session, done)] == [
+        ("政协西山县委员会", "第三部分缺少内容")]

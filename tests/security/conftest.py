@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from core.audit import record
-from data_models import (ApiToken, AuditEvent, Base, CollectionRequest, Record, RecordCategory,
-                         RenderedDocument, ReviewEvent, Submission, TaskRun, User, Visit)
+from data_models import (ApiToken, AuditEvent, Base, CollectionRequest, OutboxMessage, Record, RecordCategory,
+                         RenderedDocument, ReviewEvent, SectionVersion, Submission, TaskRun, User, Visit)
 from tests.review.conftest import gen_report
 
 
@@ -37,6 +37,9 @@ def gen_foreign_objects(session, committee, superior) -> dict[str, int]:
                                                 period_start=date(2024, 1, 1), period_end=date(2024, 12, 31),
                                                 deadline=date(2025, 1, 10), target_ids=[committee.id]),
         "review_event": ReviewEvent(report_id=report.id, action="submitted"),
+        "section_version": SectionVersion(section_id=section.id, version=1, heading=section.heading),
+        "outbox_message": OutboxMessage(committee_id=committee.id, destination="http://127.0.0.1:9/api/upward/submissions",
+                                        idempotency_key=f"o{committee.id}", payload=b"{}"),
         "audit_event": record(session, "report.create", user_id=user.id, committee_id=committee.id),
         "visit": Visit(committee_id=committee.id, delegation=f"{committee.short_name}机密考察团", size=5,
                        start_date=date(2024, 5, 20), end_date=date(2024, 5, 20), period_start=date(2023, 1, 1),

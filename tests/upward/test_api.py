@@ -80,3 +80,20 @@ def test_requests_listed_for_the_token_committee(client, city_request, demo, db_
     response = client.get("/api/upward/requests", headers={"Authorization": f"Bearer {token}"})
     assert [r["id"] for r in response.get_json()["requests"]] == [city_request.id]
     assert client.get("/api/upward/requests").status_code == 401
+
+
+def test_same_package_posted_at_once_is_stored_once(app, city_request, demo, db_session):
+    from concurrent.futures import ThreadPoolExecutor
+
+    _, token = issue_token(db_session, demo.county_a.id, "东湖县政协部署")
+    db_session.commit()
+    payload = make_package(demo.county_a).to_payload(city_request.id, "east-race")
+
+    def send(_):
+        return _post(app.test_client(), token, payload).status_code
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        codes = sorted(pool.map(send, range(4)))
+    assert codes.count(201) == 1 and codes.count(200) == 3
+    db_session.expire_all()
+    assert _count(db_session) == 1

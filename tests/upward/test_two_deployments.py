@@ -29,9 +29,10 @@ def superior(tmp_path):
         request = issue_request(session, committee_id=city.id, kind="annual_summary", period=YEAR,
                                 deadline=date(2024, 1, 31), target_ids=[east.id, west.id])
         _, token = issue_token(session, east.id, "东湖县政协部署")
+        _, west_token = issue_token(session, west.id, "西山县政协部署")
         request_id = request.id
     deployment = Deployment(url, tmp_path)
-    deployment.request_id, deployment.token = request_id, token
+    deployment.request_id, deployment.token, deployment.west_token = request_id, token, west_token
     yield deployment
     deployment.stop()
 
@@ -79,3 +80,60 @@ def test_wrong_committee_token_is_refused_for_good(superior, demo, db_session):
     assert "403" in message.last_error and "不一致" in message.last_error
     assert _superior_submissions(superior) == []
     assert db_session.scalar(select(func.count(OutboxMessage.id))) == 1
+
+
+def _wait_for(session, message, condition, seconds: float = 90):
+    import time
+
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        session.refresh(message)
+        if condition(message):
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"outbox message stuck: {message.state}, {message.attempts} attempts, {message.last_error}")
+
+
+@pytest.mark.live_worker
+def test_real_worker_backs_off_until_the_superior_is_up(worker_app, superior):
+    from app.extensions import db
+
+    committees.seed(db.session)
+    db.session.flush()
+    east = committees.demo_committees(db.session)[1]
+    link = set_link(db.session, east.id, superior.url, superior.token)
+    package = make_package(east)
+    message = queue_package(db.session, link, superior.request_id, package)
+    db.session.commit()
+
+    deliver.delay(message.id)  # the superior is still down
+    _wait_for(db.session, message, lambda m: m.attempts >= 1)
+    assert message.state == "pending" and "无法连接" in message.last_error
+    superior.start()
+    _wait_for(db.session, message, lambda m: m.state == "sent")
+    assert message.attempts >= 2 and message.response["duplicate"] is False
+    assert _superior_submissions(superior) == [(east.name, package.content_hash)]
+
+
+def test_county_pages_submit_an_approved_report_to_the_city_deployment(superior, client, db_session):
+    from core.demo import load_demo
+    from data_models import Report
+
+    load_demo(db_session)
+    db_session.commit()
+    west = committees.demo_committees(db_session)[2]
+    report = db_session.scalars(select(Report).where(Report.committee_id == west.id, Report.status == "approved")).one()
+    superior.start()
+    client.login("xishan_admin")
+    client.post("/upward/link", data={"base_url": superior.url, "token": superior.west_token})
+    listing = client.get("/upward/").get_data(as_text=True)
+    assert "关于报送2023年年度工作总结的通知" in listing and "上级平台" in listing
+    page = client.get(f"/upward/remote/{superior.request_id}").get_data(as_text=True)
+    assert report.title in page
+    sent = client.post(f"/upward/remote/{superior.request_id}", data={"report_id": report.id}, follow_redirects=True)
+    assert "已进入发送队列" in sent.get_data(as_text=True)
+    message = db_session.scalars(select(OutboxMessage)).one()
+    assert message.state == "sent" and message.response["duplicate"] is False
+    assert _superior_submissions(superior) == [(west.name, message.response["content_hash"])]
+    db_session.refresh(report)
+    assert report.status == "sent"

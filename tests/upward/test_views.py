@@ -65,3 +65,38 @@ def test_other_county_cannot_download_a_submission(client, city_request, demo, d
     client.login("city_drafter")
     response = client.get(f"/upward/submissions/{submission.id}.docx")
     assert response.status_code == 200 and response.data.startswith(b"PK")
+
+
+def test_dashboard_lists_open_requests_until_submitted(client, city_request, demo, db_session):
+    client.login("donghu_drafter")
+    assert "关于报送2023年年度工作总结的通知" in client.get("/").get_data(as_text=True)
+    accept_package(db_session, request_id=city_request.id, sender=demo.county_a,
+                   package=make_package(demo.county_a), idempotency_key="a1")
+    db_session.commit()
+    assert "上级报送通知" not in client.get("/").get_data(as_text=True)
+
+
+def test_admin_issues_then_revokes_a_token_for_a_county(client, demo, db_session):
+    from core.upward.tokens import verify_token
+
+    client.login("city_admin")
+    page = client.post("/upward/tokens", data={"committee_id": demo.county_a.id, "name": "东湖县平台"})
+    token = page.get_data(as_text=True).split('<code id="new-token">')[1].split("</code>")[0]
+    assert verify_token(db_session, token).committee_id == demo.county_a.id
+    token_id = verify_token(db_session, token).id
+    client.post(f"/upward/tokens/{token_id}/revoke", data={})
+    db_session.expire_all()
+    assert verify_token(db_session, token) is None
+
+
+def test_county_admin_sets_the_superior_address(client, demo, db_session):
+    from data_models import UpwardLink
+
+    client.login("donghu_admin")
+    bad = client.post("/upward/link", data={"base_url": "javascript:alert(1)", "token": "x"})
+    assert "http://" in bad.get_data(as_text=True)
+    client.post("/upward/link", data={"base_url": "https://city.example.gov.cn/", "token": "wgu_a_b"})
+    assert db_session.scalars(select(UpwardLink)).one().base_url == "https://city.example.gov.cn"
+    client.logout()
+    client.login("donghu_reviewer")
+    assert client.get("/upward/link").status_code == 403

@@ -1,0 +1,41 @@
+"""Admin page: extend the ledger catalogue (categories, types) and add the committee's own metrics."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import or_, select
+
+from app.extensions import db
+from app.scoping import require_role
+from core import audit
+from core.ledger.admin import add_category, add_metric, add_type
+from data_models import MetricDefinition
+
+from . import bp
+from .routes import _categories
+
+ACTIONS = {
+    "category": lambda form: add_category(db.session, form.get("key", ""), form.get("name", "")),
+    "type": lambda form: add_type(db.session, int(form.get("category_id") or 0), form.get("key", ""), form.get("name", "")),
+    "metric": lambda form: add_metric(db.session, current_user.committee_id, form),
+}
+
+
+@bp.route("/catalogue", methods=["GET", "POST"])
+@login_required
+def catalogue():
+    require_role("admin")
+    if request.method == "POST":
+        action = request.form.get("action", "")
+        errors = ACTIONS[action](request.form) if action in ACTIONS else ["未知的操作。"]
+        if errors:
+            for error in errors:
+                flash(error, "error")
+        else:
+            audit.record(db.session, f"catalogue.add_{action}", user_id=current_user.id,
+                         committee_id=current_user.committee_id, key=request.form.get("key", ""))
+            db.session.commit()
+            flash("已添加。", "success")
+            return redirect(url_for("ledger.catalogue"))
+    metrics = db.session.scalars(select(MetricDefinition).where(or_(
+        MetricDefinition.committee_id.is_(None), MetricDefinition.committee_id == current_user.committee_id))
+        .order_by(MetricDefinition.sort_order, MetricDefinition.id)).all()
+    return render_template("ledger/catalogue.html", categories=_categories(), metrics=metrics, form=request.form)

@@ -1,0 +1,33 @@
+from sqlalchemy import select
+
+from core.metrics.engine import compute_metrics
+from data_models import MetricDefinition, RecordCategory, RecordType
+
+
+def test_admin_adds_a_type_and_a_metric_that_counts_it(client, db_session, catalogue):
+    client.login("donghu_admin")
+    category = db_session.scalars(select(RecordCategory).where(RecordCategory.key == "consultation")).one()
+    client.post("/ledger/catalogue", data={"action": "type", "category_id": str(category.id), "key": "online", "name": "网络议政"})
+    assert db_session.scalars(select(RecordType).where(RecordType.key == "online")).one().name == "网络议政"
+    client.post("/ledger/catalogue", data={"action": "metric", "key": "online_forums", "label": "网络议政次数", "unit": "次",
+                                           "kind": "count", "category": "consultation", "types": "online"})
+    client.post("/ledger/new/consultation", data={"type": "网络议政", "date": "2023-05-01", "title": "网络议政"})
+    values = compute_metrics(db_session, catalogue.county_a.id, "2023")
+    assert values["online_forums"].value == 1
+    assert "online_forums" not in compute_metrics(db_session, catalogue.county_b.id, "2023")
+
+
+def test_bad_definitions_are_refused_in_chinese(client, db_session, catalogue):
+    client.login("donghu_admin")
+    page = client.post("/ledger/catalogue", data={"action": "metric", "key": "Bad Key", "label": "a b", "kind": "formula",
+                                                  "formula": "x +"}, follow_redirects=True).get_data(as_text=True)
+    assert "代码须以小写字母开头" in page and "指标名称只能包含汉字" in page and "公式无法识别" in page
+    page = client.post("/ledger/catalogue", data={"action": "metric", "key": "ratio", "label": "某比率", "kind": "formula",
+                                                  "formula": "nope / 2"}, follow_redirects=True).get_data(as_text=True)
+    assert "不存在的指标：nope" in page
+    assert db_session.scalar(select(MetricDefinition).where(MetricDefinition.key == "ratio")) is None
+
+
+def test_catalogue_page_is_for_admins(client, db_session, catalogue):
+    client.login("donghu_drafter")
+    assert client.get("/ledger/catalogue").status_code == 403
