@@ -4,6 +4,7 @@ import io
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from core.metrics.engine import compute_metrics
 from core.metrics.periods import Period
@@ -63,6 +64,11 @@ def test_packet_renders_and_passes_the_format_checker(db_session, briefed_visit)
     assert "尊敬的李明主席，各位领导，同志们：" in texts
     assert any("汇报完毕" in t for t in texts)
     assert len(doc.tables) == 4
+    for table in doc.tables:  # official tables: header style, borders, header row repeated on each page
+        header = table.rows[0]._tr
+        assert header.find(".//" + qn("w:tblHeader")) is not None
+        assert table.rows[0].cells[0].paragraphs[0].style.style_id == "GwTableHeader"
+        assert table._tbl.tblPr.find(qn("w:tblBorders")) is not None
     assert doc.tables[2].rows[1].cells[3].text == "实地考察"
 
 
