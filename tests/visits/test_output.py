@@ -1,4 +1,5 @@
 """Packets rendered from the page and the CLI: every version kept, downloads scoped to the committee."""
+import pytest
 from sqlalchemy import func, select
 
 from core.rendering.format_check import check_docx
@@ -63,3 +64,31 @@ def test_packet_pdf_is_made_after_the_word_file(client, briefed_visit, db_sessio
     assert document.pdf_state == "done", document.pdf_error
     response = client.get(f"/visits/{briefed_visit.id}/packets/{document.id}/pdf")
     assert response.status_code == 200 and response.data.startswith(b"%PDF")
+
+
+@pytest.mark.live_worker
+def test_packet_renders_on_the_real_worker(worker_app, demo):
+    """The packet's Word file and PDF are made by a real Celery worker (PostgreSQL pass)."""
+    import time
+
+    from app.extensions import db
+    from core.visits.output import start_packet_render
+    from core.visits.service import save_visit
+    from data_models import TaskRun
+    from tasks.rendering import render_report
+
+    from .conftest import visit_input
+
+    visit = save_visit(db.session, demo.county_b.id, visit_input())
+    run = start_packet_render(db.session, visit, None)
+    db.session.commit()
+    render_report.delay(run.id)
+    deadline, document = time.time() + 120, None
+    while time.time() < deadline and (document is None or document.pdf_state == "pending"):
+        time.sleep(0.5)
+        db.session.expire_all()
+        document = db.session.scalars(select(RenderedDocument)).first()
+    assert db.session.get(TaskRun, run.id).state == "succeeded"
+    assert check_docx(document.docx, kind="visit_packet") == []
+    assert document.pdf_state in ("done", "unavailable")
+    assert document.pdf_state != "done" or document.pdf.startswith(b"%PDF")
