@@ -70,3 +70,15 @@ def test_simultaneous_receive_keeps_one_record(db_session, visit, monkeypatch):
     assert len(calls) == 3  # lookup, record type, lookup again after the refused insert
     assert not created and record.external_id == f"visit-{visit.id}"
     assert db_session.scalar(select(func.count()).select_from(Record)) == 1
+
+
+def test_received_visit_counts_in_next_summary(db_session, visit):
+    from core.metrics.engine import compute_metrics
+    from core.metrics.periods import Period
+
+    keys = ["delegations_received", "delegation_names"]
+    receive_visit(db_session, visit)
+    db_session.commit()
+    values = compute_metrics(db_session, visit.committee_id, Period.year(2024), keys=keys)
+    assert values["delegations_received"].value == 1
+    assert values["delegation_names"].value == ["政协东湖县委员会考察团"]
