@@ -22,7 +22,7 @@ class RenderError(LookupError):
 
 def document_for(session: Session, report: Report) -> DocumentContent:
     """The report assembled by drafting (numbering, merged numbers), with the metric values it used."""
-    if report.kind == "visit_packet":  # assembled from its visit, not from sections of its own
+    if (report.settings or {}).get("visit_id"):  # a visit's packet: assembled from the visit, not its sections
         from core.visits.packet import assemble_for_report as assemble
     else:
         from core.drafting.document import assemble

@@ -216,8 +216,8 @@ def assemble(session: Session, visit_id: int) -> PacketAssembly:
 
 def assemble_for_report(session: Session, report: Report) -> PacketAssembly:
     """The packet behind a visit_packet report (what the rendering store calls)."""
-    visit_id = (report.settings or {}).get("visit_id")
-    if visit_id is None or session.get(Visit, visit_id) is None:
+    visit_id = report.settings["visit_id"]
+    if session.get(Visit, visit_id) is None:
         raise RenderError(msg.PACKET_WITHOUT_VISIT)
     return assemble(session, visit_id)
 

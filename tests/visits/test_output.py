@@ -92,3 +92,27 @@ def test_packet_renders_on_the_real_worker(worker_app, demo):
     assert check_docx(document.docx, kind="visit_packet") == []
     assert document.pdf_state in ("done", "unavailable")
     assert document.pdf_state != "done" or document.pdf.startswith(b"%PDF")
+
+
+def test_other_pages_list_the_packet_report(client, briefed_visit, db_session):
+    client.login("xishan_drafter")
+    client.post(f"/visits/{briefed_visit.id}/render", data={})
+    db_session.refresh(briefed_visit)
+    for url in ("/", "/reports/", "/documents/", f"/documents/reports/{briefed_visit.report_id}"):
+        response = client.get(url, follow_redirects=True)
+        assert response.status_code == 200, url
+        assert "政协东湖县委员会考察团来西山县交流考察材料" in response.get_data(as_text=True), url
+
+
+def test_a_drafted_visit_packet_report_still_renders_from_its_sections(db_session, demo):
+    from datetime import date
+
+    from core.rendering import store
+    from data_models import Report, Section
+
+    report = Report(committee_id=demo.county_b.id, kind="visit_packet", title="交流考察汇报", settings={},
+                    period_start=date(2023, 1, 1), period_end=date(2023, 12, 31))
+    report.sections = [Section(node_type="section", heading="抓学习", body="深化理论学习。")]
+    db_session.add(report)
+    db_session.commit()
+    assert "抓学习" in [b.text for b in store.document_for(db_session, report).blocks]
