@@ -11,13 +11,6 @@ from sqlalchemy.orm import Session
 from core.drafting import context as ctx
 from core.drafting.merge import make_environment, merge_text
 from core.drafting.numbering import chinese_number, ordinal_yishi
-from core.metrics.engine import compute_metrics, values_by_label
-from core.metrics.filters import plain
-from sqlalchemy.orm import Session
-
-from core.drafting import context as ctx
-from core.drafting.merge import make_environment, merge_text
-from core.drafting.numbering import chinese_number, ordinal_yishi
 from core.drafting.tree import describe
 from core.drafting.warnings import merge_warnings
 from core.metrics.engine import compute_metrics, values_by_label
@@ -27,7 +20,6 @@ from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
 from core.rendering.store import RenderError
 from data_models import Report, Section, Visit
-from data_models import Report, Visit
 
 from . import messages as msg
 from .briefing import BriefingNode, briefing_tree
@@ -191,7 +183,6 @@ def contact_blocks(visit) -> list[Block]:
     return [Block("table", rows=rows)]
 
 
-
 @dataclass
 class PacketAssembly:
     content: DocumentContent
@@ -231,7 +222,7 @@ class PeriodMerger:
         self.by_label = values_by_label(values)
         self.names = ctx.merge_context(self.by_label, ctx.report_variables(frame))
         self.env = make_environment(ctx.number_filters())
-        self.warnings: list = []
+        self.warnings: list = []  # DraftWarning, as drafting's preview reports them
 
     def __call__(self, text: str, section: Section) -> str:
         result = merge_text(self.env, text, self.names)

@@ -46,7 +46,14 @@ def test_metrics_table_holds_the_engines_numbers(db_session, briefed_visit):
 
 
 def test_section_text_is_merged_for_the_visits_period(db_session, briefed_visit):
+    from sqlalchemy import func, select
+
+    from data_models import Report
+
+    reports = db_session.scalar(select(func.count()).select_from(Report))
     content = build_packet(db_session, briefed_visit.id)
+    db_session.flush()
+    assert db_session.scalar(select(func.count()).select_from(Report)) == reports  # building writes nothing
     item = next(b for b in content.blocks if b.kind == "item")
     count = compute_metrics(db_session, briefed_visit.committee_id, Period.year(2023), keys=["party_group_meetings"])
     assert item.text == f"召开党组会议{count['party_group_meetings'].value}次。"
