@@ -36,11 +36,12 @@ def test_other_committee_cannot_render_or_download(client, briefed_visit, db_ses
     assert db_session.scalar(select(func.count()).select_from(RenderedDocument)) == 1
 
 
-def test_cli_writes_the_packet(runner, briefed_visit, tmp_path):
+def test_cli_writes_the_packet(runner, briefed_visit, tmp_path, db_session):
     out = tmp_path / "packet.docx"
     result = runner.invoke(args=["render-packet", str(briefed_visit.id), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "第1版" in result.output and check_docx(out.read_bytes(), kind="visit_packet") == []
+    assert db_session.scalars(select(RenderedDocument)).one().pdf_state != "pending"  # PDF made or marked unavailable
     missing = runner.invoke(args=["render-packet", "999", "-o", str(out)])
     assert missing.exit_code != 0 and "找不到编号为 999 的考察接待" in missing.output
 
