@@ -1,4 +1,4 @@
-"""CLI: render a visit's packet to a .docx file (and keep it as a new version)."""
+"""CLI: render a visit's packet to a .docx file, keep it as a version, and queue its PDF."""
 from pathlib import Path
 
 import click
@@ -13,13 +13,20 @@ def register(app: Flask) -> None:
     @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, writable=True), required=True,
                   help="输出的 .docx 文件路径")
     def render_packet_command(visit_id: int, output: str) -> None:
-        """生成一次交流考察的考察材料（Word），并保存为新版本。"""
+        """生成一次交流考察的考察材料（Word），保存为新版本，并在后台生成 PDF。"""
         from core.visits.output import render_packet
         from data_models import Visit
+        from tasks.celery_app import wait_for_thread_jobs
+        from tasks.rendering import convert_pdf
 
         with core_db.session_scope() as session:
             if session.get(Visit, visit_id) is None:
                 raise click.ClickException(f"找不到编号为 {visit_id} 的考察接待。")
-            document = render_packet(session, visit_id)
+            document, created = render_packet(session, visit_id)
             Path(output).write_bytes(document.docx)
-            click.echo(f"已生成：{output}（第{document.version}版，{len(document.docx)} 字节）")
+            document_id, needs_pdf = document.id, document.pdf_state in ("pending", "failed")
+            kept = "" if created else "，内容未变，沿用已有版本"
+            click.echo(f"已生成：{output}（第{document.version}版{kept}，{len(document.docx)} 字节）")
+        if needs_pdf:
+            convert_pdf.delay(document_id)  # after the commit
+            wait_for_thread_jobs()

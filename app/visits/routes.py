@@ -4,16 +4,18 @@ from io import BytesIO
 
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
-from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
+from core import audit
+from app.documents.messages import PDF_STATES
 from app.scoping import get_own_or_404, own, require_role
 from core.visits import messages as msg
-from core.visits.output import packet_documents, packets_by_visit, render_packet
+from core.visits.output import packet_documents, packets_by_visit, start_packet_render
 from core.visits.packet import assemble
 from core.visits.reception import receive_visit
 from core.visits.service import VisitError, briefing_choices, cancel_visit, choose_sections, save_visit
 from data_models import RenderedDocument, Visit
+from tasks.rendering import render_report
 
 from . import bp
 from .forms import VisitForm
@@ -67,59 +69,43 @@ def show(visit_id: int):
     warnings = assemble(db.session, visit.id).warnings if visit.section_ids else []
     return render_template("visits/show.html", visit=visit, choices=briefing_choices(db.session, visit),
                            status_names=msg.STATUS_NAMES, side_names=msg.SIDE_NAMES, warnings=warnings,
+                           pdf_states=PDF_STATES,
                            documents=packet_documents(db.session, visit))
 
 
 @bp.route("/<int:visit_id>/sections", methods=["POST"])
 @login_required
 def sections(visit_id: int):
-    require_role(*EDITORS)
-    visit = get_own_or_404(Visit, visit_id)
     ids = [int(v) for v in request.form.getlist("section_id") if v.isdigit()]
-    try:
-        choose_sections(db.session, visit, ids)
-    except VisitError as error:
-        db.session.rollback()
-        flash(error.errors[0], "error")
-    else:
-        db.session.commit()
-        flash(msg.SECTIONS_SAVED, "success")
-    return redirect(url_for(".show", visit_id=visit.id))
+    return _act(visit_id, lambda visit: choose_sections(db.session, visit, ids), lambda _: msg.SECTIONS_SAVED)
 
 
 @bp.route("/<int:visit_id>/receive", methods=["POST"])
 @login_required
 def receive(visit_id: int):
-    require_role(*EDITORS)
-    visit = get_own_or_404(Visit, visit_id)
-    try:
-        _, created = receive_visit(db.session, visit, current_user.id)
-        db.session.commit()
-    except VisitError as error:
-        db.session.rollback()
-        flash(error.errors[0], "error")
-    except IntegrityError:  # a simultaneous click recorded it first
-        db.session.rollback()
-        flash(msg.RECEIVED_AGAIN, "success")
-    else:
-        flash(msg.RECEIVED if created else msg.RECEIVED_AGAIN, "success")
-    return redirect(url_for(".show", visit_id=visit.id))
+    return _act(visit_id, lambda visit: receive_visit(db.session, visit, current_user.id),
+                lambda result: msg.RECEIVED if result[1] else msg.RECEIVED_AGAIN)
 
 
 @bp.route("/<int:visit_id>/cancel", methods=["POST"])
 @login_required
 def cancel(visit_id: int):
+    return _act(visit_id, lambda visit: cancel_visit(db.session, visit), lambda _: msg.CANCELLED)
+
+
+def _act(visit_id: int, action, success):
+    """Run one core action on an own visit: commit and say so, or roll back and show its Chinese error."""
     require_role(*EDITORS)
     visit = get_own_or_404(Visit, visit_id)
     try:
-        cancel_visit(db.session, visit)
+        result = action(visit)
     except VisitError as error:
         db.session.rollback()
         flash(error.errors[0], "error")
     else:
         db.session.commit()
-        flash(msg.CANCELLED, "success")
-    return redirect(url_for(".show", visit_id=visit.id))
+        flash(success(result), "success")
+    return redirect(url_for(".show", visit_id=visit_id))
 
 
 @bp.route("/<int:visit_id>/render", methods=["POST"])
@@ -127,9 +113,10 @@ def cancel(visit_id: int):
 def render(visit_id: int):
     require_role(*EDITORS)
     visit = get_own_or_404(Visit, visit_id)
-    document = render_packet(db.session, visit.id, current_user.id)
+    run = start_packet_render(db.session, visit, current_user.id)
     db.session.commit()
-    flash(msg.RENDERED.format(version=document.version), "success")
+    render_report.delay(run.id)  # after the commit: the worker finds the run
+    flash(msg.RENDER_STARTED, "success")
     return redirect(url_for(".show", visit_id=visit.id))
 
 
@@ -143,5 +130,8 @@ def download(visit_id: int, document_id: int, fmt: str):
     data = document.docx if fmt == "docx" else document.pdf
     if data is None:
         abort(404)
+    audit.record(db.session, "download", user_id=current_user.id, committee_id=visit.committee_id,
+                 object_type="rendered_document", object_id=document.id, format=fmt, version=document.version)
+    db.session.commit()
     name = document.filename.rsplit(".", 1)[0] + f".{fmt}"
     return send_file(BytesIO(data), mimetype=MIMETYPES[fmt], as_attachment=True, download_name=name)

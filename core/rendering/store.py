@@ -22,8 +22,10 @@ class RenderError(LookupError):
 
 def document_for(session: Session, report: Report) -> DocumentContent:
     """The report assembled by drafting (numbering, merged numbers), with the metric values it used."""
-    from core.drafting.document import assemble
-
+    if (report.settings or {}).get("visit_id"):  # a visit's packet: assembled from the visit, not its sections
+        from core.visits.packet import assemble_for_report as assemble
+    else:
+        from core.drafting.document import assemble
     assembly = assemble(session, report)
     content = assembly.content
     content.metric_values = {key: _plain(getattr(v, "value", v)) for key, v in (assembly.values or {}).items()}

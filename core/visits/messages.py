@@ -50,3 +50,5 @@ RECEIVED_AGAIN = "该考察已登记接待，台账记录已按最新信息更�
 SAVED = "考察信息已保存。"
 SECTIONS_SAVED = "汇报内容已选定。"
 RENDERED = "交流考察材料已生成（第{version}版）。"
+RENDER_STARTED = "正在后台生成交流考察材料，完成后可在下方下载（PDF 稍后生成）。"
+PACKET_WITHOUT_VISIT = "该考察材料对应的考察接待已不存在。"

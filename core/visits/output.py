@@ -1,8 +1,13 @@
-"""Packets kept per visit: the report row (kind visit_packet) every rendered version hangs under."""
+"""Packets kept per visit: a report row (kind visit_packet) that the rendering store versions and converts.
+
+The store asks core.visits.packet for the content of such a report, so a packet is rendered, kept,
+hashed, converted to PDF and downloaded exactly like any other report.
+"""
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from data_models import RenderedDocument, Report, Visit
+from core.rendering import batch, store
+from data_models import RenderedDocument, Report, TaskRun, Visit
 
 from .packet import KIND, packet_title
 
@@ -24,12 +29,7 @@ def packet_report(session: Session, visit: Visit) -> Report:
 
 def packet_documents(session: Session, visit: Visit) -> list[RenderedDocument]:
     """Every rendered version of the visit's packet, newest first."""
-    if not visit.report_id:
-        return []
-    return list(session.scalars(
-        select(RenderedDocument).where(RenderedDocument.report_id == visit.report_id)
-        .order_by(RenderedDocument.version.desc())
-    ))
+    return store.versions(session, visit.report_id) if visit.report_id else []
 
 
 def packets_by_visit(session: Session, visits: list[Visit]) -> dict[int, list[RenderedDocument]]:
@@ -44,21 +44,12 @@ def packets_by_visit(session: Session, visits: list[Visit]) -> dict[int, list[Re
     return out
 
 
-def render_packet(session: Session, visit_id: int, user_id: int | None = None) -> RenderedDocument:
-    """Build and render the visit's packet, keeping it as a new version under its packet report."""
-    import hashlib
+def render_packet(session: Session, visit_id: int, user_id: int | None = None) -> tuple[RenderedDocument, bool]:
+    """Render now (CLI); an unchanged packet reuses its latest version (False)."""
+    report = packet_report(session, session.get(Visit, visit_id))
+    return store.render_report(session, report.id, user_id)
 
-    from core.rendering.docx import render_docx
 
-    from .packet import build_packet
-
-    visit = session.get(Visit, visit_id)
-    report = packet_report(session, visit)
-    data = render_docx(build_packet(session, visit_id))
-    latest = max((d.version for d in packet_documents(session, visit)), default=0)
-    document = RenderedDocument(report_id=report.id, version=latest + 1, filename=f"{report.title}.docx",
-                                docx=data, content_hash=hashlib.sha256(data).hexdigest(),
-                                pdf_state="unavailable", created_by_id=user_id)
-    session.add(document)
-    session.flush()
-    return document
+def start_packet_render(session: Session, visit: Visit, user_id: int | None) -> TaskRun:
+    """A pending render run (Word, then PDF); the caller commits, then enqueues tasks.rendering.render_report."""
+    return batch.start_render(session, packet_report(session, visit), user_id, pdf=True)

@@ -5,25 +5,21 @@
 """
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from core.drafting import context as ctx
 from core.drafting.merge import make_environment, merge_text
-from core.metrics.engine import compute_metrics, values_by_label
-from sqlalchemy.orm import Session
-
-from core.drafting import context as ctx
-from core.drafting.merge import make_environment, merge_text
+from core.drafting.numbering import chinese_number, ordinal_yishi
 from core.drafting.tree import describe
 from core.drafting.warnings import merge_warnings
 from core.metrics.engine import compute_metrics, values_by_label
+from core.metrics.filters import plain
 from core.metrics.periods import Period
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
+from core.rendering.store import RenderError
 from data_models import Report, Section, Visit
-from data_models import Report, Visit
 
 from . import messages as msg
 from .briefing import BriefingNode, briefing_tree
@@ -36,14 +32,6 @@ KEY_METRICS = (
     "proposal_completion_rate", "social_info_collected", "social_info_adopted_up",
     "room_activities", "room_participants", "member_studios", "delegations_received",
 )
-_DIGITS = "零一二三四五六七八九"
-
-
-def cn_number(n: int) -> str:
-    """1..99 as Chinese numerals (一, 十, 十二, 二十一) for generated numbering."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones or not head else "")
 
 
 def cn_date(day: date) -> str:
@@ -62,12 +50,10 @@ def visit_dates(start: date, end: date) -> str:
 
 
 def format_value(value) -> str:
-    """Arabic numerals (GB/T 15835); rates to at most two decimals, no trailing zeros."""
+    """A table cell: the number as reports write it (GB/T 15835), 0 as 0, — when it cannot be computed."""
     if value is None:
         return "—"
-    if isinstance(value, (float, Decimal)) and value != int(value):
-        return f"{Decimal(str(value)).quantize(Decimal('0.01')).normalize():f}"
-    return str(int(value))
+    return "0" if value == 0 else plain(value)
 
 
 def packet_title(visit, committee) -> str:
@@ -88,7 +74,7 @@ def assemble_packet(visit, committee, period: Period, briefing: list[BriefingNod
     for n, (heading, body) in enumerate(parts, start=1):
         if heading in (msg.PART_BRIEFING, msg.PART_METRICS):  # the speech is read from pages of its own
             blocks.append(Block("page_break"))
-        blocks.append(Block("heading1", heading, number=f"{cn_number(n)}、"))
+        blocks.append(Block("heading1", heading, number=f"{chinese_number(n)}、"))
         blocks.extend(body)
     return DocumentContent(
         kind=KIND, title=packet_title(visit, committee), committee_name=committee.name,
@@ -136,7 +122,7 @@ def briefing_blocks(visit, committee, briefing: list[BriefingNode]) -> list[Bloc
                                  place=committee.place or committee.short_name, topics=topics)
     blocks = [Block("salutation", salutation), Block("paragraph", opening)]
     for n, node in enumerate(briefing, start=1):
-        blocks.extend(_node_blocks(node, "heading2", f"（{cn_number(n)}）"))
+        blocks.extend(_node_blocks(node, "heading2", f"（{chinese_number(n)}）"))
     if not briefing:
         blocks.append(Block("paragraph", msg.NO_SECTIONS))
     blocks.append(Block("closing", msg.CLOSING))
@@ -152,7 +138,7 @@ def _node_blocks(node: BriefingNode, kind: str, number: str) -> list[Block]:
         if child.node_type == "item":
             items += 1
             body = paragraphs(child.body) or [""]
-            blocks.append(Block("item", body[0], number=f"{cn_number(items)}是", lead=child.lead,
+            blocks.append(Block("item", body[0], number=ordinal_yishi(items), lead=child.lead,
                                 section_id=child.section_id))
             blocks += [Block("paragraph", text, section_id=child.section_id) for text in body[1:]]
         else:
@@ -197,7 +183,6 @@ def contact_blocks(visit) -> list[Block]:
     return [Block("table", rows=rows)]
 
 
-
 @dataclass
 class PacketAssembly:
     content: DocumentContent
@@ -220,6 +205,14 @@ def assemble(session: Session, visit_id: int) -> PacketAssembly:
     return PacketAssembly(content, [w.message for w in merge.warnings], values)
 
 
+def assemble_for_report(session: Session, report: Report) -> PacketAssembly:
+    """The packet behind a visit_packet report (what the rendering store calls)."""
+    visit_id = report.settings["visit_id"]
+    if session.get(Visit, visit_id) is None:
+        raise RenderError(msg.PACKET_WITHOUT_VISIT)
+    return assemble(session, visit_id)
+
+
 class PeriodMerger:
     """Merges report text with the visit period's values exactly as drafting does, keeping its warnings."""
 
@@ -229,7 +222,7 @@ class PeriodMerger:
         self.by_label = values_by_label(values)
         self.names = ctx.merge_context(self.by_label, ctx.report_variables(frame))
         self.env = make_environment(ctx.number_filters())
-        self.warnings: list = []
+        self.warnings: list = []  # DraftWarning, as drafting's preview reports them
 
     def __call__(self, text: str, section: Section) -> str:
         result = merge_text(self.env, text, self.names)

@@ -1,5 +1,6 @@
 """Receiving a visit writes one 接待考察 ledger record, so the next summary counts the delegation."""
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.ledger.catalogue import CATEGORIES
@@ -41,15 +42,7 @@ def receive_visit(session: Session, visit: Visit, user_id: int | None = None) ->
     """Mark the visit received and upsert its ledger record (external id visit-<id>); True when new."""
     if visit.status == "cancelled":
         raise VisitError([msg.CANCELLED_CANNOT_RECEIVE])
-    record = session.scalars(
-        select(Record).where(Record.committee_id == visit.committee_id, Record.external_id == external_id(visit))
-    ).first()
-    created = record is None
-    if created:
-        kind = reception_type(session)
-        record = Record(committee_id=visit.committee_id, category_id=kind.category_id, type_id=kind.id,
-                        external_id=external_id(visit), source="visit", created_by_id=user_id)
-        session.add(record)
+    record, created = _ledger_record(session, visit, user_id)
     record.date = visit.start_date
     record.title = visit.delegation
     record.count = 1
@@ -61,3 +54,20 @@ def receive_visit(session: Session, visit: Visit, user_id: int | None = None) ->
     session.flush()
     visit.record_id = record.id
     return record, created
+
+
+def _ledger_record(session: Session, visit: Visit, user_id: int | None) -> tuple[Record, bool]:
+    """The visit's record, inserted when missing; a simultaneous insert (unique external id) wins."""
+    lookup = select(Record).where(Record.committee_id == visit.committee_id, Record.external_id == external_id(visit))
+    record = session.scalars(lookup).first()
+    if record is not None:
+        return record, False
+    kind = reception_type(session)
+    record = Record(committee_id=visit.committee_id, category_id=kind.category_id, type_id=kind.id, date=visit.start_date,
+                    title=visit.delegation, external_id=external_id(visit), source="visit", created_by_id=user_id)
+    try:
+        with session.begin_nested():
+            session.add(record)
+    except IntegrityError:
+        return session.scalars(lookup).one(), False
+    return record, True

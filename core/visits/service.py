@@ -81,6 +81,9 @@ def save_visit(session: Session, committee_id: int, data: VisitInput, visit: Vis
         for i, c in enumerate(data.contacts)
     ]
     session.flush()
+    if visit.section_ids:  # a changed period may leave chosen sections outside its approved reports
+        allowed = {s.id for _, sections in briefing_choices(session, visit) for s in sections}
+        visit.section_ids = [i for i in visit.section_ids if i in allowed]
     if visit.status == "received":  # keep the ledger record in step with the corrected visit
         receive_visit(session, visit, user_id)
     return visit

@@ -60,3 +60,15 @@ def test_next_years_plans_are_not_offered(db_session, visit):
     db_session.commit()
     [(_, sections)] = briefing_choices(db_session, visit)
     assert [s.heading for s in sections] == ["坚持党的领导", "聚焦中心履职"]
+
+
+def test_moving_the_period_drops_sections_of_other_years(db_session, visit):
+    from core.visits.service import save_visit
+
+    from .conftest import visit_input
+
+    report = add_report(db_session, visit.committee_id)
+    choose_sections(db_session, visit, [s.id for s in report.sections if s.node_type == "section"])
+    save_visit(db_session, visit.committee_id, visit_input(period_start=date(2022, 1, 1), period_end=date(2022, 12, 31)),
+               visit=visit)
+    assert visit.section_ids == []

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from core.metrics.engine import compute_metrics
 from core.metrics.periods import Period
@@ -45,7 +46,14 @@ def test_metrics_table_holds_the_engines_numbers(db_session, briefed_visit):
 
 
 def test_section_text_is_merged_for_the_visits_period(db_session, briefed_visit):
+    from sqlalchemy import func, select
+
+    from data_models import Report
+
+    reports = db_session.scalar(select(func.count()).select_from(Report))
     content = build_packet(db_session, briefed_visit.id)
+    db_session.flush()
+    assert db_session.scalar(select(func.count()).select_from(Report)) == reports  # building writes nothing
     item = next(b for b in content.blocks if b.kind == "item")
     count = compute_metrics(db_session, briefed_visit.committee_id, Period.year(2023), keys=["party_group_meetings"])
     assert item.text == f"召开党组会议{count['party_group_meetings'].value}次。"
@@ -63,6 +71,11 @@ def test_packet_renders_and_passes_the_format_checker(db_session, briefed_visit)
     assert "尊敬的李明主席，各位领导，同志们：" in texts
     assert any("汇报完毕" in t for t in texts)
     assert len(doc.tables) == 4
+    for table in doc.tables:  # official tables: header style, borders, header row repeated on each page
+        header = table.rows[0]._tr
+        assert header.find(".//" + qn("w:tblHeader")) is not None
+        assert table.rows[0].cells[0].paragraphs[0].style.style_id == "GwTableHeader"
+        assert table._tbl.tblPr.find(qn("w:tblBorders")) is not None
     assert doc.tables[2].rows[1].cells[3].text == "实地考察"
 
 

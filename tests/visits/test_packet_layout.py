@@ -6,7 +6,7 @@ from core.metrics.periods import Period
 from core.metrics.values import MetricValue
 from core.visits import messages as msg
 from core.visits.briefing import BriefingNode
-from core.visits.packet import assemble_packet, cn_number, format_value, visit_dates
+from core.visits.packet import assemble_packet, format_value, visit_dates
 
 PERIOD = Period.year(2023)
 
@@ -83,7 +83,6 @@ def test_tables_have_header_rows(visit, demo):
 
 
 def test_number_helpers():
-    assert [cn_number(n) for n in (1, 10, 12, 20, 21)] == ["一", "十", "十二", "二十", "二十一"]
-    assert format_value(Decimal("95.50")) == "95.5" and format_value(7) == "7" and format_value(None) == "—"
+    assert format_value(Decimal("95.50")) == "95.5" and format_value(7) == "7" and format_value(None) == "—" and format_value(0) == "0"
     assert visit_dates(date(2024, 5, 31), date(2024, 6, 1)) == "2024年5月31日至6月1日"
     assert visit_dates(date(2024, 5, 20), date(2024, 5, 21)) == "2024年5月20日至21日"

@@ -46,3 +46,39 @@ def test_editing_a_received_visit_updates_its_record(db_session, visit):
     save_visit(db_session, visit.committee_id, visit_input(size=15), visit=visit)
     db_session.commit()
     assert [(r.persons, r.attrs["size"]) for r in _records(db_session)] == [(15, 15)]
+
+
+def test_simultaneous_receive_keeps_one_record(db_session, visit, monkeypatch):
+    """Another request inserted the record after our lookup: the unique external id decides, we update it."""
+    from core.visits import reception
+
+    receive_visit(db_session, visit)
+    db_session.commit()
+    real_scalars, calls = db_session.scalars, []
+
+    def first_lookup_misses(statement, *args, **kwargs):
+        calls.append(statement)
+        result = real_scalars(statement, *args, **kwargs)
+        if len(calls) == 1:
+            result.first = lambda: None
+        return result
+
+    monkeypatch.setattr(db_session, "scalars", first_lookup_misses)
+    record, created = reception.receive_visit(db_session, visit)
+    db_session.commit()
+    monkeypatch.undo()
+    assert len(calls) == 3  # lookup, record type, lookup again after the refused insert
+    assert not created and record.external_id == f"visit-{visit.id}"
+    assert db_session.scalar(select(func.count()).select_from(Record)) == 1
+
+
+def test_received_visit_counts_in_next_summary(db_session, visit):
+    from core.metrics.engine import compute_metrics
+    from core.metrics.periods import Period
+
+    keys = ["delegations_received", "delegation_names"]
+    receive_visit(db_session, visit)
+    db_session.commit()
+    values = compute_metrics(db_session, visit.committee_id, Period.year(2024), keys=keys)
+    assert values["delegations_received"].value == 1
+    assert values["delegation_names"].value == ["政协东湖县委员会考察团"]
