@@ -188,6 +188,7 @@ MOVES = {"up": lambda s: sec.move_section(db.session, s, -1), "down": lambda s: 
 @login_required
 def move_section(report_id: int, section_id: int):
     _section(_report(report_id), section_id)  # another committee's section is a 404 before anything else
+    require_role("drafter")
     move = MOVES.get(request.form.get("direction", ""))
     if move is None:
         abort(400)
@@ -205,10 +206,11 @@ def set_owner(report_id: int, section_id: int):
 @login_required
 def delete_section(report_id: int, section_id: int):
     return _structural(report_id, section_id, lambda s: sec.delete_section(db.session, s, current_user.id),
-                       SECTION_DELETED, "section.delete")
+                       SECTION_DELETED, None)  # the core audits the deleted text
 
 
-def _structural(report_id: int, section_id: int, change, done: str, action: str):
+def _structural(report_id: int, section_id: int, change, done: str, action: str | None):
+    """Apply a tree change; `action` is audited here unless the core records it itself (None)."""
     require_role("drafter")
     report = _report(report_id)
     section = _section(report, section_id)
@@ -217,9 +219,10 @@ def _structural(report_id: int, section_id: int, change, done: str, action: str)
     except REFUSALS as error:
         _refused(error)
         return _to_editor(report, section_id)
-    audit.record(db.session, action, user_id=current_user.id, committee_id=report.committee_id,
-                 object_type="section", object_id=section_id, report_id=report.id,
-                 **{k: v for k, v in request.form.items() if k in ("direction", "owner_id")})
+    if action:
+        audit.record(db.session, action, user_id=current_user.id, committee_id=report.committee_id,
+                     object_type="section", object_id=section_id, report_id=report.id,
+                     **{k: v for k, v in request.form.items() if k in ("direction", "owner_id")})
     db.session.commit()
     flash(done)
     return _to_editor(report, section_id if db.session.get(Section, section_id) else None)

@@ -119,7 +119,7 @@ def test_newcomer_to_approved_docx(browser, live_server, newcomer, db_session, d
 
     page.goto(f"{live_server}/documents/reports/{report_id}")
     page.click("button:has-text('生成公文格式文件')")
-    link = page.locator("a[href$='download.docx']").first
+    link = page.locator("a[href$='/docx']").first
     try:
         link.wait_for(timeout=60_000)
     finally:
