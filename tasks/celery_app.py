@@ -69,9 +69,6 @@ def _drop_connection_pools() -> None:
     pools.reset()
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
-    from kombu import pools
-
-    pools.reset()  # kombu's global registry would hand back the producer pool closed above
 
 
 def wait_for_thread_jobs() -> None:

@@ -4,6 +4,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from core.metrics.engine import compute_metrics, values_by_label
+from core.metrics.filters import NUMBER_FILTERS
 from core.metrics.periods import Period
 from core.metrics.values import MetricValue
 from data_models import Report
@@ -31,10 +33,6 @@ def report_variables(report: Report) -> dict[str, Any]:
 def metric_values(session: Session, report: Report, previous: bool = False) -> dict[str, MetricValue]:
     """Every catalogue metric of the report's committee and period, keyed by label; with
     `previous` each value also carries the same period of last year (for 同比)."""
-    try:
-        from core.metrics.engine import compute_metrics, values_by_label
-    except ImportError:  # the metrics engine has not landed in this checkout
-        return {}
     values = values_by_label(compute_metrics(session, report.committee_id, report_period(report), previous=previous))
     return {**values, **rollup_values(session, report)}
 
@@ -64,10 +62,6 @@ def safe_metric_values(session: Session, report: Report, previous: bool = False)
 
 def number_filters() -> dict:
     """The number-style filters (余, 万元, 同比, 顿号, 引号…) placeholders may apply."""
-    try:
-        from core.metrics.filters import NUMBER_FILTERS
-    except ImportError:
-        return {}
     return dict(NUMBER_FILTERS)
 
 
