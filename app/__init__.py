@@ -5,6 +5,7 @@ from core import db as core_db
 from core.config import load_settings
 from tasks import configure_celery
 
+from . import jobs
 from .extensions import csrf, db, limiter, login_manager, migrate
 
 
@@ -27,6 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
+    jobs.install(app)
     return app
 
 

@@ -185,7 +185,7 @@ def _dates(remote: dict):
 
 
 def _queue_remote(link, found: dict, report: Report):
-    from tasks.upward import deliver
+    from tasks.upward import DELIVER_RUN, deliver
 
     try:
         message = submit_remote(db.session, link, found, report, current_user)
@@ -193,7 +193,7 @@ def _queue_remote(link, found: dict, report: Report):
         db.session.rollback()
         flash(str(error), "error")
         return redirect(url_for("upward.remote", request_ref=found["id"]))
-    run = jobs.create_run(db.session, "报送上级", committee_id=current_user.committee_id, user_id=current_user.id,
+    run = jobs.create_run(db.session, DELIVER_RUN, report_id=report.id, committee_id=current_user.committee_id, user_id=current_user.id,
                           params={"outbox_message_id": message.id})
     db.session.commit()  # the package is safe in the outbox before anything is sent
     deliver.delay(message.id, run.id)

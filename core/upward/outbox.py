@@ -24,6 +24,7 @@ from .package import Package
 SUBMIT_PATH = "/api/upward/submissions"
 REQUESTS_PATH = "/api/upward/requests"
 RETRYABLE_STATUS = {408, 425, 429}
+DELIVER_RUN = "报送上级"  # the TaskRun of one delivery the user asked for
 
 
 class DeliveryRetry(Exception):
@@ -61,7 +62,9 @@ def queue_package(session: Session, link: UpwardLink, request_ref: int, package:
 
 
 def deliver(session: Session, message_id: int, timeout: float = 10) -> str:
-    """One delivery attempt, committed: 'sent', 'failed' (refused for good), 'retry', or the state it was in."""
+    """One delivery attempt: 'sent', 'failed' (refused for good), 'retry', or the state it was in.
+
+    The caller commits the attempt at once (it holds the message's row lock while sending)."""
     message = session.get(OutboxMessage, message_id, with_for_update=True)
     if message is None or message.state != "pending":
         return message.state if message else "missing"
@@ -71,14 +74,11 @@ def deliver(session: Session, message_id: int, timeout: float = 10) -> str:
         answer = _post(message, link.token if link else "", timeout)
     except DeliveryRetry as error:
         message.last_error = str(error)
-        session.commit()
         return "retry"
     except UpwardError as error:
         message.state, message.last_error = "failed", str(error)
-        session.commit()
         return "failed"
     _mark_sent(session, message, answer)
-    session.commit()
     return "sent"
 
 
