@@ -11,6 +11,11 @@ from data_models.base import utcnow
 _thread_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="wengao-task")
 _mode = ["thread"]
 _pending: list = []
+# The longest job (a big import, a batch's planning, a PDF with its restarts) ends within this; the
+# broker hands an unacknowledged job (its worker was killed) to another worker once the visibility
+# timeout passes, which must exceed the longest job and the longest retry countdown (10 min).
+JOB_TIME_LIMIT = 15 * 60
+VISIBILITY_TIMEOUT = 20 * 60
 STARTED = utcnow()  # this process's start: embedded-mode runs queued before it were lost with their process
 
 
@@ -87,6 +92,9 @@ def configure_celery(settings: Settings) -> None:
         broker_connection_retry_on_startup=True,
         task_default_queue=f"{settings.queue_prefix}default",
         task_routes={"tasks.pdf.*": {"queue": f"{settings.queue_prefix}pdf"}},
+        task_soft_time_limit=JOB_TIME_LIMIT - 60,  # the job records its failure before the hard limit
+        task_time_limit=JOB_TIME_LIMIT,
+        broker_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT},
     )
     _drop_connection_pools()
 
