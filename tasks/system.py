@@ -13,6 +13,7 @@ from core.rendering import batch
 from core.rendering.batch import BATCH_RUN, RENDER_RUN
 from core.upward import outbox
 from core.upward.outbox import DELIVER_RUN
+from core.upward.submitting import SUBMIT_RUN
 from data_models import OutboxMessage, TaskRun
 
 from .celery_app import celery_app
@@ -48,19 +49,19 @@ def sweep(queued_before=None) -> int:
     return len(orphans)
 
 
-RETRYABLE_RUNS = frozenset({RENDER_RUN, BATCH_RUN, IMPORT_RUN, DELIVER_RUN})
+RETRYABLE_RUNS = frozenset({RENDER_RUN, BATCH_RUN, IMPORT_RUN, DELIVER_RUN, SUBMIT_RUN})
 
 
 def retry_run(session, run: TaskRun) -> bool:
     """Queue a failed run's job again; False for runs that cannot be retried on their own. Commits."""
     from .ledger import import_records
     from .rendering import render_batch, render_report
-    from .upward import deliver
+    from .upward import deliver, submit
 
     if run.state != "failed":
         return False
     starters = {RENDER_RUN: lambda: render_report.delay(run.id), BATCH_RUN: lambda: render_batch.delay(run.id),
-                IMPORT_RUN: lambda: import_records.delay(run.id)}
+                IMPORT_RUN: lambda: import_records.delay(run.id), SUBMIT_RUN: lambda: submit.delay(run.id)}
     if run.name == DELIVER_RUN and run.params.get("outbox_message_id"):
         message = session.get(OutboxMessage, run.params["outbox_message_id"])
         outbox.retry_message(session, message)

@@ -4,7 +4,10 @@ from celery.utils.log import get_task_logger
 
 from core import db
 from core.jobs import run_job
+from sqlalchemy.exc import OperationalError
+
 from core.upward import outbox
+from core.upward.submitting import run_submission
 from core.upward.outbox import DELIVER_RUN  # noqa: F401  (re-exported for the web layer)
 from data_models import OutboxMessage
 
@@ -45,6 +48,19 @@ def _deliver_in(job, message_id: int) -> None:
         job.retry(outbox.DeliveryRetry(message.last_error))
     else:
         job.fail(message.last_error if message else outcome, discard=False)  # keep the refusal
+
+
+@shared_task(name="tasks.upward.submit", bind=True, autoretry_for=(OperationalError,), retry_backoff=True,
+             max_retries=3, acks_late=True)
+def submit(self, run_id: int) -> None:
+    """Build the package (rendering and PDF as needed) and submit it; delivery upward follows as its own job."""
+    delivery = None
+    with run_job(run_id, retry_on=(OperationalError,), retries_left=self.max_retries - self.request.retries,
+                 describe=lambda error: f"报送失败：{type(error).__name__}: {error}") as job:
+        if job is not None:
+            delivery = run_submission(job)
+    if delivery is not None:
+        deliver.delay(*delivery)  # after the commit: the outbox message and its run exist
 
 
 @shared_task(name="tasks.upward.flush_outbox")

@@ -9,17 +9,18 @@ from wtforms.fields.choices import SelectChoice
 
 from app.extensions import db
 from app.scoping import get_own_or_404, own, require_role, visible_committee_ids
-from core import jobs
 from core.metrics.periods import PeriodError, parse_period
 from core.upward import UpwardError, outbox
 from core.upward import messages as msg
 from core.upward.compile import compilation_title, compile_request
-from core.upward.from_report import SUBMITTABLE, submit_remote, submit_report
+from core.upward.from_report import SUBMITTABLE
+from core.upward.outbox import DELIVER_RUN
+from core.upward.submitting import SUBMIT_RUN, start_submission
 from core.upward.package import submission_history
 from core.upward.requests import (current_submissions, issue_request, period_of, remind, requests_issued,
                                   requests_received, target_of, target_statuses)
 from core.upward.rollup import rollup_request, sources
-from data_models import CollectionRequest, Committee, OutboxMessage, Report, Submission
+from data_models import CollectionRequest, Committee, OutboxMessage, Report, Submission, TaskRun
 
 from . import bp
 from .forms import RemindForm, RequestForm, SubmitForm
@@ -149,11 +150,33 @@ def received(request_id: int):
     if form.validate_on_submit():
         require_role("reviewer")
         report = get_own_or_404(Report, form.report_id.data)
-        if attempt(lambda: submit_report(db.session, request, report, current_user), msg.SENT_LOCAL)[0]:
-            return redirect(url_for("upward.received", request_id=request.id))
+        return _start_submission(report, url_for("upward.received", request_id=request.id), request=request)
     history = submission_history(db.session, request.id, current_user.committee_id)
+    runs = _submission_runs([choice.value for choice in form.report_id.choices])
     return render_template("upward/received.html", request=request, target=target, form=form, history=history,
-                           period=period_of(request))
+                           period=period_of(request), runs=runs)
+
+
+def _start_submission(report: Report, back: str, **target):
+    """Queue the submission as a job and return at once; the page shows its progress."""
+    from tasks.upward import submit
+
+    try:
+        run_id = start_submission(db.session, report, current_user, **target).id
+    except UpwardError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(back)
+    db.session.commit()
+    submit.delay(run_id)  # after the commit: the worker finds the run
+    flash(msg.SUBMIT_STARTED, "success")
+    return redirect(back)
+
+
+def _submission_runs(report_ids: list[int]) -> list:
+    """The latest submission runs of these reports (in SQL, by the run's report_id column)."""
+    stmt = own(TaskRun).where(TaskRun.name.in_((SUBMIT_RUN, DELIVER_RUN)), TaskRun.report_id.in_(report_ids))
+    return list(db.session.scalars(stmt.order_by(TaskRun.id.desc()).limit(5)))
 
 
 def _submittable(kind: str, start, end) -> list[Report]:
@@ -176,29 +199,14 @@ def remote(request_ref: int):
     form.report_id.choices = [SelectChoice(r.id, r.title) for r in _submittable(found["kind"], *_dates(found))]
     if form.validate_on_submit():
         require_role("reviewer")
-        return _queue_remote(link, found, get_own_or_404(Report, form.report_id.data))
-    return render_template("upward/remote.html", remote=found, form=form)
+        return _start_submission(get_own_or_404(Report, form.report_id.data),
+                                 url_for("upward.remote", request_ref=request_ref), remote=found)
+    runs = _submission_runs([choice.value for choice in form.report_id.choices])
+    return render_template("upward/remote.html", remote=found, form=form, runs=runs)
 
 
 def _dates(remote: dict):
     return date.fromisoformat(remote["period_start"]), date.fromisoformat(remote["period_end"])
-
-
-def _queue_remote(link, found: dict, report: Report):
-    from tasks.upward import DELIVER_RUN, deliver
-
-    try:
-        message = submit_remote(db.session, link, found, report, current_user)
-    except UpwardError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return redirect(url_for("upward.remote", request_ref=found["id"]))
-    run = jobs.create_run(db.session, DELIVER_RUN, report_id=report.id, committee_id=current_user.committee_id, user_id=current_user.id,
-                          params={"outbox_message_id": message.id})
-    db.session.commit()  # the package is safe in the outbox before anything is sent
-    deliver.delay(message.id, run.id)
-    flash(msg.SEND_QUEUED, "success")
-    return redirect(url_for("upward.index"))
 
 
 @bp.route("/outbox/<int:outbox_message_id>/retry", methods=["POST"])

@@ -87,3 +87,39 @@ def test_compile_command_writes_a_checked_docx(runner, full_demo, db_session, tm
     result = runner.invoke(args=["compile", str(request.id), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "汇编已保存" in result.output and check_docx(out.read_bytes()) == []
+
+
+def test_submission_returns_at_once_and_completes_as_a_job(client, full_demo, db_session, monkeypatch):
+    from core.upward.submitting import SUBMIT_RUN
+    from data_models import TaskRun
+    from tasks.upward import submit
+
+    queued = []
+    monkeypatch.setattr(submit, "delay", lambda run_id: queued.append(run_id))  # a worker that has not started yet
+    request, report = full_demo
+    client.login("xishan_reviewer")
+    page = client.post(f"/upward/received/{request.id}", data={"report_id": report.id},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "已开始报送" in page and "排队中" in page
+    assert db_session.scalars(select(Submission)).all() == []  # no package built inside the request
+    run = db_session.get(TaskRun, queued[0])
+    assert (run.name, run.report_id, run.state) == (SUBMIT_RUN, report.id, "pending")
+
+    submit.apply((run.id,))  # the worker picks it up
+    db_session.expire_all()  # the test's session spans requests; a real request starts afresh
+    page = client.get(f"/upward/received/{request.id}").get_data(as_text=True)
+    assert "已完成 — 已报送。" in page
+    assert db_session.scalars(select(Submission)).one().title == report.title
+
+
+def test_submission_refused_at_once_when_the_report_does_not_fit(client, full_demo, db_session, monkeypatch):
+    from tasks.upward import submit
+
+    queued = []
+    monkeypatch.setattr(submit, "delay", lambda run_id: queued.append(run_id))
+    request, report = full_demo
+    report.status = "returned"  # no longer approved by the time the reviewer presses 报送
+    db_session.commit()
+    client.login("xishan_reviewer")
+    page = client.post(f"/upward/received/{request.id}", data={"report_id": report.id}, follow_redirects=True)
+    assert queued == [] and page.status_code == 200
