@@ -63,6 +63,14 @@ def submit(self, run_id: int) -> None:
         deliver.delay(*delivery)  # after the commit: the outbox message and its run exist
 
 
+@shared_task(name="tasks.upward.fetch_requests", ignore_result=True)
+def fetch_requests(run_id: int) -> None:
+    """Fetch the superior deployment's requests (a page never waits on the superior's server)."""
+    with run_job(run_id) as job:
+        if job is not None:
+            outbox.refresh_remote_requests(job)
+
+
 @shared_task(name="tasks.upward.flush_outbox")
 def flush_outbox() -> int:
     """Enqueue every pending message again (periodic, and after a restart of either side)."""

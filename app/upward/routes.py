@@ -14,7 +14,8 @@ from core.upward import UpwardError, outbox
 from core.upward import messages as msg
 from core.upward.compile import compilation_title, compile_request
 from core.upward.from_report import SUBMITTABLE
-from core.upward.outbox import DELIVER_RUN
+from core import jobs
+from core.upward.outbox import DELIVER_RUN, FETCH_RUN
 from core.upward.submitting import SUBMIT_RUN, start_submission
 from core.upward.package import submission_history
 from core.upward.requests import (current_submissions, issue_request, period_of, remind, requests_issued,
@@ -47,14 +48,35 @@ def index():
     committee_id = current_user.committee_id
     issued = [(r, target_statuses(db.session, r)) for r in requests_issued(db.session, committee_id)]
     link = outbox.link_for(db.session, committee_id)
-    remote, remote_error = outbox.remote_requests(db.session, link) if link else ([], "")
-    db.session.commit()  # keep what was fetched for when the superior is down
+    remote, remote_error = (list(link.remote_requests), _fetch_remote_requests(committee_id)) if link else ([], "")
     sent = db.session.scalars(own(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(20)).all()
     received = [(r, t, committee_id in current_submissions(db.session, r.id))
                 for r, t in requests_received(db.session, committee_id)]
     return render_template("upward/index.html", issued=issued, received=received,
                            link=link, remote=remote, remote_error=remote_error, sent=sent,
                            has_subordinates=len(visible_committee_ids()) > 1)
+
+
+def _fetch_remote_requests(committee_id: int) -> str:
+    """Queue a fetch of the superior deployment's requests (one at a time); what to tell the user."""
+    from tasks.upward import fetch_requests
+
+    if not any(run.state in jobs.ACTIVE for run in _latest_fetches()):
+        run_id = jobs.create_run(db.session, FETCH_RUN, committee_id=committee_id, user_id=current_user.id).id
+        db.session.commit()
+        fetch_requests.delay(run_id)  # after the commit
+        db.session.expire_all()
+    runs = _latest_fetches()
+    finished = next((r for r in runs if r.state in jobs.FINISHED), None)
+    notes = [finished.message] if finished is not None and finished.state == "failed" else []
+    if runs and runs[0].state in jobs.ACTIVE:
+        notes.append(msg.FETCHING)
+    return " ".join(notes)
+
+
+def _latest_fetches() -> list[TaskRun]:
+    """The latest two fetch runs: the one queued now, and the one before it."""
+    return list(db.session.scalars(own(TaskRun).where(TaskRun.name == FETCH_RUN).order_by(TaskRun.id.desc()).limit(2)))
 
 
 @bp.context_processor
@@ -191,8 +213,7 @@ def remote(request_ref: int):
     link = outbox.link_for(db.session, current_user.committee_id)
     if link is None:
         abort(404)
-    listed, _ = outbox.remote_requests(db.session, link)
-    found = next((r for r in listed if r["id"] == request_ref), None)
+    found = next((r for r in link.remote_requests if r["id"] == request_ref), None)  # as last fetched
     if found is None:
         abort(404)
     form = SubmitForm()

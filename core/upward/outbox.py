@@ -136,6 +136,22 @@ def fetch_remote_requests(link: UpwardLink, timeout: float = 5) -> list[dict]:
         raise UpwardError(msg.UNREACHABLE.format(error=error)) from error
 
 
+FETCH_RUN = "获取上级通知"
+
+
+def refresh_remote_requests(job) -> None:
+    """The fetch job's body: ask the superior for its requests and keep them on the link."""
+    link = link_for(job.session, job.run.committee_id)
+    if link is None:
+        job.fail(msg.NO_LINK)
+        return
+    fresh, error = remote_requests(job.session, link)
+    if error:
+        job.fail(error, discard=False)
+    else:
+        job.succeed({"requests": len(fresh)}, msg.FETCHED.format(n=len(fresh)))
+
+
 def remote_requests(session: Session, link: UpwardLink) -> tuple[list[dict], str]:
     """The superior's requests, fetched now and kept; when it cannot be reached, the kept ones and why."""
     try:

@@ -112,3 +112,26 @@ def test_dashboard_lists_the_superior_deployments_requests_as_last_fetched(clien
     client.login("donghu_drafter")
     body = client.get("/").get_data(as_text=True)
     assert "/upward/remote/5" in body and "已催报2次" in body
+
+
+def test_requests_page_never_waits_on_the_superior(client, demo, db_session, monkeypatch):
+    from core.upward.outbox import set_link
+    from data_models import TaskRun
+    from tasks.upward import fetch_requests
+
+    queued = []
+    monkeypatch.setattr(fetch_requests, "delay", lambda run_id: queued.append(run_id))
+    link = set_link(db_session, demo.county_a.id, "http://127.0.0.1:9", "wgu_a_b")
+    link.remote_requests = [{"id": 5, "title": "关于报送2023年年度工作总结的通知", "issuer": "政协清河市委员会",
+                             "deadline": "2024-01-31", "reminders": 0, "submitted": False}]
+    db_session.commit()
+    client.login("donghu_reviewer")
+    page = client.get("/upward/").get_data(as_text=True)
+    assert "关于报送2023年年度工作总结的通知" in page and "正在从上级平台获取最新通知" in page
+    client.get("/upward/")  # a fetch already queued is not queued again
+    assert len(queued) == 1 and db_session.get(TaskRun, queued[0]).committee_id == demo.county_a.id
+
+    fetch_requests.apply((queued[0],))  # the worker: nothing listens at the superior's address
+    db_session.expire_all()
+    page = client.get("/upward/").get_data(as_text=True)
+    assert "无法连接上级政协" in page or "暂时无法连接" in page
