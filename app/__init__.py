@@ -6,7 +6,7 @@ from core.config import load_settings
 from tasks import configure_celery
 
 from . import jobs
-from .extensions import csrf, db, limiter, login_manager, migrate
+from .extensions import csrf, db, limiter, login_manager
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -34,7 +34,6 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
-    migrate.init_app(app, db, render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
