@@ -13,8 +13,8 @@ from data_models import CollectionRequest, Report, User
 
 from . import UpwardError
 from . import messages as msg
-from .from_report import check_report, submit_remote, submit_report
-from .outbox import DELIVER_RUN, link_for
+from .from_report import build_package, check_report, submit_report
+from .outbox import DELIVER_RUN, link_for, queue_package
 
 SUBMIT_RUN = "报送文稿"
 
@@ -57,3 +57,11 @@ def run_submission(job: jobs.Job) -> tuple[int, int] | None:
                                report_id=report.id, params={"outbox_message_id": message.id, "title": report.title})
     job.succeed({"outbox_message_id": message.id}, msg.SEND_QUEUED)
     return message.id, delivery.id
+
+
+def submit_remote(session: Session, link, remote: dict, report: Report, user: User):
+    """Queue the package for a request of the superior's own deployment (`remote` as its API lists it)."""
+    period = Period(date.fromisoformat(remote["period_start"]), date.fromisoformat(remote["period_end"]))
+    package = build_package(session, report, kind=remote["kind"], period=period,
+                            submitted_by=user.display_name or user.username, user_id=user.id)
+    return queue_package(session, link, int(remote["id"]), package, report_id=report.id, user_id=user.id)
