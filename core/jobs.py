@@ -32,10 +32,10 @@ ORPHANED = "后台任务已中断：处理它的进程已停止（可能是服�
 
 
 def create_run(session: Session, name: str, *, committee_id=None, user_id=None, total=0, params=None,
-               report_id=None, visit_id=None) -> TaskRun:
+               report_id=None, visit_id=None, request_id=None) -> TaskRun:
     """Add a pending run (flushed, not committed): the caller commits, then enqueues the job."""
     run = TaskRun(name=name, committee_id=committee_id, user_id=user_id, total=total, params=params or {},
-                  report_id=report_id, visit_id=visit_id)
+                  report_id=report_id, visit_id=visit_id, request_id=request_id)
     session.add(run)
     session.flush()
     return run

@@ -46,6 +46,8 @@ class TaskRun(TimestampMixin, Base):
     # What the run is about, as columns so pages find a report's or a visit's runs in SQL.
     report_id: Mapped[Optional[int]] = mapped_column(ForeignKey("report.id"), index=True)
     visit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("visit.id"), index=True)
+    request_id: Mapped[Optional[int]] = mapped_column(ForeignKey("collection_request.id"), index=True)
+    output: Mapped[Optional[bytes]] = mapped_column(LargeBinary, deferred=True)  # a file the job made (汇编)
     # Who runs it ("host:pid") and when it last said so: a run whose worker is gone is failed, not left running.
     worker: Mapped[str] = mapped_column(String(100), default="")
     heartbeat_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))

@@ -12,9 +12,12 @@ from core.ledger.uploads import IMPORT_RUN
 from core.rendering import batch
 from core.rendering.batch import BATCH_RUN, RENDER_RUN
 from core.upward import outbox
+from core.upward.compile import COMPILE_RUN
 from core.upward.outbox import DELIVER_RUN
 from core.upward.submitting import SUBMIT_RUN
-from data_models import OutboxMessage, TaskRun
+from sqlalchemy import select
+
+from data_models import OutboxMessage, RenderedDocument, TaskRun
 
 from .celery_app import celery_app
 
@@ -46,22 +49,36 @@ def sweep(queued_before=None) -> int:
             batch.close_batch_of(session, run)
     if orphans:
         logger.warning("%s orphaned runs marked failed: %s", len(orphans), [r.id for r in orphans])
+    if queued_before is not None:
+        _convert_lost_pdfs(queued_before)
     return len(orphans)
 
 
-RETRYABLE_RUNS = frozenset({RENDER_RUN, BATCH_RUN, IMPORT_RUN, DELIVER_RUN, SUBMIT_RUN})
+def _convert_lost_pdfs(queued_before) -> None:
+    """Embedded mode: PDF conversions queued in a process that is gone are queued again."""
+    from .rendering import convert_pdf
+
+    with db.session_scope() as session:
+        ids = list(session.scalars(select(RenderedDocument.id).where(RenderedDocument.pdf_state == "pending",
+                                                                      RenderedDocument.created_at < queued_before)))
+    for document_id in ids:
+        convert_pdf.delay(document_id)
+
+
+RETRYABLE_RUNS = frozenset({RENDER_RUN, BATCH_RUN, IMPORT_RUN, DELIVER_RUN, SUBMIT_RUN, COMPILE_RUN})
 
 
 def retry_run(session, run: TaskRun) -> bool:
     """Queue a failed run's job again; False for runs that cannot be retried on their own. Commits."""
     from .ledger import import_records
     from .rendering import render_batch, render_report
-    from .upward import deliver, submit
+    from .upward import compile_book, deliver, submit
 
     if run.state != "failed":
         return False
     starters = {RENDER_RUN: lambda: render_report.delay(run.id), BATCH_RUN: lambda: render_batch.delay(run.id),
-                IMPORT_RUN: lambda: import_records.delay(run.id), SUBMIT_RUN: lambda: submit.delay(run.id)}
+                IMPORT_RUN: lambda: import_records.delay(run.id), SUBMIT_RUN: lambda: submit.delay(run.id),
+                COMPILE_RUN: lambda: compile_book.delay(run.id)}
     if run.name == DELIVER_RUN and run.params.get("outbox_message_id"):
         message = session.get(OutboxMessage, run.params["outbox_message_id"])
         outbox.retry_message(session, message)

@@ -7,6 +7,7 @@ from core.jobs import run_job
 from sqlalchemy.exc import OperationalError
 
 from core.upward import outbox
+from core.upward.compile import run_compilation
 from core.upward.submitting import run_submission
 from core.upward.outbox import DELIVER_RUN  # noqa: F401  (re-exported for the web layer)
 from data_models import OutboxMessage
@@ -69,6 +70,14 @@ def fetch_requests(run_id: int) -> None:
     with run_job(run_id) as job:
         if job is not None:
             outbox.refresh_remote_requests(job)
+
+
+@shared_task(name="tasks.upward.compile", ignore_result=True)
+def compile_book(run_id: int) -> None:
+    """The 汇编 of a request, built out of the page's request."""
+    with run_job(run_id) as job:
+        if job is not None:
+            run_compilation(job)
 
 
 @shared_task(name="tasks.upward.flush_outbox")

@@ -12,7 +12,7 @@ from app.scoping import get_own_or_404, own, require_role, visible_committee_ids
 from core.metrics.periods import PeriodError, parse_period
 from core.upward import UpwardError, outbox
 from core.upward import messages as msg
-from core.upward.compile import compilation_title, compile_request
+from core.upward.compile import COMPILE_RUN, compilation_title
 from core.upward.from_report import SUBMITTABLE
 from core import jobs
 from core.upward.outbox import DELIVER_RUN, FETCH_RUN
@@ -132,7 +132,7 @@ def detail(request_id: int):
     origin = {committee.id: source for committee, source, _ in sources(db.session, request)}
     return render_template("upward/detail.html", request=request, statuses=statuses, histories=histories,
                            rollup=rollup, origin=origin, period=period_of(request), remind_form=RemindForm(),
-                           compile_name=compilation_title(request))
+                           compile_name=compilation_title(request), compile_runs=_compile_runs(request.id))
 
 
 @bp.route("/requests/<int:request_id>/remind/<int:committee_id>", methods=["POST"])
@@ -147,17 +147,35 @@ def remind_target(request_id: int, committee_id: int):
     return redirect(url_for("upward.detail", request_id=request.id))
 
 
-@bp.route("/requests/<int:request_id>/compile")
+@bp.post("/requests/<int:request_id>/compile")
 @login_required
-def compile_download(request_id: int):
+def compile_start(request_id: int):
+    """Queue the 汇编 as a job; the detail page shows its progress and then the download."""
+    from tasks.upward import compile_book
+
     request = get_own_or_404(CollectionRequest, request_id)
-    try:
-        data = compile_request(db.session, request.id)
-    except UpwardError as error:
-        flash(str(error), "error")
-        return redirect(url_for("upward.detail", request_id=request.id))
-    return send_file(io.BytesIO(data), mimetype=DOCX_MIME, as_attachment=True,
+    run_id = jobs.create_run(db.session, COMPILE_RUN, committee_id=request.committee_id, user_id=current_user.id,
+                             request_id=request.id, params={"title": compilation_title(request)}).id
+    db.session.commit()
+    compile_book.delay(run_id)  # after the commit
+    flash(msg.COMPILE_STARTED, "success")
+    return redirect(url_for("upward.detail", request_id=request.id))
+
+
+@bp.route("/requests/<int:request_id>/compile/<int:run_id>.docx")
+@login_required
+def compile_download(request_id: int, run_id: int):
+    request = get_own_or_404(CollectionRequest, request_id)
+    run = get_own_or_404(TaskRun, run_id)
+    if run.request_id != request.id or run.name != COMPILE_RUN or not run.output:
+        abort(404)
+    return send_file(io.BytesIO(run.output), mimetype=DOCX_MIME, as_attachment=True,
                      download_name=f"{compilation_title(request)}.docx")
+
+
+def _compile_runs(request_id: int) -> list[TaskRun]:
+    stmt = own(TaskRun).where(TaskRun.name == COMPILE_RUN, TaskRun.request_id == request_id)
+    return list(db.session.scalars(stmt.order_by(TaskRun.id.desc()).limit(3)))
 
 
 @bp.route("/received/<int:request_id>", methods=["GET", "POST"])

@@ -12,7 +12,7 @@ from core.metrics.periods import Period
 from core.rendering.format_check import check_docx
 from core.upward.compile import compile_request
 from core.upward.rollup import rollup_placeholders, sources
-from data_models import CollectionRequest, Report, ReviewEvent, Submission
+from data_models import CollectionRequest, Report, ReviewEvent, Submission, TaskRun
 
 
 @pytest.fixture
@@ -53,7 +53,10 @@ def test_county_submits_approved_report_city_compiles_and_adds_up(client, full_d
     client.login("city_reviewer")
     detail = client.get(f"/upward/requests/{request.id}").get_data(as_text=True)
     assert "已报送" in detail and "待报送" in detail
-    book = client.get(f"/upward/requests/{request.id}/compile")
+    page = client.post(f"/upward/requests/{request.id}/compile", data={}, follow_redirects=True).get_data(as_text=True)
+    assert "汇编已生成" in page  # a job (inline in tests); the page offers the file
+    run_id = db_session.scalars(select(TaskRun.id).where(TaskRun.request_id == request.id)).one()
+    book = client.get(f"/upward/requests/{request.id}/compile/{run_id}.docx")
     assert book.status_code == 200 and check_docx(book.data) == []
     texts = "".join(p.text for p in Document(io.BytesIO(book.data)).paragraphs)
     assert "西山县政协" in texts
@@ -91,7 +94,6 @@ def test_compile_command_writes_a_checked_docx(runner, full_demo, db_session, tm
 
 def test_submission_returns_at_once_and_completes_as_a_job(client, full_demo, db_session, monkeypatch):
     from core.upward.submitting import SUBMIT_RUN
-    from data_models import TaskRun
     from tasks.upward import submit
 
     queued = []
@@ -123,3 +125,25 @@ def test_submission_refused_at_once_when_the_report_does_not_fit(client, full_de
     client.login("xishan_reviewer")
     page = client.post(f"/upward/received/{request.id}", data={"report_id": report.id}, follow_redirects=True)
     assert queued == [] and page.status_code == 200
+
+
+def test_compilation_is_a_job_and_another_committee_cannot_download_it(client, full_demo, db_session, monkeypatch):
+    from core.upward.from_report import submit_report
+    from data_models import User
+    from tasks.upward import compile_book
+
+    request, report = full_demo
+    submit_report(db_session, request, report, db_session.scalars(select(User).where(User.username == "xishan_reviewer")).one())
+    db_session.commit()
+    queued = []
+    monkeypatch.setattr(compile_book, "delay", lambda run_id: queued.append(run_id))
+    client.login("city_reviewer")
+    page = client.post(f"/upward/requests/{request.id}/compile", data={}, follow_redirects=True).get_data(as_text=True)
+    assert "正在生成汇编" in page and "排队中" in page  # the page returned before the book was built
+    assert client.get(f"/upward/requests/{request.id}/compile/{queued[0]}.docx").status_code == 404
+
+    compile_book.apply((queued[0],))
+    assert client.get(f"/upward/requests/{request.id}/compile/{queued[0]}.docx").data.startswith(b"PK")
+    client.logout()
+    client.login("xishan_reviewer")
+    assert client.get(f"/upward/requests/{request.id}/compile/{queued[0]}.docx").status_code == 404

@@ -52,7 +52,7 @@ def test_county_sees_its_request_but_not_the_city_detail(client, city_request, d
     client.login("donghu_reviewer")
     assert client.get(f"/upward/received/{city_request.id}").status_code == 200
     assert client.get(f"/upward/requests/{city_request.id}").status_code == 404
-    assert client.get(f"/upward/requests/{city_request.id}/compile").status_code == 404
+    assert client.post(f"/upward/requests/{city_request.id}/compile", data={}).status_code == 404
 
 
 def test_other_county_cannot_download_a_submission(client, city_request, demo, db_session):
