@@ -1,7 +1,7 @@
 """task_run: report_id / visit_id / request_id columns, output file, worker and heartbeat
 
 Revision ID: c3f1a9d2b7e4
-Revises: a42ceb424e06
+Revises: c1a9e2f0b7d4
 Create Date: 2026-11-27 15:10:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c3f1a9d2b7e4'
-down_revision = 'a42ceb424e06'
+down_revision = 'c1a9e2f0b7d4'
 branch_labels = None
 depends_on = None
 
