@@ -88,7 +88,8 @@ def naive(session: Session, committee_id: int, period) -> dict:
         elif spec.kind == "sum":
             values[spec.key] = clean_value(spec, session.scalar(select(func.sum(value_expr(spec.field, True))).where(*where)))
         elif spec.kind == "distinct":
-            values[spec.key] = session.scalar(select(func.count(value_expr(spec.field, False).distinct())).where(*where))
+            column = value_expr(spec.field, False)  # an empty text is "none", not a value
+            values[spec.key] = session.scalar(select(func.count(column.distinct())).where(*where, column != ""))
         else:
             values[spec.key] = list(dict.fromkeys(session.scalars(select(value_expr(spec.field, False)).where(*where).order_by(Record.date, Record.id))))
     for spec in specs:

@@ -23,7 +23,7 @@ _NEEDS_CONTENT = ("preamble", "section", "subsection", "item", "shortcomings", "
 @dataclass
 class DraftWarning:
     section_id: Optional[int]
-    code: str  # template_error / unknown / zero / missing / empty / leftover / hand_typed
+    code: str  # template_error / unknown / zero / missing / empty / leftover / hand_typed / rate_unit
     message: str
 
 
@@ -32,6 +32,8 @@ def merge_warnings(where: str, section_id: Optional[int], result: MergeResult,
     out = []
     if result.error:
         out.append(DraftWarning(section_id, "template_error", messages.SECTION_ERROR.format(where=where, message=result.error)))
+    for snippet in dict.fromkeys(result.doubtful_units):
+        out.append(DraftWarning(section_id, "rate_unit", messages.W_RATE_UNIT.format(where=where, text=snippet)))
     for name in sorted(result.unknown):
         out.append(DraftWarning(section_id, "unknown", messages.W_UNKNOWN.format(where=where, name=name)))
     for name in sorted(result.names & values.keys()):

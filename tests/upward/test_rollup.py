@@ -1,6 +1,6 @@
 from core.metrics.periods import Period
 from core.upward.package import accept_package
-from core.upward.rollup import rollup_placeholders, rollup_request, summary_rows
+from core.upward.rollup import request_rollup, rollup_placeholders, rollup_request, summary_rows
 
 from .conftest import make_package
 
@@ -23,7 +23,7 @@ def test_rollup_sums_current_submissions_with_breakdown(city_request, demo, db_s
 def test_summary_rows_have_a_total(city_request, demo, db_session):
     _submit(db_session, city_request, demo.county_a, "a1", party_group_meetings=12, chair_meetings=8)
     _submit(db_session, city_request, demo.county_b, "b1", party_group_meetings=10, chair_meetings=5)
-    header, rows, total = summary_rows(db_session, city_request, ["chair_meetings", "party_group_meetings"])
+    header, rows, total = summary_rows(request_rollup(db_session, city_request), ["chair_meetings", "party_group_meetings"])
     assert header == ["单位", "主席会议次数（次）", "党组会议次数（次）"]
     assert rows == [["东湖县政协", "8", "12"], ["西山县政协", "5", "10"]]
     assert total == ["合计", "13", "22"]
