@@ -24,7 +24,7 @@ _RESERVED = {"self", "loop", "caller", "varargs", "kwargs", "super"}  # Jinja's 
 _AUTO_PERCENT = "\ue000%"  # a % the service added after a rate (a private-use tag, removed after merging)
 _UNIT_FILTER = "_rate_unit"
 _TYPED_PERCENT = re.compile("\ue000%(?=\\s*[%％])")
-_AMBIGUOUS = re.compile("百分之[^\ue000]{0,12}\ue000%|\ue000%\\s*个?百分点")
+_AMBIGUOUS = re.compile("百分之[^\ue000]{0,12}\ue000%|[\\d.]*\ue000%\\s*个?百分点")
 
 
 class Marker(str):

@@ -7,6 +7,7 @@ value in text and — for a missing one in a table; Chinese dates without zero p
 7.3.5). Everything else calls these functions instead of formatting a number itself.
 """
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -104,6 +105,11 @@ def cell(value, with_unit: bool = False) -> str:
     if unit == PERCENT:
         return digits(number, decimals) + PERCENT
     return digits(number, decimals) + (unit if with_unit and unit else "")
+
+
+def previous_cell(value, with_unit: bool = True) -> str:
+    """Last year's figure of a MetricValue (同比), printed like this year's."""
+    return cell(replace(value, value=value.previous), with_unit)
 
 
 def heading(label: str, unit: str) -> str:
