@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
+from core.metrics import formats
 from core.metrics.values import MetricValue
 from data_models import Section
 
@@ -43,6 +44,9 @@ def merge_warnings(where: str, section_id: Optional[int], result: MergeResult,
             out.append(DraftWarning(section_id, "missing", messages.W_MISSING.format(where=where, name=name, note=note)))
         elif value.is_zero:
             out.append(DraftWarning(section_id, "zero", messages.W_ZERO.format(where=where, name=name)))
+        elif value.unit == formats.PERCENT and formats.is_number(value.value) and value.value > 100:
+            out.append(DraftWarning(section_id, "rate_over_100", messages.W_RATE_OVER.format(
+                where=where, name=name, value=formats.text(value))))
     return out
 
 

@@ -159,3 +159,14 @@ def test_a_rate_next_to_percentage_points_warns(env, names):
     assert [w.code for w in warnings] == ["rate_unit"] and "87.1%个百分点" in warnings[0].message
     assert merge_text(env, "立案率达到百分之{{ 立案率 }}。", names).doubtful_units == ["百分之87.1%"]
     assert merge_text(env, "立案率{{ 立案率 }}。", names).doubtful_units == []
+
+
+def test_a_rate_above_100_warns(env, names):
+    from decimal import Decimal
+
+    from core.metrics.values import MetricValue
+
+    names = {**names, "办结率": MetricValue("proposal_completion_rate", "办结率", "%", "formula", Decimal("112.5"), decimals=1)}
+    result = merge_text(env, "办结率{{ 办结率 }}。", names)
+    warnings = merge_warnings("协商议政", 1, result, names)
+    assert [w.code for w in warnings] == ["rate_over_100"] and "112.5%" in warnings[0].message
