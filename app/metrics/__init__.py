@@ -11,5 +11,6 @@ for _name, _filter in NUMBER_FILTERS.items():  # {{ value|余 }} in the app's ow
 bp.add_app_template_filter(formats.cell, "cell")  # {{ value|cell }}: a number on a page, as formats prints it
 bp.add_app_template_filter(formats.previous_cell, "previous_cell")
 bp.add_app_template_filter(formats.cn_date, "cn_date")
+bp.add_app_template_filter(formats.cn_date_range, "cn_date_range")
 
 from . import routes  # noqa: E402,F401
