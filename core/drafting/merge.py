@@ -127,6 +127,8 @@ def _refused(ast: nodes.Template) -> str:
             return messages.RESERVED_NAME.format(name=node.name)
         if isinstance(node, nodes.Filter) and node.node is None:
             return messages.REFUSED_CONSTRUCT.format(what=messages.NODE_NAMES["FilterBlock"])
+        if isinstance(node, nodes.Filter) and node.name == _UNIT_FILTER:  # the service's own, not a style
+            return messages.UNKNOWN_FILTER.format(name=node.name)
         stack.extend(node.iter_child_nodes())
     return ""
 

@@ -106,7 +106,7 @@ def hand_typed_warnings(where: str, section_id: Optional[int], text: str,
         metric = _best_metric(window, match.group(3), values)
         if metric is not None:
             out.append(DraftWarning(section_id, "hand_typed", messages.W_HAND_TYPED.format(
-                where=where, number=match.group(0), label=metric.label, value=plain(metric.value))))
+                where=where, number=match.group(0), label=metric.label, value=formats.cell(metric, with_unit=True))))
     return out
 
 
