@@ -65,6 +65,13 @@ def json_value(value, decimals: int | None = None):
     return int(number) if number == number.to_integral_value() else float(number)
 
 
+def text_value(value, decimals: int | None = None):
+    """A value for a JSON document as decimal text ("87.7"), never a binary float; lists of text; None kept."""
+    if isinstance(value, (list, tuple)):
+        return [str(item) for item in value]
+    return digits(value, decimals) if is_number(value) else None
+
+
 # --- metric values in text and tables -----------------------------------------------------------
 
 def _parts(value):

@@ -176,3 +176,16 @@ def test_system_page_shows_the_requests_totals(city, client):
     client.login("city_reviewer")
     page = client.get("/metrics/rollup?period=2023").get_data(as_text=True)
     assert _page_total(page, "立案率") == FILING_RATE and _page_total(page, "提案承办单位数") == f"{UNITS}个"
+
+
+def test_api_rollup_gives_the_same_totals_as_decimal_text(city, client, db_session):
+    from core.upward.tokens import issue_token
+
+    request, committees = city
+    token, plaintext = issue_token(db_session, committees["清河市政协"].id, "OA", None)
+    token.scopes = "read"
+    db_session.commit()
+    items = client.get(f"/api/v1/committees/{committees['清河市政协'].id}/metrics?period=2023&rollup=true",
+                       headers={"Authorization": f"Bearer {plaintext}"}).json["items"]
+    values = {item["key"]: item["value"] for item in items}
+    assert values["proposal_filing_rate"] == FILING_RATE.rstrip("%") and values["proposal_handling_units"] == str(UNITS)
