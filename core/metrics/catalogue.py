@@ -20,6 +20,9 @@ ROLLUP_RULES = {
     "none": "不可直接相加",
 }
 DEFAULT_RULE = {"count": "sum", "sum": "sum", "formula": "recompute", "distinct": "distinct", "list": "concat"}
+# A rule must suit the kind: a rate is never added, a distinct count never summed.
+ALLOWED_RULES = {"count": ("sum", "max", "min", "none"), "sum": ("sum", "max", "min", "none"),
+                 "formula": ("recompute", "max", "min", "none"), "distinct": ("distinct", "none"), "list": ("concat", "none")}
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class MetricSpec:
 
     @property
     def rollup_rule(self) -> str:
-        return self.rollup if self.rollup in ROLLUP_RULES else DEFAULT_RULE.get(self.kind, "none")
+        return self.rollup if self.rollup in ALLOWED_RULES.get(self.kind, ()) else DEFAULT_RULE.get(self.kind, "none")
 
     @property
     def places(self) -> int:
