@@ -9,7 +9,7 @@ from core.metrics.engine import MetricError, compute_metrics, records_behind, ro
 from core.metrics.periods import PeriodError, Period, parse_period
 from core.upward.messages import ROLLUP_RULE
 from core.upward.rollup import system_rollup
-from data_models import Committee, Record
+from data_models import Record
 
 from . import bp
 

@@ -4,7 +4,6 @@
 (committee profile, chosen sections of approved reports, metrics for the chosen period).
 """
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlalchemy.orm import Session
 
