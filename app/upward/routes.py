@@ -20,7 +20,7 @@ from core.upward.submitting import SUBMIT_RUN, start_submission
 from core.upward.package import submission_history
 from core.upward.requests import (current_submissions, issue_request, period_of, remind, requests_issued,
                                   requests_received, target_of, target_statuses)
-from core.upward.rollup import rollup_request, sources
+from core.upward.rollup import AREA_PREFIX, request_rollup
 from data_models import CollectionRequest, Committee, OutboxMessage, Report, Submission, TaskRun
 
 from . import bp
@@ -128,11 +128,11 @@ def detail(request_id: int):
     request = get_own_or_404(CollectionRequest, request_id)
     statuses = target_statuses(db.session, request)
     histories = {s.committee.id: submission_history(db.session, request.id, s.committee.id) for s in statuses}
-    rollup = list(rollup_request(db.session, request).values())
-    origin = {committee.id: source for committee, source, _ in sources(db.session, request)}
+    rollup = request_rollup(db.session, request)
     return render_template("upward/detail.html", request=request, statuses=statuses, histories=histories,
-                           rollup=rollup, origin=origin, period=period_of(request), remind_form=RemindForm(),
-                           compile_name=compilation_title(request), compile_runs=_compile_runs(request.id))
+                           rollup=rollup, rule=msg.ROLLUP_RULE, prefix=AREA_PREFIX.get(request.committee.level, "全市"),
+                           period=period_of(request), remind_form=RemindForm(), compile_name=compilation_title(request),
+                           compile_runs=_compile_runs(request.id))
 
 
 @bp.route("/requests/<int:request_id>/remind/<int:committee_id>", methods=["POST"])

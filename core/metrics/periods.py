@@ -3,6 +3,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .formats import cn_date
+
 
 class PeriodError(ValueError):
     """Raised with a Chinese message when a period cannot be read."""
@@ -30,7 +32,7 @@ class Period:
             return f"{self.start.year}年上半年"
         if self.start.year == self.end.year and (self.start.month, self.start.day) == (7, 1) and (self.end.month, self.end.day) == (12, 31):
             return f"{self.start.year}年下半年"
-        return f"{_cn_date(self.start)}至{_cn_date(self.end)}"
+        return f"{cn_date(self.start)}至{cn_date(self.end)}"
 
     def shifted_years(self, years: int) -> "Period":
         """The same period `years` later (carry-forward, 同比)."""
@@ -55,10 +57,6 @@ def _shift(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
-
-
-def _cn_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 FIRST_YEAR = 1949  # no committee record predates the CPPCC

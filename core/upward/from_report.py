@@ -42,7 +42,7 @@ def build_package(session: Session, report: Report, *, kind: str, period: Period
     except (RenderError, TemplateMissing) as error:
         raise UpwardError(str(error)) from error
     pdf, pdf_note = pdf_of(rendered)
-    values = compute_metrics(session, report.committee_id, period)
+    values = compute_metrics(session, report.committee_id, period, items=True)
     return Package(
         committee_name=report.committee.name, committee_short_name=report.committee.short_name,
         title=report.title, kind=report.kind, period=period, docx=rendered.docx, pdf=pdf, pdf_note=pdf_note,

@@ -41,3 +41,10 @@ SUPERIOR_FAILED = "上级返回 {code}：{text}"
 SUPERIOR_REFUSED = "上级拒收（{code}）：{text}"
 QUERY_REFUSED = "上级拒绝查询（{code}）：{text}"
 STALE_REQUESTS = "上级平台暂时无法连接（{error}）。以下是 {time} 获取的通知，仍可报送，报送包将在恢复连接后自动送达。"
+
+# How the system's totals are made (数据汇总 page, 汇编, README say the same)
+NOT_COUNTED = "未计入（未报送，且未在本平台填报台账）"
+ROLLUP_RULE = ("合计口径：本会台账数据，加上各下级政协最新报送的数据；尚未报送但在本平台填报台账的单位，"
+               "取其台账实时数据，并注明“台账（实时数据）”；既未报送又未在本平台填报台账的单位不计入合计。"
+               "立案率等比率由合计后的分子、分母重新计算，不直接相加；承办单位数等去重计数跨单位去重，"
+               "无法去重的注明“不可直接相加”，不计入合计；名单类指标合并列出并注明单位。")
