@@ -5,11 +5,14 @@ from core import db as core_db
 from core.config import load_settings
 from tasks import configure_celery
 
+from .security.inputs import CleanJSONProvider, CleanRequest
 from .extensions import csrf, db, limiter, login_manager, migrate
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
+    app.request_class = CleanRequest  # XML-invalid characters never reach a view (core.cleaning)
+    app.json = CleanJSONProvider(app)
     settings = load_settings(**(test_config or {}).get("SETTINGS", {}))
     app.config.from_mapping(
         SECRET_KEY=settings.secret_key,

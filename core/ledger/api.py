@@ -38,7 +38,11 @@ def _validate(session: Session, items: list) -> tuple[list[dict], list[dict]]:
         if info is None:
             errors.append({"index": index, "field": "category", "error": f"未知的台账类别“{item.get('category', '')}”"})
             continue
-        flat = {**(item.get("attrs") or {}), **{k: v for k, v in item.items() if k not in ("attrs", "category")}}
+        attrs = item.get("attrs") or {}
+        if not isinstance(attrs, dict):
+            errors.append({"index": index, "field": "attrs", "error": "attrs 应为 JSON 对象，例如 {\"承办单位\": \"…\"}"})
+            continue
+        flat = {**attrs, **{k: v for k, v in item.items() if k not in ("attrs", "category")}}
         clean, problems = validate_row(info, flat)
         errors.extend({"index": index, "field": column, "error": message} for column, message in problems)
         external = clean.get("external_id")
