@@ -3,13 +3,14 @@ import io
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.scoping import get_own_or_404, own
 from core import audit
 from core.ledger.excel import export_workbook, template_workbook, today_name
 from core.ledger.listing import LedgerFilter
-from core.ledger.records import load_categories, validate_row
+from core.ledger.records import existing_external_ids, load_categories, validate_row
 from core.metrics.definitions import seed_catalogue
 from data_models import Record, RecordCategory
 
@@ -89,20 +90,39 @@ def _edit_form(info, record: Record, is_new: bool):
     if request.method == "POST":
         clean, problems = validate_row(info, request.form.to_dict())
         errors = dict(problems)
-        if not errors:
-            for key, value in clean.items():
-                setattr(record, key, value)
-            record.created_by_id = record.created_by_id or current_user.id
-            db.session.add(record)
-            db.session.flush()
-            audit.record(db.session, "ledger.create" if is_new else "ledger.update", user_id=current_user.id,
-                         committee_id=current_user.committee_id, object_type="record", object_id=record.id)
-            db.session.commit()
+        if not errors and _external_id_taken(record, clean.get("external_id")):
+            errors["外部编号"] = msg.EXTERNAL_ID_TAKEN
+        if not errors and _saved(record, clean, is_new):
             flash(msg.SAVED, "success")
             return redirect(url_for("ledger.index", category=info.id))
+        errors = errors or {"外部编号": msg.EXTERNAL_ID_TAKEN}
         flash(msg.INVALID, "error")
     values = request.form.to_dict() if request.method == "POST" else _form_values(info, record)
     return render_template("ledger/form.html", info=info, record=record, values=values, errors=errors, is_new=is_new)
+
+
+def _external_id_taken(record: Record, external_id: str | None) -> bool:
+    if not external_id:
+        return False
+    found = existing_external_ids(db.session, current_user.committee_id, [external_id])
+    return external_id in found and found[external_id] != record.id
+
+
+def _saved(record: Record, clean: dict, is_new: bool) -> bool:
+    """Write the record; False if a simultaneous save took its external_id first."""
+    for key, value in clean.items():
+        setattr(record, key, value)
+    record.created_by_id = record.created_by_id or current_user.id
+    db.session.add(record)
+    try:
+        db.session.flush()
+        audit.record(db.session, "ledger.create" if is_new else "ledger.update", user_id=current_user.id,
+                     committee_id=current_user.committee_id, object_type="record", object_id=record.id)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return False
+    return True
 
 
 def _form_values(info, record: Record) -> dict:
