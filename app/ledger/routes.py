@@ -12,6 +12,8 @@ from core.ledger.excel import export_workbook, template_workbook, today_name
 from core.ledger.listing import LedgerFilter
 from core.ledger.records import existing_external_ids, load_categories, validate_row
 from core.metrics.definitions import seed_catalogue
+from core.committees import ancestor_ids
+from core.ledger.ownership import CategoryView, visible_categories, visible_types
 from data_models import Record, RecordCategory
 
 from . import bp
@@ -22,14 +24,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _categories() -> list:
-    """Every category; a fresh installation gets the default catalogue on first use."""
-    stmt = select(RecordCategory).order_by(RecordCategory.sort_order, RecordCategory.id)
-    categories = db.session.scalars(stmt).all()
-    if not categories:
+    """The categories the user's committee sees (with only its visible types), in catalogue order;
+    a fresh installation gets the default catalogue on first use."""
+    if db.session.scalar(select(RecordCategory.id).limit(1)) is None:
         seed_catalogue(db.session)
         db.session.commit()
-        categories = db.session.scalars(stmt).all()
-    return categories
+    owners = ancestor_ids(db.session, current_user.committee_id)
+    return [CategoryView(c, visible_types(c, owners))
+            for c in db.session.scalars(visible_categories(db.session, current_user.committee_id))]
 
 
 @bp.route("/")
@@ -51,7 +53,7 @@ def index():
 @login_required
 def export():
     filters, _ = LedgerFilter.from_args(request.args)
-    data = export_workbook(db.session, filters.apply(own(Record)).order_by(Record.category_id, Record.date, Record.id))
+    data = export_workbook(db.session, current_user.committee_id, filters.apply(own(Record)).order_by(Record.category_id, Record.date, Record.id))
     audit.record(db.session, "ledger.export", user_id=current_user.id, committee_id=current_user.committee_id)
     db.session.commit()
     return send_file(io.BytesIO(data), mimetype=XLSX, as_attachment=True, download_name=today_name("台账导出"))
@@ -60,7 +62,7 @@ def export():
 @bp.route("/template/<category_key>.xlsx")
 @login_required
 def template(category_key: str):
-    info = load_categories(db.session).get(category_key)
+    info = load_categories(db.session, current_user.committee_id).get(category_key)
     if info is None:
         abort(404)
     return send_file(io.BytesIO(template_workbook(info)), mimetype=XLSX, as_attachment=True,
@@ -70,7 +72,7 @@ def template(category_key: str):
 @bp.route("/new/<category_key>", methods=["GET", "POST"])
 @login_required
 def new(category_key: str):
-    info = load_categories(db.session).get(category_key)
+    info = load_categories(db.session, current_user.committee_id).get(category_key)
     if info is None:
         abort(404)
     record = Record(committee_id=current_user.committee_id, category_id=info.id, attrs={}, count=1, persons=0, amount=0)
@@ -81,7 +83,9 @@ def new(category_key: str):
 @login_required
 def edit(record_id: int):
     record = get_own_or_404(Record, record_id)
-    info = load_categories(db.session)[record.category.key]
+    info = load_categories(db.session, current_user.committee_id).get(record.category.key)
+    if info is None:  # a category no longer visible to this committee
+        abort(404)
     return _edit_form(info, record, is_new=False)
 
 

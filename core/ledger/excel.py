@@ -70,10 +70,10 @@ def _header(sheet, info: CategoryInfo) -> None:
         cell.font = Font(bold=True)
 
 
-def export_workbook(session: Session, stmt: Select) -> bytes:
+def export_workbook(session: Session, committee_id: int, stmt: Select) -> bytes:
     """The records of a (filtered) list, one sheet per category, in the template's layout."""
     book = Workbook(write_only=True)
-    categories = {info.id: info for info in load_categories(session).values()}
+    categories = {info.id: info for info in load_categories(session, committee_id).values()}
     sheets: dict = {}
     for record in session.scalars(stmt.execution_options(yield_per=2000)):
         info = categories[record.category_id]
@@ -114,13 +114,13 @@ def _text_cell(sheet, value):
     return cell
 
 
-def read_workbook(session: Session, data: bytes) -> tuple[list[tuple[CategoryInfo, int, dict]], list[tuple]]:
+def read_workbook(session: Session, committee_id: int, data: bytes) -> tuple[list[tuple[CategoryInfo, int, dict]], list[tuple]]:
     """Every data row as (category, Excel row number, {header: value}) and the structural errors."""
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:
         return [], [(None, "", "无法读取文件，请上传由本系统模板填写的 .xlsx 文件")]
-    categories = load_categories(session)
+    categories = load_categories(session, committee_id)
     rows, errors = [], []
     for sheet in book.worksheets:
         if sheet.title == "填写说明":
@@ -195,7 +195,7 @@ def import_workbook(session: Session, committee_id: int, data: bytes, *, user_id
 
     progress(phase, done, total) is called while checking ("check") and writing ("write").
     """
-    rows, errors = read_workbook(session, data)
+    rows, errors = read_workbook(session, committee_id, data)
     clean_rows = []
     for index, (info, number, values) in enumerate(rows, start=1):
         if progress and index % PROGRESS_EVERY == 0:

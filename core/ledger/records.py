@@ -12,7 +12,10 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from core.cleaning import clean_text
-from data_models import Record, RecordCategory
+from core.committees import ancestor_ids
+from data_models import Record
+
+from .ownership import visible_categories, visible_types
 
 # Base columns: (key, Chinese label, kind); category fields follow them.
 BASE_FIELDS = [
@@ -62,13 +65,15 @@ class CategoryInfo:
         return BASE_FIELDS + [(f["key"], f["label"], f["type"]) for f in self.fields]
 
 
-def load_categories(session: Session) -> dict[str, CategoryInfo]:
-    """Categories by key and by Chinese name."""
+def load_categories(session: Session, committee_id: int) -> dict[str, CategoryInfo]:
+    """The categories a committee sees (core.ledger.ownership), by key and by Chinese name."""
     out = {}
-    for category in session.scalars(select(RecordCategory).order_by(RecordCategory.sort_order, RecordCategory.id)):
-        types = {t.key: t.id for t in category.types} | {t.name: t.id for t in category.types}
+    owners = ancestor_ids(session, committee_id)
+    for category in session.scalars(visible_categories(session, committee_id)):
+        kinds = visible_types(category, owners)
+        types = {t.key: t.id for t in kinds} | {t.name: t.id for t in kinds}
         info = CategoryInfo(category.id, category.key, category.name, types,
-                            {t.id: t.name for t in category.types}, list(category.fields or []))
+                            {t.id: t.name for t in kinds}, list(category.fields or []))
         out[category.key] = out[category.name] = info
     return out
 

@@ -47,7 +47,7 @@ def test_formula_cells_without_values_are_refused(db_session, catalogue):
 
 def test_control_characters_are_stripped_by_the_shared_row_check(db_session, catalogue):
     """Form, Excel, API and import all go through validate_row (openpyxl itself cannot carry them)."""
-    info = load_categories(db_session)["meeting"]
+    info = load_categories(db_session, catalogue.county_a.id)["meeting"]
     clean, errors = validate_row(info, {"类型": "党组会议", "日期": "2023-03-01", "标题": "党组\x01会\x0b议\ud800",
                                         "备注": "备\x00注", "外部编号": "E\x1f-1"})
     assert not errors and (clean["title"], clean["note"], clean["external_id"]) == ("党组会议", "备注", "E-1")
@@ -55,7 +55,7 @@ def test_control_characters_are_stripped_by_the_shared_row_check(db_session, cat
 
 def test_exported_text_is_never_a_formula_and_round_trips(db_session, catalogue):
     """Titles typed in the form or sent through the API (both go through validate_row)."""
-    info = load_categories(db_session)["meeting"]
+    info = load_categories(db_session, catalogue.county_a.id)["meeting"]
     rows = []
     for i, title in enumerate(INJECTIONS):
         clean, errors = validate_row(info, {"类型": "党组会议", "日期": "2023-03-01", "标题": title, "外部编号": f"X-{i}"})
@@ -63,7 +63,7 @@ def test_exported_text_is_never_a_formula_and_round_trips(db_session, catalogue)
         rows.append(Record(committee_id=catalogue.county_a.id, **clean))
     db_session.add_all(rows)
     db_session.commit()
-    exported = export_workbook(db_session, select(Record).order_by(Record.id))
+    exported = export_workbook(db_session, catalogue.county_a.id, select(Record).order_by(Record.id))
     sheet = load_workbook(io.BytesIO(exported))["会议"]
     titles = [row[2] for row in sheet.iter_rows(min_row=2)]
     assert [cell.data_type for cell in titles] == ["s"] * len(rows)  # text cells, not formulas
@@ -74,11 +74,11 @@ def test_exported_text_is_never_a_formula_and_round_trips(db_session, catalogue)
 
 
 def test_export_survives_control_characters_stored_earlier(db_session, catalogue):
-    meeting = load_categories(db_session)["meeting"]
+    meeting = load_categories(db_session, catalogue.county_a.id)["meeting"]
     db_session.add(Record(committee_id=catalogue.county_a.id, category_id=meeting.id, type_id=None,
                           date=date(2023, 3, 1), title="旧\x01标题", attrs={}))
     db_session.commit()
-    sheet = load_workbook(io.BytesIO(export_workbook(db_session, select(Record))))["会议"]
+    sheet = load_workbook(io.BytesIO(export_workbook(db_session, catalogue.county_a.id, select(Record))))["会议"]
     assert sheet.cell(2, 3).value == "旧标题"
 
 
