@@ -38,7 +38,8 @@ class User(TimestampMixin, Base):
         return self.active
 
     def get_id(self) -> str:
-        return str(self.id)
+        """What the session stores: the id and the session generation (core.sessions)."""
+        return f"{self.id}:{self.session_generation or 0}"
 
     def has_role(self, *roles: str) -> bool:
         """Admins may do everything a drafter or reviewer may."""

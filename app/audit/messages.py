@@ -23,6 +23,8 @@ ACTION_NAMES = {
     "render": "生成文档",
     "download": "下载文档",
     "token.issue": "签发接口令牌",
+    "user.password": "修改密码",
+    "user.signout": "强制下线",
     "token.revoke": "吊销接口令牌",
     "upward.request": "发布报送通知",
     "upward.remind": "催报",
