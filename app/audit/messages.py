@@ -25,6 +25,7 @@ ACTION_NAMES = {
     "token.issue": "签发接口令牌",
     "user.password": "修改密码",
     "user.signout": "强制下线",
+    "committee.duties": "设置提交与审定分离",
     "token.revoke": "吊销接口令牌",
     "upward.request": "发布报送通知",
     "upward.remind": "催报",

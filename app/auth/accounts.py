@@ -11,6 +11,8 @@ from . import bp
 
 PASSWORD_CHANGED = "密码已修改；其他设备上的登录已全部失效。"
 PASSWORDS_DIFFER = "两次输入的新密码不一致。"
+SELF_APPROVAL_ON = "已允许提交人审定自己提交的文稿（适用于只有一名工作人员的委员会）。"
+SELF_APPROVAL_OFF = "已恢复提交与审定分离：文稿须由提交人以外的审核人员审定。"
 SIGNED_OUT = "已强制“{name}”下线：该用户所有设备上的登录均已失效。"
 
 
@@ -38,7 +40,23 @@ def password():
 def users():
     require_role("admin")
     rows = db.session.scalars(own(User).order_by(User.id)).all()
-    return render_template("auth/users.html", users=rows)
+    return render_template("auth/users.html", users=rows,
+                           self_approval=bool((current_user.committee.profile or {}).get("self_approval")))
+
+
+@bp.route("/duties", methods=["POST"])
+@login_required
+def duties():
+    """Separation of duties: whether a submitter may also approve (off by default)."""
+    require_role("admin")
+    committee = current_user.committee
+    allowed = request.form.get("self_approval") == "1"
+    committee.profile = {**(committee.profile or {}), "self_approval": allowed}
+    audit.record(db.session, "committee.duties", user_id=current_user.id, committee_id=committee.id,
+                 self_approval=allowed)
+    db.session.commit()
+    flash(SELF_APPROVAL_ON if allowed else SELF_APPROVAL_OFF, "success")
+    return redirect(url_for("auth.users"))
 
 
 @bp.route("/users/<int:user_id>/signout", methods=["POST"])

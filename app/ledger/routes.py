@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.scoping import get_own_or_404, own
+from app.scoping import get_own_or_404, own, require_role
 from core import audit
 from core.ledger.excel import export_workbook, template_workbook, today_name
 from core.ledger.listing import LedgerFilter
@@ -142,6 +142,7 @@ def _form_values(info, record: Record) -> dict:
 @login_required
 def delete(record_id: int):
     record = get_own_or_404(Record, record_id)
+    require_role("drafter")  # reviewers check the ledger; only those who keep it delete from it
     audit.record(db.session, "ledger.delete", user_id=current_user.id, committee_id=current_user.committee_id,
                  object_type="record", object_id=record.id, title=record.title)
     db.session.delete(record)
