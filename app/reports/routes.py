@@ -13,8 +13,9 @@ from core.drafting.document import assemble, outline
 from core.drafting.guards import EditRefused, is_editable
 from core.drafting.kinds import kind_choices
 from core.drafting.merge import check_text, make_environment
+from core.drafting.messages import (CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED,
+                                    TEXT_REFUSED)
 from core.metrics import formats
-from core.drafting.messages import CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED
 from core.drafting.reports import SETTING_FIELDS, create_report, update_report
 from core.metrics.definitions import load_specs
 from core.metrics.periods import PeriodError, parse_period
@@ -89,7 +90,7 @@ def carry():
     return _to_editor(report)
 
 
-def _editor(report: Report, conflict=None, status: int = 200):
+def _editor(report: Report, conflict=None, status: int = 200, refused=None):
     rows = outline(db.session, report)
     values, _error = ctx.safe_metric_values(db.session, report)
     warnings: dict = {}
@@ -99,7 +100,7 @@ def _editor(report: Report, conflict=None, status: int = 200):
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
                            editable=is_editable(report), picker=_picker(report, values), node_types=NODE_TYPES,
                            node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
-                           setting_fields=SETTING_FIELDS, warnings=warnings), status
+                           setting_fields=SETTING_FIELDS, warnings=warnings, refused=refused), status
 
 
 def _picker(report: Report, values: dict) -> list[tuple[str, list]]:
@@ -162,8 +163,12 @@ def add_section(report_id: int):
 def save_section(report_id: int, section_id: int):
     require_role("drafter")
     report = _report(report_id)
-    section = _section(report, section_id)
     fields = {name: request.form.get(name, "").replace("\r\n", "\n") for name in ("heading", "lead", "body")}
+    section = db.session.get(Section, section_id)
+    if section is None:  # deleted by someone else: the text comes back, not a bare 404
+        return _text_back(report_id, section_id, fields, sec.SectionGone.message, 409)
+    if section.report_id != report.id:
+        abort(404)
     try:
         sec.save_section(db.session, section, seen_version=request.form.get("version", type=int) or 0,
                           user_id=current_user.id, **fields)
@@ -173,12 +178,20 @@ def save_section(report_id: int, section_id: int):
         return _editor(_report(report_id), conflict={"section_id": section_id, "mine": conflict.mine,
                                                     "theirs": conflict.theirs}, status=409)
     except REFUSALS as error:
-        _refused(error)
-        return _to_editor(report, section_id)
+        db.session.rollback()
+        return _text_back(report_id, section_id, fields, TEXT_REFUSED.format(message=getattr(error, "message", str(error))), 422)
     db.session.commit()
     problems = [p for p in (check_text(make_environment(ctx.number_filters()), t) for t in fields.values()) if p]
     flash(msg.TEXT_PROBLEM.format(message=problems[0]) if problems else SAVED, "error" if problems else "message")
     return _to_editor(report, section_id)
+
+
+def _text_back(report_id: int, section_id: int, fields: dict, message: str, status: int):
+    """The editor again with the refused text shown to its writer (nothing typed is lost)."""
+    flash(message, "error")
+    mine = sec.SectionText(fields["heading"], fields["lead"], fields["body"])
+    return _editor(_report(report_id), status=status,
+                   refused={"section_id": section_id, "mine": mine, "message": message})
 
 
 MOVES = {"up": lambda s: sec.move_section(db.session, s, -1), "down": lambda s: sec.move_section(db.session, s, 1),

@@ -8,6 +8,7 @@ from typing import Any, Optional
 
 from sqlalchemy.orm import Session
 
+from core.cleaning import clean_text
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
 from data_models import Report
@@ -46,7 +47,7 @@ class _Merger:
         self.warnings += flag_warnings(where, section_id, result.text)
         self.warnings += leftover_warnings(where, section_id, text)
         self.warnings += hand_typed_warnings(where, section_id, text, self.values)
-        return result.text
+        return clean_text(result.text)  # text stored before the door cleaned it must still render
 
 
 def assemble(session: Session, report: Report, values: Optional[dict[str, MetricValue]] = None,

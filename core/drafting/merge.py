@@ -25,6 +25,13 @@ _AUTO_PERCENT = "\ue000%"  # a % the service added after a rate (a private-use t
 _UNIT_FILTER = "_rate_unit"
 _TYPED_PERCENT = re.compile("\ue000%(?=\\s*[%％])")
 _AMBIGUOUS = re.compile("百分之[^\ue000]{0,12}\ue000%|[\\d.]*\ue000%\\s*个?百分点")
+# Bounds checked on the tokens before the (recursive) parser and Python's compiler see the text:
+# a real placeholder is a name and one or two filters, so these never bite honest writing.
+MAX_DEPTH = 8  # nested ( [ {
+MAX_FILTERS = 8  # | in one {{ }}
+MAX_TAGS = 20  # {% %} in one text (refused later anyway, but nested ones overflow the parser)
+MAX_NUMBER = 20  # characters of a number literal
+MAX_TOKENS = 60  # in one {{ }} or {% %}: bounds chains like `not not not …` or `- - - x`
 
 
 class Marker(str):
@@ -133,15 +140,68 @@ def _refused(ast: nodes.Template) -> str:
     return ""
 
 
+def _too_complex(env: PlaceholderEnvironment, text: str) -> str:
+    """Why the text is beyond the placeholder bounds (Chinese), or ''; reads tokens only."""
+    depth = filters = tags = tokens = 0
+    for lineno, kind, value in env.lexer.tokeniter(text, None):
+        tokens += kind != "whitespace"
+        if tokens > MAX_TOKENS:
+            return messages.TOO_LONG_PLACEHOLDER.format(line=lineno, limit=MAX_TOKENS)
+        if kind == "operator" and value in "([{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return messages.TOO_DEEP.format(line=lineno, limit=MAX_DEPTH)
+        elif kind == "operator" and value in ")]}":
+            depth -= 1
+        elif kind == "operator" and value == "|":
+            filters += 1
+            if filters > MAX_FILTERS:
+                return messages.TOO_MANY_FILTERS.format(line=lineno, limit=MAX_FILTERS)
+        elif kind == "variable_begin":
+            depth = filters = tokens = 0
+        elif kind == "block_begin":
+            tags, tokens = tags + 1, 0
+            if tags > MAX_TAGS:
+                return messages.TOO_MANY_TAGS.format(limit=MAX_TAGS)
+        elif kind in ("integer", "float") and (len(value) > MAX_NUMBER or not _finite(value)):
+            return messages.BAD_NUMBER.format(line=lineno)
+    return ""
+
+
+def _finite(literal: str) -> bool:
+    try:
+        return abs(float(literal.replace("_", ""))) < 1e300
+    except ValueError:
+        return False
+
+
+def _parse(env: PlaceholderEnvironment, text: str) -> tuple[nodes.Template | None, str]:
+    """The text's syntax tree, or None and the Chinese reason it cannot be parsed."""
+    try:
+        if reason := _too_complex(env, text):
+            return None, reason
+        return env.parse(text), ""
+    except TemplateError as error:
+        return None, messages.SYNTAX_ERROR.format(line=getattr(error, "lineno", 1) or 1)
+    except Exception:  # RecursionError, MemoryError, ValueError of int(): never stored, never a 500
+        return None, messages.TEMPLATE_ERROR
+
+
 def merge_text(env: PlaceholderEnvironment, text: str, context: dict[str, Any]) -> MergeResult:
     """Merge one piece of staff text; on any problem return the text unchanged with a message."""
     text = text or ""
     if not any(marker in text for marker in _MARKERS):
         return MergeResult(text)
     try:
-        ast = env.parse(text)
-    except TemplateError as error:
-        return MergeResult(text, error=messages.SYNTAX_ERROR.format(line=getattr(error, "lineno", 1) or 1))
+        return _merge(env, text, context)
+    except Exception:  # whatever stored text does, the rest of the report still merges
+        return MergeResult(text, error=messages.TEMPLATE_ERROR)
+
+
+def _merge(env: PlaceholderEnvironment, text: str, context: dict[str, Any]) -> MergeResult:
+    ast, reason = _parse(env, text)
+    if ast is None:
+        return MergeResult(text, error=reason)
     if reason := _refused(ast):
         return MergeResult(text, error=reason)
     try:
@@ -174,13 +234,43 @@ def check_text(env: PlaceholderEnvironment, text: str) -> str:
     """Validate text before saving: the Chinese reason it cannot be merged, or ''."""
     if not any(marker in (text or "") for marker in _MARKERS):
         return ""
-    try:
-        ast = env.parse(text)
-        reason = _refused(ast)
-        if not reason:
-            env.from_string(ast)  # compiles: unknown filters surface here
+    ast, reason = _parse(env, text)
+    if ast is None or (reason := _refused(ast)):
         return reason
+    try:
+        env.from_string(ast)  # compiles: unknown filters surface here
     except TemplateError as error:
         if "No filter named" in str(error):
             return _template_error_message(error)
         return messages.SYNTAX_ERROR.format(line=getattr(error, "lineno", 1) or 1)
+    except Exception:
+        return messages.TEMPLATE_ERROR
+    return ""
+
+
+def unsafe_text(env: PlaceholderEnvironment, text: str) -> str:
+    """The reason text must not be stored at all (beyond the bounds, or the parser itself fails), or ''.
+
+    Softer problems (an unknown metric, a typo in a placeholder) are saved with a warning, so a
+    writer never loses work; this refuses only text that could not even be checked."""
+    if not any(marker in (text or "") for marker in _MARKERS):
+        return ""
+    try:
+        if reason := _too_complex(env, text):
+            return reason
+        ast = env.parse(text)
+        if not _refused(ast):
+            env.from_string(ast)
+    except TemplateError:
+        return ""
+    except Exception:
+        return messages.TEMPLATE_ERROR
+    return ""
+
+
+def storable_problem(text: str) -> str:
+    """unsafe_text for callers without the report's filters (checked before anything is stored)."""
+    return unsafe_text(_BARE, text)
+
+
+_BARE = make_environment({})

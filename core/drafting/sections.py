@@ -19,6 +19,7 @@ from data_models.base import utcnow
 
 from . import messages
 from .guards import ensure_editable
+from .merge import storable_problem
 from .tree import record_version
 
 LIMITS = {"heading": 300, "lead": 300, "body": 20000}
@@ -29,6 +30,12 @@ class InvalidEdit(ValueError):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class SectionGone(LookupError):
+    """The section was deleted (by someone else) before the save arrived."""
+
+    message = messages.SECTION_GONE
 
 
 @dataclass
@@ -55,6 +62,8 @@ def _check(heading: str, lead: str, body: str) -> None:
     for name, value in (("heading", heading), ("lead", lead), ("body", body)):
         if len(value or "") > LIMITS[name]:
             raise InvalidEdit(messages.TEXT_TOO_LONG.format(field=FIELD_NAMES[name], limit=LIMITS[name]))
+        if problem := storable_problem(value):
+            raise InvalidEdit(messages.SECTION_ERROR.format(where=FIELD_NAMES[name], message=problem))
 
 
 def _siblings(session: Session, report_id: int, parent_id: Optional[int]) -> list[Section]:

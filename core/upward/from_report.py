@@ -82,4 +82,7 @@ def submit_report(session: Session, request: CollectionRequest, report: Report, 
 def mark_sent(session: Session, report: Report, user: User | None, **detail) -> None:
     """approved → sent through the review workflow (its event and audit line); a resubmission changes nothing."""
     if report.status == "approved":
-        workflow.mark_sent(session, report, user, **detail)
+        try:
+            workflow.mark_sent(session, report, user, **detail)
+        except workflow.AlreadyDone:  # a simultaneous delivery marked it first
+            pass

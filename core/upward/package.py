@@ -74,7 +74,7 @@ class Package:
         """Read a payload; a malformed one or one whose hash does not match is refused."""
         try:
             if payload["schema_version"] != SCHEMA_VERSION:
-                raise ValueError(f"schema_version {payload['schema_version']}")
+                raise UpwardError(msg.BAD_PACKAGE.format(detail="schema_version"))
             report, committee = payload["report"], payload["committee"]
             package = cls(
                 committee_name=str(committee["name"]), committee_short_name=str(committee.get("short_name", "")),
@@ -87,8 +87,10 @@ class Package:
                 source_report_id=int(report["source_report_id"]) if report.get("source_report_id") is not None else None,
                 submitted_by=str(report.get("submitted_by", ""))[:64],
             )
-        except (KeyError, TypeError, ValueError) as error:
-            raise UpwardError(msg.BAD_PACKAGE.format(detail=error)) from error
+        except KeyError as error:  # Python's own text never reaches the sender
+            raise UpwardError(msg.BAD_PACKAGE.format(detail=msg.MISSING_FIELD.format(name=error.args[0]))) from None
+        except (TypeError, ValueError, AttributeError, OverflowError):
+            raise UpwardError(msg.BAD_PACKAGE.format(detail=msg.BAD_FIELD)) from None
         _check_metrics(package.metrics)
         try:  # from another deployment: a genuine, macro-free .docx only (no zip bomb for the 汇编 to open)
             check_upload(package.docx, "package.docx", DOCX, Limits(max_bytes=50 * MB))
