@@ -174,7 +174,7 @@ def check_title(doc, props, body) -> list[str]:
 
 
 def check_body_text(doc, props, body) -> list[str]:
-    """3号仿宋, justified, first line indented two characters, widow control off (5.2.2, 7.3.3)."""
+    """3号仿宋, justified, first line indented two characters, widow/orphan control on (5.2.2, 7.3.3)."""
     problems = []
     for p in _body_paragraphs(body):
         if style_id(p) in _HEADING_STYLES or any(rx.match(text_of(p)) for rx, _, _ in _HEADINGS):
@@ -188,8 +188,8 @@ def check_body_text(doc, props, body) -> list[str]:
             problems.append(f"正文未两端对齐：“{_short(p)}”")
         if _first_line_indent(props, p) != 2 * layout.CHAR_TWIPS:
             problems.append(f"正文首行未缩进2字：“{_short(p)}”")
-        if props.para_attr(p, "w:widowControl", "w:val") not in ("0", "false"):
-            problems.append(f"正文应关闭孤行控制：“{_short(p)}”")
+        if props.para_attr(p, "w:widowControl", "w:val") in ("0", "false"):
+            problems.append(f"正文应开启孤行控制（避免段落首行或末行单独成页）：“{_short(p)}”")
     return problems
 
 

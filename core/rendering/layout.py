@@ -43,19 +43,27 @@ class StyleSpec:
     color: str = ""
     lines_after: int = 0  # blank lines after the paragraph (one below the title, 7.3.2)
     snap_to_grid: bool = True  # 2号 lines are taller than a grid line: snapped, they take two
+    outline_level: int | None = None  # 0-based w:outlineLvl: Word's navigation pane and TOC fields
+    keep_with_next: bool = False  # besides headings: subtitle lines stay with what follows them
+
+    @property
+    def keeps_with_next(self) -> bool:
+        """Headings (title included) never end a page (SPEC §6 lines)."""
+        return self.outline_level is not None or self.keep_with_next
 
 
 STYLES = (
     StyleSpec("GwBody", "公文正文", "body"),
-    StyleSpec("GwTitle", "公文标题", "title", TITLE_HALF_POINTS, "center", 0, lines_after=1, snap_to_grid=False),
-    StyleSpec("GwSubtitle", "副标题", "heading2", align="center", first_line_chars=0),
+    StyleSpec("GwTitle", "公文标题", "title", TITLE_HALF_POINTS, "center", 0, lines_after=1, snap_to_grid=False,
+              outline_level=0),
+    StyleSpec("GwSubtitle", "副标题", "heading2", align="center", first_line_chars=0, keep_with_next=True),
     StyleSpec("GwAddressee", "主送机关", "body", align="left", first_line_chars=0),
-    StyleSpec("GwPartHeading", "部分标题", "heading1", align="center", first_line_chars=0),
-    StyleSpec("GwHeading1", "一级标题", "heading1"),
-    StyleSpec("GwHeading2", "二级标题", "heading2"),
-    StyleSpec("GwHeading3", "三级标题", "body"),
-    StyleSpec("GwHeading4", "四级标题", "body"),
-    StyleSpec("GwNewsHeading", "新闻标题", "heading1"),
+    StyleSpec("GwPartHeading", "部分标题", "heading1", align="center", first_line_chars=0, outline_level=1),
+    StyleSpec("GwHeading1", "一级标题", "heading1", outline_level=1),
+    StyleSpec("GwHeading2", "二级标题", "heading2", outline_level=2),
+    StyleSpec("GwHeading3", "三级标题", "body", outline_level=3),
+    StyleSpec("GwHeading4", "四级标题", "body", outline_level=4),
+    StyleSpec("GwNewsHeading", "新闻标题", "heading1", outline_level=1),
     StyleSpec("GwSalutation", "称呼", "body", align="left", first_line_chars=0),
     StyleSpec("GwClosing", "结束语", "body"),
     StyleSpec("GwAttachment", "附件说明", "body", align="left"),
