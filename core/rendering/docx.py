@@ -17,7 +17,7 @@ from docxtpl import DocxTemplate, RichText
 from jinja2 import Environment, Template
 from markupsafe import Markup
 
-from . import layout, rules
+from . import layout, package_parts, rules
 from .document import Block, DocumentContent
 from .text import break_title, display_width, full_width
 
@@ -87,6 +87,8 @@ def render_docx(content: DocumentContent) -> bytes:
     document.replace(document.body, body)
     set_signature_indents(body)
     mark_east_asian_runs(body)
+    rules.page_breaks_before(body)
+    release_run_in_headings(body)
     parts = {"word/document.xml": document, "docProps/core.xml": _core_properties(template, content)}
     if content.fonts:
         parts["word/styles.xml"] = apply_font_choices(parse_xml(template.entries["word/styles.xml"]), content.fonts)
@@ -99,9 +101,10 @@ def render_docx(content: DocumentContent) -> bytes:
 
 
 def _core_properties(template: _CompiledTemplate, content: DocumentContent):
-    """Title, author and the kind (category: the checker applies the kind's rules)."""
+    """Title, the committee as author, render time and the kind in Chinese (the checker maps it back)."""
     core = parse_xml(template.entries["docProps/core.xml"])
-    core.title_text, core.author_text, core.category_text = content.title, content.committee_name, content.kind
+    package_parts.set_core_properties(core, title=full_width(content.title), author=content.committee_name,
+                                      kind_name=layout.layout_for(content.kind).name)
     return core
 
 
@@ -274,6 +277,19 @@ def signature_indents(signature: str, date: str) -> tuple[float, float]:
         date_right = 2.0
         sig_right = date_right + date_w + 2 - sig_w
     return sig_right, date_right
+
+
+_HEADING_STYLE_IDS = tuple(s.style_id for s in layout.STYLES if s.outline_level is not None and s.style_id != "GwTitle")
+_RUN_IN_HEADINGS = ".//w:p[w:pPr/w:pStyle[" + " or ".join(f"@w:val='{i}'" for i in _HEADING_STYLE_IDS) + \
+                   "]][w:r/w:rPr/w:rStyle[@w:val='GwBodyChar' or @w:val='GwLead']]"
+
+
+def release_run_in_headings(body) -> None:
+    """A heading with body text run in after it (一、…。一是…, reference 003) is a body paragraph on the
+    page: keeping all of it with the next paragraph would push whole paragraphs over and leave half-empty
+    pages, and its own lines already keep the heading off the foot of a page (widow control)."""
+    for p in body.xpath(_RUN_IN_HEADINGS):
+        rules.set_paragraph_property(p, "w:keepNext", val=0)
 
 
 _EMPTY_RUNS = ".//w:r[w:t and not(w:t[string-length(.) > 0]) and count(*) = count(w:t) + count(w:rPr)]"

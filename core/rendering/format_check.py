@@ -10,7 +10,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-from . import layout
+from . import layout, word_checks
 from .text import display_width
 
 TWIPS_PER_MM = 56.7
@@ -89,12 +89,13 @@ def check_docx(data_or_path, kind: str | None = None) -> list[str]:
         doc = Document(source)
     except Exception:  # noqa: BLE001 - any unreadable file is one problem, not a crash
         return ["无法打开文件：不是有效的 Word（.docx）文档"]
-    kind = kind or doc.core_properties.category or ""
+    kind = kind or layout.kind_of(doc.core_properties.category or "")
     props = Props(doc)
     body = [p for p in doc.element.body.iterchildren(qn("w:p"))]
     problems: list[str] = []
     for check in (check_page_setup, check_line_grid, check_title, check_body_text, check_headings,
-                  check_east_asian_fonts, check_punctuation, check_page_numbers, check_tables, check_record):
+                  check_east_asian_fonts, check_punctuation, check_page_numbers, check_tables, check_record,
+                  *word_checks.RULES):
         problems += check(doc, props, body)
     kind_layout = layout.KIND_LAYOUTS.get(kind)
     if kind_layout and kind_layout.signed:
@@ -174,7 +175,7 @@ def check_title(doc, props, body) -> list[str]:
 
 
 def check_body_text(doc, props, body) -> list[str]:
-    """3号仿宋, justified, first line indented two characters, widow/orphan control on (5.2.2, 7.3.3)."""
+    """3号仿宋, justified, first line indented two characters (5.2.2, 7.3.3)."""
     problems = []
     for p in _body_paragraphs(body):
         if style_id(p) in _HEADING_STYLES or any(rx.match(text_of(p)) for rx, _, _ in _HEADINGS):
@@ -188,8 +189,6 @@ def check_body_text(doc, props, body) -> list[str]:
             problems.append(f"正文未两端对齐：“{_short(p)}”")
         if _first_line_indent(props, p) != 2 * layout.CHAR_TWIPS:
             problems.append(f"正文首行未缩进2字：“{_short(p)}”")
-        if props.para_attr(p, "w:widowControl", "w:val") in ("0", "false"):
-            problems.append(f"正文应开启孤行控制（避免段落首行或末行单独成页）：“{_short(p)}”")
     return problems
 
 

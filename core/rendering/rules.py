@@ -18,7 +18,7 @@ def set_fonts(rpr, font: str) -> None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attr in list(fonts.attrib):
-        if attr.endswith("Theme"):
+        if attr.lower().endswith("theme"):  # asciiTheme … and cstheme
             del fonts.attrib[attr]
     for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{slot}"), font)
@@ -239,3 +239,29 @@ def anchor_table_to_bottom(table) -> None:
     borders = _child(tbl_pr, "w:tblBorders")
     for edge, size in (("top", 8), ("left", 0), ("bottom", 8), ("right", 0), ("insideH", 4), ("insideV", 0)):
         _child(borders, f"w:{edge}", val="single" if size else "nil", sz=size, space=0, color="000000")
+
+
+def set_paragraph_property(p, tag: str, **attrs):
+    """Direct paragraph formatting, in schema order (overrides the style)."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    return _child(ppr, tag, **attrs)
+
+
+def page_breaks_before(body) -> None:
+    """A page break becomes `pageBreakBefore` on the paragraph after it: an empty paragraph holding only the
+    break would put a blank line at the top of the next page."""
+    for p in body.xpath("./w:p[w:r/w:br[@w:type='page']]"):
+        following = p.getnext()
+        if following is None or following.tag != qn("w:p") or _holds_more_than_a_break(p):
+            continue
+        set_paragraph_property(following, "w:pageBreakBefore")
+        body.remove(p)
+
+
+def _holds_more_than_a_break(p) -> bool:
+    text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+    breaks = [br for br in p.iter(qn("w:br")) if br.get(qn("w:type")) == "page"]
+    return bool(text.strip()) or len(breaks) != 1 or p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from sqlalchemy.orm import Session
 
 from core.rendering.document import Block, DocumentContent
+from core.rendering.rules import page_breaks_before
 from data_models import CollectionRequest
 
 from . import UpwardError
@@ -89,6 +90,7 @@ def merge_docx(first: bytes, others: list[bytes]) -> bytes:
                 inner.getparent().remove(inner)
             _drop_relationship_refs(element)
             final_sect.addprevious(element)
+    page_breaks_before(body)
     out = io.BytesIO()
     target.save(out)
     return out.getvalue()
