@@ -19,7 +19,8 @@ from markupsafe import Markup
 
 from . import layout, package_parts, rules
 from .document import Block, DocumentContent
-from .text import break_title, display_width, full_width
+from .breaking import break_title
+from .text import display_width, full_width
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
 RENDERER_VERSION = "1"  # bump when output changes for the same content (a re-render is then not reused)
@@ -112,7 +113,7 @@ def build_context(content: DocumentContent) -> dict:
     """The template's context (see templates_docx/README.md); all text made full-width first."""
     header = content.header
     return {
-        "title": lines_with_breaks(break_title(content.title, layout.TITLE_LINE_CHARS)),
+        "title": lines_with_breaks(break_title(content.title, content.fonts.get("title") or layout.FONTS["title"])),
         "subtitle_lines": [full_width(line) for line in content.subtitle_lines],
         "addressee": _with_colon(content.addressee),
         "blocks": block_views(mark_speech_lines(content)),

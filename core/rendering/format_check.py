@@ -10,7 +10,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-from . import layout, word_checks
+from . import breaking, layout, word_checks
 from .text import display_width
 
 TWIPS_PER_MM = 56.7
@@ -167,10 +167,14 @@ def check_title(doc, props, body) -> list[str]:
     if _first_line_indent(props, title) != 0:
         problems.append("标题不应有首行缩进")
     lines = _lines(title)
-    if any(display_width(line) > layout.TITLE_LINE_CHARS for line in lines):
-        problems.append(f"标题过长未分行（每行不超过{layout.TITLE_LINE_CHARS}字）")
+    font = props.run_attr(title, run, "w:rFonts", "w:eastAsia") or layout.FONTS["title"]
+    if any(not breaking.title_line_fits(line, font) for line in lines):
+        problems.append("标题过长未分行（每行须在版心宽度内）")
     if len(lines) > 1 and len({display_width(line) for line in lines}) == 1:
         problems.append("标题各行等长，应排成梯形或菱形")
+    split = next((f"{a}/{b}" for a, b in zip(lines, lines[1:]) if breaking.splits_a_word(a, b)), None)
+    if split:
+        problems.append(f"标题在词语中间换行：“{split}”")
     return problems
 
 

@@ -57,3 +57,45 @@ def lost_characters_problems(docx: bytes | str | Path, pdf: bytes | str | Path) 
     expected = docx_body_text(document)
     lost = missing_characters(expected, "".join(pdf_pages(pdf)))
     return [f"PDF 中缺失字符“{ch}”（“{expected[max(0, k - 8):k]}”之后）" for k, ch in lost]
+
+
+def title_lines(document) -> list[list[str]]:
+    """The lines of every title paragraph (公文标题 style), as the .docx breaks them."""
+    titles = []
+    for p in document.element.body.iter(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is None or style.get(qn("w:val")) != "GwTitle":
+            continue
+        lines, current = [], []
+        for el in p.iter(qn("w:t"), qn("w:br")):
+            if el.tag == qn("w:br"):
+                lines.append("".join(current))
+                current = []
+            else:
+                current.append(el.text or "")
+        lines.append("".join(current))
+        titles.append([_SPACE.sub("", line) for line in lines if line.strip()])
+    return [t for t in titles if t]
+
+
+def title_line_problems(docx: bytes | str | Path, pdf: bytes | str | Path) -> list[str]:
+    """Each title prints on exactly the lines the .docx breaks it into (7.3.1): no further wrap."""
+    import io
+
+    document = Document(io.BytesIO(docx) if isinstance(docx, bytes) else str(docx))
+    printed = [_SPACE.sub("", line) for page in pdf_pages(pdf) for line in page.splitlines() if line.strip()]
+    problems, position = [], 0
+    for lines in title_lines(document):
+        found = _find_run(printed, lines, position)
+        if found is None:
+            problems.append(f"PDF 中标题未按文件中的分行排版：“{'/'.join(lines)}”")
+        else:
+            position = found + len(lines)
+    return problems
+
+
+def _find_run(printed: list[str], lines: list[str], start: int) -> int | None:
+    for i in range(start, len(printed) - len(lines) + 1):
+        if printed[i:i + len(lines)] == lines:
+            return i
+    return None

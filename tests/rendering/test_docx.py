@@ -5,7 +5,8 @@ from core.rendering.docx import normalise_date, render_docx, signature_indents
 from core.rendering.document import Block
 from core.rendering.format_check import check_docx
 from core.rendering.samples import sample_content
-from core.rendering.text import break_title, full_width
+from core.rendering.breaking import break_title
+from core.rendering.text import full_width
 from data_models.report import REPORT_KINDS
 
 from .conftest import reopen
@@ -42,7 +43,7 @@ def test_staff_text_with_markup_characters_does_not_corrupt_the_file():
 
 
 def test_long_title_is_broken_between_words_as_a_trapezoid():
-    lines = break_title("关于进一步加强和改进新时代市县政协工作情况的汇报", 20)
+    lines = break_title("关于进一步加强和改进新时代市县政协工作情况的汇报")
     assert "".join(lines) == "关于进一步加强和改进新时代市县政协工作情况的汇报"
     assert len(lines) == 2 and len(lines[0]) != len(lines[1]) and all(len(x) <= 20 for x in lines)
     assert lines[1].endswith("的汇报") and not lines[1].startswith("时代")
@@ -114,5 +115,5 @@ def test_run_in_items_continue_the_paragraph_before_them():
 
 
 def test_title_breaks_at_the_drafters_space():
-    assert break_title("聚焦基层协商议事室建设 打通服务群众“最后一公里”", 20) == [
+    assert break_title("聚焦基层协商议事室建设 打通服务群众“最后一公里”") == [
         "聚焦基层协商议事室建设", "打通服务群众“最后一公里”"]

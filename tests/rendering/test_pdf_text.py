@@ -49,3 +49,36 @@ def test_pdf_prints_every_character_of_every_output(db_session):
         office.stop()
     assert {name: where for name, where in lost.items() if where} == {}
     assert all(len(_docx_text(data)) > 300 for data in outputs.values())
+
+
+def _printed_lines(data: bytes) -> list[str]:
+    done = subprocess.run(["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True)
+    return [re.sub(r"\s", "", line) for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
+
+
+def _title_lines(data: bytes) -> list[list[str]]:
+    body = Document(io.BytesIO(data)).element.body
+    titles = [p for p in body.iter(qn("w:p")) if p.find(f".//{qn('w:pStyle')}[@{qn('w:val')}='GwTitle']") is not None]
+    out = []
+    for p in titles:
+        text = "".join("\n" if el.tag == qn("w:br") else (el.text or "") for el in p.iter(qn("w:t"), qn("w:br")))
+        out.append([re.sub(r"\s", "", line) for line in text.split("\n") if line.strip()])
+    return [lines for lines in out if lines]
+
+
+def test_pdf_title_lines_are_the_docx_line_breaks(db_session):
+    need(shutil.which("soffice") is not None and shutil.which("pdftotext") is not None, "需要 LibreOffice 和 pdftotext")
+    outputs = demo_outputs(db_session)
+    office = pdf.KeptOffice()
+    try:
+        printed = {name: _printed_lines(office.convert(data)) for name, data in outputs.items()}
+    finally:
+        office.stop()
+    wrapped = {}
+    for name, data in outputs.items():
+        for lines in _title_lines(data):
+            runs = [printed[name][i:i + len(lines)] for i in range(len(printed[name]))]
+            if lines not in runs:
+                wrapped[name] = lines
+    assert wrapped == {}
+    assert any(len(lines) > 1 for data in outputs.values() for lines in _title_lines(data))  # some titles do break
