@@ -151,3 +151,47 @@ def _break_cost(tokens: list[str], i: int) -> float:
 def _inside_book_title(tokens: list[str], i: int) -> bool:
     before = "".join(tokens[:i])
     return before.count("《") > before.count("》")
+
+
+BODY_PT = layout.BODY_HALF_POINTS / 2
+CHAR_SPACING_PT = layout.CHAR_SPACING / 20
+
+
+def line_ends(text: str, font: str, indent_chars: float = 2) -> list[int]:
+    """Where LibreOffice ends each line of a 3号 paragraph in `font` (−0.25 pt spacing, 28 a line): the
+    index after each line's last character. Latin and digit runs do not break; a mark that may not start a
+    line takes the character before it along (w:overflowPunct)."""
+    metrics = metrics_for(font)
+    ends, start, used = [], 0, indent_chars * BODY_PT
+    for a, b in _units(text):
+        width = metrics.width(text[start:b]) * BODY_PT + (b - start) * CHAR_SPACING_PT + \
+            (indent_chars * BODY_PT if not ends else 0)
+        if width > TEXT_WIDTH_PT + 0.01 and a > start:
+            cut = a - 1 if text[a] in _NO_BREAK_BEFORE and a - 1 > start else a
+            ends.append(cut)
+            start = cut
+        used = width
+    return ends + [len(text)] if used else ends
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Unbreakable pieces: a Chinese character or mark, or a run of Latin letters and digits."""
+    units, i = [], 0
+    while i < len(text):
+        j = i + 1
+        if text[i].isascii() and text[i].isalnum():
+            while j < len(text) and text[j].isascii() and (text[j].isalnum() or text[j] in ".%"):
+                j += 1
+        units.append((i, j))
+        i = j
+    return units
+
+
+def heading_break(text: str, font: str, indent_chars: float = 2) -> int | None:
+    """Where to break a heading by hand so that its last line is not one lone character (夯 / 实):
+    before its last word, or None when it needs no help."""
+    ends = line_ends(text, font, indent_chars)
+    if len(ends) < 2 or len((text[ends[-2]:]).rstrip("。；：，")) > 1:
+        return None
+    last = words(text)[-1]
+    return len(text) - (len(last) if 2 <= len(last) <= 6 else 2)

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from . import layout, package_parts, rules
 from .document import Block, DocumentContent
-from .breaking import break_title
+from .breaking import break_title, heading_break
 from .text import display_width, full_width
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
@@ -116,7 +116,7 @@ def build_context(content: DocumentContent) -> dict:
         "title": lines_with_breaks(break_title(content.title, content.fonts.get("title") or layout.FONTS["title"])),
         "subtitle_lines": [full_width(line) for line in content.subtitle_lines],
         "addressee": _with_colon(content.addressee),
-        "blocks": block_views(mark_speech_lines(content)),
+        "blocks": block_views(mark_speech_lines(content), content.fonts),
         "attachments": lines_with_breaks(attachment_lines(content.attachments)),
         "signature": full_width(content.signature),
         "date": normalise_date(content.date),
@@ -149,10 +149,10 @@ def mark_speech_lines(content: DocumentContent) -> list[Block]:
     return blocks
 
 
-def block_views(blocks: list[Block]) -> list[dict]:
+def block_views(blocks: list[Block], fonts: dict | None = None) -> list[dict]:
     """What the template loops over: kind, and the runs of its paragraph (run-in items joined on)."""
     views: list[dict] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.kind == "table":
             views.append({"kind": "table", "xml": Markup(table_xml(block.rows))})
         elif block.kind == "page_break":
@@ -161,9 +161,21 @@ def block_views(blocks: list[Block]) -> list[dict]:
             _add_runs(views[-1]["rich"], block, after_heading=views[-1]["kind"] != "paragraph")
         else:
             view = {"kind": _view_kind(block), "rich": RichText()}
-            _add_runs(view["rich"], block, after_heading=False)
+            run_in_next = index + 1 < len(blocks) and blocks[index + 1].run_in
+            hand_break = None if run_in_next else _heading_break(view["kind"], block, fonts or {})
+            _add_runs(view["rich"], block, after_heading=False, hand_break=hand_break)
             views.append(view)
     return views
+
+
+def _heading_break(view_kind: str, block: Block, fonts: dict) -> int | None:
+    """A heading whose last line would hold one character is broken by hand before its last word."""
+    spec = layout.STYLE_BY_ID.get(layout.BLOCK_STYLES.get(view_kind, ""))
+    if spec is None or spec.outline_level is None or not block.text:
+        return None
+    text = full_width(block.number) + full_width(block.text)
+    at = heading_break(text, fonts.get(spec.font_role) or layout.FONTS[spec.font_role], spec.first_line_chars / 100)
+    return None if at is None else at - len(full_width(block.number))
 
 
 def _view_kind(block: Block) -> str:
@@ -174,7 +186,7 @@ def _view_kind(block: Block) -> str:
     return "paragraph"
 
 
-def _add_runs(rich: RichText, block: Block, after_heading: bool) -> None:
+def _add_runs(rich: RichText, block: Block, after_heading: bool, hand_break: int | None = None) -> None:
     """Lead sentences in 引导句; text run in after a heading keeps the body font (正文字符)."""
     body_style = "GwBodyChar" if after_heading else None
     text = full_width(block.text)
@@ -186,6 +198,10 @@ def _add_runs(rich: RichText, block: Block, after_heading: bool) -> None:
         if text:
             rich.add(text, style=body_style)
         return
+    if hand_break is not None and 0 < hand_break < len(text):
+        rich.add(full_width(block.number) + text[:hand_break], style=body_style)
+        rich.xml += "<w:r><w:br/></w:r>"
+        text, block = text[hand_break:], Block(block.kind)
     rich.add(full_width(block.number) + text, style=body_style)
 
 

@@ -30,6 +30,10 @@ def clean_settings(doc) -> None:
     for tag in ("w:rsids", "w:proofState", "w:savePreviewPicture"):
         for element in settings.findall(qn(tag)):
             settings.remove(element)
+    compat = settings.find(qn("w:compat"))
+    if compat is not None and compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        # a heading broken by hand (core.rendering.breaking.heading_break) is not stretched over the line
+        compat.insert(0, compat.makeelement(qn("w:doNotExpandShiftReturn"), {}))
 
 
 def clean_theme(doc) -> None:

@@ -22,7 +22,7 @@ def test_every_kind_renders_and_passes_the_checker(kind):
 
 def test_text_and_numbers_arrive_in_the_document(annual_docx):
     doc = reopen(annual_docx)
-    texts = [p.text for p in doc.paragraphs]
+    texts = [p.text.replace("\n", "") for p in doc.paragraphs]  # a heading may be broken by hand (夯实)
     assert "政协东湖县委员会2023年工作总结" in texts
     assert "（一）坚持在强化政治引领上持续用力，政治根基进一步夯实" in texts
     assert any(t.startswith("一是不断强化理论武装。坚持以习近平") for t in texts)
@@ -117,3 +117,9 @@ def test_run_in_items_continue_the_paragraph_before_them():
 def test_title_breaks_at_the_drafters_space():
     assert break_title("聚焦基层协商议事室建设 打通服务群众“最后一公里”") == [
         "聚焦基层协商议事室建设", "打通服务群众“最后一公里”"]
+
+
+def test_heading_never_leaves_one_character_on_its_last_line(annual_docx):
+    heading = next(p for p in reopen(annual_docx).paragraphs if p.text.startswith("（一）坚持在强化政治引领"))
+    assert heading.text.split("\n") == ["（一）坚持在强化政治引领上持续用力，政治根基进一步", "夯实"]
+    assert any(p.text == "（六）主要数据" for p in reopen(annual_docx).paragraphs)  # one line: left alone

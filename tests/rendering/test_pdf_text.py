@@ -66,14 +66,18 @@ def _title_lines(data: bytes) -> list[list[str]]:
     return [lines for lines in out if lines]
 
 
-def test_pdf_title_lines_are_the_docx_line_breaks(db_session):
+def test_pdf_title_lines_are_the_docx_line_breaks_and_pass_the_pdf_checker(db_session):
     need(shutil.which("soffice") is not None and shutil.which("pdftotext") is not None, "需要 LibreOffice 和 pdftotext")
+    from core.rendering.pdf_check import check_pdf
+
     outputs = demo_outputs(db_session)
     office = pdf.KeptOffice()
     try:
-        printed = {name: _printed_lines(office.convert(data)) for name, data in outputs.items()}
+        pdfs = {name: office.convert(data) for name, data in outputs.items()}
     finally:
         office.stop()
+    printed = {name: _printed_lines(data) for name, data in pdfs.items()}
+    assert {name: check_pdf(outputs[name], pdfs[name]) for name in outputs} == {name: [] for name in outputs}
     wrapped = {}
     for name, data in outputs.items():
         for lines in _title_lines(data):
@@ -82,3 +86,25 @@ def test_pdf_title_lines_are_the_docx_line_breaks(db_session):
                 wrapped[name] = lines
     assert wrapped == {}
     assert any(len(lines) > 1 for data in outputs.values() for lines in _title_lines(data))  # some titles do break
+
+
+def test_check_format_with_pdf_passes_a_rendered_pair_and_flags_a_foreign_pdf(runner, tmp_path):
+    need(shutil.which("soffice") is not None and shutil.which("pdftotext") is not None, "需要 LibreOffice 和 pdftotext")
+    from core.rendering.docx import render_docx
+    from core.rendering.samples import sample_content
+
+    docx, other = (render_docx(sample_content(kind)) for kind in ("annual_summary", "experience_briefing"))
+    (tmp_path / "a.docx").write_bytes(docx)
+    office = pdf.KeptOffice()
+    try:
+        (tmp_path / "a.pdf").write_bytes(office.convert(docx))
+        (tmp_path / "b.pdf").write_bytes(office.convert(other))
+    finally:
+        office.stop()
+    passed = runner.invoke(args=["check-format", str(tmp_path / "a.docx"), "--pdf", str(tmp_path / "a.pdf")])
+    assert passed.exit_code == 0, passed.output
+    failed = runner.invoke(args=["check-format", str(tmp_path / "a.docx"), "--pdf", str(tmp_path / "b.pdf")])
+    assert failed.exit_code == 1 and "PDF 中缺失字符" in failed.output and "PDF 中标题未按文件中的分行排版" in failed.output
+    (tmp_path / "bad.pdf").write_bytes(b"not a pdf")
+    bad = runner.invoke(args=["check-format", str(tmp_path / "a.docx"), "--pdf", str(tmp_path / "bad.pdf")])
+    assert bad.exit_code == 1 and "无法读取 PDF 文件" in bad.output
