@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from . import layout
+from . import fonts
 from .fonts import metrics_for
 from .text import full_width
 
@@ -76,7 +77,17 @@ def splits_a_word(before: str, after: str) -> bool:
     return _break_cost(tokens, i) >= 30
 
 
+@lru_cache(maxsize=1024)
+def _title_lines(title: str, font: str) -> tuple[str, ...]:
+    return tuple(_break_title(title, font))
+
+
 def break_title(title: str, font: str = layout.FONTS["title"]) -> list[str]:
+    """Title lines that each fit the 版心 in the title font, broken between words (cached per process)."""
+    return list(_title_lines(title, font))
+
+
+def _break_title(title: str, font: str) -> list[str]:
     """Title lines that each fit the 版心 in the title font, broken between words, shaped as a trapezoid
     or diamond (7.3.1)."""
     title = full_width(title).strip()
@@ -85,13 +96,21 @@ def break_title(title: str, font: str = layout.FONTS["title"]) -> list[str]:
     if fits(title):
         return [title]
     tokens = words(title)
+    span = lru_cache(maxsize=None)(lambda a, b: metrics.width("".join(tokens[a:b]).strip(" \u3000")))
+    limit = TEXT_WIDTH_PT / TITLE_PT
     cuts = list(range(1, len(tokens)))
     for lines in range(2, len(tokens) + 1):
-        best = min((c for c in itertools.combinations(cuts, lines - 1) if all(fits(x) for x in _lines(tokens, c))),
-                   key=lambda c: _cost(tokens, c, metrics), default=None)
+        fitting = (c for c in itertools.combinations(cuts, lines - 1)
+                   if all(span(a, b) <= limit for a, b in _spans(c, len(tokens))))
+        best = min(fitting, key=lambda c: _cost(tokens, c, span), default=None)
         if best is not None:
             return _lines(tokens, best)
     return _by_characters(title, fits)
+
+
+def _spans(cuts: tuple[int, ...], count: int) -> list[tuple[int, int]]:
+    bounds = (0, *cuts, count)
+    return list(zip(bounds, bounds[1:]))
 
 
 def _lines(tokens: list[str], cuts: tuple[int, ...]) -> list[str]:
@@ -110,8 +129,8 @@ def _by_characters(title: str, fits) -> list[str]:
     return lines + [line]
 
 
-def _cost(tokens: list[str], cuts: tuple[int, ...], metrics) -> float:
-    widths = [metrics.width(line) for line in _lines(tokens, cuts)]
+def _cost(tokens: list[str], cuts: tuple[int, ...], span) -> float:
+    widths = [span(a, b) for a, b in _spans(cuts, len(tokens))]
     return _shape_cost(widths) + sum(_break_cost(tokens, i) for i in cuts)
 
 
@@ -161,17 +180,32 @@ def line_ends(text: str, font: str, indent_chars: float = 2) -> list[int]:
     """Where LibreOffice ends each line of a 3号 paragraph in `font` (−0.25 pt spacing, 28 a line): the
     index after each line's last character. Latin and digit runs do not break; a mark that may not start a
     line takes the character before it along (w:overflowPunct)."""
-    metrics = metrics_for(font)
-    ends, start, used = [], 0, indent_chars * BODY_PT
+    reach = _prefix_widths(text, metrics_for(font))  # reach[i]: width of text[:i] in points, gaps included
+    ends, start, offset = [], 0, indent_chars * BODY_PT
     for a, b in _units(text):
-        width = metrics.width(text[start:b]) * BODY_PT + (b - start) * CHAR_SPACING_PT + \
-            (indent_chars * BODY_PT if not ends else 0)
-        if width > TEXT_WIDTH_PT + 0.01 and a > start:
+        if reach[b] - reach[start] + offset > TEXT_WIDTH_PT + 0.01 and a > start:
             cut = a - 1 if text[a] in _NO_BREAK_BEFORE and a - 1 > start else a
             ends.append(cut)
-            start = cut
-        used = width
-    return ends + [len(text)] if used else ends
+            start, offset = cut, -_gap_pt(text, cut)  # the gap before a line's first character is not drawn
+    return ends + [len(text)] if text else ends
+
+
+def _prefix_widths(text: str, metrics) -> list[float]:
+    reach, total, was_wide, was_alnum = [0.0], 0.0, None, False
+    gap, advances = fonts.ASIAN_LATIN_GAP * BODY_PT, metrics.advances
+    for ch in text:
+        advance = advances.get(ord(ch))
+        total += (metrics.advance(ch) if advance is None else advance) * BODY_PT + CHAR_SPACING_PT
+        wide, alnum = fonts.is_wide(ch), ch.isalnum()
+        if was_wide is not None and wide != was_wide and (alnum or was_alnum) and not ch.isspace():
+            total += gap  # fonts.gap_between, inlined: this runs for every character of every heading
+        reach.append(total)
+        was_wide, was_alnum = (None if ch.isspace() else wide), alnum
+    return reach
+
+
+def _gap_pt(text: str, i: int) -> float:
+    return fonts.ASIAN_LATIN_GAP * BODY_PT if i and fonts.gap_between(text[i - 1], text[i]) else 0.0
 
 
 def _units(text: str) -> list[tuple[int, int]]:
@@ -187,9 +221,12 @@ def _units(text: str) -> list[tuple[int, int]]:
     return units
 
 
+@lru_cache(maxsize=4096)
 def heading_break(text: str, font: str, indent_chars: float = 2) -> int | None:
     """Where to break a heading by hand so that its last line is not one lone character (夯 / 实):
     before its last word, or None when it needs no help."""
+    if (len(text) * 1.25 + indent_chars) * BODY_PT <= TEXT_WIDTH_PT:
+        return None  # one line even if every character were wide and spaced
     ends = line_ends(text, font, indent_chars)
     if len(ends) < 2 or len((text[ends[-2]:]).rstrip("。；：，")) > 1:
         return None

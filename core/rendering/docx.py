@@ -297,7 +297,7 @@ def signature_indents(signature: str, date: str) -> tuple[float, float]:
 
 
 _HEADING_STYLE_IDS = tuple(s.style_id for s in layout.STYLES if s.outline_level is not None and s.style_id != "GwTitle")
-_RUN_IN_HEADINGS = ".//w:p[w:pPr/w:pStyle[" + " or ".join(f"@w:val='{i}'" for i in _HEADING_STYLE_IDS) + \
+_RUN_IN_HEADINGS = "./w:p[w:pPr/w:pStyle[" + " or ".join(f"@w:val='{i}'" for i in _HEADING_STYLE_IDS) + \
                    "]][w:r/w:rPr/w:rStyle[@w:val='GwBodyChar' or @w:val='GwLead']]"
 
 

@@ -30,8 +30,15 @@ class FontMetrics:
 
     def width(self, text: str) -> float:
         """Width of `text` in em, with the gaps inserted between Chinese and Latin runs."""
-        gaps = sum(1 for a, b in zip(text, text[1:]) if _gap(a, b))
-        return sum(self.advance(ch) for ch in text) + gaps * ASIAN_LATIN_GAP
+        total, was_wide, was_alnum, advances = 0.0, None, False, self.advances
+        for ch in text:
+            advance = advances.get(ord(ch))
+            total += self.advance(ch) if advance is None else advance
+            wide, alnum = is_wide(ch), ch.isalnum()
+            if was_wide is not None and wide != was_wide and (alnum or was_alnum) and not ch.isspace():
+                total += ASIAN_LATIN_GAP  # gap_between, inlined: this runs for every character measured
+            was_wide, was_alnum = (None if ch.isspace() else wide), alnum
+        return total
 
 
 def is_wide(ch: str) -> bool:
@@ -41,7 +48,8 @@ def is_wide(ch: str) -> bool:
         code in (0x2014, 0x2026, 0x201c, 0x201d, 0x2018, 0x2019, 0x3000)
 
 
-def _gap(a: str, b: str) -> bool:
+def gap_between(a: str, b: str) -> bool:
+    """Word and LibreOffice space Chinese apart from Latin letters and digits next to it."""
     if a.isspace() or b.isspace():
         return False
     wide_a, wide_b = is_wide(a), is_wide(b)
