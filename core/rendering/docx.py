@@ -17,9 +17,10 @@ from docxtpl import DocxTemplate, RichText
 from jinja2 import Environment, Template
 from markupsafe import Markup
 
-from . import layout, package_parts, rules
+from . import layout, package_parts, rules, sections
 from .document import Block, DocumentContent
 from .breaking import break_title, heading_break
+from .tables import table_xml
 from .text import display_width, full_width
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
@@ -90,7 +91,11 @@ def render_docx(content: DocumentContent) -> bytes:
     mark_east_asian_runs(body)
     rules.page_breaks_before(body)
     release_run_in_headings(body)
+    if content.blocks and content.blocks[0].kind == "page_break":  # the title page stands alone: a cover
+        sections.make_cover(body)
     parts = {"word/document.xml": document, "docProps/core.xml": _core_properties(template, content)}
+    if any(b.kind == "toc" for b in content.blocks):
+        parts["word/settings.xml"] = package_parts.update_fields_on_open(parse_xml(template.entries["word/settings.xml"]))
     if content.fonts:
         parts["word/styles.xml"] = apply_font_choices(parse_xml(template.entries["word/styles.xml"]), content.fonts)
     out = io.BytesIO()
@@ -155,6 +160,8 @@ def block_views(blocks: list[Block], fonts: dict | None = None) -> list[dict]:
     for index, block in enumerate(blocks):
         if block.kind == "table":
             views.append({"kind": "table", "xml": Markup(table_xml(block.rows))})
+        elif block.kind == "toc":  # raw paragraphs, through the template's {{p b.xml }} branch
+            views.append({"kind": "table", "xml": Markup(sections.toc_xml([row[0] for row in block.rows if row]))})
         elif block.kind == "page_break":
             views.append({"kind": "page_break"})
         elif block.run_in and views and "rich" in views[-1]:
@@ -203,29 +210,6 @@ def _add_runs(rich: RichText, block: Block, after_heading: bool, hand_break: int
         rich.xml += "<w:r><w:br/></w:r>"
         text, block = text[hand_break:], Block(block.kind)
     rich.add(full_width(block.number) + text, style=body_style)
-
-
-def table_xml(rows: list[list[str]]) -> str:
-    """A table (公文表格 style): full 版心 width, borders, header row 黑体 repeated on every page."""
-    columns = max((len(r) for r in rows), default=1)
-    width = (layout.PAGE_WIDTH_MM - layout.MARGINS_MM["left"] - layout.MARGINS_MM["right"]) * 5670 // 100
-    col = width // columns
-    borders = "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                      for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    parts = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{layout.TABLE_STYLE_ID}"/><w:tblW w:w="{width}" w:type="dxa"/>'
-             f'<w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders></w:tblPr><w:tblGrid>'
-             + f'<w:gridCol w:w="{col}"/>' * columns + "</w:tblGrid>"]
-    for index, row in enumerate(rows):
-        cells = list(row) + [""] * (columns - len(row))
-        style = "GwTableHeader" if index == 0 else "GwTableText"
-        parts.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if index == 0 else "") + "</w:trPr>")
-        for cell in cells:
-            parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
-                         f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/>'
-                         f'</w:rPr><w:t xml:space="preserve">{escape(full_width(str(cell)))}</w:t></w:r></w:p></w:tc>')
-        parts.append("</w:tr>")
-    parts.append("</w:tbl>")
-    return "".join(parts)
 
 
 def attachment_lines(attachments: list[str]) -> list[str]:

@@ -22,7 +22,7 @@ _HEADINGS = (  # printed numbering -> (level name, font that must print it)
 )
 _DATE = re.compile(r"^[12]\d{3}年[1-9]\d?月[1-9]\d?日$")
 _HEADING_STYLES = {"GwPartHeading", "GwHeading1", "GwHeading2", "GwHeading3", "GwHeading4", "GwNewsHeading"}
-_SPECIAL_STYLES = {"GwTitle", "GwSubtitle", "GwIssuer", "GwDocNumber", "GwSignature", "GwDate", "GwRecord",
+_SPECIAL_STYLES = {"TOC1", "GwTitle", "GwSubtitle", "GwIssuer", "GwDocNumber", "GwSignature", "GwDate", "GwRecord",
                    "GwAddressee", "GwSalutation", "GwAttachment", "GwPageNumber"}
 
 
@@ -239,7 +239,8 @@ def check_page_numbers(doc, props, body) -> list[str]:
     if not doc.settings.odd_and_even_pages_header_footer:
         return ["未设置奇偶页不同的页脚（页码应单页居右、双页居左）"]
     problems = []
-    for n, section in enumerate(doc.sections, 1):
+    numbered = doc.sections[1:] if word_checks.has_cover(doc) else doc.sections
+    for n, section in enumerate(numbered, len(doc.sections) - len(numbered) + 1):
         for footer, side, name in ((section.footer, "right", "单页"), (section.even_page_footer, "left", "双页")):
             problems += _page_number_problems(footer, side, f"第{n}节{name}", props)
     return problems

@@ -45,6 +45,7 @@ class StyleSpec:
     snap_to_grid: bool = True  # 2号 lines are taller than a grid line: snapped, they take two
     outline_level: int | None = None  # 0-based w:outlineLvl: Word's navigation pane and TOC fields
     keep_with_next: bool = False  # besides headings: subtitle lines stay with what follows them
+    leader_tab: bool = False  # a right tab with dot leader at the 版心's right edge (TOC entries' page numbers)
 
     @property
     def keeps_with_next(self) -> bool:
@@ -76,6 +77,7 @@ STYLES = (
     StyleSpec("GwIssuer", "发文机关标志", "title", 52, "center", 0, exact_lines=False, color="FF0000",
               snap_to_grid=False),
     StyleSpec("GwDocNumber", "发文字号", "body", align="left", first_line_chars=0),
+    StyleSpec("TOC1", "toc 1", "body", align="left", first_line_chars=0, leader_tab=True),  # Word's TOC level 1
     StyleSpec("GwLead", "引导句", "body", bold=True, character=True),
     StyleSpec("GwBodyChar", "正文字符", "body", character=True),  # body text run in after a heading
 )

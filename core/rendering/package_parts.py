@@ -89,3 +89,19 @@ def set_core_properties(core, *, title: str, author: str, kind_name: str, when: 
     core.comments_text, core.language_text = "", "zh-CN"
     core.created_datetime = core.modified_datetime = when.replace(tzinfo=None)
     core.revision_number = 1
+
+
+def update_fields_on_open(settings):
+    """Word refreshes fields (a table of contents' page numbers) when it opens the file."""
+    update = settings.find(qn("w:updateFields"))
+    if update is None:
+        update = settings.makeelement(qn("w:updateFields"), {})
+        following = next((settings.find(qn(t)) for t in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr",
+                                                          "w:compat", "w:docVars", "w:rsids")
+                          if settings.find(qn(t)) is not None), None)
+        if following is not None:
+            following.addprevious(update)
+        else:
+            settings.append(update)
+    update.set(qn("w:val"), "true")
+    return settings

@@ -134,6 +134,9 @@ def _paragraph_properties(style_el, spec: layout.StyleSpec) -> None:
         _child(ppr, "w:spacing", line=layout.LINE_TWIPS, lineRule="exact", before=0, after=after)
     else:
         _child(ppr, "w:spacing", line=240, lineRule="auto", before=0, after=0)
+    if spec.leader_tab:
+        width = (layout.PAGE_WIDTH_MM - layout.MARGINS_MM["left"] - layout.MARGINS_MM["right"]) * 5670 // 100
+        _child(_child(ppr, "w:tabs"), "w:tab", val="right", leader="dot", pos=width)
     first = spec.first_line_chars * layout.CHAR_TWIPS // 100
     _child(ppr, "w:ind", firstLineChars=spec.first_line_chars, firstLine=first, left=0, right=0)
     _child(ppr, "w:jc", val=spec.align)

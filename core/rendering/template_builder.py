@@ -55,7 +55,7 @@ def slim_package(doc) -> None:
             styles.remove(child)
         elif child.tag == qn("w:style"):
             style_id = child.get(qn("w:styleId"))
-            if style_id not in _KEPT_BUILTIN_STYLES and not style_id.startswith("Gw"):
+            if style_id not in _KEPT_BUILTIN_STYLES and style_id not in layout.STYLE_BY_ID:
                 styles.remove(child)
     for rels in (doc.part.rels, doc.part.package.rels):
         for rel_id, rel in list(rels.items()):

@@ -111,9 +111,32 @@ def check_template_leftovers(doc, props, body) -> list[str]:
     return problems
 
 
+def has_cover(doc) -> bool:
+    """The first of several sections is a cover: one page holding only the title block (7.5: no number)."""
+    if len(doc.sections) < 2:
+        return False
+    end = doc.sections[0]._sectPr.getparent().getparent()  # the paragraph that ends the first section
+    styles = {_style_id(p) for p in end.itersiblings(qn("w:p"), preceding=True)} | {_style_id(end)}
+    return styles <= {"GwTitle", "GwSubtitle", None}
+
+
+def check_cover_unnumbered(doc, props, body) -> list[str]:
+    """A cover carries no page number; numbering starts at 1 on the first body page (7.5)."""
+    if not has_cover(doc):
+        return []
+    problems = []
+    cover = doc.sections[0]._sectPr
+    if cover.findall(qn("w:footerReference")):
+        problems.append("封面不应有页码（封面所在节不应有页脚）")
+    number = doc.sections[1]._sectPr.find(qn("w:pgNumType"))
+    if number is None or number.get(qn("w:start")) != "1":
+        problems.append("正文页码应从封面后的第一页起编为1")
+    return problems
+
+
 def _has_theme(doc) -> bool:
     return any(rel.reltype == RT.THEME for rel in doc.part.rels.values())
 
 
 RULES = (check_headings_keep_with_next, check_outline_levels, check_widow_control, check_compatibility_mode,
-         check_template_leftovers)
+         check_template_leftovers, check_cover_unnumbered)
