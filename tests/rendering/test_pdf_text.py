@@ -108,3 +108,48 @@ def test_check_format_with_pdf_passes_a_rendered_pair_and_flags_a_foreign_pdf(ru
     (tmp_path / "bad.pdf").write_bytes(b"not a pdf")
     bad = runner.invoke(args=["check-format", str(tmp_path / "a.docx"), "--pdf", str(tmp_path / "bad.pdf")])
     assert bad.exit_code == 1 and "无法读取 PDF 文件" in bad.output
+
+
+def _pages(data: bytes) -> list[str]:
+    done = subprocess.run(["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True)
+    return [re.sub(r"[ \t]", "", page) for page in done.stdout.decode("utf-8").split("\f")]
+
+
+def test_compilation_contents_give_each_document_its_printed_page(db_session):
+    need(shutil.which("soffice") is not None and pdf.uno_python() is not None, "需要 LibreOffice 和 python3-uno")
+    from core.demo import load_demo
+
+    from .outputs import demo_compilation
+
+    load_demo(db_session)
+    office = pdf.KeptOffice()
+    try:
+        pages = _pages(office.convert(demo_compilation(db_session)))
+    finally:
+        office.stop()
+    assert not re.search(r"—\d+—", pages[0])  # the cover has no page number
+    entries = re.findall(r"^(.+?)\.{3,}(\d+)$", pages[1], re.M)
+    assert len(entries) == 3
+    for title, number in entries:
+        page = next(p for p in pages if re.search(f"—{number}—", p))
+        assert page.replace("\n", "").startswith(title), (title, number)
+
+
+def test_last_table_row_is_never_alone_on_a_page():
+    need(shutil.which("soffice") is not None and pdf.uno_python() is not None, "需要 LibreOffice 和 python3-uno")
+    from core.rendering.docx import render_docx
+    from core.rendering.document import Block, DocumentContent
+
+    rows = [["序号", "姓名", "电话"]] + [[str(i), f"联络员{i}", "0795-5123456"] for i in range(1, 5)]
+    office = pdf.KeptOffice()
+    try:
+        second_pages = []
+        for lines in range(12, 18):  # one of these fills page 1 so that only the last row would spill
+            content = DocumentContent("briefing", "联系人", "政协东湖县委员会",
+                                      blocks=[Block("paragraph", "正文。")] * lines + [Block("table", rows=rows)])
+            second_pages.append(_pages(office.convert(render_docx(content)))[1])
+    finally:
+        office.stop()
+    spilled = [re.findall(r"联络员\d", page) for page in second_pages]
+    assert ["联络员4"] not in spilled
+    assert any(len(rows_) >= 2 for rows_ in spilled)  # a spill did happen, and took a row along
