@@ -91,6 +91,7 @@ def render_docx(content: DocumentContent) -> bytes:
     mark_east_asian_runs(body)
     rules.page_breaks_before(body)
     release_run_in_headings(body)
+    sections.blank_line_below_title_block(body)
     if content.blocks and content.blocks[0].kind == "page_break":  # the title page stands alone: a cover
         sections.make_cover(body)
     parts = {"word/document.xml": document, "docProps/core.xml": _core_properties(template, content)}

@@ -80,3 +80,24 @@ def toc_xml(entries: list[str]) -> str:
             runs += '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         paragraphs.append(f'<w:p><w:pPr><w:pStyle w:val="{TOC_STYLE_ID}"/></w:pPr>{runs}</w:p>')
     return "".join(paragraphs)
+
+
+def blank_line_below_title_block(body) -> None:
+    """One blank line between the title block and the text (7.3.2): below the last subtitle line when the
+    title has any (——在…会议上, the speaker), not between the title and its subtitle."""
+    for title in body.iterchildren(qn("w:p")):
+        if _style_of(title) == "GwTitle":
+            break
+    else:
+        return
+    last, following = None, title.getnext()
+    while following is not None and following.tag == qn("w:p") and _style_of(following) == "GwSubtitle":
+        last, following = following, following.getnext()
+    if last is not None:
+        rules.set_paragraph_property(title, "w:spacing", after=0)
+        rules.set_paragraph_property(last, "w:spacing", after=layout.LINE_TWIPS)
+
+
+def _style_of(p) -> str:
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style.get(qn("w:val")) if style is not None else ""
