@@ -49,7 +49,7 @@ def test_migration_moves_a_kept_meeting_line_into_the_subtitle(tmp_path):
 
     app = create_app({"SETTINGS": {"database_url": url}})
     with app.app_context():
-        upgrade(directory="migrations", revision="a42ceb424e06")
+        upgrade(directory="migrations", revision="c1a9e2f0b7d4")
         engine = create_engine(url)
         with engine.begin() as conn:
             conn.execute(text("INSERT INTO committee (id, name, short_name, place, level, sort_order, profile, created_at, "
@@ -63,7 +63,7 @@ def test_migration_moves_a_kept_meeting_line_into_the_subtitle(tmp_path):
         with engine.connect() as conn:
             subtitle, settings = conn.execute(text("SELECT subtitle, settings FROM report WHERE id = 1")).one()
         assert subtitle == "——在第三次会议上" and json.loads(settings) == {"speaker": "李华"}
-        downgrade(directory="migrations", revision="a42ceb424e06")
+        downgrade(directory="migrations", revision="c1a9e2f0b7d4")
         with engine.connect() as conn:
             kept = json.loads(conn.execute(text("SELECT settings FROM report WHERE id = 1")).scalar())
             assert kept == {"speaker": "李华", "meeting": "——在第三次会议上"}
