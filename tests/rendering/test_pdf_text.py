@@ -153,3 +153,17 @@ def test_last_table_row_is_never_alone_on_a_page():
     spilled = [re.findall(r"联络员\d", page) for page in second_pages]
     assert ["联络员4"] not in spilled
     assert any(len(rows_) >= 2 for rows_ in spilled)  # a spill did happen, and took a row along
+
+
+def test_cold_conversion_fills_the_contents_from_its_own_layout(db_session):
+    need(shutil.which("soffice") is not None and shutil.which("pdftotext") is not None, "需要 LibreOffice 和 pdftotext")
+    from core.demo import load_demo
+
+    from .outputs import demo_compilation
+
+    load_demo(db_session)
+    pages = _pages(pdf.convert_cold(demo_compilation(db_session)))
+    entries = re.findall(r"^(.+?)\.{3,}(\d+)$", pages[1], re.M)
+    assert len(entries) == 3
+    for title, number in entries:
+        assert next(p for p in pages if re.search(f"—{number}—", p)).replace("\n", "").startswith(title)
