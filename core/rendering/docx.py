@@ -292,6 +292,7 @@ def release_run_in_headings(body) -> None:
     pages, and its own lines already keep the heading off the foot of a page (widow control)."""
     for p in body.xpath(_RUN_IN_HEADINGS):
         rules.set_paragraph_property(p, "w:keepNext", val=0)
+        rules.set_paragraph_property(p, "w:keepLines", val=0)
 
 
 _EMPTY_RUNS = ".//w:r[w:t and not(w:t[string-length(.) > 0]) and count(*) = count(w:t) + count(w:rPr)]"

@@ -166,7 +166,7 @@ def check_title(doc, props, body) -> list[str]:
         problems.append("标题未居中")
     if _first_line_indent(props, title) != 0:
         problems.append("标题不应有首行缩进")
-    lines = _lines(title)
+    lines = paragraph_lines(title)
     font = props.run_attr(title, run, "w:rFonts", "w:eastAsia") or layout.FONTS["title"]
     if any(not breaking.title_line_fits(line, font) for line in lines):
         problems.append("标题过长未分行（每行须在版心宽度内）")
@@ -371,7 +371,8 @@ def _first_line_indent(props, p) -> int:
     return int(props.para_attr(p, "w:ind", "w:firstLine") or 0)
 
 
-def _lines(p) -> list[str]:
+def paragraph_lines(p) -> list[str]:
+    """The paragraph's text split at its hand line breaks (w:br)."""
     lines, current = [], []
     for el in p.iter(qn("w:t"), qn("w:br")):
         if el.tag == qn("w:br"):

@@ -78,20 +78,10 @@ def lost_characters_problems(document, pages: list[str]) -> list[str]:
 
 def title_lines(document) -> list[list[str]]:
     """The lines of every title paragraph (公文标题 style), as the .docx breaks them."""
-    titles = []
-    for p in document.element.body.iter(qn("w:p")):
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if style is None or style.get(qn("w:val")) != "GwTitle":
-            continue
-        lines, current = [], []
-        for el in p.iter(qn("w:t"), qn("w:br")):
-            if el.tag == qn("w:br"):
-                lines.append("".join(current))
-                current = []
-            else:
-                current.append(el.text or "")
-        lines.append("".join(current))
-        titles.append([_SPACE.sub("", line) for line in lines if line.strip()])
+    from .format_check import paragraph_lines, style_id
+
+    titles = [[_SPACE.sub("", line) for line in paragraph_lines(p) if line.strip()]
+              for p in document.element.body.iter(qn("w:p")) if style_id(p) == "GwTitle"]
     return [t for t in titles if t]
 
 

@@ -125,6 +125,7 @@ def _paragraph_properties(style_el, spec: layout.StyleSpec) -> None:
     ppr = _child(style_el, "w:pPr")
     if spec.keeps_with_next:
         _child(ppr, "w:keepNext")
+        _child(ppr, "w:keepLines")  # a wrapped heading is never split over two pages either
     _child(ppr, "w:widowControl", val=1)
     keep_punctuation_in_line(ppr)
     if not spec.snap_to_grid:

@@ -52,7 +52,7 @@ def test_rendered_file_describes_itself():
                                              ("GwNewsHeading", 1)])
 def test_heading_styles_keep_with_next_and_have_outline_levels(annual_docx, style_id, level):
     ppr = _style(reopen(annual_docx), style_id).find(qn("w:pPr"))
-    assert ppr.find(qn("w:keepNext")) is not None
+    assert ppr.find(qn("w:keepNext")) is not None and ppr.find(qn("w:keepLines")) is not None
     assert ppr.find(qn("w:outlineLvl")).get(qn("w:val")) == str(level)
 
 
@@ -72,7 +72,8 @@ def test_run_in_heading_does_not_hold_its_whole_paragraph_to_the_next():
     run_in = [p for p in body.iter(qn("w:p")) if p.find(f".//{qn('w:rStyle')}[@{qn('w:val')}='GwLead']") is not None
               and p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")).startswith("GwHeading")]
     assert len(run_in) == 1
-    assert all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}").get(qn("w:val")) == "0" for p in run_in)
+    assert all(p.find(f"{qn('w:pPr')}/{qn(tag)}").get(qn("w:val")) == "0" for p in run_in
+               for tag in ("w:keepNext", "w:keepLines"))
 
 
 def test_page_break_is_not_a_blank_paragraph():
