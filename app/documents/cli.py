@@ -1,4 +1,5 @@
-"""flask --app wsgi render REPORT_ID -o FILE.docx [--pdf FILE.pdf]; flask --app wsgi check-format FILE.docx"""
+"""flask --app wsgi render REPORT_ID -o FILE.docx [--pdf FILE.pdf];
+flask --app wsgi check-format FILE.docx [--pdf FILE.pdf]"""
 from pathlib import Path
 
 import click
@@ -6,7 +7,8 @@ from flask import Flask
 
 from core import db as core_db
 from core.rendering import pdf, store
-from core.rendering.format_check import check_docx
+from core.rendering.format_check import check_docx, summarise
+from core.rendering.pdf_check import NotAPdf, PdfToolMissing, check_pdf
 from data_models.report import REPORT_KINDS
 
 from . import messages as msg
@@ -16,9 +18,18 @@ def register(app: Flask) -> None:
     @app.cli.command("check-format")
     @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
     @click.option("--kind", type=click.Choice(REPORT_KINDS), help="文稿类型（默认读取文件中记录的类型）")
-    def check_format_command(path: Path, kind: str | None) -> None:
+    @click.option("--pdf", "pdf_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                  help="同时检查由该 Word 文件生成的 PDF（标点不丢失、标题分行、标题不在页末、每页22行每行28字）")
+    def check_format_command(path: Path, kind: str | None, pdf_path: Path | None) -> None:
         """检查 Word 文件是否符合公文格式（GB/T 9704-2012）；有问题时以非零状态退出。"""
         problems = check_docx(path, kind)
+        if pdf_path is not None and not problems[:1] == [msg.NOT_DOCX]:
+            try:
+                problems += summarise(check_pdf(path, pdf_path))
+            except PdfToolMissing as error:
+                raise click.ClickException(str(error)) from None
+            except NotAPdf as error:
+                problems.append(str(error))
         if not problems:
             click.echo(msg.CHECK_PASSED)
             return

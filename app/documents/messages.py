@@ -7,5 +7,6 @@ KIND_UNKNOWN = "请选择文稿类型。"
 PDF_STATES = {"pending": "生成中", "done": "已生成", "failed": "转换失败", "unavailable": "无法生成"}
 CHECK_PASSED = "格式检查通过：符合 GB/T 9704-2012 的各项要求。"
 CHECK_FAILED = "格式检查发现 {n} 个问题："
+NOT_DOCX = "无法打开文件：不是有效的 Word（.docx）文档"
 REPORT_NOT_FOUND = "找不到编号为 {id} 的报告。"
 WROTE = "已写入 {path}（第{version}版）"

@@ -130,7 +130,8 @@ def update(report_id: int):
     report = _report(report_id)
     try:
         update_report(db.session, report, request.form.get("title", ""),
-                      {key: request.form.get(key) for key in SETTING_FIELDS if key in request.form}, current_user.id)
+                      {key: request.form.get(key) for key in SETTING_FIELDS if key in request.form}, current_user.id,
+                      subtitle=request.form.get("subtitle"))
     except REFUSALS as error:
         _refused(error)
         return _to_editor(report)

@@ -78,7 +78,7 @@ def _user(session: Session, username: str):
 def _seed_one(session: Session, demo: DemoReport, committee, prefix: str) -> Report:
     drafter = _user(session, f"{prefix}_drafter")
     report = Report(committee_id=committee.id, committee=committee, kind=demo.kind, title=demo.title,
-                    period_start=demo.period.start, period_end=demo.period.end, status="draft",
+                    subtitle=kind_spec(demo.kind).subtitle, period_start=demo.period.start, period_end=demo.period.end, status="draft",
                     settings={**kind_spec(demo.kind).settings, **demo.settings},
                     created_by_id=drafter.id if drafter else None)
     session.add(report)

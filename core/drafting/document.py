@@ -65,7 +65,7 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
     settings = {**spec.settings, **(report.settings or {})}
     content = DocumentContent(kind=report.kind, title=merge(report.title, "标题"),
                               committee_name=report.committee.name)
-    content.subtitle_lines = [merge(line, "副标题") for line in _subtitle_lines(settings) if line]
+    content.subtitle_lines = [merge(line, "副标题") for line in _subtitle_lines(report, settings) if line]
     if settings.get("salutation"):
         content.blocks.append(Block("salutation", merge(settings["salutation"], "称谓")))
     tree = build_tree(sections)
@@ -88,8 +88,9 @@ def _computed_values(session: Session, report: Report, sections) -> tuple[dict, 
     return values, DraftWarning(None, "metrics_failed", messages.W_METRICS_FAILED.format(error=error)) if error else None
 
 
-def _subtitle_lines(settings: dict) -> list[str]:
-    return [settings.get("meeting", ""), settings.get("speaker", ""), *settings.get("subtitle_lines", [])]
+def _subtitle_lines(report: Report, settings: dict) -> list[str]:
+    """The report's subtitle (——在…会议上, ——…解读), then the speaker and any further lines."""
+    return [report.subtitle or "", settings.get("speaker", ""), *settings.get("subtitle_lines", [])]
 
 
 def _paragraphs(text: str) -> list[str]:
