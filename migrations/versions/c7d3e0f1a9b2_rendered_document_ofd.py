@@ -1,0 +1,30 @@
+"""rendered document OFD (GB/T 33190) beside the PDF
+
+Revision ID: c7d3e0f1a9b2
+Revises: a42ceb424e06
+Create Date: 2026-11-27 15:30:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = 'c7d3e0f1a9b2'
+down_revision = 'a42ceb424e06'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('rendered_document', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('ofd', sa.LargeBinary(), nullable=True))
+        batch_op.add_column(sa.Column('ofd_state', sa.String(length=20), nullable=False, server_default='none'))
+        batch_op.add_column(sa.Column('ofd_error', sa.Text(), nullable=False, server_default=''))
+
+
+def downgrade():
+    with op.batch_alter_table('rendered_document', schema=None) as batch_op:
+        batch_op.drop_column('ofd_error')
+        batch_op.drop_column('ofd_state')
+        batch_op.drop_column('ofd')
