@@ -95,10 +95,9 @@ def retry_pdf(document_id: int):
 def make_ofd(document_id: int):
     require_role("drafter", "reviewer")
     document, report = _own_document(document_id)
-    if document.ofd_state not in ("pending", "done"):
-        document.ofd_state, document.ofd_error = "pending", ""
+    if store.request_ofd(document):
         db.session.commit()
-        convert_ofd.delay(document.id)
+        convert_ofd.delay(document.id)  # after the commit: the worker finds the pending state
     flash(msg.OFD_STARTED)
     return redirect(url_for("documents.report", report_id=report.id))
 

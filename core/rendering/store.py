@@ -96,6 +96,14 @@ def version_count(session: Session, report_id: int) -> int:
     return session.scalar(select(func.count()).where(RenderedDocument.report_id == report_id)) or 0
 
 
+def request_ofd(document: RenderedDocument) -> bool:
+    """Mark a version's OFD as wanted; False when it is already made or on its way (nothing to start)."""
+    if document.ofd_state in ("pending", "done"):
+        return False
+    document.ofd_state, document.ofd_error = "pending", ""
+    return True
+
+
 def ofd_info(session: Session, document: RenderedDocument):
     """The OFD's document information: title, the committee as author, the render date, the kind."""
     from .ofd import DocInfo

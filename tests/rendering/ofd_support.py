@@ -1,4 +1,5 @@
 """Reading what the independent tools give back: ofd-cli's BMP pages, pdftoppm's PGM pages, pdftotext."""
+import html
 import os
 import re
 import shutil
@@ -17,7 +18,10 @@ def run_ofd_cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def pdf_text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    """poppler's words in reading order; -bbox keeps a line-end hyphen (0791- / 1234567) that plain
+    pdftotext joins away."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(html.unescape(word) for word in re.findall(r"<word[^>]*>(.*?)</word>", out))
 
 
 def squeeze(text: str) -> str:
