@@ -1,4 +1,4 @@
-"""rendered document OFD (GB/T 33190) beside the PDF
+"""OFD (GB/T 33190) beside the PDF: rendered documents, collection requests that ask for it, submissions
 
 Revision ID: c7d3e0f1a9b2
 Revises: a42ceb424e06
@@ -21,9 +21,17 @@ def upgrade():
         batch_op.add_column(sa.Column('ofd', sa.LargeBinary(), nullable=True))
         batch_op.add_column(sa.Column('ofd_state', sa.String(length=20), nullable=False, server_default='none'))
         batch_op.add_column(sa.Column('ofd_error', sa.Text(), nullable=False, server_default=''))
+    with op.batch_alter_table('collection_request', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('want_ofd', sa.Boolean(), nullable=False, server_default=sa.false()))
+    with op.batch_alter_table('submission', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('ofd', sa.LargeBinary(), nullable=True))
 
 
 def downgrade():
+    with op.batch_alter_table('submission', schema=None) as batch_op:
+        batch_op.drop_column('ofd')
+    with op.batch_alter_table('collection_request', schema=None) as batch_op:
+        batch_op.drop_column('want_ofd')
     with op.batch_alter_table('rendered_document', schema=None) as batch_op:
         batch_op.drop_column('ofd_error')
         batch_op.drop_column('ofd_state')
