@@ -100,3 +100,30 @@ def test_api_tells_a_remote_county_that_ofd_is_wanted(client, city_request, demo
                        headers={"Authorization": f"Bearer {token}", "Idempotency-Key": "east-ofd"})
     assert sent.status_code == 201
     assert db_session.scalars(select(Submission)).one().ofd == package.ofd
+
+
+@pytest.mark.system
+def test_compile_command_writes_the_compilation_as_ofd(runner, db_session, tmp_path):
+    from core.demo import load_demo
+    from core.rendering import pdf
+    from core.upward.from_report import submit_report
+    from data_models import User
+
+    from tests.rendering.ofd_support import ofd_cli, pdf_text, run_ofd_cli, squeeze
+
+    need(shutil.which("soffice") is not None and pdf.uno_python() is not None, "需要 LibreOffice 和 python3-uno")
+    need(ofd_cli() is not None, "需要 ofd-cli（scripts/install_system_deps.sh）")
+    load_demo(db_session)
+    request = db_session.scalars(select(CollectionRequest)).one()
+    report = db_session.scalars(select(Report).where(Report.status == "approved")).first()
+    submit_report(db_session, request, report, db_session.scalars(select(User).where(
+        User.username == "xishan_reviewer")).one())
+    db_session.commit()
+    result = runner.invoke(args=["compile", str(request.id), "-o", str(tmp_path / "b.docx"),
+                                 "--ofd", str(tmp_path / "b.ofd")])
+    assert result.exit_code == 0, result.output
+    assert "汇编 OFD 已保存" in result.output
+    assert run_ofd_cli("check", str(tmp_path / "b.ofd")).returncode == 0
+    (tmp_path / "b.pdf").write_bytes(pdf.docx_to_pdf((tmp_path / "b.docx").read_bytes()))
+    ofd_text = ofdkit.extract_text(tmp_path / "b.ofd")
+    assert "汇编" in ofd_text and sorted(squeeze(ofd_text)) == sorted(squeeze(pdf_text(tmp_path / "b.pdf")))
