@@ -249,3 +249,22 @@ def test_ofd_button_makes_a_file_to_download(office, client, db_session, demo_re
     got = client.get(f"/documents/{document.id}/ofd")
     assert got.status_code == 200 and got.mimetype == "application/ofd"
     assert "常委会工作报告解读" in ofdkit.extract_text(got.data)
+
+
+def _glyph(text, x, y=700.0, font="F1", invisible=False, size=16.0):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(get_text=lambda: text, matrix=(1, 0, 0, 1, x, y), fontname=font, size=size,
+                           device_size=size, device_advance=size, width=size, invisible=invisible,
+                           graphicstate=SimpleNamespace(ncolor=(0.0, 0.0, 0.0)))
+
+
+def test_lines_split_on_font_and_baseline_and_skip_invisible_text():
+    from core.rendering.ofd.pdfread import _lines
+
+    glyphs = [_glyph("一", 100), _glyph("二", 116), _glyph("3", 132, font="F2"), _glyph("四", 100, y=671),
+              _glyph("隐", 116, y=671, invisible=True), _glyph("fi", 132, y=671)]  # one glyph, two characters
+    lines = _lines(glyphs, 0, 0)
+    assert [("".join(line.text), line.font, line.y) for line in lines] == [
+        ("一二", "F1", 700), ("3", "F2", 700), ("四fi", "F1", 671)]
+    assert lines[2].xs == [100, 132, 140]  # a ligature's characters share its advance

@@ -83,6 +83,7 @@ class _Aggregator(PDFPageAggregator):
         item = self.cur_item._objs[-1]
         item.device_size = fontsize * math.hypot(matrix[2], matrix[3])
         item.device_advance = advance * math.hypot(matrix[0], matrix[1])
+        item.invisible = self._render_mode in (3, 7)  # a text layer under a scan: not drawn
         if self._render_mode in (1, 2, 5, 6):  # stroke, fill+stroke (with or without clipping)
             item.stroke = rgb(graphicstate.scolor) or BLACK
             item.stroke_width = graphicstate.linewidth * self._scale()
@@ -130,6 +131,9 @@ def _lines(chars: list[LTChar], dx: float, dy: float) -> list[TextLine]:
     """Consecutive characters with the same baseline, font, size and colour form one line."""
     lines: list[TextLine] = []
     for char in chars:
+        text = char.get_text()
+        if getattr(char, "invisible", False) or not text:
+            continue
         x, y = char.matrix[4] - dx, char.matrix[5] - dy
         size = getattr(char, "device_size", char.size)
         color = rgb(char.graphicstate.ncolor) or BLACK
@@ -139,9 +143,11 @@ def _lines(chars: list[LTChar], dx: float, dy: float) -> list[TextLine]:
                 or abs(line.y - y) > 0.01 or x < line.xs[-1] or line.stroke != stroke):
             line = TextLine(char.fontname, size, color, y, stroke=stroke, stroke_width=stroke_width)
             lines.append(line)
-        line.xs.append(x)
-        line.text.append(char.get_text())
-        line.last_advance = getattr(char, "device_advance", char.width)
+        advance = getattr(char, "device_advance", char.width)
+        # One glyph for several characters (a ligature): the characters share its advance.
+        line.xs += [x + advance * i / len(text) for i in range(len(text))]
+        line.text += list(text)
+        line.last_advance = advance / len(text)
     return lines
 
 
