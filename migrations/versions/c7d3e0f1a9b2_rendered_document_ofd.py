@@ -1,7 +1,7 @@
 """OFD (GB/T 33190) beside the PDF: rendered documents, collection requests that ask for it, submissions
 
 Revision ID: c7d3e0f1a9b2
-Revises: a42ceb424e06
+Revises: c1a9e2f0b7d4
 Create Date: 2026-11-27 15:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c7d3e0f1a9b2'
-down_revision = 'a42ceb424e06'
+down_revision = 'c1a9e2f0b7d4'
 branch_labels = None
 depends_on = None
 
