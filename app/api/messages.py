@@ -25,4 +25,5 @@ NO_ACTOR = "令牌没有关联的签发人，无法以个人身份提交审核�
 IDEMPOTENCY_REUSED = "Idempotency-Key 已用于另一项请求"
 IDEMPOTENCY_REUSED_DETAIL = "同一个 Idempotency-Key 只能用于内容相同的请求。"
 PDF_NOT_READY = "该版本的 PDF 尚未生成"
+OFD_NOT_READY = "该版本的 OFD 尚未生成（可在“公文文件”页生成）"
 SCOPE_NAMES = {"read": "读取", "write": "写入", "records": "提交台账记录", "upward": "向上报送"}
