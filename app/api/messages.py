@@ -25,6 +25,7 @@ NO_ACTOR = "令牌没有关联的签发人，无法以个人身份提交审核�
 IDEMPOTENCY_REUSED = "Idempotency-Key 已用于另一项请求"
 IDEMPOTENCY_REUSED_DETAIL = "同一个 Idempotency-Key 只能用于内容相同的请求。"
 PDF_NOT_READY = "该版本的 PDF 尚未生成"
+OFD_NOT_READY = "该版本的 OFD 尚未生成（可在“公文文件”页生成）"
 SCOPE_NAMES = {"read": "读取", "write": "写入", "records": "提交台账记录", "upward": "向上报送"}
 ALREADY_EXISTS = "部分外部编号已存在"
 ALREADY_EXISTS_DETAIL = "另一个请求同时写入了相同外部编号的记录，本次未写入任何记录；请重新提交，已存在的记录将按外部编号更新。"
