@@ -1,0 +1,229 @@
+"""Import a document into a new report: plan (parse + bind numbers, nothing written), adjust, create.
+
+The plan travels as JSON (the CLI prints it, the web preview carries it between requests), so
+nothing is stored before the user confirms; create_report_from_plan then writes the whole report
+in the caller's transaction, or raises before writing anything.
+"""
+from dataclasses import dataclass, field
+from typing import Optional
+
+from sqlalchemy.orm import Session
+
+from core import audit
+from core.drafting.kinds import KINDS, kind_spec
+from core.drafting.reports import default_title
+from core.drafting.sections import LIMITS
+from core.drafting.tree import record_version
+from core.metrics.engine import compute_metrics
+from core.metrics.periods import Period
+from data_models import Committee, Report, Section
+from data_models.report import NODE_TYPES
+
+from . import messages
+from .numbers import FoundNumber, apply_bindings, bind_numbers, choose
+from .outline import Node, Outline, parse, walk
+from .source import ImportRefused, Source
+
+HEADINGS = ("part", "section", "subsection")
+
+
+@dataclass
+class ImportPlan:
+    outline: Outline
+    numbers: list[FoundNumber] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # reading the file (control characters, revisions)
+    comments: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        data = self.outline.as_json()
+        data["numbers"] = [number.as_json() for number in self.numbers]
+        data["warnings"] = self.warnings + self.outline.warnings + literal_warnings(self)
+        data["comments"] = self.comments
+        return data
+
+
+def literal_warnings(plan: ImportPlan) -> list[str]:
+    return [messages.W_LITERAL.format(text=n.text, where=n.context) for n in plan.numbers if n.status != "bound"]
+
+
+def metric_values(session: Session, committee_id: int, period: Period) -> tuple[dict, dict]:
+    """The committee's values for the period and for the same period a year earlier, by key."""
+    return (compute_metrics(session, committee_id, period),
+            compute_metrics(session, committee_id, period.shifted_years(-1)))
+
+
+def plan_import(session: Session, committee_id: int, period: Period, source: Source,
+                kind: Optional[str] = None) -> ImportPlan:
+    if kind and kind not in KINDS:
+        raise ImportRefused(messages.UNKNOWN_KIND.format(kind=kind))
+    outline = parse(source.lines, kind or None)
+    values, previous = metric_values(session, committee_id, period)
+    return ImportPlan(outline, bind_numbers(outline, values, previous), list(source.warnings), list(source.comments))
+
+
+# --- the plan as JSON and back (the web preview) -----------------------------------------------
+
+def node_from_json(data: dict) -> Node:
+    kind = data.get("kind") if data.get("kind") in NODE_TYPES else "section"
+    return Node(kind, str(data.get("number") or ""), str(data.get("title") or ""),
+                str(data["lead"]) if data.get("lead") else None, str(data.get("text") or ""),
+                [node_from_json(child) for child in data.get("children") or [] if isinstance(child, dict)],
+                run_in=bool(data.get("run_in")))
+
+
+def outline_from_json(data: dict) -> Outline:
+    kind = data.get("kind") if data.get("kind") in KINDS else "annual_summary"
+    outline = Outline(kind, [str(data.get("title") or "")] if data.get("title") else [],
+                      str(data.get("subtitle") or ""), str(data.get("speaker") or ""), "",
+                      str(data.get("salutation") or ""),
+                      [node_from_json(n) for n in data.get("children") or [] if isinstance(n, dict)],
+                      str(data.get("signature") or ""), str(data.get("date") or ""))
+    return outline
+
+
+def rebind(session: Session, committee_id: int, period: Period, outline: Outline,
+           decisions: dict[int, Optional[str]]) -> list[FoundNumber]:
+    """Numbers found again in an adjusted outline (text unchanged), with the user's choices applied."""
+    values, previous = metric_values(session, committee_id, period)
+    numbers = bind_numbers(outline, values, previous)
+    for index, metric in decisions.items():
+        if 0 <= index < len(numbers):
+            pool = previous if numbers[index].previous_year else values
+            choose(numbers[index], metric, pool if metric in pool else {**previous, **values})
+    return numbers
+
+
+# --- adjusting the tree before import (升一级 / 降一级 / kind) -----------------------------------
+
+def _locate(outline: Outline, index: int) -> tuple[list[Node], int, Optional[Node]]:
+    """(the list holding node `index` in reading order, its position there, its parent)."""
+    counter = -1
+
+    def search(siblings: list[Node], parent: Optional[Node]):
+        nonlocal counter
+        for position, node in enumerate(siblings):
+            counter += 1
+            if counter == index:
+                return siblings, position, parent
+            found = search(node.children, node)
+            if found:
+                return found
+        return None
+
+    found = search(outline.nodes, None)
+    if found is None:
+        raise IndexError(index)
+    return found
+
+
+def demote(outline: Outline, index: int) -> None:
+    """降一级: the node becomes the last child of the node before it (reading order unchanged)."""
+    siblings, position, _parent = _locate(outline, index)
+    if position == 0:
+        return
+    node = siblings.pop(position)
+    siblings[position - 1].children.append(node)
+    _retype(outline.nodes, None)
+
+
+def promote(outline: Outline, index: int) -> None:
+    """升一级: the node moves up beside its parent; the siblings after it become its children."""
+    siblings, position, parent = _locate(outline, index)
+    if parent is None:
+        return
+    node = siblings[position]
+    node.children.extend(siblings[position + 1:])
+    del siblings[position:]
+    outer, outer_position, _ = _locate_node(outline, parent)
+    outer.insert(outer_position + 1, node)
+    _retype(outline.nodes, None)
+
+
+def _locate_node(outline: Outline, target: Node) -> tuple[list[Node], int, Optional[Node]]:
+    for index, (node, _depth) in enumerate(walk(outline.nodes)):
+        if node is target:
+            return _locate(outline, index)
+    raise IndexError("node")
+
+
+def set_kind(outline: Outline, index: int, kind: str) -> None:
+    if kind not in NODE_TYPES:
+        return
+    siblings, position, _parent = _locate(outline, index)
+    node = siblings[position]
+    if kind not in HEADINGS and node.title:
+        node.text = node.title + ("\n" + node.text if node.text else "")  # nothing is dropped
+        node.title = ""
+    elif kind in HEADINGS and not node.title and node.kind not in HEADINGS:
+        node.title, node.lead = (node.lead or ""), None
+    node.kind = kind
+    _retype(outline.nodes, None)
+
+
+def _retype(nodes: list[Node], parent: Optional[Node]) -> None:
+    """Headings take their level from the tree: below the root or a part a section, else a subsection."""
+    for node in nodes:
+        if node.kind in ("section", "subsection"):
+            node.kind = "section" if parent is None or parent.kind == "part" else "subsection"
+        _retype(node.children, node)
+
+
+# --- writing the report ------------------------------------------------------------------------
+
+def _check_sizes(outline: Outline) -> None:
+    for node, _ in walk(outline.nodes):
+        for name, value in (("heading", node.title), ("lead", node.lead or ""), ("body", node.text)):
+            if len(value) > LIMITS[name]:
+                label = {"heading": "标题", "lead": "引导句", "body": "正文"}[name]
+                where = (node.title or node.lead or node.text)[:16]
+                raise ImportRefused(f"“{where}”的{label}过长（{len(value)} 字，最多 {LIMITS[name]} 字），请拆分后再导入。")
+
+
+def _settings(outline: Outline, plan: ImportPlan) -> dict:
+    spec = kind_spec(outline.kind)
+    settings = {**spec.settings, "salutation": outline.salutation, "speaker": outline.speaker,
+                "meeting": outline.subtitle if "meeting" in spec.settings else ""}
+    extra = [line for line in (outline.subtitle if "meeting" not in spec.settings else "", outline.header_date) if line]
+    if extra:
+        settings["subtitle_lines"] = extra
+    if outline.signature:
+        settings.update(signature=True, signature_text=outline.signature)
+    if outline.date:
+        settings["date"] = outline.date
+    settings["import"] = {"warnings": plan.warnings + outline.warnings + literal_warnings(plan),
+                          "comments": plan.comments}
+    return settings
+
+
+def create_report_from_plan(session: Session, committee: Committee, period: Period, plan: ImportPlan,
+                            user_id: Optional[int] = None) -> Report:
+    """Write the planned report (placeholders for bound numbers); raises before writing on bad input."""
+    outline = plan.outline
+    _check_sizes(outline)
+    title = (outline.title or default_title(outline.kind, committee, period))
+    if len(title) > 200:
+        raise ImportRefused(f"标题过长（{len(title)} 字，最多 200 字）。")
+    apply_bindings(outline, plan.numbers)
+    _check_sizes(outline)  # placeholders are longer than the numbers they replace
+    report = Report(committee_id=committee.id, committee=committee, kind=outline.kind, title=title,
+                    period_start=period.start, period_end=period.end, status="draft",
+                    settings=_settings(outline, plan), created_by_id=user_id)
+    session.add(report)
+    session.flush()
+    _write(session, report, outline.nodes, None, user_id)
+    audit.record(session, "report.import", user_id=user_id, committee_id=committee.id, object_type="report",
+                 object_id=report.id, kind=outline.kind,
+                 bound=sum(1 for n in plan.numbers if n.status == "bound"))
+    return report
+
+
+def _write(session: Session, report: Report, nodes: list[Node], parent: Optional[Section],
+           user_id: Optional[int]) -> None:
+    for position, node in enumerate(nodes):
+        section = Section(report_id=report.id, parent_id=parent.id if parent else None, position=position,
+                          node_type=node.kind, heading=node.title, lead=node.lead or "", body=node.text,
+                          owner_id=user_id, updated_by_id=user_id)
+        session.add(section)
+        session.flush()
+        record_version(session, section, user_id)
+        _write(session, report, node.children, section, user_id)
