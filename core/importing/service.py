@@ -63,22 +63,39 @@ def plan_import(session: Session, committee_id: int, period: Period, source: Sou
 
 # --- the plan as JSON and back (the web preview) -----------------------------------------------
 
-def node_from_json(data: dict) -> Node:
+def outline_state(outline: Outline) -> dict:
+    """Everything the outline holds (the CLI JSON plus run-in marks and the header date), for the
+    web preview to carry between requests."""
+    data = outline.as_json()
+    data.update(title_lines=outline.title_lines, header_date=outline.header_date, date=outline.date)
+
+    def mark(json_nodes: list[dict], nodes: list[Node]) -> None:
+        for json_node, node in zip(json_nodes, nodes):
+            json_node["run_in"] = node.run_in
+            mark(json_node["children"], node.children)
+
+    mark(data["children"], outline.nodes)
+    return data
+
+
+def _node_from_state(data: dict) -> Node:
     kind = data.get("kind") if data.get("kind") in NODE_TYPES else "section"
     return Node(kind, str(data.get("number") or ""), str(data.get("title") or ""),
                 str(data["lead"]) if data.get("lead") else None, str(data.get("text") or ""),
-                [node_from_json(child) for child in data.get("children") or [] if isinstance(child, dict)],
+                [_node_from_state(child) for child in data.get("children") or [] if isinstance(child, dict)],
                 run_in=bool(data.get("run_in")))
 
 
-def outline_from_json(data: dict) -> Outline:
+def outline_from_state(data: dict) -> Outline:
+    """The outline back from outline_state(); unknown kinds fall back to safe ones, text is kept."""
+    def text(key: str) -> str:
+        return str(data.get(key) or "")
+
     kind = data.get("kind") if data.get("kind") in KINDS else "annual_summary"
-    outline = Outline(kind, [str(data.get("title") or "")] if data.get("title") else [],
-                      str(data.get("subtitle") or ""), str(data.get("speaker") or ""), "",
-                      str(data.get("salutation") or ""),
-                      [node_from_json(n) for n in data.get("children") or [] if isinstance(n, dict)],
-                      str(data.get("signature") or ""), str(data.get("date") or ""))
-    return outline
+    lines = [str(line) for line in data.get("title_lines") or [] if line]
+    return Outline(kind, lines, text("subtitle"), text("speaker"), text("header_date"), text("salutation"),
+                   [_node_from_state(n) for n in data.get("children") or [] if isinstance(n, dict)],
+                   text("signature"), text("date"))
 
 
 def rebind(session: Session, committee_id: int, period: Period, outline: Outline,
@@ -88,8 +105,7 @@ def rebind(session: Session, committee_id: int, period: Period, outline: Outline
     numbers = bind_numbers(outline, values, previous)
     for index, metric in decisions.items():
         if 0 <= index < len(numbers):
-            pool = previous if numbers[index].previous_year else values
-            choose(numbers[index], metric, pool if metric in pool else {**previous, **values})
+            choose(numbers[index], metric, {**previous, **values})
     return numbers
 
 
