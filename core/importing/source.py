@@ -37,6 +37,7 @@ class Line:
     level: Optional[int] = None  # 1.. from a Word heading style or outline level
     title_style: bool = False
     bold_prefix: str = ""  # bold text the paragraph opens with
+    comments: list[str] = field(default_factory=list)  # Word comments anchored in this paragraph
 
 
 @dataclass
@@ -119,9 +120,12 @@ def read_docx(data: bytes, filename: str = "文稿.docx", limits: Limits = Limit
     except Exception as error:  # lxml errors and the like: a broken package, never a 500
         raise ImportRefused(messages.BROKEN_DOCX) from error
     body = document.element.body
+    comments = _comments(document)
     lines, removed, tracked = [], 0, False
     for p in body.iter(qn("w:p")):
         line, cut, changed = _docx_line(document, p)
+        line.comments = [comments[c.get(qn("w:id"))] for c in p.iter(qn("w:commentRangeStart"))
+                         if c.get(qn("w:id")) in comments]
         lines.append(line)
         removed += cut
         tracked = tracked or changed
@@ -129,7 +133,7 @@ def read_docx(data: bytes, filename: str = "文稿.docx", limits: Limits = Limit
         has_pictures = body.find(".//" + qn("w:drawing")) is not None or body.find(".//" + qn("w:pict")) is not None
         raise ImportRefused(messages.IMAGES_ONLY if has_pictures or body.find(".//" + qn("w:tbl")) is not None
                             else messages.EMPTY)
-    source = Source(lines, is_docx=True, comments=_comments(document))
+    source = Source(lines, is_docx=True, comments=list(comments.values()))
     if tracked:
         source.warnings.append(messages.W_TRACKED)
     if source.comments:
@@ -221,16 +225,16 @@ def _bold_prefix(paragraph, runs) -> str:
     return "".join(prefix) if rest else ""
 
 
-def _comments(document) -> list[str]:
-    """The text of every Word comment (批注), in file order."""
+def _comments(document) -> dict[str, str]:
+    """The text of every Word comment (批注) by its id, in file order."""
     part = next((rel.target_part for rel in document.part.rels.values()
                  if rel.reltype.endswith("/comments") and not rel.is_external), None)
     if part is None:
-        return []
+        return {}
     from lxml import etree
 
     try:
         root = etree.fromstring(part.blob)
     except etree.XMLSyntaxError:
-        return []
-    return ["".join(t.text or "" for t in c.iter(qn("w:t"))) for c in root.iter(qn("w:comment"))]
+        return {}
+    return {c.get(qn("w:id")): "".join(t.text or "" for t in c.iter(qn("w:t"))) for c in root.iter(qn("w:comment"))}
