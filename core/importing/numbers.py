@@ -167,22 +167,34 @@ def _numeric(value) -> bool:
     return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and value != 0
 
 
-def _matches(found: FoundNumber, values: dict[str, MetricValue]) -> list[MetricValue]:
-    typed = _typed(found)
-    out = []
-    for value in values.values():
-        if not _numeric(value.value) or not _unit_fits(found.unit, value.unit):
-            continue
-        printer = _printer_for(found, value.unit)
-        if printer is None:
-            continue
-        try:
-            printed = printer[1](value)
-        except (InvalidOperation, TypeError, ValueError, ArithmeticError):
-            continue
-        if printed == typed:
-            out.append(value)
-    return out
+class _Index:
+    """Metric values printed once per number style: printed text -> the metrics printing it."""
+
+    def __init__(self, values: dict[str, MetricValue]):
+        self.values = [v for v in values.values() if _numeric(v.value)]
+        self.tables: dict[tuple, dict[str, list[MetricValue]]] = {}
+
+    def matches(self, found: FoundNumber) -> list[MetricValue]:
+        digits = len(found.number.split(".")[1]) if "." in found.number else 0
+        key = (found.style, found.unit, digits)
+        if key not in self.tables:
+            self.tables[key] = self._table(found)
+        return self.tables[key].get(_typed(found), [])
+
+    def _table(self, found: FoundNumber) -> dict[str, list[MetricValue]]:
+        table: dict[str, list[MetricValue]] = {}
+        for value in self.values:
+            if not _unit_fits(found.unit, value.unit):
+                continue
+            printer = _printer_for(found, value.unit)
+            if printer is None:
+                continue
+            try:
+                printed = printer[1](value)
+            except (InvalidOperation, TypeError, ValueError, ArithmeticError):
+                continue
+            table.setdefault(printed, []).append(value)
+        return table
 
 
 def _decide(found: FoundNumber, matches: list[MetricValue]) -> None:
@@ -204,12 +216,13 @@ def bind_numbers(outline: Outline, values: dict[str, MetricValue],
                  previous: Optional[dict[str, MetricValue]] = None) -> list[FoundNumber]:
     """Every number of the outline with its proposed binding; `previous` are last year's values."""
     numbers = find_numbers(outline)
+    current, last = _Index(values), _Index(previous or {})
     for found in numbers:
         if _TARGET.search(found.context[:len(found.context) - len(found.text)]):
             continue
-        matches = _matches(found, values)
+        matches = current.matches(found)
         if not matches and previous:
-            matches = _matches(found, previous)
+            matches = last.matches(found)
             found.previous_year = bool(matches)
         _decide(found, matches)
     return numbers

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
@@ -120,10 +121,10 @@ def read_docx(data: bytes, filename: str = "文稿.docx", limits: Limits = Limit
     except Exception as error:  # lxml errors and the like: a broken package, never a 500
         raise ImportRefused(messages.BROKEN_DOCX) from error
     body = document.element.body
-    comments = _comments(document)
+    comments, styles = _comments(document), _Styles(document)
     lines, removed, tracked = [], 0, False
     for p in body.iter(qn("w:p")):
-        line, cut, changed = _docx_line(document, p)
+        line, cut, changed = _docx_line(styles, p)
         line.comments = [comments[c.get(qn("w:id"))] for c in p.iter(qn("w:commentRangeStart"))
                          if c.get(qn("w:id")) in comments]
         lines.append(line)
@@ -173,51 +174,74 @@ def _run_text(r) -> str:
     return "".join(parts)
 
 
-def _docx_line(document, p) -> tuple[Line, int, bool]:
-    from docx.text.paragraph import Paragraph
+class _Styles:
+    """Style facts looked up once per style id (python-docx searches the style list on every call)."""
 
-    paragraph = Paragraph(p, document._body)
-    style = paragraph.style
+    def __init__(self, document):
+        self.document = document
+        self.by_id = {style.style_id: style for style in document.styles}
+        self.default = next((s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH
+                             and s.element.get(qn("w:default")) in ("1", "true", "on")), None)
+        self.paragraph_facts: dict = {}
+        self.run_bold: dict = {}
+
+    def paragraph(self, p) -> tuple[str, Optional[int], Optional[int]]:
+        """(style name, alignment, 1-based outline level) of the paragraph's style."""
+        pPr = p.pPr
+        style_id = pPr.pStyle.val if pPr is not None and pPr.pStyle is not None else None
+        if style_id not in self.paragraph_facts:
+            style = self.by_id.get(style_id, self.default) if style_id else self.default
+            self.paragraph_facts[style_id] = _style_facts(style)
+        return self.paragraph_facts[style_id]
+
+    def bold(self, r) -> bool:
+        rPr = r.rPr
+        if rPr is not None and rPr.b is not None:
+            return rPr.b.val is not False
+        style_id = rPr.rStyle.val if rPr is not None and rPr.rStyle is not None else None
+        if style_id not in self.run_bold:
+            style = self.by_id.get(style_id) if style_id else None
+            self.run_bold[style_id] = bool(style is not None and style.font.bold)
+        return self.run_bold[style_id]
+
+
+def _style_facts(style) -> tuple[str, Optional[int], Optional[int]]:
+    if style is None:
+        return "", None, None
+    name = style.name or ""
+    level = _level_of(style.element)
+    if level is None and (match := _HEADING_STYLE.match(name)):
+        level = int(match.group(1))
+    return name, style.paragraph_format.alignment, level
+
+
+def _level_of(element) -> Optional[int]:
+    node = element.find(".//" + qn("w:outlineLvl")) if element is not None else None
+    value = node.get(qn("w:val")) if node is not None else ""
+    return int(value) + 1 if value.isdigit() and int(value) < 9 else None
+
+
+def _docx_line(styles: _Styles, p) -> tuple[Line, int, bool]:
+    name, style_alignment, style_level = styles.paragraph(p)
     runs = _runs(p)
-    raw = "".join(_run_text(r) for r in runs)
-    text, removed = _clean(raw)
+    text, removed = _clean("".join(_run_text(r) for r in runs))
     tracked = p.find(".//" + qn("w:ins")) is not None or p.find(".//" + qn("w:del")) is not None
-    line = Line(text, centered=_centered(paragraph), level=_outline_level(paragraph),
-                title_style=bool(style is not None and style.name and style.name.lower() in ("title", "标题")),
-                bold_prefix=_bold_prefix(paragraph, runs))
+    pPr = p.pPr
+    alignment = pPr.jc_val if pPr is not None and pPr.jc_val is not None else style_alignment
+    level = _level_of(pPr) if pPr is not None else None
+    line = Line(text, centered=alignment == WD_ALIGN_PARAGRAPH.CENTER, level=level or style_level,
+                title_style=name.lower() in ("title", "标题"), bold_prefix=_bold_prefix(styles, runs))
     return line, removed, tracked
 
 
-def _centered(paragraph) -> bool:
-    alignment = paragraph.alignment
-    if alignment is None and paragraph.style is not None:
-        alignment = paragraph.style.paragraph_format.alignment
-    return alignment == WD_ALIGN_PARAGRAPH.CENTER
-
-
-def _outline_level(paragraph) -> Optional[int]:
-    """1-based level from the paragraph's outline level, else its heading style's."""
-    for element in (paragraph._p.pPr, getattr(paragraph.style, "element", None)):
-        node = element.find(".//" + qn("w:outlineLvl")) if element is not None else None
-        if node is not None and (node.get(qn("w:val")) or "").isdigit() and int(node.get(qn("w:val"))) < 9:
-            return int(node.get(qn("w:val"))) + 1
-    name = paragraph.style.name if paragraph.style is not None else ""
-    match = _HEADING_STYLE.match(name or "")
-    return int(match.group(1)) if match else None
-
-
-def _bold_prefix(paragraph, runs) -> str:
+def _bold_prefix(styles: _Styles, runs) -> str:
     """Text of the bold runs a paragraph opens with, when something not bold follows them."""
-    from docx.text.run import Run
-
     prefix, rest = [], False
     for r in runs:
-        run = Run(r, paragraph)
         text = _run_text(r)
         if not text.strip() and not prefix:
             continue
-        bold = run.bold if run.bold is not None else bool(run.style is not None and run.style.font.bold)
-        if bold and not rest:
+        if styles.bold(r) and not rest:
             prefix.append(text)
         elif text.strip():
             rest = True
