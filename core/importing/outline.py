@@ -38,6 +38,7 @@ _SHORTCOMING_START = re.compile(r"^(?:一年来|半年来|上半年来|过去的
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _OFFICE = re.compile(r"(?:主席|秘书长|主任|书记|委员会|常委会)")
 _SIGNATURE = re.compile(r"(?:委员会|政协|办公室|秘书处|党组|机关|专委会|[县市区]委)$")
+_MEETING = re.compile(r"^在.{2,40}(?:会议|大会)上$")
 _PUNCT = re.compile(r"[。，；：！？、,;:!?]")
 MAX_HEADING = 60
 MAX_LEAD = 50
@@ -135,25 +136,27 @@ def _titleish(line: Line, docx_marks: bool) -> bool:
     text = line.text
     if line.title_style:
         return True
-    if len(text) > MAX_HEADING or _numbered(text) or text.startswith("—") or _SALUTATION.match(text) or _DATE.match(text):
+    if len(text) > MAX_HEADING or _numbered(text) or text.startswith("—") or _MEETING.match(text) \
+            or _SALUTATION.match(text) or _DATE.match(text):
         return False
     if docx_marks:
         return line.centered
     return not re.search(r"[。；：！？:;]", text)
 
 
-def _read_header(lines: list[Line], out: Outline) -> int:
+def _read_header(lines: list[Line], out: Outline, part_lines: set[int]) -> int:
     docx_marks = any(line.centered or line.title_style for line in lines[:3])
     i = 0
     while i < len(lines) and len(out.title_lines) < 4 and _titleish(lines[i], docx_marks):
         text = lines[i].text
-        if out.title_lines and not docx_marks and (_PART_TITLE.match(text) or re.search(r"[，,]", text)):
+        if out.title_lines and (id(lines[i]) in part_lines or not docx_marks and (
+                _PART_TITLE.match(text) or re.search(r"[，,]", text))):
             break
         out.title_lines.append(text)
         i += 1
     while i < len(lines):
         text = lines[i].text
-        if text.startswith("—") and not out.subtitle:
+        if (text.startswith("—") or _MEETING.match(text)) and not out.subtitle:
             out.subtitle = text
         elif _DATE.match(text) and out.title_lines and not out.header_date:
             out.header_date = text
@@ -245,6 +248,7 @@ class _Builder:
         self.stack: list[Node] = []
         self.closing: Optional[Node] = None
         self.seen_heading = False
+        self.part_lines: set[int] = set()
 
     # headings
     def heading(self, line: Line) -> Optional[tuple[int, str, str]]:
@@ -264,7 +268,7 @@ class _Builder:
             number = _YISHI.match(text).group(1)
             return 1, number, text[len(number):]
         short = len(text) <= 30 and not _SENTENCE_END.search(text)
-        if short and (_PART_TITLE.match(text) or (line.centered and not line.bold_prefix)):
+        if short and (_PART_TITLE.match(text) or (line.centered and not line.bold_prefix) or id(line) in self.part_lines):
             return 0, "", text
         if line.level and short:
             return (0 if _PART_TITLE.match(text) else min(line.level, 4)), "", text
@@ -361,13 +365,24 @@ class _Builder:
         self.plain(text)
 
 
+def _part_lines(lines: list[Line]) -> set[int]:
+    """Short unpunctuated lines each followed by a ■ or 一、 heading (回眸2023 / 展望2024), when there
+    are at least two of them: part headings of their own words."""
+    found = {id(line) for line, after in zip(lines, lines[1:])
+             if len(line.text) <= 24 and not _PUNCT.search(line.text) and not _numbered(line.text)
+             and (_NEWS_HEADING.match(after.text) or _L1.match(after.text))}
+    return found if len(found) >= 2 else set()
+
+
 def parse(lines: list[Line], kind: Optional[str] = None) -> Outline:
     """The outline of a document's lines; `kind` is proposed from the text when not given."""
     lines = [line for line in lines if line.text.strip()]
     out = Outline(kind or propose_kind(lines))
-    start = _read_header(lines, out)
+    part_lines = _part_lines(lines)
+    start = _read_header(lines, out, part_lines)
     end = _read_tail(lines, start, out)
     builder = _Builder(out, out.kind, any(line.bold_prefix for line in lines))
+    builder.part_lines = part_lines
     for line in lines[start:end]:
         builder.add(line)
     out.warnings += masked_warnings(out)
@@ -379,11 +394,16 @@ def parse(lines: list[Line], kind: Optional[str] = None) -> Outline:
 _MASK = re.compile(r"\*+|20[XＸ]{2}|[XＸ]{2,4}|[XＸ](?=[月日届次])")
 
 
+def masks_in(text: str) -> list[str]:
+    """Every masked or unfinished mark in a text, in order: *, **, XX, 20XX, X月."""
+    return [match.group(0) for match in _MASK.finditer(text or "")]
+
+
 def masked_warnings(outline: Outline) -> list[str]:
     """未填写的数字/名称: *, **, XX, XXX, 20XX, X月 left in the text, one warning per place and mark."""
     fields = [("标题", outline.title), ("副标题", outline.subtitle), ("称谓", outline.salutation),
               ("署名", outline.signature), ("日期", outline.date or outline.header_date)]
-    fields += [(_where(node), node.title + (node.lead or "") + node.text) for node, _ in walk(outline.nodes)]
+    fields += [(where_of(node), node.title + (node.lead or "") + node.text) for node, _ in walk(outline.nodes)]
     warnings = []
     for where, text in fields:
         counts: dict[str, int] = {}
@@ -394,6 +414,6 @@ def masked_warnings(outline: Outline) -> list[str]:
     return warnings
 
 
-def _where(node: Node) -> str:
+def where_of(node: Node) -> str:
     label = node.title or node.lead or node.text
     return f"{node.number}{label[:16]}" if label else messages.KIND_NAMES.get(node.kind, node.kind)

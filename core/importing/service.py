@@ -21,7 +21,7 @@ from data_models.report import NODE_TYPES
 
 from . import messages
 from .numbers import FoundNumber, apply_bindings, bind_numbers, choose
-from .outline import Node, Outline, parse, walk
+from .outline import Node, Outline, masks_in, parse, walk, where_of
 from .source import ImportRefused, Source
 
 HEADINGS = ("part", "section", "subsection")
@@ -226,20 +226,35 @@ def create_report_from_plan(session: Session, committee: Committee, period: Peri
                     settings=_settings(outline, plan), created_by_id=user_id)
     session.add(report)
     session.flush()
-    _write(session, report, outline.nodes, None, user_id)
+    ids: list[int] = []
+    _write(session, report, outline.nodes, None, user_id, ids)
+    report.settings = {**report.settings, "import": {**report.settings["import"], "notes": _notes(plan, ids)}}
     audit.record(session, "report.import", user_id=user_id, committee_id=committee.id, object_type="report",
                  object_id=report.id, kind=outline.kind,
                  bound=sum(1 for n in plan.numbers if n.status == "bound"))
     return report
 
 
+def _notes(plan: ImportPlan, ids: list[int]) -> list[dict]:
+    """Warnings tied to the section they concern, for the editor (shown while the text remains)."""
+    notes = [{"section_id": ids[n.node], "text": n.text, "message": messages.W_LITERAL.format(text=n.text, where=n.context)}
+             for n in plan.numbers if n.status != "bound"]
+    for index, (node, _) in enumerate(walk(plan.outline.nodes)):
+        for mark in dict.fromkeys(masks_in(node.title + (node.lead or "") + node.text)):
+            notes.append({"section_id": ids[index], "text": mark,
+                          "message": messages.W_MASKED.format(mark=mark, count="", where=where_of(node))})
+    return notes
+
+
 def _write(session: Session, report: Report, nodes: list[Node], parent: Optional[Section],
-           user_id: Optional[int]) -> None:
+           user_id: Optional[int], ids: list[int]) -> None:
+    """Sections in reading order; `ids` receives their ids in the same order as walk()."""
     for position, node in enumerate(nodes):
         section = Section(report_id=report.id, parent_id=parent.id if parent else None, position=position,
                           node_type=node.kind, heading=node.title, lead=node.lead or "", body=node.text,
                           owner_id=user_id, updated_by_id=user_id)
         session.add(section)
         session.flush()
+        ids.append(section.id)
         record_version(session, section, user_id)
-        _write(session, report, node.children, section, user_id)
+        _write(session, report, node.children, section, user_id, ids)

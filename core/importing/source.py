@@ -20,7 +20,7 @@ from core.uploads import DOCX, OLE_MAGIC, Limits, UploadRefused, check_upload
 
 from . import messages
 
-MAX_CHARS = 200_000  # about 120 pages of body text; a 300-page file is not one report
+MAX_CHARS = 100_000  # about 160 full pages; a longer file is not one report (reports run 5,000–20,000)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 

@@ -93,3 +93,19 @@ def test_bad_file_is_refused_and_nothing_is_written(runner, tmp_path, donghu, db
 def test_unknown_committee(runner, tmp_path, demo):
     result = runner.invoke(args=["import-report", "-", "--committee", "不存在", "--period", "2023"], input="一、情况\n正文。")
     assert result.exit_code != 0 and "未找到委员会" in result.output
+
+
+def test_import_warnings_show_in_the_editor_while_their_text_remains(runner, tmp_path, donghu, db_session):
+    from core.drafting.document import assemble
+    from core.drafting.sections import save_section
+
+    masked = TEXT.replace("围绕湖区保护开展视察。", "围绕湖区保护开展视察*次，走访群众300人次。")
+    assert _run(runner, tmp_path, masked).exit_code == 0
+    report = db_session.scalars(select(Report)).one()
+    notes = [w for w in assemble(db_session, report).warnings if w.code == "import"]
+    assert sorted(w.message.split("（")[0] for w in notes) == ["数字未关联台账：“300人次”", "未填写的数字/名称：“*”"]
+    section = db_session.get(Section, notes[0].section_id)
+    save_section(db_session, section, seen_version=section.version, heading=section.heading, lead=section.lead,
+                 body="围绕湖区保护开展视察3次。", user_id=None)
+    db_session.commit()
+    assert [w for w in assemble(db_session, report).warnings if w.code == "import"] == []

@@ -175,3 +175,16 @@ def test_reference_documents(name, kind):
         assert all(len(s.children) == 3 and all(i.run_in for i in s.children) for s in sections)
         assert outline.nodes[-1].kind == "closing"
     assert any("未填写的数字/名称" in w for w in outline.warnings)
+
+
+def test_own_words_part_lines_before_square_headings():
+    text = ("一图读懂西山县政协常委会工作报告\n回眸2023\n■ 协商议政有为\n● 平台更实。建成协商议事室36个。\n"
+            "展望2024\n■ 聚焦中心大局\n● 围绕重点工作开展协商。")
+    outline = _outline(text)
+    assert [(n.kind, n.title) for n in outline.nodes] == [("part", "回眸2023"), ("part", "展望2024")]
+    assert outline.nodes[0].children[0].number == "■"
+
+
+def test_meeting_line_without_dash_is_the_subtitle():
+    outline = _outline("政协西山县委员会常务委员会工作报告\n在政协西山县第九届委员会第二次会议上\n各位委员：\n我代表常务委员会报告工作。")
+    assert outline.subtitle == "在政协西山县第九届委员会第二次会议上" and outline.salutation == "各位委员："
