@@ -55,7 +55,7 @@ class Node:
     text: str = ""
     children: list["Node"] = field(default_factory=list)
     run_in: bool = False  # continues the paragraph before it (一是… inline)
-    rank: int = 0  # numbering rank while building: 0 part, 1 一、, 2 （一）, 3 1., 4 （1）
+    rank: float = 0  # numbering rank while building: 0 part, 1 一、, 1.5 ■, 2 （一）, 3 1., 4 （1）
 
     def add_text(self, text: str) -> None:
         self.text = f"{self.text}\n{text}" if self.text else text
@@ -254,7 +254,8 @@ class _Builder:
     def heading(self, line: Line) -> Optional[tuple[int, str, str]]:
         """(rank, number, rest of the line) if the line is a heading."""
         text = line.text
-        for rank, rx in ((1, _NEWS_HEADING), (1, _L1), (2, _L2), (3, _L3), (4, _L4)):
+        # ■ sits below 一、 when both are used (一、2023年工作回顾 ■…), at the top otherwise
+        for rank, rx in ((1.5, _NEWS_HEADING), (1, _L1), (2, _L2), (3, _L3), (4, _L4)):
             if match := rx.match(text):
                 number, rest = match.group(1).strip(), text[match.end(1):]
                 if rank == 1 and rx is _L1 and _PART_TITLE.match(_split_first_sentence(rest)[0].rstrip("。")):
@@ -270,8 +271,9 @@ class _Builder:
         short = len(text) <= 30 and not _SENTENCE_END.search(text)
         if short and (_PART_TITLE.match(text) or (line.centered and not line.bold_prefix) or id(line) in self.part_lines):
             return 0, "", text
-        if line.level and short:
-            return (0 if _PART_TITLE.match(text) else min(line.level, 4)), "", text
+        level = line.level or line.list_level
+        if level and (short or len(_split_first_sentence(text)[0]) <= MAX_HEADING and line.list_level):
+            return (0 if _PART_TITLE.match(text) else min(level, 4)), "", text
         return None
 
     def open_heading(self, rank: int, number: str, rest: str) -> None:
@@ -365,6 +367,16 @@ class _Builder:
         self.plain(text)
 
 
+def _parts_above_squares(nodes: list[Node]) -> None:
+    """A heading holding ■ headings is a part (一、回顾 / 二、任务 of an interpretation)."""
+    for node in nodes:
+        if node.kind == "section" and any(c.number == "■" for c in node.children):
+            node.kind = "part"
+            for child in node.children:
+                if child.kind == "subsection":
+                    child.kind = "section"
+
+
 def _part_lines(lines: list[Line]) -> set[int]:
     """Short unpunctuated lines each followed by a ■ or 一、 heading (回眸2023 / 展望2024), when there
     are at least two of them: part headings of their own words."""
@@ -385,6 +397,7 @@ def parse(lines: list[Line], kind: Optional[str] = None) -> Outline:
     builder.part_lines = part_lines
     for line in lines[start:end]:
         builder.add(line)
+    _parts_above_squares(out.nodes)
     out.warnings += masked_warnings(out)
     return out
 

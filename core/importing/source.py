@@ -39,6 +39,7 @@ class Line:
     title_style: bool = False
     bold_prefix: str = ""  # bold text the paragraph opens with
     comments: list[str] = field(default_factory=list)  # Word comments anchored in this paragraph
+    list_level: Optional[int] = None  # 1.. when Word's automatic numbering numbers the paragraph
 
 
 @dataclass
@@ -185,8 +186,8 @@ class _Styles:
         self.paragraph_facts: dict = {}
         self.run_bold: dict = {}
 
-    def paragraph(self, p) -> tuple[str, Optional[int], Optional[int]]:
-        """(style name, alignment, 1-based outline level) of the paragraph's style."""
+    def paragraph(self, p) -> tuple[str, Optional[int], Optional[int], Optional[int]]:
+        """(style name, alignment, 1-based outline level, automatic-numbering level) of the paragraph's style."""
         pPr = p.pPr
         style_id = pPr.pStyle.val if pPr is not None and pPr.pStyle is not None else None
         if style_id not in self.paragraph_facts:
@@ -205,14 +206,14 @@ class _Styles:
         return self.run_bold[style_id]
 
 
-def _style_facts(style) -> tuple[str, Optional[int], Optional[int]]:
+def _style_facts(style) -> tuple[str, Optional[int], Optional[int], Optional[int]]:
     if style is None:
-        return "", None, None
+        return "", None, None, None
     name = style.name or ""
     level = _level_of(style.element)
     if level is None and (match := _HEADING_STYLE.match(name)):
         level = int(match.group(1))
-    return name, style.paragraph_format.alignment, level
+    return name, style.paragraph_format.alignment, level, _list_level(style.element.pPr)
 
 
 def _level_of(element) -> Optional[int]:
@@ -222,7 +223,7 @@ def _level_of(element) -> Optional[int]:
 
 
 def _docx_line(styles: _Styles, p) -> tuple[Line, int, bool]:
-    name, style_alignment, style_level = styles.paragraph(p)
+    name, style_alignment, style_level, style_list = styles.paragraph(p)
     runs = _runs(p)
     text, removed = _clean("".join(_run_text(r) for r in runs))
     tracked = p.find(".//" + qn("w:ins")) is not None or p.find(".//" + qn("w:del")) is not None
@@ -230,8 +231,17 @@ def _docx_line(styles: _Styles, p) -> tuple[Line, int, bool]:
     alignment = pPr.jc_val if pPr is not None and pPr.jc_val is not None else style_alignment
     level = _level_of(pPr) if pPr is not None else None
     line = Line(text, centered=alignment == WD_ALIGN_PARAGRAPH.CENTER, level=level or style_level,
-                title_style=name.lower() in ("title", "标题"), bold_prefix=_bold_prefix(styles, runs))
+                title_style=name.lower() in ("title", "标题"), bold_prefix=_bold_prefix(styles, runs),
+                list_level=_list_level(pPr) or style_list)
     return line, removed, tracked
+
+
+def _list_level(pPr) -> Optional[int]:
+    """The automatic-numbering level (w:numPr/w:ilvl) of a paragraph, 1-based; None without one."""
+    numPr = pPr.numPr if pPr is not None else None
+    if numPr is None or numPr.numId is None or numPr.numId.val == 0:
+        return None
+    return (numPr.ilvl.val if numPr.ilvl is not None else 0) + 1
 
 
 def _bold_prefix(styles: _Styles, runs) -> str:

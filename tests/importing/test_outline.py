@@ -188,3 +188,28 @@ def test_own_words_part_lines_before_square_headings():
 def test_meeting_line_without_dash_is_the_subtitle():
     outline = _outline("政协西山县委员会常务委员会工作报告\n在政协西山县第九届委员会第二次会议上\n各位委员：\n我代表常务委员会报告工作。")
     assert outline.subtitle == "在政协西山县第九届委员会第二次会议上" and outline.salutation == "各位委员："
+
+
+def test_interpretation_with_numbered_parts_above_square_headings():
+    outline = _outline("2023年常委会工作报告解读\n一、过去一年工作回顾\n■ 政治引领有力\n● 学习更实。开展集体学习8次。\n"
+                       "二、新一年主要任务\n■ 聚焦中心大局\n● 围绕重点工作开展协商。")
+    assert outline.kind == "news_interpretation"
+    assert _shape(outline.nodes) == [
+        ("part", "一、", "过去一年工作回顾", [("section", "■", "政治引领有力", [("item", "●", "学习更实。", [])])]),
+        ("part", "二、", "新一年主要任务", [("section", "■", "聚焦中心大局", [("item", "●", "围绕重点工作开展协商。", [])])]),
+    ]
+
+
+def test_word_automatic_numbering_levels_count_as_headings():
+    from docx import Document
+    import io
+
+    document = Document()
+    for text, style in (("东湖县政协工作情况汇报", "Title"), ("近年来，东湖县政协认真履职。", None),
+                        ("坚持党的领导", "List Number"), ("全年召开党组会议6次。", None),
+                        ("服务中心大局", "List Number"), ("开展专题协商2次。", None)):
+        document.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    document.save(out)
+    outline = parse(read_docx(out.getvalue()).lines)
+    assert [(n.kind, n.title) for n in outline.nodes[1:]] == [("section", "坚持党的领导"), ("section", "服务中心大局")]
