@@ -252,8 +252,9 @@ class _Builder:
 
     # headings
     def heading(self, line: Line) -> Optional[tuple[int, str, str]]:
-        """(rank, number, rest of the line) if the line is a heading."""
-        text = line.text
+        """(rank, number, rest of the line) if the line is a heading; Word's automatic number counts
+        as if typed."""
+        text = line.auto_number + line.text
         # ■ sits below 一、 when both are used (一、2023年工作回顾 ■…), at the top otherwise
         for rank, rx in ((1.5, _NEWS_HEADING), (1, _L1), (2, _L2), (3, _L3), (4, _L4)):
             if match := rx.match(text):
@@ -268,12 +269,13 @@ class _Builder:
         if self.kind == "experience_briefing" and _is_yishi_heading(text):
             number = _YISHI.match(text).group(1)
             return 1, number, text[len(number):]
+        text = line.text
         short = len(text) <= 30 and not _SENTENCE_END.search(text)
         if short and (_PART_TITLE.match(text) or (line.centered and not line.bold_prefix) or id(line) in self.part_lines):
             return 0, "", text
         level = line.level or line.list_level
         if level and (short or len(_split_first_sentence(text)[0]) <= MAX_HEADING and line.list_level):
-            return (0 if _PART_TITLE.match(text) else min(level, 4)), "", text
+            return (0 if _PART_TITLE.match(line.text) else min(level, 4)), line.auto_number, line.text
         return None
 
     def open_heading(self, rank: int, number: str, rest: str) -> None:
@@ -295,12 +297,13 @@ class _Builder:
 
     # items and text
     def item(self, line: Line) -> Optional[tuple[str, Optional[str], str]]:
-        text = line.text
         for rx in (_YISHI, _DIYI, _NEWS_ITEM):
-            if match := rx.match(text):
+            if match := rx.match(line.auto_number + line.text):
+                text = line.auto_number + line.text
                 number = match.group(1).strip()
                 lead, body = _lead_and_body(text[match.end(1):])
                 return number, lead, body
+        text = line.text
         if line.bold_prefix and len(line.bold_prefix) <= MAX_LEAD * 2:
             return "", line.bold_prefix, text[len(line.bold_prefix):]
         if self.unnumbered_leads and self.stack and self.stack[-1].kind != "part":
@@ -364,7 +367,7 @@ class _Builder:
             return
         if self.closing is None and self.shortcomings(text):
             return
-        self.plain(text)
+        self.plain(line.auto_number + text)
 
 
 def _parts_above_squares(nodes: list[Node]) -> None:

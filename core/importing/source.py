@@ -40,6 +40,7 @@ class Line:
     bold_prefix: str = ""  # bold text the paragraph opens with
     comments: list[str] = field(default_factory=list)  # Word comments anchored in this paragraph
     list_level: Optional[int] = None  # 1.. when Word's automatic numbering numbers the paragraph
+    auto_number: str = ""  # the number Word shows for it (一、 （一） 1. ■), not part of the text
 
 
 @dataclass
@@ -122,10 +123,12 @@ def read_docx(data: bytes, filename: str = "文稿.docx", limits: Limits = Limit
     except Exception as error:  # lxml errors and the like: a broken package, never a 500
         raise ImportRefused(messages.BROKEN_DOCX) from error
     body = document.element.body
-    comments, styles = _comments(document), _Styles(document)
+    comments, styles, numbering = _comments(document), _Styles(document), _Numbering(document)
     lines, removed, tracked = [], 0, False
     for p in body.iter(qn("w:p")):
         line, cut, changed = _docx_line(styles, p)
+        if line.list_level and line.text.strip():
+            line.auto_number = numbering.label(_num_id(p.pPr) or styles.paragraph(p)[4], line.list_level - 1)
         line.comments = [comments[c.get(qn("w:id"))] for c in p.iter(qn("w:commentRangeStart"))
                          if c.get(qn("w:id")) in comments]
         lines.append(line)
@@ -186,8 +189,9 @@ class _Styles:
         self.paragraph_facts: dict = {}
         self.run_bold: dict = {}
 
-    def paragraph(self, p) -> tuple[str, Optional[int], Optional[int], Optional[int]]:
-        """(style name, alignment, 1-based outline level, automatic-numbering level) of the paragraph's style."""
+    def paragraph(self, p) -> tuple:
+        """(style name, alignment, 1-based outline level, automatic-numbering level, its numId) of the
+        paragraph's style."""
         pPr = p.pPr
         style_id = pPr.pStyle.val if pPr is not None and pPr.pStyle is not None else None
         if style_id not in self.paragraph_facts:
@@ -206,14 +210,14 @@ class _Styles:
         return self.run_bold[style_id]
 
 
-def _style_facts(style) -> tuple[str, Optional[int], Optional[int], Optional[int]]:
+def _style_facts(style) -> tuple:
     if style is None:
-        return "", None, None, None
+        return "", None, None, None, None
     name = style.name or ""
     level = _level_of(style.element)
     if level is None and (match := _HEADING_STYLE.match(name)):
         level = int(match.group(1))
-    return name, style.paragraph_format.alignment, level, _list_level(style.element.pPr)
+    return name, style.paragraph_format.alignment, level, _list_level(style.element.pPr), _num_id(style.element.pPr)
 
 
 def _level_of(element) -> Optional[int]:
@@ -223,7 +227,7 @@ def _level_of(element) -> Optional[int]:
 
 
 def _docx_line(styles: _Styles, p) -> tuple[Line, int, bool]:
-    name, style_alignment, style_level, style_list = styles.paragraph(p)
+    name, style_alignment, style_level, style_list, _num = styles.paragraph(p)
     runs = _runs(p)
     text, removed = _clean("".join(_run_text(r) for r in runs))
     tracked = p.find(".//" + qn("w:ins")) is not None or p.find(".//" + qn("w:del")) is not None
@@ -234,6 +238,11 @@ def _docx_line(styles: _Styles, p) -> tuple[Line, int, bool]:
                 title_style=name.lower() in ("title", "标题"), bold_prefix=_bold_prefix(styles, runs),
                 list_level=_list_level(pPr) or style_list)
     return line, removed, tracked
+
+
+def _num_id(pPr) -> Optional[int]:
+    numPr = pPr.numPr if pPr is not None else None
+    return numPr.numId.val if numPr is not None and numPr.numId is not None else None
 
 
 def _list_level(pPr) -> Optional[int]:
@@ -257,6 +266,60 @@ def _bold_prefix(styles: _Styles, runs) -> str:
             rest = True
             break
     return "".join(prefix) if rest else ""
+
+
+_BULLETS = "■●◆▲□○•"
+
+
+class _Numbering:
+    """The numbers Word's automatic numbering shows (一、 （一） 1.), counted in document order."""
+
+    def __init__(self, document):
+        self.levels: dict[int, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[int, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {a.get(qn("w:abstractNumId")): {int(l.get(qn("w:ilvl"), "0")): _level_format(l)
+                                                   for l in a.findall(qn("w:lvl"))}
+                    for a in root.findall(qn("w:abstractNum"))}
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is not None and (num.get(qn("w:numId")) or "").isdigit():
+                self.levels[int(num.get(qn("w:numId")))] = abstract.get(ref.get(qn("w:val")), {})
+
+    def label(self, num_id: Optional[int], ilvl: int) -> str:
+        formats = self.levels.get(num_id or 0, {})
+        counts = self.counters.setdefault(num_id or 0, [0] * 9)
+        if ilvl >= 9 or ilvl not in formats:
+            return ""
+        counts[ilvl] += 1
+        counts[ilvl + 1:] = [0] * (8 - ilvl)
+        text = formats[ilvl][1]
+        for level in range(ilvl + 1):
+            fmt, _, start = formats.get(level, ("decimal", "", 1))
+            text = text.replace(f"%{level + 1}", _format_number(fmt, counts[level] + start - 1 if counts[level] else start))
+        return text.strip() if formats[ilvl][0] != "bullet" or text.strip() in _BULLETS else ""
+
+
+def _level_format(lvl) -> tuple[str, str, int]:
+    def value(tag: str, default: str) -> str:
+        node = lvl.find(qn(tag))
+        return node.get(qn("w:val"), default) if node is not None else default
+
+    start = value("w:start", "1")
+    return value("w:numFmt", "decimal"), value("w:lvlText", ""), int(start) if start.isdigit() else 1
+
+
+def _format_number(fmt: str, n: int) -> str:
+    from core.drafting.numbering import chinese_number
+
+    if fmt.startswith(("chineseCounting", "ideograph", "japaneseCounting", "taiwaneseCounting")):
+        return chinese_number(n)
+    if fmt == "decimalFullWidth":
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+    return str(n)
 
 
 def _comments(document) -> dict[str, str]:

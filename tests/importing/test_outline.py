@@ -200,16 +200,10 @@ def test_interpretation_with_numbered_parts_above_square_headings():
     ]
 
 
-def test_word_automatic_numbering_levels_count_as_headings():
-    from docx import Document
-    import io
-
-    document = Document()
-    for text, style in (("东湖县政协工作情况汇报", "Title"), ("近年来，东湖县政协认真履职。", None),
-                        ("坚持党的领导", "List Number"), ("全年召开党组会议6次。", None),
-                        ("服务中心大局", "List Number"), ("开展专题协商2次。", None)):
-        document.add_paragraph(text, style=style)
-    out = io.BytesIO()
-    document.save(out)
-    outline = parse(read_docx(out.getvalue()).lines)
-    assert [(n.kind, n.title) for n in outline.nodes[1:]] == [("section", "坚持党的领导"), ("section", "服务中心大局")]
+def test_word_automatic_numbering_counts_as_typed_numbers():
+    outline = parse(read_docx(docs.auto_numbered_docx()).lines)
+    assert _shape(outline.nodes)[1:] == [
+        ("section", "一、", "坚持党的领导", [("subsection", "（一）", "强化理论武装", []),
+                                        ("subsection", "（二）", "健全工作机制", [])]),
+        ("section", "二、", "服务中心大局", [("subsection", "（一）", "开展专题协商", [])]),
+    ]
