@@ -195,10 +195,58 @@ def _check_sizes(outline: Outline) -> None:
                 raise ImportRefused(f"“{where}”的{label}过长（{len(value)} 字，最多 {LIMITS[name]} 字），请拆分后再导入。")
 
 
+def numbering_style(outline: Outline) -> tuple[str, bool]:
+    """The numbering style the document itself uses (so the generated numbers are the typed ones)
+    and whether its parts carry numbers (一、2023年工作回顾) or stand alone (2023年上半年工作总结)."""
+    nodes = [node for node, _ in walk(outline.nodes)]
+    parts_numbered = any(n.kind == "part" and n.number for n in nodes) or not any(n.kind == "part" for n in nodes)
+    items = [n for n in nodes if n.kind == "item"]
+    yishi = [n for n in items if n.number.endswith("是")]
+    if any(n.number in ("■", "●") for n in nodes):
+        return "news", parts_numbered
+    if any(n.kind in HEADINGS and n.number.endswith("是") for n in nodes):
+        return "experience", parts_numbered
+    if yishi and not any(n.lead and not n.number for n in items):
+        run_in = sum(1 for n in yishi if n.run_in)
+        return ("inline_yishi" if run_in * 2 > len(yishi) else "yishi"), parts_numbered
+    return "standard", parts_numbered
+
+
+_GENERATED_ITEM = {"standard": lambda n: n == "", "news": lambda n: n == "●"}
+
+
+def fold_items(nodes: list[Node], style: str, parent: Optional[Node] = None,
+               hosts: Optional[dict] = None) -> dict[int, Node]:
+    """Items whose typed number the style will not generate (一是 in a standard report, 第一，…) go
+    back into the text they came from, number included, so nothing is lost or added. Returns
+    id(folded item) -> the node now holding its text."""
+    hosts = {} if hosts is None else hosts
+    keeps = _GENERATED_ITEM.get(style, lambda number: number.endswith("是"))
+    kept: list[Node] = []
+    for node in nodes:
+        fold_items(node.children, style, node, hosts)
+        if node.kind != "item" or keeps(node.number):
+            kept.append(node)
+            continue
+        words = node.number + (node.lead or "") + node.text
+        host = (kept[-1] if kept and kept[-1].kind not in HEADINGS else parent) if node.run_in else None
+        if host is None:
+            node.number, node.lead, node.text = "", None, words
+            kept.append(node)
+        else:
+            host.text += words  # its first paragraph continues the host's last one, as in the source
+            host.children.extend(node.children)
+            hosts[id(node)] = host
+    nodes[:] = kept
+    return hosts
+
+
 def _settings(outline: Outline, plan: ImportPlan) -> dict:
     spec = kind_spec(outline.kind)
+    style, parts_numbered = numbering_style(outline)
     settings = {**spec.settings, "salutation": outline.salutation, "speaker": outline.speaker,
-                "meeting": outline.subtitle if "meeting" in spec.settings else ""}
+                "meeting": outline.subtitle if "meeting" in spec.settings else "",
+                "numbering": style, "parts_numbered": parts_numbered}
     extra = [line for line in (outline.subtitle if "meeting" not in spec.settings else "", outline.header_date) if line]
     if extra:
         settings["subtitle_lines"] = extra
@@ -220,41 +268,52 @@ def create_report_from_plan(session: Session, committee: Committee, period: Peri
     if len(title) > 200:
         raise ImportRefused(f"标题过长（{len(title)} 字，最多 200 字）。")
     apply_bindings(outline, plan.numbers)
+    style, _parts = numbering_style(outline)
+    found_in = [node for node, _ in walk(outline.nodes)]  # what FoundNumber.node indexes
+    hosts = fold_items(outline.nodes, style)
     _check_sizes(outline)  # placeholders are longer than the numbers they replace
     report = Report(committee_id=committee.id, committee=committee, kind=outline.kind, title=title,
                     period_start=period.start, period_end=period.end, status="draft",
                     settings=_settings(outline, plan), created_by_id=user_id)
     session.add(report)
     session.flush()
-    ids: list[int] = []
+    ids: dict[int, int] = {}
     _write(session, report, outline.nodes, None, user_id, ids)
-    report.settings = {**report.settings, "import": {**report.settings["import"], "notes": _notes(plan, ids)}}
+    section_of = {index: ids[id(_host(node, hosts))] for index, node in enumerate(found_in)}
+    report.settings = {**report.settings, "import": {**report.settings["import"], "notes": _notes(plan, section_of, ids)}}
     audit.record(session, "report.import", user_id=user_id, committee_id=committee.id, object_type="report",
                  object_id=report.id, kind=outline.kind,
                  bound=sum(1 for n in plan.numbers if n.status == "bound"))
     return report
 
 
-def _notes(plan: ImportPlan, ids: list[int]) -> list[dict]:
+def _host(node: Node, hosts: dict) -> Node:
+    while id(node) in hosts:
+        node = hosts[id(node)]
+    return node
+
+
+def _notes(plan: ImportPlan, section_of: dict[int, int], ids: dict[int, int]) -> list[dict]:
     """Warnings tied to the section they concern, for the editor (shown while the text remains)."""
-    notes = [{"section_id": ids[n.node], "text": n.text, "message": messages.W_LITERAL.format(text=n.text, where=n.context)}
+    notes = [{"section_id": section_of[n.node], "text": n.text,
+              "message": messages.W_LITERAL.format(text=n.text, where=n.context)}
              for n in plan.numbers if n.status != "bound"]
-    for index, (node, _) in enumerate(walk(plan.outline.nodes)):
+    for node, _ in walk(plan.outline.nodes):
         for mark in dict.fromkeys(masks_in(node.title + (node.lead or "") + node.text)):
-            notes.append({"section_id": ids[index], "text": mark,
+            notes.append({"section_id": ids[id(node)], "text": mark,
                           "message": messages.W_MASKED.format(mark=mark, count="", where=where_of(node))})
     return notes
 
 
 def _write(session: Session, report: Report, nodes: list[Node], parent: Optional[Section],
-           user_id: Optional[int], ids: list[int]) -> None:
-    """Sections in reading order; `ids` receives their ids in the same order as walk()."""
+           user_id: Optional[int], ids: dict[int, int]) -> None:
+    """Sections in reading order; `ids` maps id(node) to its section's id."""
     for position, node in enumerate(nodes):
         section = Section(report_id=report.id, parent_id=parent.id if parent else None, position=position,
                           node_type=node.kind, heading=node.title, lead=node.lead or "", body=node.text,
                           owner_id=user_id, updated_by_id=user_id)
         session.add(section)
         session.flush()
-        ids.append(section.id)
+        ids[id(node)] = section.id
         record_version(session, section, user_id)
         _write(session, report, node.children, section, user_id, ids)
