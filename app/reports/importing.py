@@ -4,6 +4,7 @@ Nothing is stored before the user confirms: the preview carries the planned outl
 field, and every step re-reads the numbers from it. A refused file or a failed import writes nothing.
 """
 import json
+import re
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -74,13 +75,10 @@ def _preview(plan: ImportPlan, period: str, decisions: dict, status: int = 200):
                            status_names=im.STATUS_NAMES, decisions=decisions), status
 
 
-def _decisions(count: int) -> dict[int, str | None]:
+def _decisions() -> dict[int, str | None]:
     """number-<i> fields: a metric key, or "" to keep the typed number."""
-    out = {}
-    for index in range(count):
-        if f"number-{index}" in request.form:
-            out[index] = request.form.get(f"number-{index}") or None
-    return out
+    return {int(key.split("-")[1]): value or None for key, value in request.form.items()
+            if re.fullmatch(r"number-\d{1,6}", key)}
 
 
 def _posted_plan():
@@ -117,8 +115,7 @@ def import_adjust():
             set_kind(outline, int(index), request.form.get(f"node-kind-{index}", ""))
     except (ValueError, IndexError):
         pass  # a stale button: the preview is shown again unchanged
-    numbers = rebind(db.session, current_user.committee_id, period, outline, {})
-    decisions = _decisions(len(numbers))
+    decisions = _decisions()
     numbers = rebind(db.session, current_user.committee_id, period, outline, decisions)
     db.session.rollback()
     return _preview(ImportPlan(outline, numbers, *notes), period.code, decisions)
@@ -130,9 +127,8 @@ def import_confirm():
     require_role("drafter")
     try:
         outline, period, notes = _posted_plan()
-        numbers = rebind(db.session, current_user.committee_id, period, outline, {})
-        if "accept_all" not in request.form:
-            numbers = rebind(db.session, current_user.committee_id, period, outline, _decisions(len(numbers)))
+        decisions = {} if "accept_all" in request.form else _decisions()
+        numbers = rebind(db.session, current_user.committee_id, period, outline, decisions)
         plan = ImportPlan(outline, numbers, *notes)
         report = create_report_from_plan(db.session, current_user.committee, period, plan, current_user.id)
     except ImportRefused as error:
