@@ -24,6 +24,7 @@ STALE = "该版本生成之后文稿又有修改，以下差异按文稿当前�
 NO_CHANGES = "上传的文件与该版本相比没有改动。"
 APPLIED = "已采纳 {count} 节的修改，原文保存在各节的历史版本中。"
 NOTHING_APPLIED = "未采纳任何修改。"
+REORDERED = "已按修改稿调整节的顺序。"
 
 
 def _version(document_id: int) -> tuple[RenderedDocument, Report]:
@@ -75,11 +76,13 @@ def roundtrip_apply(document_id: int):
         for index, item in enumerate(change.overtyped):
             item.keep = request.form.get(f"number-{change.section_id}-{index}", "keep") != "literal"
     try:
-        saved = apply(db.session, report, result, accepted, current_user.id)
+        reorder = everything or bool(request.form.get("accept-order"))
+        saved = apply(db.session, report, result, accepted, current_user.id, reorder=reorder and bool(result.reorders))
     except (EditRefused, InvalidEdit, SaveConflict) as error:
         db.session.rollback()
         flash(getattr(error, "message", None) or str(error), "error")
         return redirect(url_for("reports.roundtrip_start", document_id=document.id))
     db.session.commit()
-    flash(APPLIED.format(count=len(saved)) if saved else NOTHING_APPLIED)
+    moved = reorder and bool(result.reorders)
+    flash(APPLIED.format(count=len(saved)) + (REORDERED if moved else "") if saved or moved else NOTHING_APPLIED)
     return redirect(url_for("reports.edit", report_id=report.id))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from core.drafting import context as ctx
 from core.drafting.document import assemble
 from core.drafting.merge import make_environment, merge_text
+from core.drafting.guards import ensure_editable
 from core.drafting.sections import save_section
 from core.drafting.tree import load_sections
 from core.rendering.text import full_width
@@ -99,6 +100,7 @@ def _join(pieces: list) -> str:
 class RoundTrip:
     changes: list[SectionChange]
     unplaced: list[str] = field(default_factory=list)  # edits outside any section (title, signature)
+    reorders: list = field(default_factory=list)  # Reorder: sections moved among their siblings
 
 
 # --- the paragraphs the report renders to ------------------------------------------------------
@@ -162,6 +164,15 @@ def _norm(text: str) -> str:
     return _SPACE.sub("", text)
 
 
+@dataclass
+class Reorder:
+    """Sections moved among their siblings in Word: the new order of the siblings."""
+
+    parent_id: Optional[int]
+    order: list[int]
+    moved: list[str]  # headings of the sections that moved
+
+
 def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
     """Proposed changes per section between the report as rendered and the edited .docx."""
     base = rendered_paragraphs(session, report)
@@ -178,23 +189,86 @@ def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
                                                 (s.heading, s.lead, s.body))
         return changes[section_id]
 
+    mapped, deleted, inserted = _match(base, texts)
+    moves = _moves(base, texts, sections, deleted, inserted)
+    for i, j in sorted(mapped.items()):
+        if _norm(base[i].text) != texts[j]:
+            _changed(base[i], lines[j].text, change_for, result)
+        _comments(base[i], lines[j], change_for, result)
+    for i in deleted:
+        if i not in moves:
+            _removed(base[i], change_for, result)
+    moved_to = set(moves.values())
+    for j, anchor in inserted:
+        if j not in moved_to:
+            _inserted(base, anchor, lines[j].text, change_for, result)
+    result.reorders = _reorders(base, sections, {**mapped, **moves}, result)
+    result.changes = [c for c in changes.values() if c.added or c.changed or c.removed or c.comments]
+    return result
+
+
+def _match(base: list[Paragraph], texts: list[str]) -> tuple[dict[int, int], list[int], list[tuple[int, int]]]:
+    """Old paragraph -> new paragraph for those kept or changed; the deleted old ones; the inserted
+    new ones, each with the old paragraph it follows."""
+    mapped, deleted, inserted = {}, [], []
     matcher = SequenceMatcher(None, [_norm(p.text) for p in base], texts, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            for offset in range(i2 - i1):
-                _comments(base[i1 + offset], lines[j1 + offset], change_for, result)
+            mapped.update({i1 + k: j1 + k for k in range(i2 - i1)})
             continue
-        pairs, inserted, deleted = _pair(base, texts, i1, i2, j1, j2)
-        for i, j in pairs:
-            _changed(base[i], lines[j].text, change_for, result)
-            _comments(base[i], lines[j], change_for, result)
-        for i in deleted:
-            _removed(base[i], change_for, result)
-        for j in inserted:
-            anchor = max([i for i, jj in pairs if jj < j], default=i1 - 1)
-            _inserted(base, anchor, lines[j].text, change_for, result)
-    result.changes = [c for c in changes.values() if c.added or c.changed or c.removed or c.comments]
-    return result
+        pairs, new, gone = _pair(base, texts, i1, i2, j1, j2)
+        mapped.update(dict(pairs))
+        deleted += gone
+        inserted += [(j, max([i for i, jj in pairs if jj < j], default=i1 - 1)) for j in new]
+    return mapped, deleted, inserted
+
+
+def _moves(base, texts, sections, deleted, inserted) -> dict[int, int]:
+    """Deleted paragraphs found again word for word elsewhere, when they belong to a section whose
+    first paragraph moved too (a moved section): old index -> new index."""
+    free = {}
+    for j, _anchor in inserted:
+        free.setdefault(texts[j], []).append(j)
+    candidates = {i: free[_norm(base[i].text)].pop(0) for i in deleted if free.get(_norm(base[i].text))}
+    first = _first_paragraphs(base)
+    moved_sections = {sid for sid, i in first.items() if i in candidates}
+
+    def inside(section_id: Optional[int]) -> bool:
+        while section_id is not None:
+            if section_id in moved_sections:
+                return True
+            section_id = sections[section_id].parent_id if section_id in sections else None
+        return False
+
+    return {i: j for i, j in candidates.items()
+            if all(inside(s.section_id) for s in base[i].segments if s.section_id)}
+
+
+def _first_paragraphs(base: list[Paragraph]) -> dict[int, int]:
+    first: dict[int, int] = {}
+    for index, paragraph in enumerate(base):
+        for segment in paragraph.segments:
+            if segment.section_id and segment.slot != "number":
+                first.setdefault(segment.section_id, index)
+    return first
+
+
+def _reorders(base, sections, mapped: dict[int, int], result: RoundTrip) -> list[Reorder]:
+    """Sibling groups whose order in the edited file differs from the report's."""
+    first = _first_paragraphs(base)
+    where = {sid: mapped[i] for sid, i in first.items() if i in mapped}
+    groups: dict[Optional[int], list[Section]] = {}
+    for section in sorted(sections.values(), key=lambda s: (s.position, s.id)):
+        groups.setdefault(section.parent_id, []).append(section)
+    out = []
+    for parent_id, siblings in groups.items():
+        if len(siblings) < 2 or any(s.id not in where for s in siblings):
+            continue
+        order = [s.id for s in sorted(siblings, key=lambda s: where[s.id])]
+        if order != [s.id for s in siblings]:
+            moved = [s for s, new in zip(siblings, order) if s.id != new]
+            out.append(Reorder(parent_id, order, [(s.heading or s.lead or s.body)[:20] for s in moved]))
+    return out
 
 
 def _pair(base, texts, i1, i2, j1, j2) -> tuple[list[tuple[int, int]], list[int], list[int]]:
@@ -306,9 +380,16 @@ def _inserted(base: list[Paragraph], anchor: int, text: str, change_for, result:
 
 
 def apply(session: Session, report: Report, roundtrip: RoundTrip, accepted: set[int],
-          user_id: Optional[int] = None) -> list[Section]:
-    """Save the accepted sections' proposed text as new versions (history keeps the old text)."""
+          user_id: Optional[int] = None, reorder: bool = False) -> list[Section]:
+    """Save the accepted sections' proposed text as new versions (history keeps the old text);
+    with `reorder`, moved sections take their new places."""
     saved = []
+    for move in roundtrip.reorders if reorder else []:
+        for position, section_id in enumerate(move.order):
+            section = session.get(Section, section_id)
+            ensure_editable(section.report)
+            section.position = position
+        session.flush()
     for change in roundtrip.changes:
         if change.section_id not in accepted:
             continue

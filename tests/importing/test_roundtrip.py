@@ -135,3 +135,26 @@ def test_not_a_word_file_is_refused(client, db_session, donghu):
     page = client.post(f"/reports/documents/{document.id}/revise", content_type="multipart/form-data",
                        data={"file": (io.BytesIO(b"not a docx"), "修改稿.docx")})
     assert page.status_code == 400 and "不是Word 文档" in page.get_data(as_text=True)
+
+
+def test_a_section_moved_in_word_is_proposed_as_a_new_order(db_session, donghu):
+    report = _imported_report(db_session, donghu)
+    docx = render_docx(document_for(db_session, report))
+    document = Document(io.BytesIO(docx))
+    heading = _paragraph(document, "深化协商议政")
+    body = _paragraph(document, "围绕湖区保护开展视察")
+    first = _paragraph(document, "强化政治引领")
+    first._p.addprevious(heading._p)
+    first._p.addprevious(body._p)
+    out = io.BytesIO()
+    document.save(out)
+    result = compare(db_session, report, read_docx(out.getvalue()))
+    assert result.changes == [] and result.unplaced == []
+    assert len(result.reorders) == 1 and result.reorders[0].moved
+    first_section = db_session.scalars(select(Section).where(Section.heading == "强化政治引领")).one()
+    moved_section = db_session.scalars(select(Section).where(Section.heading == "深化协商议政")).one()
+    assert result.reorders[0].order == [moved_section.id, first_section.id]
+    apply(db_session, report, result, set(), reorder=True)
+    db_session.commit()
+    text, _ = preview_text(db_session, report.id)
+    assert text.index("深化协商议政") < text.index("强化政治引领")
