@@ -38,6 +38,7 @@ _SHORTCOMING_START = re.compile(r"^(?:一年来|半年来|上半年来|过去的
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _OFFICE = re.compile(r"(?:主席|秘书长|主任|书记|委员会|常委会)")
 _SIGNATURE = re.compile(r"(?:委员会|政协|办公室|秘书处|党组|机关|专委会|[县市区]委)$")
+_SPEAKER = re.compile(r"(?:主席|秘书长|主任|书记)\s*[\u4e00-\u9fa5]{2,3}$")  # 县政协主席 林晓东
 _MEETING = re.compile(r"^在.{2,40}(?:会议|大会)上$")
 _PUNCT = re.compile(r"[。，；：！？、,;:!?]")
 MAX_HEADING = 60
@@ -149,7 +150,7 @@ def _read_header(lines: list[Line], out: Outline, part_lines: set[int]) -> int:
     i = 0
     while i < len(lines) and len(out.title_lines) < 4 and _titleish(lines[i], docx_marks):
         text = lines[i].text
-        if out.title_lines and (id(lines[i]) in part_lines or not docx_marks and (
+        if out.title_lines and (id(lines[i]) in part_lines or _SPEAKER.search(text) or not docx_marks and (
                 _PART_TITLE.match(text) or re.search(r"[，,]", text))):
             break
         out.title_lines.append(text)

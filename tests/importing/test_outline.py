@@ -207,3 +207,15 @@ def test_word_automatic_numbering_counts_as_typed_numbers():
                                         ("subsection", "（二）", "健全工作机制", [])]),
         ("section", "二、", "服务中心大局", [("subsection", "（一）", "开展专题协商", [])]),
     ]
+
+
+def test_centred_header_lines_of_a_standing_committee_report_docx():
+    outline = _outline([docs.P("政协东湖县委员会常务委员会", center=True), docs.P("工作报告", center=True),
+                        docs.P("县政协主席　林晓东", center=True),
+                        docs.P("——在政协东湖县第十届委员会第三次会议上", center=True),
+                        docs.P("各位委员："), docs.P("我代表常务委员会向大会报告工作。"), docs.P("一、2023年工作回顾"),
+                        docs.P("（一）坚持理论武装"), docs.P("全年学习4次。")])
+    assert outline.title_lines == ["政协东湖县委员会常务委员会", "工作报告"]
+    assert _squash(outline.speaker) == "县政协主席林晓东"
+    assert outline.subtitle.startswith("——在政协东湖县") and outline.salutation == "各位委员："
+    assert [(n.kind, n.number) for n in outline.nodes] == [("preamble", ""), ("part", "一、")]
