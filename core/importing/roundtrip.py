@@ -14,6 +14,7 @@ from typing import Optional
 
 from sqlalchemy.orm import Session
 
+from core import audit
 from core.drafting import context as ctx
 from core.drafting.document import assemble
 from core.drafting.merge import make_environment, merge_text
@@ -399,4 +400,8 @@ def apply(session: Session, report: Report, roundtrip: RoundTrip, accepted: set[
             save_section(session, section, seen_version=section.version, heading=heading, lead=lead,
                          body=body, user_id=user_id)
             saved.append(section)
+    if saved or (reorder and roundtrip.reorders):
+        audit.record(session, "report.word_edits", user_id=user_id, committee_id=report.committee_id,
+                     object_type="report", object_id=report.id, sections=[s.id for s in saved],
+                     reordered=bool(reorder and roundtrip.reorders))
     return saved
