@@ -38,6 +38,7 @@ _SHORTCOMING_START = re.compile(r"^(?:一年来|半年来|上半年来|过去的
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _OFFICE = re.compile(r"(?:主席|秘书长|主任|书记|委员会|常委会)")
 _SIGNATURE = re.compile(r"(?:委员会|政协|办公室|秘书处|党组|机关|专委会|[县市区]委)$")
+_ADDRESSEE = re.compile(r"^[^，。,；;]{2,30}(?:政协|委员会|党委|[省市县区]委|人大|政府|办公室|办公厅)[：:]$")
 _SPEAKER = re.compile(r"(?:主席|秘书长|主任|书记)\s*[\u4e00-\u9fa5]{2,3}$")  # 县政协主席 林晓东
 _MEETING = re.compile(r"^在.{2,40}(?:会议|大会)上$")
 _PUNCT = re.compile(r"[。，；：！？、,;:!?]")
@@ -75,6 +76,7 @@ class Outline:
     header_date: str = ""
     salutation: str = ""
     nodes: list[Node] = field(default_factory=list)
+    addressee: str = ""  # 主送机关 of a document sent upward: 市政协：
     signature: str = ""
     date: str = ""
     warnings: list[str] = field(default_factory=list)
@@ -85,7 +87,7 @@ class Outline:
 
     def as_json(self) -> dict:
         return {"kind": self.kind, "title": self.title, "subtitle": self.subtitle, "speaker": self.speaker,
-                "salutation": self.salutation, "signature": self.signature, "date": self.date or self.header_date,
+                "addressee": self.addressee, "salutation": self.salutation, "signature": self.signature, "date": self.date or self.header_date,
                 "children": [node.as_json() for node in self.nodes]}
 
 
@@ -97,7 +99,8 @@ def walk(nodes: list[Node], depth: int = 0) -> Iterator[tuple[Node, int]]:
 
 def all_text(outline: Outline) -> str:
     """Every character the outline holds, in reading order (what the import keeps)."""
-    parts = [outline.title, outline.subtitle, outline.speaker, outline.header_date, outline.salutation]
+    parts = [outline.title, outline.subtitle, outline.speaker, outline.header_date, outline.addressee,
+             outline.salutation]
     parts += [node.number + node.title + (node.lead or "") + node.text for node, _ in walk(outline.nodes)]
     return "".join(parts + [outline.signature, outline.date])
 
@@ -166,6 +169,9 @@ def _read_header(lines: list[Line], out: Outline, part_lines: set[int]) -> int:
             out.speaker = text
         elif _SALUTATION.match(text) and len(text) <= 60:
             out.salutation = text
+            return i + 1
+        elif _ADDRESSEE.match(text) and not out.addressee:
+            out.addressee = text
             return i + 1
         else:
             return i

@@ -93,9 +93,10 @@ def outline_from_state(data: dict) -> Outline:
 
     kind = data.get("kind") if data.get("kind") in KINDS else "annual_summary"
     lines = [str(line) for line in data.get("title_lines") or [] if line]
-    return Outline(kind, lines, text("subtitle"), text("speaker"), text("header_date"), text("salutation"),
-                   [_node_from_state(n) for n in data.get("children") or [] if isinstance(n, dict)],
-                   text("signature"), text("date"))
+    return Outline(kind, lines, subtitle=text("subtitle"), speaker=text("speaker"), header_date=text("header_date"),
+                   salutation=text("salutation"), addressee=text("addressee"), signature=text("signature"),
+                   date=text("date"),
+                   nodes=[_node_from_state(n) for n in data.get("children") or [] if isinstance(n, dict)])
 
 
 def rebind(session: Session, committee_id: int, period: Period, outline: Outline,
@@ -254,6 +255,8 @@ def _settings(outline: Outline, plan: ImportPlan) -> dict:
         settings.update(signature=True, signature_text=outline.signature)
     if outline.date:
         settings["date"] = outline.date
+    if outline.addressee:
+        settings["addressee"] = outline.addressee.rstrip("：:")
     settings["import"] = {"warnings": plan.warnings + outline.warnings + literal_warnings(plan),
                           "comments": plan.comments}
     return settings

@@ -219,3 +219,9 @@ def test_centred_header_lines_of_a_standing_committee_report_docx():
     assert _squash(outline.speaker) == "县政协主席林晓东"
     assert outline.subtitle.startswith("——在政协东湖县") and outline.salutation == "各位委员："
     assert [(n.kind, n.number) for n in outline.nodes] == [("preamble", ""), ("part", "一、")]
+
+
+def test_addressee_of_a_document_sent_upward():
+    outline = _outline("东湖县政协关于2023年工作情况的报告\n清河市政协：\n现将我会2023年工作情况报告如下。\n一、主要工作\n全年召开会议6次。")
+    assert outline.addressee == "清河市政协：" and outline.salutation == ""
+    assert _squash(all_text(outline)).startswith("东湖县政协关于2023年工作情况的报告清河市政协：")

@@ -61,3 +61,13 @@ def test_yishi_inside_a_standard_report_stays_text(db_session, donghu):
     preview, _ = preview_text(db_session, report.id)
     assert _squash(preview) == _squash(text)
     assert report.settings["numbering"] == "standard"
+
+
+def test_outline_state_round_trips():
+    from core.importing.outline import parse
+    from core.importing.service import outline_from_state, outline_state
+
+    for document in (docs.STANDING_REPORT, docs.BRIEFING, "东湖县政协关于工作情况的报告\n清河市政协：\n一、主要工作\n正文。\n政协东湖县委员会\n2024年1月5日"):
+        outline = parse(read_text(document).lines)
+        again = outline_from_state(outline_state(outline))
+        assert outline_state(again) == outline_state(outline)
