@@ -225,3 +225,25 @@ def test_addressee_of_a_document_sent_upward():
     outline = _outline("东湖县政协关于2023年工作情况的报告\n清河市政协：\n现将我会2023年工作情况报告如下。\n一、主要工作\n全年召开会议6次。")
     assert outline.addressee == "清河市政协：" and outline.salutation == ""
     assert _squash(all_text(outline)).startswith("东湖县政协关于2023年工作情况的报告清河市政协：")
+
+
+ALPHABET = "一二三四五六七八九十是第、，,。．.：:；！？（）()■●“”*X20年月日会议次件余多%\n 各位委员尊敬的汇报完毕谢谢大家工作要点回顾主席政协委员会"
+
+
+def test_any_text_is_kept_character_for_character():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from core.importing.source import ImportRefused
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.text(alphabet=ALPHABET, max_size=300), st.sampled_from([None, "annual_summary", "experience_briefing",
+                                                                     "news_interpretation", "briefing"]))
+    def kept(text, kind):
+        try:
+            source = read_text(text)
+        except ImportRefused:
+            return
+        assert _squash(all_text(parse(source.lines, kind))) == _squash(text)
+
+    kept()
