@@ -22,6 +22,7 @@ from .schemas import (CommitteeList, MetricArgs, MetricList, ProblemSchema, Reco
                       RecordsOut)
 
 from . import reports  # noqa: E402,F401  (report, section and render operations)
+from . import importing  # noqa: E402,F401  (导入已有文稿)
 
 
 MAX_ID = 2**31 - 1  # the database's integer keys

@@ -3,6 +3,8 @@ ACTION_NAMES = {
     "report.create": "创建文稿",
     "report.update": "修改文稿信息",
     "report.carry_forward": "沿用上期文稿",
+    "report.import": "导入已有文稿",
+    "report.word_edits": "采纳 Word 修改稿",
     "report.submitted": "提交审核",
     "report.returned": "退回修改",
     "report.approved": "审定文稿",

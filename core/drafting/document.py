@@ -20,7 +20,7 @@ from .merge import PlaceholderEnvironment, make_environment, merge_text
 from .numbering import HEADING_TYPES, Label, number_tree
 from .tree import SectionNode, build_tree, describe, load_sections, walk
 from .warnings import (DraftWarning, empty_warning, flag_warnings, hand_typed_warnings, leftover_warnings,
-                       merge_warnings, rule_warnings, typed_number_warning)
+                       merge_warnings, rule_warnings, stored_warnings, typed_number_warning)
 
 
 @dataclass
@@ -78,6 +78,7 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
         content.date = settings.get("date", "")
     content.addressee = settings.get("addressee", "")
     merge.warnings += rule_warnings(merge.used, values)
+    merge.warnings += stored_warnings(sections, (settings.get("import") or {}).get("notes"))
     return Assembly(content, merge.warnings, values)
 
 
