@@ -4,4 +4,4 @@ from flask import Blueprint
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 NAV = (30, "reports.index", "报告")
 
-from . import routes  # noqa: E402,F401
+from . import routes, editor_api  # noqa: E402,F401

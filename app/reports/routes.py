@@ -91,14 +91,17 @@ def carry():
 def _editor(report: Report, conflict=None, status: int = 200):
     rows = outline(db.session, report)
     values, _error = ctx.safe_metric_values(db.session, report)
+    assembly = assemble(db.session, report, values)
     warnings: dict = {}
-    for warning in assemble(db.session, report, values).warnings:
+    for warning in assembly.warnings:
         warnings.setdefault(warning.section_id, []).append(warning.message)
     users = db.session.scalars(own(User).order_by(User.id)).all()
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
                            editable=is_editable(report), picker=_picker(report, values), node_types=NODE_TYPES,
                            node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
-                           setting_fields=SETTING_FIELDS, warnings=warnings), status
+                           setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=assembly.warnings,
+                           owner_names={u.id: u.display_name or u.username for u in users},
+                           view_functions=current_app.view_functions), status
 
 
 def _picker(report: Report, values: dict) -> list[tuple[str, list]]:
