@@ -1,0 +1,135 @@
+"""The editor never loses text: autosave without clicking, two blocks kept, the leave-page prompt
+and the draft offered back, and two browsers on one block seeing both texts."""
+import pytest
+from sqlalchemy import select
+
+from core.drafting.reports import create_report
+from core.metrics.periods import parse_period
+from core.passwords import hash_password
+from data_models import Section, User
+
+pytestmark = pytest.mark.browser
+SAVED = "#save-status[data-state=saved]"
+
+
+@pytest.fixture
+def report(db_session, demo):
+    """An annual summary of 东湖县 and a second drafter beside donghu_drafter."""
+    db_session.add(User(username="donghu_wang", display_name="王芳", role="drafter", committee_id=demo.county_a.id,
+                        password_hash=hash_password("Wang-2024-pass")))
+    drafter = db_session.scalars(select(User).where(User.username == "donghu_drafter")).one()
+    report = create_report(db_session, demo.county_a, "annual_summary", parse_period("2024"), user_id=drafter.id)
+    db_session.commit()
+    return report
+
+
+def sections(db_session, report):
+    db_session.expire_all()
+    return db_session.scalars(select(Section).where(Section.report_id == report.id, Section.node_type == "section")
+                              .order_by(Section.position, Section.id)).all()
+
+
+def open_editor(context, base, report, username="donghu_drafter", password="demo12345"):
+    page = context.new_page()
+    page.goto(f"{base}/auth/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_selector("text=登录成功")
+    page.goto(f"{base}/reports/{report.id}")
+    page.wait_for_selector(SAVED)
+    return page
+
+
+def body(page, section):
+    return page.locator(f"#s-{section.id} textarea[name=body]")
+
+
+def type_into(page, section, text):
+    field = body(page, section)
+    field.click()
+    field.press("End")
+    field.press_sequentially(text)
+
+
+def test_autosave_without_clicking(browser, live_server, db_session, report):
+    page = open_editor(browser.new_context(locale="zh-CN"), live_server, report)
+    first = sections(db_session, report)[0]
+    type_into(page, first, "召开党组会议{{ 党组会议次数 }}次。")
+    assert page.inner_text("#save-status") in ("未保存", "保存中…")
+    page.wait_for_selector(SAVED, timeout=10_000)
+    assert sections(db_session, report)[0].body == "召开党组会议{{ 党组会议次数 }}次。"
+    assert page.locator("button:visible:has-text('保存')").count() == 0  # no wall of 保存 buttons
+
+
+def test_typing_in_two_blocks_then_acting_on_a_third_keeps_both(browser, live_server, db_session, report):
+    page = open_editor(browser.new_context(locale="zh-CN"), live_server, report)
+    first, second, third, *_ = sections(db_session, report)
+    type_into(page, first, "第一节的文字")
+    type_into(page, second, "第二节的文字")
+    page.click(f"#s-{third.id} .block-menu summary")  # before either autosave fires
+    with page.expect_navigation():
+        page.click(f"#s-{third.id} button:has-text('上移')")
+    page.wait_for_selector(SAVED)
+    db_session.expire_all()
+    first, second = (db_session.get(Section, s.id) for s in (first, second))
+    assert (first.body, second.body) == ("第一节的文字", "第二节的文字")
+    assert body(page, first).input_value() == "第一节的文字"
+    assert body(page, second).input_value() == "第二节的文字"
+
+
+def test_leaving_with_unsaved_text_prompts_and_offers_it_back(browser, live_server, db_session, report):
+    context = browser.new_context(locale="zh-CN")
+    page = open_editor(context, live_server, report)
+    first = sections(db_session, report)[0]
+    context.set_offline(True)  # the network is gone
+    type_into(page, first, "断网时输入的文字")
+    page.wait_for_selector("#save-status[data-state=offline]", timeout=10_000)
+    assert page.inner_text("#save-status") == "未保存（离线）"
+    dialogs = []
+
+    def leave(dialog):
+        dialogs.append(dialog.type)
+        dialog.accept()
+
+    page.on("dialog", leave)
+    page.close(run_before_unload=True)
+    page.wait_for_event("close")
+    assert dialogs == ["beforeunload"]
+    assert sections(db_session, report)[0].body == ""
+
+    context.set_offline(False)
+    back = context.new_page()
+    back.goto(f"{live_server}/reports/{report.id}")
+    offer = back.locator(f"#s-{first.id} .draft-offer")
+    assert "断网时输入的文字" in offer.inner_text()
+    assert back.locator("#drafts-found").is_visible()
+    offer.locator("button:has-text('恢复我的修改')").click()
+    back.wait_for_selector(SAVED, timeout=10_000)
+    assert sections(db_session, report)[0].body == "断网时输入的文字"
+
+
+def test_two_browsers_on_one_block_see_both_texts(browser, live_server, db_session, report):
+    first, second, third, *_ = sections(db_session, report)
+    mine = open_editor(browser.new_context(locale="zh-CN"), live_server, report)
+    theirs = open_editor(browser.new_context(locale="zh-CN"), live_server, report, "donghu_wang", "Wang-2024-pass")
+    type_into(theirs, first, "王芳写的第一节")
+    type_into(theirs, third, "王芳写的第三节")
+    theirs.wait_for_selector(SAVED, timeout=10_000)
+    type_into(mine, first, "我写的第一节")
+    panel = mine.locator(f"#s-{first.id} .conflict-panel")
+    panel.wait_for(timeout=10_000)
+    assert "王芳写的第一节" in panel.locator(".theirs").inner_text()
+    assert "我写的第一节" in panel.locator(".mine").inner_text()
+    assert body(mine, first).input_value() == "我写的第一节"
+    assert mine.inner_text("#save-status").startswith("保存冲突")
+    type_into(mine, second, "我写的第二节")  # a block the other browser did not touch: no conflict
+    mine.wait_for_selector(f"#s-{second.id}:not(.is-dirty)", timeout=10_000)
+    assert mine.locator(f"#s-{second.id} .conflict-panel").count() == 0
+    assert sections(db_session, report)[0].body == "王芳写的第一节"
+
+    body(mine, first).fill("我写的第一节；王芳写的第一节")  # merged by hand
+    panel.locator("button:has-text('以编辑框内容保存')").click()
+    mine.wait_for_selector(SAVED, timeout=10_000)
+    assert [s.body for s in sections(db_session, report)[:3]] == [
+        "我写的第一节；王芳写的第一节", "我写的第二节", "王芳写的第三节"]
