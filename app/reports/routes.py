@@ -9,10 +9,11 @@ from core import audit
 from core.drafting import context as ctx
 from core.drafting import sections as sec
 from core.drafting.carry import carry_forward
+from core.drafting.chips import chips, metric_shown, placeholder_codes
 from core.drafting.document import assemble, outline
 from core.drafting.guards import EditRefused, is_editable
 from core.drafting.kinds import kind_choices
-from core.drafting.merge import check_text, make_environment, plain
+from core.drafting.merge import check_text, make_environment, merge_text, plain
 from core.drafting.messages import CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED
 from core.drafting.reports import SETTING_FIELDS, create_report, update_report
 from core.metrics.definitions import load_specs
@@ -96,12 +97,23 @@ def _editor(report: Report, conflict=None, status: int = 200):
     for warning in assembly.warnings:
         warnings.setdefault(warning.section_id, []).append(warning.message)
     users = db.session.scalars(own(User).order_by(User.id)).all()
+    data = _editor_data(report, rows, values)
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
                            editable=is_editable(report), picker=_picker(report, values), node_types=NODE_TYPES,
                            node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
                            setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=assembly.warnings,
                            owner_names={u.id: u.display_name or u.username for u in users},
-                           view_functions=current_app.view_functions), status
+                           view_functions=current_app.view_functions, editor_data=data, headings=data["headings"]), status
+
+
+def _editor_data(report: Report, rows, values: dict) -> dict:
+    """What the editor script needs to show numbers as chips: each placeholder merged, each metric's value."""
+    env = make_environment(ctx.number_filters())
+    context = ctx.merge_context(values, ctx.report_variables(report))
+    codes = placeholder_codes(text for row in rows for text in (row.section.heading, row.section.lead, row.section.body))
+    headings = {row.section.id: merge_text(env, row.section.heading, context).text for row in rows if row.section.heading}
+    return {"chips": chips(env, context, codes), "metrics": metric_shown(values), "headings": headings,
+            "variables": {name: plain(value) for name, value in ctx.report_variables(report).items()}}
 
 
 def _picker(report: Report, values: dict) -> list[tuple[str, list]]:

@@ -2,7 +2,8 @@
 // number chips (ProseMirror), picker, warnings. Built by `npm run build` in frontend/.
 import { Block } from './block.js';
 import * as msg from './messages.js';
-import { setupPicker } from './picker.js';
+import { rememberView, setupPicker } from './picker.js';
+import { attachView, Chips, setMarks } from './richtext.js';
 
 const ORDER = ['conflict', 'offline', 'error', 'saving', 'dirty', 'saved'];
 
@@ -59,7 +60,7 @@ class Editor {
       const link = document.createElement('a');
       const block = offer.closest('section.block');
       link.href = `#${block.id}`;
-      link.textContent = ` ${block.dataset.number || ''}${block.querySelector('textarea').getAttribute('aria-label')} `;
+      link.textContent = ` ${block.querySelector('textarea').getAttribute('aria-label')} `;
       banner.append(link);
     });
   }
@@ -120,30 +121,78 @@ function guardLeaving(editor) {
   });
 }
 
-function autoGrow(root) {
-  const grow = (area) => {
-    area.style.height = 'auto';
-    area.style.height = `${area.scrollHeight + 2}px`;
-  };
-  root.querySelectorAll('section.block textarea').forEach((area) => {
-    grow(area);
-    area.addEventListener('input', () => grow(area));
-    area.addEventListener('wengao:set', () => grow(area));
+function attachViews(root, editable) {
+  const data = JSON.parse(document.getElementById('editor-data')?.textContent || '{}');
+  const chips = new Chips(data);
+  root.querySelectorAll('section.block').forEach((node) => {
+    const form = node.querySelector('form.block-text');
+    const bodyField = form.elements.body;
+    const bodyView = attachView(bodyField, chips, { editable, singleLine: false });
+    rememberView(bodyView);
+    ['heading', 'lead'].forEach((name) => {
+      const field = form.elements[name];
+      if (field.type === 'hidden') return;
+      rememberView(attachView(field, chips, { editable, singleLine: true, onEnter: () => bodyView.focus() }));
+    });
   });
+}
+
+// Findings from outside (proofreading, warnings): [{section_id, start, end, severity, message, field?}],
+// offsets into the field's text (body unless `field` says heading or lead). Replaces earlier marks.
+function setDecorations(root, findings) {
+  const bySection = new Map();
+  findings.forEach((finding) => {
+    const key = `${finding.section_id}:${finding.field || 'body'}`;
+    if (!bySection.has(key)) bySection.set(key, []);
+    bySection.get(key).push(finding);
+  });
+  root.querySelectorAll('section.block').forEach((node) => {
+    ['heading', 'lead', 'body'].forEach((name) => {
+      const field = node.querySelector(`form.block-text [name=${name}]`);
+      if (field && field.pmView) setMarks(field.pmView, bySection.get(`${node.dataset.section}:${name}`) || []);
+    });
+  });
+}
+
+function structureKeys(root) {
+  // Alt+↑/↓ move the block, Alt+←/→ raise/lower its level (the block menu's forms, saved first).
+  const directions = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'out', ArrowRight: 'in' };
+  root.addEventListener('keydown', (event) => {
+    const direction = directions[event.key];
+    const block = event.target.closest && event.target.closest('section.block');
+    if (!event.altKey || !direction || !block) return;
+    const input = block.querySelector(`.block-menu input[name=direction][value=${direction}]`);
+    if (!input) return;
+    event.preventDefault();
+    input.form.requestSubmit();
+  });
+}
+
+function setupRawToggle(root) {
+  const toggle = document.getElementById('show-codes');
+  if (!toggle) return;
+  const apply = () => root.classList.toggle('show-codes', toggle.checked);
+  toggle.addEventListener('change', apply);
+  apply();
 }
 
 function main() {
   document.documentElement.classList.add('js');
   const root = document.getElementById('editor');
   if (!root) return;
-  setupPicker(root);
-  if (root.dataset.editable !== '1') return;
+  const editable = root.dataset.editable === '1';
+  setupPicker(editable);
+  attachViews(root, editable);
+  setupRawToggle(root);
+  window.wengaoEditor = { setDecorations: (findings) => setDecorations(root, findings) };
+  if (!editable) return;
   const editor = new Editor(root);
   editor.start();
   guardForms(editor);
   guardLeaving(editor);
-  autoGrow(root);
-  window.wengaoEditor = editor;
+  structureKeys(root);
+  window.wengaoEditor.editor = editor;
+  window.wengaoEditor.flush = () => editor.flushAll();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);

@@ -1,16 +1,10 @@
-// The insert-number picker: search by metric name, group or value; insert at the last caret.
-let lastField = null;
+// The insert-number picker: search by metric name, group or value; insert a chip at the last caret.
+import { insertNumber } from './richtext.js';
 
-export function insertAtCaret(text) {
-  if (!lastField) return false;
-  const start = lastField.selectionStart;
-  const end = lastField.selectionEnd;
-  lastField.value = lastField.value.slice(0, start) + text + lastField.value.slice(end);
-  lastField.focus();
-  lastField.selectionStart = start + text.length;
-  lastField.selectionEnd = start + text.length;
-  lastField.dispatchEvent(new Event('input', { bubbles: true }));
-  return true;
+let lastView = null;
+
+export function rememberView(view) {
+  view.dom.addEventListener('focus', () => { lastView = view; });
 }
 
 function filter(picker, query) {
@@ -27,13 +21,12 @@ function filter(picker, query) {
   });
 }
 
-export function setupPicker(root) {
-  root.querySelectorAll('section.block textarea, section.block input[name=lead], section.block input[name=heading]')
-    .forEach((field) => field.addEventListener('focus', () => { lastField = field; }));
+export function setupPicker(editable) {
   const picker = document.querySelector('aside.picker');
   if (!picker) return;
   picker.querySelectorAll('button.insert').forEach((button) => {
-    button.addEventListener('click', () => insertAtCaret(button.dataset.placeholder));
+    button.hidden = !editable;
+    button.addEventListener('click', () => { if (lastView) insertNumber(lastView, button.dataset.placeholder); });
   });
   const search = picker.querySelector('#picker-search');
   if (search) search.addEventListener('input', () => filter(picker, search.value));

@@ -45,10 +45,14 @@ def body(page, section):
     return page.locator(f"#s-{section.id} textarea[name=body]")
 
 
+def view(page, section):
+    return page.locator(f"#s-{section.id} .pm-body .ProseMirror")
+
+
 def type_into(page, section, text):
-    field = body(page, section)
+    field = view(page, section)
     field.click()
-    field.press("End")
+    field.press("Control+End")
     field.press_sequentially(text)
 
 
@@ -128,7 +132,7 @@ def test_two_browsers_on_one_block_see_both_texts(browser, live_server, db_sessi
     assert mine.locator(f"#s-{second.id} .conflict-panel").count() == 0
     assert sections(db_session, report)[0].body == "王芳写的第一节"
 
-    body(mine, first).fill("我写的第一节；王芳写的第一节")  # merged by hand
+    view(mine, first).fill("我写的第一节；王芳写的第一节")  # merged by hand
     panel.locator("button:has-text('以编辑框内容保存')").click()
     mine.wait_for_selector(SAVED, timeout=10_000)
     assert [s.body for s in sections(db_session, report)[:3]] == [
