@@ -5,7 +5,7 @@ Every refusal is a JSON body with a Chinese `error`; the text sent is never drop
 """
 from dataclasses import asdict
 
-from flask import jsonify, request
+from flask import jsonify, request, url_for
 from flask_login import current_user, login_required
 
 from app.extensions import db
@@ -14,6 +14,11 @@ from core.drafting import context as ctx
 from core.drafting import sections as sec
 from core.drafting.document import assemble
 from core.drafting.merge import check_text, make_environment
+from core.drafting.trace import UnknownNumber, as_dict, trace_number
+from core.metrics.engine import MetricError
+from core.rendering import store
+from data_models import RenderedDocument
+from tasks.rendering import convert_pdf
 
 from . import bp
 from . import messages as msg
@@ -68,3 +73,57 @@ def warnings_json(report_id: int):
     assembly = assemble(db.session, _report(report_id))
     return jsonify(warnings=[{"section_id": w.section_id, "code": w.code, "message": w.message}
                              for w in assembly.warnings])
+
+
+@bp.route("/<int:report_id>/numbers/<key>.json")
+@login_required
+def number_records(report_id: int, key: str):
+    """The ledger records behind one number of the report (the preview's number links)."""
+    report = _report(report_id)
+    try:
+        trace = trace_number(db.session, report.committee_id, ctx.report_period(report), key)
+    except (UnknownNumber, MetricError):
+        return jsonify(error=msg.UNKNOWN_NUMBER), 404
+    return jsonify(as_dict(trace))
+
+
+
+def _document_state(document: RenderedDocument) -> dict:
+    pdf_ready = document.pdf_state == "done"
+    return {"document_id": document.id, "version": document.version,
+            "docx_url": url_for("documents.download", document_id=document.id, ext="docx"),
+            "pdf_url": url_for("documents.download", document_id=document.id, ext="pdf") if pdf_ready else "",
+            "pdf_state": document.pdf_state, "pdf_error": document.pdf_error or "",
+            "status_url": url_for("reports.document_status", report_id=document.report_id, document_id=document.id)}
+
+
+@bp.post("/<int:report_id>/render.json")
+@login_required
+def render_now(report_id: int):
+    """The .docx is rendered in the request (milliseconds); a PDF, if asked, goes to the pdf queue."""
+    report = _report(report_id)
+    require_role("drafter", "reviewer")
+    data = request.get_json(silent=True) or {}
+    try:
+        document, _created = store.render_report(db.session, report.id, current_user.id)
+    except store.RenderError as error:
+        db.session.rollback()
+        return jsonify(error=str(error)), 422
+    wants_pdf = bool(data.get("pdf")) and document.pdf_state in ("pending", "failed")
+    if wants_pdf:
+        document.pdf_state = "pending"
+    db.session.commit()
+    if wants_pdf:
+        convert_pdf.delay(document.id)  # after the commit: the worker finds the row
+        db.session.refresh(document)
+    return jsonify(_document_state(document))
+
+
+@bp.get("/<int:report_id>/documents/<int:document_id>.json")
+@login_required
+def document_status(report_id: int, document_id: int):
+    report = _report(report_id)
+    document = db.session.get(RenderedDocument, document_id)
+    if document is None or document.report_id != report.id:
+        return jsonify(error=msg.NO_DOCUMENT), 404
+    return jsonify(_document_state(document))

@@ -23,6 +23,7 @@ from data_models.report import NODE_TYPES
 
 from . import bp
 from . import messages as msg
+from .numbers import number_links
 
 REFUSALS = (EditRefused, sec.InvalidEdit, PeriodError)
 
@@ -274,5 +275,7 @@ def restore(report_id: int, section_id: int, section_version_id: int):
 @login_required
 def preview(report_id: int):
     report = _report(report_id)
-    assembly = assemble(db.session, report)
-    return render_template("reports/preview.html", report=report, doc=assembly.content, warnings=assembly.warnings)
+    assembly = assemble(db.session, report, trace=True)
+    return render_template("reports/preview.html", report=report, doc=assembly.content, warnings=assembly.warnings,
+                           links=number_links(report, assembly.values),
+                           can_render="documents.report" in current_app.view_functions)

@@ -37,9 +37,13 @@ def _warning(name: str, value: Any, merged: str, error: str) -> str:
     return ""
 
 
-def chip_for(env: PlaceholderEnvironment, context: dict[str, Any], code: str) -> Chip:
+def placeholder_name(code: str) -> str:
     match = _NAME.match(code)
-    name = match.group(1) if match else code
+    return match.group(1) if match else code
+
+
+def chip_for(env: PlaceholderEnvironment, context: dict[str, Any], code: str) -> Chip:
+    name = placeholder_name(code)
     result = merge_text(env, code, context)
     value = context.get(name)
     shown = result.text if not result.error else code

@@ -3,7 +3,9 @@
 import { Block } from './block.js';
 import * as msg from './messages.js';
 import { rememberView, setupPicker } from './picker.js';
+import { setupRender } from './render.js';
 import { attachView, Chips, setMarks } from './richtext.js';
+import { setupTrace } from './trace.js';
 
 const ORDER = ['conflict', 'offline', 'error', 'saving', 'dirty', 'saved'];
 
@@ -178,15 +180,24 @@ function setupRawToggle(root) {
 
 function main() {
   document.documentElement.classList.add('js');
+  setupTrace();
   const root = document.getElementById('editor');
-  if (!root) return;
+  const bar = document.querySelector('.render-bar');
+  if (!root) {
+    if (bar) setupRender(bar, null);
+    return;
+  }
   const editable = root.dataset.editable === '1';
   setupPicker(editable);
   attachViews(root, editable);
   setupRawToggle(root);
   window.wengaoEditor = { setDecorations: (findings) => setDecorations(root, findings) };
-  if (!editable) return;
+  if (!editable) {
+    if (bar) setupRender(bar, null);
+    return;
+  }
   const editor = new Editor(root);
+  if (bar) setupRender(bar, () => editor.flushAll());
   editor.start();
   guardForms(editor);
   guardLeaving(editor);
