@@ -125,6 +125,7 @@ export class Block {
       if (!current) dropDraft(this.editor.reportId, this.id);
       else putDraft(this.editor.reportId, this.id, this.fields(), this.version);
       this.setState(current ? 'dirty' : 'saved', data.problem || '');
+      this.editor.savedOne();
       if (current) this.schedule(PAUSE_MS);
       return !current;
     }

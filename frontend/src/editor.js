@@ -6,6 +6,7 @@ import { rememberView, setupPicker } from './picker.js';
 import { setupRender } from './render.js';
 import { attachView, Chips, setMarks } from './richtext.js';
 import { setupTrace } from './trace.js';
+import { warningRefresher } from './warnings.js';
 
 const ORDER = ['conflict', 'offline', 'error', 'saving', 'dirty', 'saved'];
 
@@ -20,6 +21,7 @@ class Editor {
       this.blocks.set(node.dataset.section, new Block(node, this));
     });
     this.draftsFound = 0;
+    this.savedOne = warningRefresher(root);
   }
 
   start() {

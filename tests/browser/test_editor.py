@@ -137,3 +137,19 @@ def test_two_browsers_on_one_block_see_both_texts(browser, live_server, db_sessi
     mine.wait_for_selector(SAVED, timeout=10_000)
     assert [s.body for s in sections(db_session, report)[:3]] == [
         "我写的第一节；王芳写的第一节", "我写的第二节", "王芳写的第三节"]
+
+
+def test_warnings_follow_the_text_as_it_is_saved(browser, live_server, db_session, report):
+    page = open_editor(browser.new_context(locale="zh-CN"), live_server, report)
+    first = sections(db_session, report)[0]
+    type_into(page, first, "共开展调研XX次。")
+    block_warnings = page.locator(f"#s-{first.id} ul.node-warnings")
+    block_warnings.filter(has_text="XX").wait_for(timeout=10_000)
+    assert page.locator(f"#warning-list a[href='#s-{first.id}']").filter(has_text="XX").count() == 1
+    field = page.locator(f"#s-{first.id} .pm-body .ProseMirror")
+    field.press("Control+End")
+    for _ in range(len("XX次。")):
+        field.press("Backspace")
+    field.press_sequentially("多次。")
+    page.wait_for_selector(SAVED, timeout=10_000)
+    block_warnings.filter(has_text="XX").wait_for(state="detached", timeout=10_000)
