@@ -211,6 +211,22 @@ def move_section(report_id: int, section_id: int):
     return _structural(report_id, section_id, move, msg.MOVED, "section.move")
 
 
+@bp.route("/<int:report_id>/sections/<int:section_id>/place", methods=["POST"])
+@login_required
+def place_section(report_id: int, section_id: int):
+    """Drag in the outline or 移到… in the block menu: a new parent (empty: top level), before a sibling."""
+    return _structural(report_id, section_id, lambda s: sec.place_section(
+        db.session, s, request.form.get("parent_id", type=int), request.form.get("before_id", type=int)),
+        msg.MOVED, "section.move")
+
+
+@bp.route("/<int:report_id>/sections/<int:section_id>/kind", methods=["POST"])
+@login_required
+def set_kind(report_id: int, section_id: int):
+    return _structural(report_id, section_id, lambda s: sec.set_node_type(
+        db.session, s, request.form.get("node_type", "")), msg.KIND_SET, "section.kind")
+
+
 @bp.route("/<int:report_id>/sections/<int:section_id>/owner", methods=["POST"])
 @login_required
 def set_owner(report_id: int, section_id: int):
@@ -223,6 +239,9 @@ def set_owner(report_id: int, section_id: int):
 def delete_section(report_id: int, section_id: int):
     return _structural(report_id, section_id, lambda s: sec.delete_section(db.session, s, current_user.id),
                        SECTION_DELETED, None)  # the core audits the deleted text
+
+
+AUDITED_FIELDS = ("direction", "owner_id", "parent_id", "before_id", "node_type")
 
 
 def _structural(report_id: int, section_id: int, change, done: str, action: str | None):
@@ -238,7 +257,7 @@ def _structural(report_id: int, section_id: int, change, done: str, action: str 
     if action:
         audit.record(db.session, action, user_id=current_user.id, committee_id=report.committee_id,
                      object_type="section", object_id=section_id, report_id=report.id,
-                     **{k: v for k, v in request.form.items() if k in ("direction", "owner_id")})
+                     **{k: v for k, v in request.form.items() if k in AUDITED_FIELDS})
     db.session.commit()
     flash(done)
     return _to_editor(report, section_id if db.session.get(Section, section_id) else None)

@@ -1,7 +1,9 @@
 // Entry of the report editor bundle (app/static/editor/editor.js): autosave, drafts, conflicts,
 // number chips (ProseMirror), picker, warnings. Built by `npm run build` in frontend/.
 import { Block } from './block.js';
+import { Deletions } from './deletes.js';
 import * as msg from './messages.js';
+import { setupOutline } from './outline.js';
 import { rememberView, setupPicker } from './picker.js';
 import { setupRender } from './render.js';
 import { attachView, Chips, setMarks } from './richtext.js';
@@ -69,6 +71,11 @@ class Editor {
     });
   }
 
+  forget(node) {
+    this.blocks.delete(node.dataset.section);
+    node.remove();
+  }
+
   draftHandled() {
     this.draftsFound -= 1;
     if (this.draftsFound <= 0) document.getElementById('drafts-found').hidden = true;
@@ -88,9 +95,15 @@ function resubmit(form, submitter) {
 
 function guardForms(editor) {
   // Any other form on the page (move, owner, review…) waits until every block is saved.
+  const deletions = new Deletions(editor);
   document.addEventListener('submit', (event) => {
     if (event.defaultPrevented) return;
     const form = event.target;
+    if (form.classList.contains('undoable-delete')) {
+      event.preventDefault();
+      deletions.schedule(form);
+      return;
+    }
     const own = form.closest('section.block');
     if (form.classList.contains('block-text') && own) {
       event.preventDefault();
@@ -172,6 +185,21 @@ function structureKeys(root) {
   });
 }
 
+function setupMenus(root) {
+  // One block menu open at a time; a click elsewhere or Escape closes it.
+  const closeAll = (except) => root.querySelectorAll('details.block-menu[open]').forEach((menu) => {
+    if (menu !== except) menu.open = false;
+  });
+  document.addEventListener('click', (event) => closeAll(event.target.closest && event.target.closest('details.block-menu')));
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    const open = root.querySelector('details.block-menu[open]');
+    if (!open) return;
+    open.open = false;
+    open.querySelector('summary').focus();
+  });
+}
+
 function setupRawToggle(root) {
   const toggle = document.getElementById('show-codes');
   if (!toggle) return;
@@ -193,6 +221,7 @@ function main() {
   setupPicker(editable);
   attachViews(root, editable);
   setupRawToggle(root);
+  setupMenus(root);
   window.wengaoEditor = { setDecorations: (findings) => setDecorations(root, findings) };
   if (!editable) {
     if (bar) setupRender(bar, null);
@@ -204,6 +233,7 @@ function main() {
   guardForms(editor);
   guardLeaving(editor);
   structureKeys(root);
+  setupOutline(editor);
   window.wengaoEditor.editor = editor;
   window.wengaoEditor.flush = () => editor.flushAll();
 }

@@ -30,3 +30,6 @@ export const TRACE_SUMMARY = (total, why) => `共 ${total} 条台账记录（${w
 export const TRACE_COLUMNS = ['日期', '标题', '类型', '计入依据'];
 export const NO_RECORDS = '没有记录。';
 export const TRACE_FAILED = '无法读取该数字的台账记录。';
+export const UNDO = '撤销';
+export const DELETED = (label) => `已删除“${label}”。`;
+export const DELETE_FAILED = '删除未成功，该节已恢复显示。';

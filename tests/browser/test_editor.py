@@ -153,3 +153,34 @@ def test_warnings_follow_the_text_as_it_is_saved(browser, live_server, db_sessio
     field.press_sequentially("多次。")
     page.wait_for_selector(SAVED, timeout=10_000)
     block_warnings.filter(has_text="XX").wait_for(state="detached", timeout=10_000)
+
+
+def test_delete_can_be_undone_and_otherwise_happens(browser, live_server, db_session, report):
+    page = open_editor(browser.new_context(locale="zh-CN"), live_server, report)
+    first, second, *_ = sections(db_session, report)
+    first_id, second_id = first.id, second.id
+    page.click(f"#s-{first.id} .block-menu summary")
+    page.click(f"#s-{first.id} button:has-text('删除本节')")
+    assert page.locator(f"#s-{first.id}").is_hidden()
+    page.click(".undo-toast button:has-text('撤销')")
+    assert page.locator(f"#s-{first.id}").is_visible()
+    page.click(f"#s-{second.id} .block-menu summary")
+    with page.expect_navigation(timeout=20_000):  # the page reloads once the undo window has passed
+        page.click(f"#s-{second.id} button:has-text('删除本节')")
+    remaining = [s.id for s in sections(db_session, report)]
+    assert remaining[0] == first_id and second_id not in remaining
+
+
+def test_dragging_a_heading_in_the_outline_moves_it_under_another(browser, live_server, db_session, report):
+    tall = {"width": 1280, "height": 1600}  # the whole outline on screen: Playwright drags without scrolling
+    page = open_editor(browser.new_context(locale="zh-CN", viewport=tall), live_server, report)
+    first, *_ = sections(db_session, report)
+    parts = db_session.scalars(select(Section).where(Section.report_id == report.id, Section.node_type == "part")
+                               .order_by(Section.position)).all()
+    target = page.locator(f"nav.outline li[data-section='{parts[1].id}']")
+    box = target.bounding_box()
+    with page.expect_navigation():
+        page.locator(f"nav.outline li[data-section='{first.id}']").drag_to(
+            target, target_position={"x": 10, "y": box["height"] - 3})
+    db_session.expire_all()
+    assert db_session.get(Section, first.id).parent_id == parts[1].id
