@@ -156,12 +156,19 @@ def update(report_id: int):
 @bp.route("/<int:report_id>/sections", methods=["POST"])
 @login_required
 def add_section(report_id: int):
+    """A new block: under `parent_id` (last), or with `after_id` right after that block as its sibling."""
     require_role("drafter")
     report = _report(report_id)
-    parent = request.form.get("parent_id", type=int)
+    parent, before = request.form.get("parent_id", type=int), None
+    after = request.form.get("after_id", type=int)
+    if after:
+        anchor = _section(report, after)
+        parent, before = anchor.parent_id, sec.next_sibling_id(db.session, anchor)
     try:
         section = sec.add_section(db.session, report, request.form.get("node_type", "section"), parent_id=parent,
                                    heading=request.form.get("heading", ""), user_id=current_user.id)
+        if before:
+            sec.place_section(db.session, section, parent, before)
     except REFUSALS as error:
         _refused(error)
         return _to_editor(report)

@@ -231,6 +231,12 @@ def place_section(session: Session, section: Section, parent_id: Optional[int], 
     session.flush()
 
 
+def next_sibling_id(session: Session, section: Section) -> Optional[int]:
+    siblings = _siblings(session, section.report_id, section.parent_id)
+    index = siblings.index(section)
+    return siblings[index + 1].id if index + 1 < len(siblings) else None
+
+
 def set_node_type(session: Session, section: Section, node_type: str) -> None:
     """Change what a block is (节, 条目, 导语…); its number and look follow from the type."""
     ensure_editable(section.report)

@@ -175,6 +175,14 @@ function structureKeys(root) {
   // Alt+↑/↓ move the block, Alt+←/→ raise/lower its level (the block menu's forms, saved first).
   const directions = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'out', ArrowRight: 'in' };
   root.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+      const after = event.target.closest && event.target.closest('section.block')?.querySelector('button[data-key=after]');
+      if (after) {
+        event.preventDefault();
+        after.form.requestSubmit(after);
+      }
+      return;
+    }
     const direction = directions[event.key];
     const block = event.target.closest && event.target.closest('section.block');
     if (!event.altKey || !direction || !block) return;

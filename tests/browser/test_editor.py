@@ -3,6 +3,7 @@ and the draft offered back, and two browsers on one block seeing both texts."""
 import pytest
 from sqlalchemy import select
 
+from core.drafting.document import outline
 from core.drafting.reports import create_report
 from core.metrics.periods import parse_period
 from core.passwords import hash_password
@@ -184,3 +185,15 @@ def test_dragging_a_heading_in_the_outline_moves_it_under_another(browser, live_
             target, target_position={"x": 10, "y": box["height"] - 3})
     db_session.expire_all()
     assert db_session.get(Section, first.id).parent_id == parts[1].id
+
+
+def test_ctrl_enter_adds_the_next_block_after_saving(browser, live_server, db_session, report):
+    page = open_editor(browser.new_context(locale="zh-CN"), live_server, report)
+    first, second, *_ = sections(db_session, report)
+    type_into(page, first, "本节写完")
+    with page.expect_navigation():
+        view(page, first).press("Control+Enter")
+    page.wait_for_selector(SAVED)
+    db_session.expire_all()
+    rows = [row.section for row in outline(db_session, report) if row.section.node_type == "section"]
+    assert rows[0].body == "本节写完" and rows[1].id not in (first.id, second.id) and rows[2].id == second.id

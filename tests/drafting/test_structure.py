@@ -61,3 +61,13 @@ def test_place_and_kind_routes_are_audited_and_refuse_with_chinese(client, demo,
     html = client.post(f"/reports/{report.id}/sections/{part.id}/place", data={"parent_id": part.id},
                        follow_redirects=True).get_data(as_text=True)
     assert "上级节点无效" in html
+
+
+def test_new_sibling_lands_right_after_its_block(client, demo, db_session):
+    client.login("donghu_drafter")
+    client.post("/reports/new", data={"kind": "annual_summary", "period": "2023"})
+    report = db_session.scalars(select(Report)).one()
+    first = next(s for h, s in _headings(db_session, report).items() if h.startswith("坚持在强化政治引领"))
+    client.post(f"/reports/{report.id}/sections", data={"node_type": "section", "after_id": first.id, "heading": "新的一节"})
+    numbered = _numbered(db_session, report)
+    assert numbered[1:4] == ["（一）坚持在强化政", "（二）新的一节", "（三）坚持在服务高"]
