@@ -6,6 +6,7 @@ Chinese message; the SandboxedEnvironment with no globals, no attributes and no 
 second wall behind that check. Errors never escape as exceptions to the caller.
 """
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable
 
@@ -76,10 +77,16 @@ def _guarded(name: str, fn: Callable) -> Callable:
 
 
 def make_environment(filters: dict[str, Callable]) -> PlaceholderEnvironment:
+    """One shared environment per set of filters, so compiled texts are reused across requests."""
+    return _environment(frozenset(filters.items()))
+
+
+@lru_cache(maxsize=8)
+def _environment(filters: frozenset) -> PlaceholderEnvironment:
     env = PlaceholderEnvironment(autoescape=False, keep_trailing_newline=True, finalize=plain)
     env.globals.clear()  # no range, cycler, joiner, namespace, lipsum, dict
     env.tests.clear()
-    env.filters = {name: _guarded(name, fn) for name, fn in filters.items()}
+    env.filters = {name: _guarded(name, fn) for name, fn in filters}
     return env
 
 
@@ -106,26 +113,57 @@ def _refused(ast: nodes.Template) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    """A staff text checked and compiled once: its placeholder names, or why it cannot be merged."""
+
+    names: frozenset = frozenset()
+    template: Any = None
+    error: str = ""
+
+
+_COMPILED_MAX = 4096  # distinct texts kept per environment (a 60-block report has about 200)
+
+
+def _compile(env: PlaceholderEnvironment, text: str) -> _Compiled:
+    cache = env.__dict__.setdefault("_compiled", {})
+    if text in cache:
+        return cache[text]
+    try:
+        ast = env.parse(text)
+    except TemplateError as error:
+        return _remember(cache, text, _Compiled(error=messages.SYNTAX_ERROR.format(line=getattr(error, "lineno", 1) or 1)))
+    if reason := _refused(ast):
+        return _remember(cache, text, _Compiled(error=reason))
+    try:
+        names = frozenset(meta.find_undeclared_variables(ast))  # compiles: an unknown filter fails here
+        template = env.from_string(ast)
+    except TemplateError as error:
+        return _remember(cache, text, _Compiled(error=_template_error_message(error)))
+    return _remember(cache, text, _Compiled(names, template))
+
+
+def _remember(cache: dict, text: str, compiled: _Compiled) -> _Compiled:
+    if len(cache) >= _COMPILED_MAX:
+        cache.clear()
+    cache[text] = compiled
+    return compiled
+
+
 def merge_text(env: PlaceholderEnvironment, text: str, context: dict[str, Any]) -> MergeResult:
     """Merge one piece of staff text; on any problem return the text unchanged with a message."""
     text = text or ""
     if not any(marker in text for marker in _MARKERS):
         return MergeResult(text)
-    try:
-        ast = env.parse(text)
-    except TemplateError as error:
-        return MergeResult(text, error=messages.SYNTAX_ERROR.format(line=getattr(error, "lineno", 1) or 1))
-    if reason := _refused(ast):
-        return MergeResult(text, error=reason)
-    try:
-        names = meta.find_undeclared_variables(ast)  # compiles: an unknown filter fails here
-    except TemplateError as error:
-        return MergeResult(text, error=_template_error_message(error))
+    compiled = _compile(env, text)
+    if compiled.template is None:
+        return MergeResult(text, set(compiled.names), error=compiled.error)
+    names = set(compiled.names)
     unknown = {name for name in names if name not in context}
     values = {name: context[name] for name in names if name in context}
     values.update({name: Marker(messages.UNKNOWN_MARK.format(name=name)) for name in unknown})
     try:
-        merged = env.from_string(ast).render(values)
+        merged = compiled.template.render(values)
     except FilterFailed as error:
         return MergeResult(text, names, unknown, messages.FILTER_FAILED.format(filter=error.name, value=plain(error.value)))
     except TemplateError as error:  # e.g. a filter name that does not exist

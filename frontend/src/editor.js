@@ -193,8 +193,21 @@ function structureKeys(root) {
   });
 }
 
+function fillMoveTargets(menu) {
+  // The headings a block can move under, listed once in <template id="move-targets"> for the whole page.
+  const select = menu.querySelector('select.move-targets');
+  const targets = document.getElementById('move-targets');
+  if (!select || !targets || select.options.length > 1) return;
+  const own = menu.closest('section.block').dataset.section;
+  select.append(...[...targets.content.querySelectorAll('option')]
+    .filter((option) => option.value !== own).map((option) => option.cloneNode(true)));
+}
+
 function setupMenus(root) {
   // One block menu open at a time; a click elsewhere or Escape closes it.
+  root.querySelectorAll('details.block-menu').forEach((menu) => {
+    menu.addEventListener('toggle', () => { if (menu.open) fillMoveTargets(menu); });
+  });
   const closeAll = (except) => root.querySelectorAll('details.block-menu[open]').forEach((menu) => {
     if (menu !== except) menu.open = false;
   });
