@@ -101,19 +101,22 @@ def fresh(browser: Browser) -> Browser:
 
 
 def editor_load(ports: dict, users: list[str], seconds: float) -> Results:
+    """Every user logs in to both servers first (one at a time: password hashing is slow by design),
+    then all of them alternate A and B on the editor page until the time is up."""
     results = Results()
+    people = [{name: login(port, f"127.0.0.{10 + i}", Results(), username) for name, port in ports.items()}
+              for i, username in enumerate(users)]
+    path = report_path(fresh(people[0]["A"]))
     until = time.time() + seconds
 
-    def user(i: int, username: str) -> None:
-        source = f"127.0.0.{10 + i}"
-        sessions = {name: login(port, source, Results(), username) for name, port in ports.items()}
-        path = report_path(next(iter(sessions.values())))
+    def user(sessions: dict) -> None:
+        for browser in sessions.values():
+            fresh(browser).results = results
         while time.time() < until:
-            for name, browser in sessions.items():  # A then B, every round
-                browser.results = results
-                browser.request(f"editor {name}", "GET", path)
+            for name, browser in sessions.items():  # A then B, every round; a new connection each time
+                fresh(browser).request(f"editor {name}", "GET", path)  # (an idle keep-alive one may be closed)
 
-    threads = [threading.Thread(target=user, args=(i, u)) for i, u in enumerate(users)]
+    threads = [threading.Thread(target=user, args=(sessions,)) for sessions in people]
     for thread in threads:
         thread.start()
     for thread in threads:
