@@ -100,7 +100,8 @@ def _editor(report: Report, conflict=None, status: int = 200):
     users = db.session.scalars(own(User).order_by(User.id)).all()
     data = _editor_data(report, rows, values)
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
-                           editable=is_editable(report), picker=_picker(report, values), node_types=NODE_TYPES,
+                           editable=is_editable(report) and current_user.has_role("drafter"),
+                           picker=_picker(report, values), node_types=NODE_TYPES,
                            node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
                            setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=assembly.warnings,
                            owner_names={u.id: u.display_name or u.username for u in users},

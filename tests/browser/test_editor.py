@@ -30,7 +30,7 @@ def sections(db_session, report):
                               .order_by(Section.position, Section.id)).all()
 
 
-def open_editor(context, base, report, username="donghu_drafter", password="demo12345"):
+def open_editor(context, base, report, username="donghu_drafter", password="demo12345", ready=SAVED):
     page = context.new_page()
     page.goto(f"{base}/auth/login")
     page.fill("input[name=username]", username)
@@ -38,7 +38,7 @@ def open_editor(context, base, report, username="donghu_drafter", password="demo
     page.click("button[type=submit]")
     page.wait_for_selector("text=登录成功")
     page.goto(f"{base}/reports/{report.id}")
-    page.wait_for_selector(SAVED)
+    page.wait_for_selector(ready)
     return page
 
 
@@ -197,3 +197,15 @@ def test_ctrl_enter_adds_the_next_block_after_saving(browser, live_server, db_se
     db_session.expire_all()
     rows = [row.section for row in outline(db_session, report) if row.section.node_type == "section"]
     assert rows[0].body == "本节写完" and rows[1].id not in (first.id, second.id) and rows[2].id == second.id
+
+
+def test_reviewer_reads_the_document_with_numbers_not_codes(browser, live_server, db_session, report):
+    first = sections(db_session, report)[0]
+    first.body = "{{ 年度 }}年召开主席会议{{ 主席会议次数 }}次。"
+    db_session.commit()
+    page = open_editor(browser.new_context(locale="zh-CN"), live_server, report, "donghu_reviewer", ready=".pm-body")
+    text = view(page, first).inner_text()
+    assert "2024年召开主席会议" in text and "{{" not in text
+    assert view(page, first).get_attribute("contenteditable") == "false"
+    assert page.locator(".picker button.insert:visible").count() == 0
+    assert page.locator("#s-%d .block-menu button" % first.id).count() == 0
