@@ -7,11 +7,11 @@ from .metric import MetricDefinition
 from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReviewEvent, Section, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
-from .user import ApiToken, User
+from .user import ApiRequestKey, ApiToken, User
 from .visit import Visit, VisitAgendaItem, VisitContact
 
 __all__ = [
-    "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "MetricDefinition",
+    "ApiRequestKey", "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "MetricDefinition",
     "OutboxMessage", "Record", "RecordCategory", "RecordType", "RenderedDocument", "Report",
     "RequestTarget", "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun",
     "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",
