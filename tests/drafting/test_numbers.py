@@ -1,5 +1,6 @@
 """Numbers you can trace: chips in the editor, links in the preview, the records behind each one."""
 import json
+import re
 
 from sqlalchemy import select
 
@@ -73,7 +74,7 @@ def test_unknown_number_and_other_committee_are_refused(client, demo, db_session
 def test_editor_shows_numbers_as_chips_with_merged_values(client, demo, db_session):
     report = _report_with_ledger(client, db_session, demo)
     html = client.get(f"/reports/{report.id}").get_data(as_text=True)
-    data = json.loads(html.split('id="editor-data">', 1)[1].split("</script>", 1)[0])
+    data = json.loads(re.search(r'id="editor-data"[^>]*>(.*?)</script>', html, re.S).group(1))
     assert data["chips"]["{{ 社情民意被上级采纳篇数 }}"] == {"name": "社情民意被上级采纳篇数", "shown": "1", "warning": ""}
     assert data["metrics"]["社情民意信息收集篇数"] == "2篇"  # shown for a number inserted from the picker
 
