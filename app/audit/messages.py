@@ -16,6 +16,7 @@ ACTION_NAMES = {
     "section.move": "移动章节",
     "section.delete": "删除章节",
     "section.owner": "指定章节负责人",
+    "section.kind": "更改章节类型",
     "section.restore": "恢复章节历史版本",
     "ledger.create": "新增台账记录",
     "ledger.update": "修改台账记录",
