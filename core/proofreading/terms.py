@@ -1,0 +1,113 @@
+"""Political and institutional terms: known corruptions, near-misses by one same-sound character
+(pypinyin, offline) and fixed orders. Shipped data in data/terms.yaml; an administrator adds
+terms in instance/proofreading/terms.yaml (same keys), read once per process."""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+import yaml
+
+from core.config import INSTANCE_DIR
+
+from .rules import Hit, Rule, data_doc
+
+EXTRA_TERMS_FILE = INSTANCE_DIR / "proofreading" / "terms.yaml"
+_MIN_NEAR_MISS = 4  # shorter terms collide with ordinary words too often
+
+
+@dataclass(frozen=True)
+class TermData:
+    terms: tuple[str, ...]
+    corruptions: dict
+    orders: dict
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    return {"terms": list(base.get("terms", [])) + list(extra.get("terms") or []),
+            "corruptions": {**base.get("corruptions", {}), **(extra.get("corruptions") or {})},
+            "orders": {**base.get("orders", {}), **(extra.get("orders") or {})}}
+
+
+@lru_cache(maxsize=1)
+def term_data() -> TermData:
+    doc = data_doc("terms.yaml")
+    if EXTRA_TERMS_FILE.exists():
+        doc = _merge(doc, yaml.safe_load(EXTRA_TERMS_FILE.read_text(encoding="utf-8")) or {})
+    return TermData(tuple(dict.fromkeys(doc["terms"])), dict(doc["corruptions"]), dict(doc["orders"]))
+
+
+@lru_cache(maxsize=1)
+def _corruption_pattern() -> re.Pattern:
+    wrong = sorted(term_data().corruptions, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, wrong)))
+
+
+def corruptions(text: str, rule: Rule) -> Iterator[Hit]:
+    table = term_data().corruptions
+    for match in _corruption_pattern().finditer(text):
+        right = table[match.group()]
+        if not _inside(text, right, match.start(), match.end()):
+            yield Hit(match.start(), match.end(), right)
+
+
+def _inside(text: str, word: str, start: int, end: int) -> bool:
+    """True when an occurrence of `word` covers [start, end)."""
+    found = text.find(word, max(0, end - len(word)))
+    return found != -1 and found <= start and found + len(word) >= end
+
+
+@lru_cache(maxsize=None)
+def _sounds(char: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")[0] or ())
+
+
+@lru_cache(maxsize=1)
+def _bigram_index() -> dict[str, list[tuple[str, int]]]:
+    """Every two-character window of every term → (term, offset): one lookup per text position."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for term in term_data().terms:
+        if len(term) >= _MIN_NEAR_MISS:
+            for offset in range(len(term) - 1):
+                index.setdefault(term[offset:offset + 2], []).append((term, offset))
+    return index
+
+
+def near_miss(text: str, rule: Rule) -> Iterator[Hit]:
+    index, reported = _bigram_index(), set()
+    for at in range(len(text) - 1):
+        for term, offset in index.get(text[at:at + 2], ()):
+            start = at - offset
+            if start < 0 or (start, term) in reported:
+                continue
+            candidate = text[start:start + len(term)]
+            if len(candidate) == len(term) and _one_same_sound(candidate, term):
+                reported.add((start, term))
+                yield Hit(start, start + len(term), term)
+
+
+def _one_same_sound(candidate: str, term: str) -> bool:
+    diffs = [(a, b) for a, b in zip(candidate, term) if a != b]
+    if len(diffs) != 1:
+        return False
+    wrong, right = diffs[0]
+    return bool(_sounds(wrong) & _sounds(right))
+
+
+def order(text: str, rule: Rule) -> Iterator[Hit]:
+    """Items of a fixed order listed together (joined by 、 和 与) out of that order."""
+    for name, items in term_data().orders.items():
+        for match in _order_pattern(tuple(items)).finditer(text):
+            found = re.findall("|".join(map(re.escape, items)), match.group())
+            ranks = [items.index(item) for item in found]
+            if ranks != sorted(ranks):
+                suggestion = "、".join(items) if len(set(found)) == len(items) else None
+                yield Hit(match.start(), match.end(), suggestion, {"detail": name, "order": "、".join(items)})
+
+
+@lru_cache(maxsize=None)
+def _order_pattern(items: tuple[str, ...]) -> re.Pattern:
+    item = "(?:" + "|".join(map(re.escape, items)) + ")"
+    return re.compile(f"{item}(?:[、和与及]{item})+")
