@@ -4,6 +4,7 @@ from .base import Base
 from .committee import Committee
 from .ledger import LedgerUpload, Record, RecordCategory, RecordType
 from .metric import MetricDefinition
+from .proofreading import ProofreadIgnore
 from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReviewEvent, Section, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
@@ -12,7 +13,7 @@ from .visit import Visit, VisitAgendaItem, VisitContact
 
 __all__ = [
     "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "MetricDefinition",
-    "OutboxMessage", "Record", "RecordCategory", "RecordType", "RenderedDocument", "Report",
+    "OutboxMessage", "ProofreadIgnore", "Record", "RecordCategory", "RecordType", "RenderedDocument", "Report",
     "RequestTarget", "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun",
     "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",
 ]

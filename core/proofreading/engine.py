@@ -6,6 +6,7 @@ from .findings import Finding, fingerprint
 from .rules import MACROS, Hit, Rule, rules_for
 
 MASK = MACROS["{MASK}"]
+_SHOWN = 12
 # Placeholders, template tags and URLs are not prose: masked with one character of the same length.
 _NOT_PROSE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|(?:https?|ftp)://[^\s，。；、）》”]+|www\.[^\s，。；、）》”]+"
                         r"|[\w.+-]+@[\w-]+\.[\w.-]+", re.S)
@@ -31,7 +32,8 @@ def make_finding(rule: Rule, text: str, hit: Hit) -> Finding:
     details = {"detail": "", **hit.detail}
     message = rule.message.format(text=flagged, suggestion=hit.suggestion or "", **details)
     return Finding(rule.id, rule.severity, hit.start, hit.end, flagged, message, hit.suggestion, rule.source,
-                   rule.category, fingerprint=fingerprint(rule.id, text, hit.start, hit.end))
+                   rule.category, fingerprint=fingerprint(rule.id, text, hit.start, hit.end),
+                   before=text[max(0, hit.start - _SHOWN):hit.start], after=text[hit.end:hit.end + _SHOWN])
 
 
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:

@@ -21,6 +21,8 @@ class Finding:
     section_id: Optional[int] = None
     field: str = ""
     fingerprint: str = ""
+    before: str = ""  # a few characters either side, to show the spot in a list
+    after: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)

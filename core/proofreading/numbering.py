@@ -56,7 +56,8 @@ def marks(text: str) -> Iterator[Mark]:
         found = leading_mark(line)
         if found:
             level, match = found
-            yield Mark(level, han_value(match.group(1)), offset + match.start(1), offset + match.end())
+            start = offset + len(line) - len(line.lstrip())
+            yield Mark(level, han_value(match.group(1)), start, offset + match.end())
         for match in _YISHI.finditer(line):
             yield Mark(4, han_value(match.group(1)), offset + match.start(), offset + match.end())
         offset += len(line) + 1

@@ -1,0 +1,77 @@
+"""Proofread a whole report: every section's heading, lead sentence and body, the section tree's
+numbering, minus what staff chose to ignore. The caller owns the session."""
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from sqlalchemy.orm import Session
+
+from core.drafting.kinds import kind_spec
+from core.drafting.numbering import HEADING_TYPES, number_tree
+from core.drafting.tree import build_tree, load_sections, walk
+from data_models import Report
+
+from .engine import proofread_text
+from .findings import Finding
+from .ignores import ignored_pairs
+from .structure import tree_findings
+
+FIELDS = ("heading", "lead", "body")
+
+
+@dataclass
+class ReportProofread:
+    findings: list[Finding] = field(default_factory=list)
+    ignored: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "warning")
+
+    def by_category(self) -> list[tuple[str, int]]:
+        return Counter(f.category for f in self.findings).most_common()
+
+    def for_section(self, section_id: Optional[int]) -> list[Finding]:
+        return [f for f in self.findings if f.section_id == section_id]
+
+
+def roles(node_type: str) -> dict[str, str]:
+    """Which field of a node is read in which role (an item's heading is never shown)."""
+    if node_type in HEADING_TYPES:
+        return {"heading": "heading", "body": "body"}
+    if node_type == "item":
+        return {"lead": "lead", "body": "body"}
+    return {"body": "body"}
+
+
+def text_findings(report: Report, sections) -> list[Finding]:
+    findings = [f.placed(None, "title") for f in proofread_text(report.title, "heading")]
+    for section in sections:
+        for name, role in roles(section.node_type).items():
+            findings += [f.placed(section.id, name) for f in proofread_text(getattr(section, name) or "", role)]
+    return findings
+
+
+def proofread_report(session: Session, report: Report, apply_ignores: bool = True) -> ReportProofread:
+    sections = load_sections(session, report.id)
+    spec = kind_spec(report.kind)
+    settings = {**spec.settings, **(report.settings or {})}
+    tree = build_tree(sections)
+    labels = number_tree(tree, settings.get("numbering", spec.style), settings.get("parts_numbered", spec.parts_numbered))
+    order = {node.section.id: index for index, (node, _depth) in enumerate(walk(tree))}
+    findings = text_findings(report, sections) + tree_findings(tree, labels)
+    findings.sort(key=lambda f: (order.get(f.section_id, -1), FIELDS.index(f.field) if f.field in FIELDS else -1,
+                                 f.start, f.end))
+    if not apply_ignores:
+        return ReportProofread(findings)
+    ignored = ignored_pairs(session, report.id)
+    kept = [f for f in findings if not is_ignored(f, ignored)]
+    return ReportProofread(kept, len(findings) - len(kept))
+
+
+def is_ignored(finding: Finding, ignored: set[tuple[str, str]]) -> bool:
+    return (finding.rule, "") in ignored or (finding.rule, finding.fingerprint) in ignored
