@@ -1,5 +1,5 @@
 """Thin views over core.proofreading: findings as JSON and panels, 采纳, 忽略, automatic fixes."""
-from flask import flash, g, jsonify, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.extensions import db
@@ -25,7 +25,7 @@ def _helpers():
 
 def proofread_of(report: Report) -> ReportProofread:
     """One proofreading pass per request and report, shared by every panel on the page."""
-    cache = g.setdefault("proofread", {})
+    cache = request.environ.setdefault("wengao.proofread", {})  # per request, not per app context
     if report.id not in cache:
         cache[report.id] = proofread_report(db.session, report)
     return cache[report.id]
