@@ -84,12 +84,12 @@ def ignore(report_id: int):
     return _answer(report, True, msg.IGNORED_RULE.format(rule=rule) if whole_rule else msg.IGNORED_SPOT)
 
 
-@bp.route("/reports/<int:report_id>/ignores/<int:ignore_id>/delete", methods=["POST"])
+@bp.route("/reports/<int:report_id>/ignores/<int:proofread_ignore_id>/delete", methods=["POST"])
 @login_required
-def unignore(report_id: int, ignore_id: int):
+def unignore(report_id: int, proofread_ignore_id: int):
     require_role("drafter")
     report = get_own_or_404(Report, report_id)
-    ignores.unignore(db.session, report, ignore_id)
+    ignores.unignore(db.session, report, proofread_ignore_id)
     db.session.commit()
     return _answer(report, True, msg.UNIGNORED)
 
