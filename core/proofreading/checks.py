@@ -58,31 +58,32 @@ def quote_nesting(text: str, rule: Rule) -> Iterator[Hit]:
 
 
 @lru_cache(maxsize=1)
-def _known_words() -> frozenset[str]:
-    """Words a stray 、 may split: the terms list and the vocabulary of the stray-dun rule."""
+def _word_splits() -> dict[str, list[tuple[str, str]]]:
+    """Words a stray 、 may split (terms list and the stray-dun vocabulary), indexed by the
+    part left of the split: left → [(right, word)]."""
     doc = data_doc("terms.yaml")
     words = set(doc["terms"]) | set(data_doc("punctuation.yaml").get("words", []))
     for item_list in doc["orders"].values():
         words |= set(item_list)
-    return frozenset(w for w in words if len(w) >= 2)
+    splits: dict[str, list[tuple[str, str]]] = {}
+    for word in (w for w in words if len(w) >= 2):
+        for cut in range(1, len(word)):
+            splits.setdefault(word[:cut], []).append((word[cut:], word))
+    return splits
 
 
 def stray_dun(text: str, rule: Rule) -> Iterator[Hit]:
     """A 、 between two characters that together belong to one known word (政协委、员)."""
-    words = _known_words()
+    splits = _word_splits()
+    longest = max(map(len, splits))
     for match in re.finditer("、", text):
         at = match.start()
-        for word in words:
-            for cut in range(1, len(word)):
-                left, right = word[:cut], word[cut:]
-                if text.endswith(left, 0, at) and text.startswith(right, at + 1):
-                    if _item_boundary(text, at - len(left)) and _item_end(text, at + 1 + len(right)):
-                        continue  # 党、政 — whole list items, not a split word
-                    yield Hit(at, at + 1, "", {"detail": word})
-                    break
-            else:
-                continue
-            break
+        word = next((word for size in range(1, min(at, longest) + 1)
+                     for right, word in splits.get(text[at - size:at], ())
+                     if text.startswith(right, at + 1)
+                     and not (_item_boundary(text, at - size) and _item_end(text, at + 1 + len(right)))), None)
+        if word:  # whole list items on both sides (党、政) are not a split word
+            yield Hit(at, at + 1, "", {"detail": word})
 
 
 def _item_boundary(text: str, index: int) -> bool:

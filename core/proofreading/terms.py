@@ -83,17 +83,19 @@ def near_miss(text: str, rule: Rule) -> Iterator[Hit]:
             if start < 0 or (start, term) in reported:
                 continue
             candidate = text[start:start + len(term)]
-            if len(candidate) == len(term) and _one_same_sound(candidate, term):
+            if candidate != term and len(candidate) == len(term) and _one_same_sound(candidate, term):
                 reported.add((start, term))
                 yield Hit(start, start + len(term), term)
 
 
 def _one_same_sound(candidate: str, term: str) -> bool:
-    diffs = [(a, b) for a, b in zip(candidate, term) if a != b]
-    if len(diffs) != 1:
-        return False
-    wrong, right = diffs[0]
-    return bool(_sounds(wrong) & _sounds(right))
+    diff = None
+    for index, (a, b) in enumerate(zip(candidate, term)):
+        if a != b:
+            if diff is not None:
+                return False
+            diff = index
+    return diff is not None and bool(_sounds(candidate[diff]) & _sounds(term[diff]))
 
 
 def order(text: str, rule: Rule) -> Iterator[Hit]:
