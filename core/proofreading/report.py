@@ -7,8 +7,8 @@ from typing import Optional
 from sqlalchemy.orm import Session
 
 from core.drafting.kinds import kind_spec
-from core.drafting.numbering import HEADING_TYPES, number_tree
-from core.drafting.tree import build_tree, load_sections, walk
+from core.drafting.numbering import HEADING_TYPES, Label, number_tree
+from core.drafting.tree import SectionNode, build_tree, load_sections, walk
 from data_models import Report
 
 from .engine import proofread_text
@@ -39,19 +39,22 @@ class ReportProofread:
         return [f for f in self.findings if f.section_id == section_id]
 
 
-def roles(node_type: str) -> dict[str, str]:
-    """Which field of a node is read in which role (an item's heading is never shown)."""
+def roles(node_type: str, run_in_below: bool = False) -> dict[str, str]:
+    """Which field of a node is read in which role (an item's heading is never shown). A heading
+    whose first item runs into its paragraph (一、… 一是…) is a sentence, not a line of its own."""
     if node_type in HEADING_TYPES:
-        return {"heading": "heading", "body": "body"}
+        return {"heading": "lead" if run_in_below else "heading", "body": "body"}
     if node_type == "item":
         return {"lead": "lead", "body": "body"}
     return {"body": "body"}
 
 
-def text_findings(report: Report, sections) -> list[Finding]:
+def text_findings(report: Report, tree: list[SectionNode], labels: dict[int, Label]) -> list[Finding]:
     findings = [f.placed(None, "title") for f in proofread_text(report.title, "heading")]
-    for section in sections:
-        for name, role in roles(section.node_type).items():
+    for node, _depth in walk(tree):
+        section = node.section
+        run_in = bool(node.children) and labels[id(node.children[0])].run_in
+        for name, role in roles(section.node_type, run_in).items():
             findings += [f.placed(section.id, name) for f in proofread_text(getattr(section, name) or "", role)]
     return findings
 
@@ -63,7 +66,7 @@ def proofread_report(session: Session, report: Report, apply_ignores: bool = Tru
     tree = build_tree(sections)
     labels = number_tree(tree, settings.get("numbering", spec.style), settings.get("parts_numbered", spec.parts_numbered))
     order = {node.section.id: index for index, (node, _depth) in enumerate(walk(tree))}
-    findings = text_findings(report, sections) + tree_findings(tree, labels)
+    findings = text_findings(report, tree, labels) + tree_findings(tree, labels)
     findings.sort(key=lambda f: (order.get(f.section_id, -1), FIELDS.index(f.field) if f.field in FIELDS else -1,
                                  f.start, f.end))
     if not apply_ignores:

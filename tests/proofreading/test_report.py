@@ -88,3 +88,14 @@ def test_autofix_changes_only_safe_punctuation_and_can_be_undone(db_session, rep
     fixes.undo_autofix(db_session, report, {c.undo_version_id for c in changes}, None)
     db_session.commit()
     assert db_session.get(Section, section.id).body == original
+
+
+def test_heading_run_into_its_items_is_a_sentence(db_session, report, add):
+    report.settings = {**(report.settings or {}), "numbering": "inline_yishi"}
+    db_session.commit()
+    run_in = add("section", heading="服务中心大局，彰显履职效能。")
+    add("item", run_in, lead="聚焦中心履职。", body="围绕县委部署开展协商。")
+    alone = add("section", heading="加强自身建设。")
+    found = [(f.rule, f.section_id) for f in proofread_report(db_session, report).findings
+             if f.rule == "struct.heading_period"]
+    assert found == [("struct.heading_period", alone.id)]
