@@ -7,6 +7,7 @@ from flask import Flask
 from core import db as core_db
 from core.rendering import pdf, store
 from core.rendering.format_check import check_docx
+from core.proofreading.report import proofread_summary
 from data_models.report import REPORT_KINDS
 
 from . import messages as msg
@@ -35,6 +36,9 @@ def register(app: Flask) -> None:
     def render_command(report_id: int, output: Path, pdf_path: Path | None) -> None:
         """生成报告的公文格式 Word 文件（并保存为新版本），可同时生成 PDF。"""
         with core_db.session_scope() as session:
+            summary = proofread_summary(session, report_id)  # shown, never blocking
+            if summary:
+                click.echo(summary)
             try:
                 document, _ = store.render_report(session, report_id)
             except store.RenderError as error:

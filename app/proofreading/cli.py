@@ -16,6 +16,8 @@ _KEYS = ("rule", "severity", "start", "end", "text", "message", "suggestion", "s
 
 
 def register(app: Flask) -> None:
+    register_terms(app)
+
     @app.cli.command("proofread")
     @click.argument("target")
     @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（每条含 rule、severity、start、end、text、message、suggestion）")
@@ -32,6 +34,28 @@ def register(app: Flask) -> None:
                        else messages.SUMMARY_CLEAN)
         if any(row["severity"] == "error" for row in rows):
             raise SystemExit(1)
+
+
+def register_terms(app: Flask) -> None:
+    @app.cli.command("proofread-terms")
+    def terms_command() -> None:
+        """列出校对所用的规范表述，并检查管理员补充文件（instance/proofreading/terms.yaml）。"""
+        from core.proofreading import terms
+
+        if terms.EXTRA_TERMS_FILE.exists():
+            try:
+                terms.read_extra(terms.EXTRA_TERMS_FILE)
+            except terms.TermsFileError as error:
+                raise click.ClickException(str(error)) from None
+            click.echo(f"补充文件：{terms.EXTRA_TERMS_FILE}（格式正确）")
+        else:
+            click.echo(f"没有补充文件；如需补充，请创建 {terms.EXTRA_TERMS_FILE}（格式同 core/proofreading/data/terms.yaml）。")
+        data = terms.term_data()
+        click.echo(f"规范表述 {len(data.terms)} 条：" + "、".join(data.terms))
+        for wrong, right in data.corruptions.items():
+            click.echo(f"  {wrong} → {right}")
+        for name, items in data.orders.items():
+            click.echo(f"  {name}：{'、'.join(items)}")
 
 
 def _report_rows(report_id: int) -> list[dict]:

@@ -32,8 +32,19 @@ class Finding:
 
 
 def fingerprint(rule: str, text: str, start: int, end: int) -> str:
-    """The rule, the flagged text and a few characters around it: survives edits elsewhere."""
+    """Two halves: the flagged text with the characters before it, and with those after it. A spot
+    is recognised when either half still matches, so an edit on one side does not lose it."""
+    flagged = text[start:end]
     before = text[max(0, start - _CONTEXT):start]
     after = text[end:end + _CONTEXT]
-    raw = "\x1f".join((rule, before, text[start:end], after))
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+    return _half(rule, before, flagged, "") + _half(rule, "", flagged, after)
+
+
+def _half(rule: str, before: str, flagged: str, after: str) -> str:
+    raw = "\x1f".join((rule, before, flagged, after))
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:8]
+
+
+def same_spot(fingerprint_a: str, fingerprint_b: str) -> bool:
+    """Either half matches (see fingerprint)."""
+    return fingerprint_a[:8] == fingerprint_b[:8] or fingerprint_a[8:] == fingerprint_b[8:]

@@ -11,8 +11,9 @@ from core.drafting.numbering import HEADING_TYPES, Label, number_tree
 from core.drafting.tree import SectionNode, build_tree, load_sections, walk
 from data_models import Report
 
+from . import messages
 from .engine import proofread_text
-from .findings import Finding
+from .findings import Finding, same_spot
 from .ignores import ignored_pairs
 from .structure import tree_findings
 
@@ -77,4 +78,15 @@ def proofread_report(session: Session, report: Report, apply_ignores: bool = Tru
 
 
 def is_ignored(finding: Finding, ignored: set[tuple[str, str]]) -> bool:
-    return (finding.rule, "") in ignored or (finding.rule, finding.fingerprint) in ignored
+    return any(rule == finding.rule and (not spot or same_spot(spot, finding.fingerprint)) for rule, spot in ignored)
+
+
+def proofread_summary(session: Session, report_id: int) -> str:
+    """One line for callers about to render or submit: n errors, n warnings."""
+    report = session.get(Report, report_id)
+    if report is None:
+        return ""
+    result = proofread_report(session, report)
+    if not result.findings:
+        return messages.SUMMARY_CLEAN
+    return messages.SUMMARY.format(errors=result.errors, warnings=result.warnings)

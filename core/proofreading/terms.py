@@ -1,9 +1,11 @@
 """Political and institutional terms: known corruptions, near-misses by one same-sound character
 (pypinyin, offline) and fixed orders. Shipped data in data/terms.yaml; an administrator adds
 terms in instance/proofreading/terms.yaml (same keys), read once per process."""
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
 
 import yaml
@@ -12,6 +14,7 @@ from core.config import INSTANCE_DIR
 
 from .rules import Hit, Rule, data_doc
 
+logger = logging.getLogger(__name__)
 EXTRA_TERMS_FILE = INSTANCE_DIR / "proofreading" / "terms.yaml"
 _MIN_NEAR_MISS = 4  # shorter terms collide with ordinary words too often
 
@@ -29,11 +32,32 @@ def _merge(base: dict, extra: dict) -> dict:
             "orders": {**base.get("orders", {}), **(extra.get("orders") or {})}}
 
 
+class TermsFileError(ValueError):
+    """The administrator's terms file cannot be used; the message says why, in Chinese."""
+
+
+def read_extra(path: Path) -> dict:
+    """The administrator's additions: terms (list), corruptions (wrong: right), orders (name: [items])."""
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise TermsFileError(f"规范表述补充文件 {path} 格式有误：{error}") from None
+    shapes = {"terms": list, "corruptions": dict, "orders": dict}
+    if not isinstance(doc, dict) or any(not isinstance(doc.get(k) or shape(), shape) for k, shape in shapes.items()):
+        raise TermsFileError(f"规范表述补充文件 {path} 应包含 terms（列表）、corruptions（错误写法: 正确写法）、"
+                             "orders（名称: [各项]）。")
+    return doc
+
+
 @lru_cache(maxsize=1)
 def term_data() -> TermData:
+    """Shipped terms plus the administrator's file; a broken file is left out (see flask proofread-terms)."""
     doc = data_doc("terms.yaml")
     if EXTRA_TERMS_FILE.exists():
-        doc = _merge(doc, yaml.safe_load(EXTRA_TERMS_FILE.read_text(encoding="utf-8")) or {})
+        try:
+            doc = _merge(doc, read_extra(EXTRA_TERMS_FILE))
+        except TermsFileError as error:
+            logger.warning("%s", error)
     return TermData(tuple(dict.fromkeys(doc["terms"])), dict(doc["corruptions"]), dict(doc["orders"]))
 
 

@@ -53,3 +53,35 @@ def test_report_by_id(runner, db_session, report, add):
     assert result.exit_code == 1, result.output
     rows = json.loads(result.output)
     assert [(r["rule"], r["section_id"], r["field"]) for r in rows] == [("punct.halfwidth", section.id, "body")]
+
+
+def test_administrator_terms_file_extends_the_list(runner, tmp_path, monkeypatch):
+    from core.proofreading import terms
+    from core.proofreading.engine import proofread_text
+
+    extra = tmp_path / "terms.yaml"
+    extra.write_text("terms: [清河市高质量发展示范区]\ncorruptions: {清河高质量示范区: 清河市高质量发展示范区}\n",
+                     encoding="utf-8")
+    monkeypatch.setattr(terms, "EXTRA_TERMS_FILE", extra)
+    for cached in (terms.term_data, terms._bigram_index, terms._corruption_pattern):
+        cached.cache_clear()
+    try:
+        found = {f.rule: f.suggestion for f in proofread_text("建设清河高质量示范区，建设清河市高质量发展示范曲。")}
+        assert found == {"term.corruption": "清河市高质量发展示范区", "term.near_miss": "清河市高质量发展示范区"}
+        result = runner.invoke(args=["proofread-terms"])
+        assert result.exit_code == 0 and "格式正确" in result.output and "清河市高质量发展示范区" in result.output
+        extra.write_text("terms: 不是列表\n", encoding="utf-8")
+        result = runner.invoke(args=["proofread-terms"])
+        assert result.exit_code != 0 and "应包含 terms（列表）" in result.output
+    finally:
+        monkeypatch.undo()
+        for cached in (terms.term_data, terms._bigram_index, terms._corruption_pattern):
+            cached.cache_clear()
+
+
+def test_render_prints_the_summary_and_still_renders(runner, report, add, tmp_path):
+    add("preamble", body="完善制度,规范履职行为。")
+    out = tmp_path / "总结.docx"
+    result = runner.invoke(args=["render", str(report.id), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "校对：1 处错误，0 处提示。" in result.output and out.stat().st_size > 0

@@ -49,8 +49,8 @@ def test_ignore_here_survives_an_edit_elsewhere_and_rule_ignore_covers_all(db_se
     section = add("preamble", body="开头的话。完善制度,规范履职。其它委员其它单位。")
     first = next(f for f in proofread_report(db_session, report).findings if f.rule == "punct.halfwidth")
     ignores.ignore(db_session, report, first.rule, first.fingerprint, first.text)
-    section.body = "今年新增加的开头的话写得更长一些。" + section.body
-    db_session.commit()
+    section.body = "今年新增加的开头的话写得更长一些。" + section.body.replace("规范履职", "规范委员履职")
+    db_session.commit()  # an edit far before it and one right after it
     result = proofread_report(db_session, report)
     assert "punct.halfwidth" not in [f.rule for f in result.findings] and result.ignored == 1
     ignores.ignore(db_session, report, "word.qita")
