@@ -67,76 +67,63 @@ def show(report_id: int):
                            ignores=ignores.listed(db.session, report.id))
 
 
-@bp.route("/reports/<int:report_id>/ignore", methods=["POST"])
-@login_required
-def ignore(report_id: int):
+def _change(report_id: int, change, done):
+    """Run one text change for a drafter: refused with a message, or committed and confirmed.
+    `done` is the confirmation text, or a function of the change's result giving a response."""
     require_role("drafter")
     report = get_own_or_404(Report, report_id)
-    whole_rule = request.form.get("scope") == "rule"
-    rule = request.form.get("rule", "")
     try:
-        ignores.ignore(db.session, report, rule, "" if whole_rule else request.form.get("fingerprint", ""),
-                       request.form.get("text", ""), current_user.id)
+        result = change(report)
     except REFUSALS as error:
         db.session.rollback()
         return _answer(report, False, getattr(error, "message", None) or str(error))
     db.session.commit()
-    return _answer(report, True, msg.IGNORED_RULE.format(rule=rule) if whole_rule else msg.IGNORED_SPOT)
+    return done(report, result) if callable(done) else _answer(report, True, done)
+
+
+@bp.route("/reports/<int:report_id>/ignore", methods=["POST"])
+@login_required
+def ignore(report_id: int):
+    form, whole_rule = request.form, request.form.get("scope") == "rule"
+    return _change(report_id, lambda report: ignores.ignore(
+        db.session, report, form.get("rule", ""), "" if whole_rule else form.get("fingerprint", ""),
+        form.get("text", ""), current_user.id),
+        msg.IGNORED_RULE.format(rule=form.get("rule", "")) if whole_rule else msg.IGNORED_SPOT)
 
 
 @bp.route("/reports/<int:report_id>/ignores/<int:proofread_ignore_id>/delete", methods=["POST"])
 @login_required
 def unignore(report_id: int, proofread_ignore_id: int):
-    require_role("drafter")
-    report = get_own_or_404(Report, report_id)
-    ignores.unignore(db.session, report, proofread_ignore_id)
-    db.session.commit()
-    return _answer(report, True, msg.UNIGNORED)
+    return _change(report_id, lambda report: ignores.unignore(db.session, report, proofread_ignore_id),
+                   msg.UNIGNORED)
 
 
 @bp.route("/reports/<int:report_id>/adopt", methods=["POST"])
 @login_required
 def adopt(report_id: int):
-    require_role("drafter")
-    report = get_own_or_404(Report, report_id)
-    try:
-        fixes.apply_suggestion(db.session, report, request.form.get("section_id", type=int) or 0,
-                               request.form.get("field", ""), request.form.get("rule", ""),
-                               request.form.get("fingerprint", ""), current_user.id)
-    except REFUSALS as error:
-        db.session.rollback()
-        return _answer(report, False, getattr(error, "message", None) or str(error))
-    db.session.commit()
-    return _answer(report, True, msg.ADOPTED)
+    form = request.form
+    return _change(report_id, lambda report: fixes.apply_suggestion(
+        db.session, report, form.get("section_id", type=int) or 0, form.get("field", ""), form.get("rule", ""),
+        form.get("fingerprint", ""), current_user.id), msg.ADOPTED)
 
 
-@bp.route("/reports/<int:report_id>/autofix", methods=["POST"])
-@login_required
-def autofix(report_id: int):
-    require_role("drafter")
-    report = get_own_or_404(Report, report_id)
-    try:
-        changes = fixes.autofix_report(db.session, report, current_user.id)
-    except REFUSALS as error:
-        db.session.rollback()
-        return _answer(report, False, getattr(error, "message", None) or str(error))
+def _fixed(report: Report, changes: list):
     if not changes:
         return _answer(report, True, msg.NOTHING_TO_FIX)
-    db.session.commit()
     flash(msg.FIXED.format(count=len(changes), sections=len({c.section_id for c in changes})))
     return render_template("proofreading/fixed.html", report=report, changes=changes,
                            undo_ids=sorted({c.undo_version_id for c in changes}))
 
 
+@bp.route("/reports/<int:report_id>/autofix", methods=["POST"])
+@login_required
+def autofix(report_id: int):
+    return _change(report_id, lambda report: fixes.autofix_report(db.session, report, current_user.id), _fixed)
+
+
 @bp.route("/reports/<int:report_id>/undo", methods=["POST"])
 @login_required
 def undo(report_id: int):
-    require_role("drafter")
-    report = get_own_or_404(Report, report_id)
-    try:
-        fixes.undo_autofix(db.session, report, request.form.getlist("version_id", type=int), current_user.id)
-    except REFUSALS as error:
-        db.session.rollback()
-        return _answer(report, False, getattr(error, "message", None) or str(error))
-    db.session.commit()
-    return _answer(report, True, msg.UNDONE)
+    version_ids = request.form.getlist("version_id", type=int)
+    return _change(report_id, lambda report: fixes.undo_autofix(db.session, report, version_ids, current_user.id),
+                   msg.UNDONE)

@@ -38,11 +38,19 @@ def halfwidth(text: str) -> str:
     return "".join(chr(ord(c) - 0xFEE0) if "！" <= c <= "～" else c for c in text)
 
 
+def han_numerals(text: str) -> str:
+    """Arabic numbers in a fixed expression written in Chinese: 2是 → 二是, 14五 → 十四五."""
+    from core.drafting.numbering import chinese_number
+
+    return re.sub(r"\d+", lambda m: chinese_number(int(m.group())), text)
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "fullwidth": fullwidth,
     "halfwidth": halfwidth,
     "delete": lambda text: "",
     "nodun": lambda text: text.replace("、", ""),
+    "han_numerals": han_numerals,
 }
 
 
