@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from core.proofreading import proofread_text
+from core.proofreading.files import proofread_paragraphs
 from core.proofreading.rules import all_rules
 
 TEXT_RULES = [rule for rule in all_rules() if "tree" not in rule.roles]
@@ -38,9 +39,19 @@ def test_good_example_passes(rule, text):
 
 
 def test_clean_official_prose_raises_no_error():
+    """Our own correct fictional prose (documents separated by ---), read as files are read."""
     text = CORPUS.read_text(encoding="utf-8")
-    assert len(text) > 2000
-    errors = [(f.rule, f.text) for f in proofread_text(text) if f.severity == "error"]
+    assert len(text) > 3000
+    errors = [(f.rule, f.text) for document in text.split("---\n")
+              for f in proofread_paragraphs(document.splitlines()) if f.severity == "error"]
+    assert errors == []
+
+
+def test_clean_prose_as_one_body_raises_no_error():
+    """Each document as one body field too (the editor's case)."""
+    text = CORPUS.read_text(encoding="utf-8")
+    errors = [(f.rule, f.text) for document in text.split("---\n") for f in proofread_text(document)
+              if f.severity == "error"]
     assert errors == []
 
 
