@@ -6,7 +6,7 @@ from app.extensions import db
 from app.scoping import get_own_or_404, require_role
 from core.drafting.guards import EditRefused, is_editable
 from core.drafting.sections import InvalidEdit, SaveConflict
-from core.proofreading import fixes, ignores
+from core.proofreading import fixes, ignores, terms
 from core.proofreading import messages as msg
 from core.proofreading.report import ReportProofread, proofread_report
 from data_models import Report
@@ -127,3 +127,20 @@ def undo(report_id: int):
     version_ids = request.form.getlist("version_id", type=int)
     return _change(report_id, lambda report: fixes.undo_autofix(db.session, report, version_ids, current_user.id),
                    msg.UNDONE)
+
+
+@bp.route("/terms", methods=["GET", "POST"])
+@login_required
+def terms_page():
+    """Administrators extend the political and institutional terms list (reviewed data)."""
+    require_role("admin")
+    content = request.form.get("content", terms.extra_text()).replace("\r\n", "\n")
+    if request.method == "POST":
+        try:
+            terms.save_extra(content)
+        except terms.TermsFileError as error:
+            flash(str(error), "error")
+            return render_template("proofreading/terms.html", content=content, data=terms.term_data()), 400
+        flash(msg.TERMS_SAVED)
+        return redirect(url_for("proofreading.terms_page"))
+    return render_template("proofreading/terms.html", content=content, data=terms.term_data())

@@ -1,6 +1,6 @@
 """Political and institutional terms: known corruptions, near-misses by one same-sound character
 (pypinyin, offline) and fixed orders. Shipped data in data/terms.yaml; an administrator adds
-terms in instance/proofreading/terms.yaml (same keys), read once per process."""
+terms in instance/proofreading/terms.yaml (same keys), reloaded when that file changes."""
 import logging
 import re
 from dataclasses import dataclass
@@ -19,7 +19,7 @@ EXTRA_TERMS_FILE = INSTANCE_DIR / "proofreading" / "terms.yaml"
 _MIN_NEAR_MISS = 4  # shorter terms collide with ordinary words too often
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one object per version of the data
 class TermData:
     terms: tuple[str, ...]
     corruptions: dict
@@ -36,21 +36,57 @@ class TermsFileError(ValueError):
     """The administrator's terms file cannot be used; the message says why, in Chinese."""
 
 
-def read_extra(path: Path) -> dict:
+def parse_extra(text: str) -> dict:
     """The administrator's additions: terms (list), corruptions (wrong: right), orders (name: [items])."""
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise TermsFileError(f"规范表述补充文件 {path} 格式有误：{error}") from None
+        doc = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        raise TermsFileError(f"规范表述补充内容格式有误：{error}") from None
     shapes = {"terms": list, "corruptions": dict, "orders": dict}
     if not isinstance(doc, dict) or any(not isinstance(doc.get(k) or shape(), shape) for k, shape in shapes.items()):
-        raise TermsFileError(f"规范表述补充文件 {path} 应包含 terms（列表）、corruptions（错误写法: 正确写法）、"
-                             "orders（名称: [各项]）。")
+        raise TermsFileError("规范表述补充内容应包含 terms（列表）、corruptions（错误写法: 正确写法）、orders（名称: [各项]）。")
+    if not all(isinstance(t, str) and t.strip() for t in doc.get("terms") or []):
+        raise TermsFileError("terms 中每一项都应是一条规范表述（文字）。")
     return doc
 
 
-@lru_cache(maxsize=1)
+def read_extra(path: Path) -> dict:
+    try:
+        return parse_extra(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise TermsFileError(f"规范表述补充文件 {path} 不是 UTF-8 编码。") from None
+    except TermsFileError as error:
+        raise TermsFileError(f"{path}：{error}") from None
+
+
+def save_extra(text: str) -> None:
+    """Check, then replace the administrator's file in one step; every process sees it next time."""
+    parse_extra(text)
+    EXTRA_TERMS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    partial = EXTRA_TERMS_FILE.with_suffix(".tmp")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(EXTRA_TERMS_FILE)
+
+
+def extra_text() -> str:
+    return EXTRA_TERMS_FILE.read_text(encoding="utf-8") if EXTRA_TERMS_FILE.exists() else ""
+
+
+def _version() -> tuple[int, int]:
+    """Changes whenever the administrator's file does, so every process reloads it."""
+    try:
+        stat = EXTRA_TERMS_FILE.stat()
+    except OSError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
 def term_data() -> TermData:
+    return _term_data(str(EXTRA_TERMS_FILE), _version())
+
+
+@lru_cache(maxsize=2)
+def _term_data(_path: str, _version: tuple) -> TermData:
     """Shipped terms plus the administrator's file; a broken file is left out (see flask proofread-terms)."""
     doc = data_doc("terms.yaml")
     if EXTRA_TERMS_FILE.exists():
@@ -61,9 +97,13 @@ def term_data() -> TermData:
     return TermData(tuple(dict.fromkeys(doc["terms"])), dict(doc["corruptions"]), dict(doc["orders"]))
 
 
-@lru_cache(maxsize=1)
 def _corruption_pattern() -> re.Pattern:
-    wrong = sorted(term_data().corruptions, key=len, reverse=True)
+    return _compiled_corruptions(term_data())
+
+
+@lru_cache(maxsize=2)
+def _compiled_corruptions(data: "TermData") -> re.Pattern:
+    wrong = sorted(data.corruptions, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, wrong)))
 
 
@@ -88,11 +128,15 @@ def _sounds(char: str) -> frozenset[str]:
     return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")[0] or ())
 
 
-@lru_cache(maxsize=1)
 def _bigram_index() -> dict[str, list[tuple[str, int]]]:
+    return _bigrams(term_data())
+
+
+@lru_cache(maxsize=2)
+def _bigrams(data: "TermData") -> dict[str, list[tuple[str, int]]]:
     """Every two-character window of every term → (term, offset): one lookup per text position."""
     index: dict[str, list[tuple[str, int]]] = {}
-    for term in term_data().terms:
+    for term in data.terms:
         if len(term) >= _MIN_NEAR_MISS:
             for offset in range(len(term) - 1):
                 index.setdefault(term[offset:offset + 2], []).append((term, offset))

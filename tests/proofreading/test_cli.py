@@ -62,21 +62,14 @@ def test_administrator_terms_file_extends_the_list(runner, tmp_path, monkeypatch
     extra = tmp_path / "terms.yaml"
     extra.write_text("terms: [清河市高质量发展示范区]\ncorruptions: {清河高质量示范区: 清河市高质量发展示范区}\n",
                      encoding="utf-8")
-    monkeypatch.setattr(terms, "EXTRA_TERMS_FILE", extra)
-    for cached in (terms.term_data, terms._bigram_index, terms._corruption_pattern):
-        cached.cache_clear()
-    try:
-        found = {f.rule: f.suggestion for f in proofread_text("建设清河高质量示范区，建设清河市高质量发展示范曲。")}
-        assert found == {"term.corruption": "清河市高质量发展示范区", "term.near_miss": "清河市高质量发展示范区"}
-        result = runner.invoke(args=["proofread-terms"])
-        assert result.exit_code == 0 and "格式正确" in result.output and "清河市高质量发展示范区" in result.output
-        extra.write_text("terms: 不是列表\n", encoding="utf-8")
-        result = runner.invoke(args=["proofread-terms"])
-        assert result.exit_code != 0 and "应包含 terms（列表）" in result.output
-    finally:
-        monkeypatch.undo()
-        for cached in (terms.term_data, terms._bigram_index, terms._corruption_pattern):
-            cached.cache_clear()
+    monkeypatch.setattr(terms, "EXTRA_TERMS_FILE", extra)  # a new path: the data reloads
+    found = {f.rule: f.suggestion for f in proofread_text("建设清河高质量示范区，建设清河市高质量发展示范曲。")}
+    assert found == {"term.corruption": "清河市高质量发展示范区", "term.near_miss": "清河市高质量发展示范区"}
+    result = runner.invoke(args=["proofread-terms"])
+    assert result.exit_code == 0 and "格式正确" in result.output and "清河市高质量发展示范区" in result.output
+    extra.write_text("terms: 不是列表\n", encoding="utf-8")
+    result = runner.invoke(args=["proofread-terms"])
+    assert result.exit_code != 0 and "应包含 terms（列表）" in result.output
 
 
 def test_render_prints_the_summary_and_still_renders(runner, report, add, tmp_path):

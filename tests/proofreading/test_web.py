@@ -81,3 +81,24 @@ def test_reviewer_cannot_change_text(client, report, add):
     add("preamble", body="完善制度,规范履职。")
     client.login("donghu_reviewer")
     assert client.post(f"/proofread/reports/{report.id}/autofix", data={}).status_code == 403
+
+
+def test_administrator_extends_the_terms_list(client, demo, tmp_path, monkeypatch):
+    from core.proofreading import terms
+    from core.proofreading.engine import proofread_text
+
+    monkeypatch.setattr(terms, "EXTRA_TERMS_FILE", tmp_path / "proofreading" / "terms.yaml")
+    client.login("donghu_admin")
+    bad = client.post("/proofread/terms", data={"content": "terms: 不是列表"})
+    assert bad.status_code == 400 and "应包含 terms（列表）" in bad.get_data(as_text=True)
+    assert "terms: 不是列表" in bad.get_data(as_text=True)  # what was typed is kept
+    saved = client.post("/proofread/terms", follow_redirects=True,
+                        data={"content": "corruptions: {东湖高质量示范区: 东湖县高质量发展示范区}"})
+    assert "已保存" in saved.get_data(as_text=True)
+    assert [f.suggestion for f in proofread_text("建设东湖高质量示范区。") if f.rule == "term.corruption"] == [
+        "东湖县高质量发展示范区"]
+
+
+def test_only_administrators_edit_the_terms(client, demo):
+    client.login("donghu_drafter")
+    assert client.get("/proofread/terms").status_code == 403
