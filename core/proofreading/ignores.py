@@ -42,3 +42,10 @@ def unignore(session: Session, report: Report, ignore_id: int) -> None:
 def listed(session: Session, report_id: int) -> list[ProofreadIgnore]:
     return list(session.scalars(select(ProofreadIgnore).where(ProofreadIgnore.report_id == report_id)
                                 .order_by(ProofreadIgnore.id)))
+
+
+def copy_ignores(session: Session, from_report_id: int, to_report_id: int) -> None:
+    """A new revision keeps what staff chose to ignore in the one it was made from."""
+    for row in listed(session, from_report_id):
+        session.add(ProofreadIgnore(report_id=to_report_id, rule=row.rule, fingerprint=row.fingerprint,
+                                    text=row.text, created_by_id=row.created_by_id))

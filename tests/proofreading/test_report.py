@@ -99,3 +99,20 @@ def test_heading_run_into_its_items_is_a_sentence(db_session, report, add):
     found = [(f.rule, f.section_id) for f in proofread_report(db_session, report).findings
              if f.rule == "struct.heading_period"]
     assert found == [("struct.heading_period", alone.id)]
+
+
+def test_a_new_revision_keeps_the_ignores(db_session, report, add):
+    from core.review import workflow
+    from data_models import User
+
+    add("preamble", body="其它委员积极参加。完善制度,规范履职。")
+    ignores.ignore(db_session, report, "word.qita")
+    comma = next(f for f in proofread_report(db_session, report).findings if f.rule == "punct.halfwidth")
+    ignores.ignore(db_session, report, comma.rule, comma.fingerprint, comma.text)
+    report.status = "approved"
+    db_session.commit()
+    drafter = db_session.scalars(select(User).where(User.username == "donghu_drafter")).one()
+    revision = workflow.revise(db_session, report, drafter)
+    db_session.commit()
+    result = proofread_report(db_session, revision)
+    assert (result.findings, result.ignored) == ([], 2)
