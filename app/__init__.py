@@ -57,7 +57,10 @@ def register_blueprints(app: Flask) -> None:
     """Each area declares its own url_prefix and, optionally, NAV = (order, endpoint, label)."""
     nav = []
     for area in area_packages():
-        app.register_blueprint(area.bp)
+        if hasattr(area, "register"):  # an area with its own registration (the OpenAPI-described REST API)
+            area.register(app)
+        else:
+            app.register_blueprint(area.bp)
         if hasattr(area, "NAV"):
             nav.append(area.NAV)
     # Top navigation: (endpoint, label) for each area, in menu order.

@@ -8,12 +8,13 @@ from .proofreading import ProofreadIgnore
 from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReviewEvent, Section, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
-from .user import ApiToken, User
+from .user import ApiRequestKey, ApiToken, User
 from .visit import Visit, VisitAgendaItem, VisitContact
 
 __all__ = [
-    "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "MetricDefinition",
-    "OutboxMessage", "ProofreadIgnore", "Record", "RecordCategory", "RecordType", "RenderedDocument", "Report",
+    "ApiRequestKey", "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload",
+    "MetricDefinition", "OutboxMessage", "ProofreadIgnore", "Record", "RecordCategory", "RecordType",
+    "RenderedDocument", "Report",
     "RequestTarget", "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun",
     "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",
 ]

@@ -61,9 +61,15 @@ def _cn_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+FIRST_YEAR = 1949  # no committee record predates the CPPCC
+
+
 def parse_period(text: str) -> Period:
-    """Read 2023, 2023H1, 2023H2 or 2023-01-01:2023-06-30."""
+    """Read 2023, 2023H1, 2023H2 or 2023-01-01:2023-06-30, between 1949 and next year."""
     text = (text or "").strip()
+    years = [int(y) for y in re.findall(r"(?<!\d)\d{4}(?=-|[Hh]|:|$)", text)]
+    if any(not FIRST_YEAR <= year <= date.today().year + 1 for year in years):
+        raise PeriodError(f"统计期间“{text}”超出范围：年份应在 {FIRST_YEAR} 年至 {date.today().year + 1} 年之间。")
     if re.fullmatch(r"\d{4}", text):
         return Period.year(int(text))
     if match := re.fullmatch(r"(\d{4})[Hh]([12])", text):
