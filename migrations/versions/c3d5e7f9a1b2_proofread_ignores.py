@@ -1,7 +1,7 @@
 """proofread ignores
 
 Revision ID: c3d5e7f9a1b2
-Revises: a42ceb424e06
+Revises: c1a9e2f0b7d4
 Create Date: 2026-11-27 15:10:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c3d5e7f9a1b2'
-down_revision = 'a42ceb424e06'
+down_revision = 'c1a9e2f0b7d4'
 branch_labels = None
 depends_on = None
 
