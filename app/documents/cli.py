@@ -9,6 +9,7 @@ from core import db as core_db
 from core.rendering import ofd, pdf, store
 from core.rendering.format_check import check_docx, summarise
 from core.rendering.pdf_check import NotAPdf, PdfToolMissing, check_pdf
+from core.proofreading.report import proofread_summary
 from data_models.report import REPORT_KINDS
 
 from . import messages as msg
@@ -48,6 +49,9 @@ def register(app: Flask) -> None:
     def render_command(report_id: int, output: Path, pdf_path: Path | None, ofd_path: Path | None) -> None:
         """生成报告的公文格式 Word 文件（并保存为新版本），可同时生成 PDF 和 OFD。"""
         with core_db.session_scope() as session:
+            summary = proofread_summary(session, report_id)  # shown, never blocking
+            if summary:
+                click.echo(summary)
             try:
                 document, _ = store.render_report(session, report_id)
             except store.RenderError as error:
