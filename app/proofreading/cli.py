@@ -8,7 +8,7 @@ from flask import Flask
 from core import db as core_db
 from core.drafting.document import outline
 from core.drafting.tree import describe
-from core.proofreading import messages
+from core.proofreading import messages, terms
 from core.proofreading.files import UnreadableFile, proofread_paragraphs, read_paragraphs
 from core.proofreading.report import proofread_report
 from data_models import Report
@@ -42,8 +42,6 @@ def register_terms(app: Flask) -> None:
     @app.cli.command("proofread-terms")
     def terms_command() -> None:
         """列出校对所用的规范表述，并检查管理员补充文件（instance/proofreading/terms.yaml）。"""
-        from core.proofreading import terms
-
         if terms.EXTRA_TERMS_FILE.exists():
             try:
                 terms.read_extra(terms.EXTRA_TERMS_FILE)
