@@ -5,8 +5,9 @@ from core import db as core_db
 from core.config import load_settings
 from tasks import configure_celery
 
+from . import jobs
+from .extensions import csrf, db, limiter, login_manager
 from .security.inputs import CleanJSONProvider, CleanRequest
-from .extensions import csrf, db, limiter, login_manager, migrate
 
 
 FORM_OVERHEAD = 64 * 1024  # multipart framing and fields around a file of exactly MAX_UPLOAD_MB
@@ -33,12 +34,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
+    jobs.install(app)
     return app
 
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
-    migrate.init_app(app, db, render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
@@ -63,7 +64,10 @@ def register_blueprints(app: Flask) -> None:
     """Each area declares its own url_prefix and, optionally, NAV = (order, endpoint, label)."""
     nav = []
     for area in area_packages():
-        app.register_blueprint(area.bp)
+        if hasattr(area, "register"):  # an area with its own registration (the OpenAPI-described REST API)
+            area.register(app)
+        else:
+            app.register_blueprint(area.bp)
         if hasattr(area, "NAV"):
             nav.append(area.NAV)
     # Top navigation: (endpoint, label) for each area, in menu order.

@@ -17,6 +17,10 @@ _TEXT = {
 
 
 def _respond(code: int, text: str):
+    if request.path.startswith("/api/v1/"):  # URLs no API view matched still answer as the API does
+        from .api.problems import problem_response
+
+        return problem_response(code, text)
     if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
         return jsonify(error=text), code
     return render_template("error.html", code=code, text=text), code

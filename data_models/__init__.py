@@ -7,12 +7,12 @@ from .metric import MetricDefinition
 from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReviewEvent, Section, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
-from .user import ApiToken, LoginFailure, RememberToken, User
+from .user import ApiRequestKey, ApiToken, LoginFailure, RememberToken, User
 from .visit import Visit, VisitAgendaItem, VisitContact
 
 __all__ = [
-    "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "LoginFailure", "MetricDefinition",
-    "OutboxMessage", "Record", "RecordCategory", "RecordType", "RememberToken", "RenderedDocument", "Report",
+    "ApiRequestKey", "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "LoginFailure",
+    "MetricDefinition", "OutboxMessage", "Record", "RecordCategory", "RecordType", "RememberToken", "RenderedDocument", "Report",
     "RequestTarget", "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun",
     "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",
 ]

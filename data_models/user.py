@@ -2,7 +2,7 @@
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import DateTime, ForeignKey, Index, String, false
+from sqlalchemy import DateTime, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, TimestampMixin, utcnow
@@ -62,6 +62,19 @@ class ApiToken(TimestampMixin, Base):
     last_used_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
 
     committee: Mapped["Committee"] = relationship()  # noqa: F821
+
+
+class ApiRequestKey(TimestampMixin, Base):
+    """An Idempotency-Key a token used to create something: the same request again returns the same object."""
+
+    __tablename__ = "api_request_key"
+    __table_args__ = (UniqueConstraint("token_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_id: Mapped[int] = mapped_column(ForeignKey("api_token.id"), index=True)
+    key: Mapped[str] = mapped_column(String(80))
+    fingerprint: Mapped[str] = mapped_column(String(64))  # sha256 of the request body
+    object_id: Mapped[int] = mapped_column()
 
 
 class RememberToken(Base):

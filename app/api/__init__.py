@@ -1,9 +1,20 @@
-"""The JSON API for other systems: token-authenticated, no CSRF (no cookies are used)."""
-from flask import Blueprint
+"""REST API v1 for other systems (提案系统, OA, 智慧政协): token-authenticated, no cookies and so no CSRF,
+described by OpenAPI 3.1 generated from the code (flask-smorest) at /api/v1/openapi.json."""
+from flask import Flask
+from flask_smorest import Blueprint
 
 from app.extensions import csrf
+from app.security.inputs import CleanParser
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
+bp = Blueprint("api", __name__, url_prefix="/api/v1", description="政协文稿开放接口")
+bp.ARGUMENTS_PARSER = CleanParser()  # JSON bodies cleaned and depth-limited like every other input
 csrf.exempt(bp)
 
-from . import routes  # noqa: E402,F401
+from . import auth, problems, routes  # noqa: E402,F401
+
+
+def register(app: Flask) -> None:
+    """Registered through the OpenAPI generator so every operation lands in the description."""
+    from .spec import make_api
+
+    make_api(app).register_blueprint(bp)

@@ -8,6 +8,7 @@ ACTION_NAMES = {
     "report.approved": "审定文稿",
     "report.revised": "创建修订版",
     "report.sent": "报送文稿",
+    "report.export_masked": "导出脱敏版",
     "section.save": "修改章节",
     "section.add": "新增章节",
     "section.move": "移动章节",

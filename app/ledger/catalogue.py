@@ -7,6 +7,7 @@ from app.extensions import db
 from app.scoping import require_role
 from core import audit
 from core.ledger.admin import add_category, add_metric, add_type
+from core.metrics.catalogue import ROLLUP_RULES
 from data_models import MetricDefinition
 
 from . import bp
@@ -45,4 +46,4 @@ def catalogue():
         MetricDefinition.committee_id.is_(None), MetricDefinition.committee_id == current_user.committee_id))
         .order_by(MetricDefinition.sort_order, MetricDefinition.id)).all()
     return render_template("ledger/catalogue.html", categories=_categories(), metrics=metrics, form=request.form,
-                           platform_admin=current_user.platform_admin)
+                           rollup_rules=ROLLUP_RULES, platform_admin=current_user.platform_admin)

@@ -12,9 +12,10 @@ from core.drafting.carry import carry_forward
 from core.drafting.document import assemble, outline
 from core.drafting.guards import EditRefused, is_editable
 from core.drafting.kinds import kind_choices
-from core.drafting.merge import check_text, make_environment, plain
+from core.drafting.merge import check_text, make_environment
 from core.drafting.messages import (CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED,
                                     TEXT_REFUSED)
+from core.metrics import formats
 from core.drafting.reports import SETTING_FIELDS, create_report, update_report
 from core.metrics.definitions import load_specs
 from core.metrics.periods import PeriodError, parse_period
@@ -111,7 +112,7 @@ def _picker(report: Report, values: dict) -> list[tuple[str, list]]:
     for spec in load_specs(db.session, report.committee_id):
         value = values.get(spec.label)
         link = url_for("metrics.records", key=spec.key, period=period) if traceable and value is not None else ""
-        shown = plain(value) if value is not None else "—"
+        shown = formats.cell(value, with_unit=True) if value is not None else formats.MISSING_CELL
         groups.setdefault(spec.group or "其他", []).append((spec.label, spec.unit, shown, spec.kind, link))
     return list(groups.items())
 

@@ -5,13 +5,14 @@ parsed first and any other construct (attribute access, calls, tags, arithmetic)
 Chinese message; the SandboxedEnvironment with no globals, no attributes and no callables is a
 second wall behind that check. Errors never escape as exceptions to the caller.
 """
+import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable
 
 from jinja2 import TemplateError, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
+from core.metrics import formats
 from core.metrics.values import MetricValue
 
 from . import messages
@@ -20,6 +21,10 @@ _ALLOWED = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.
             nodes.Keyword)
 _MARKERS = ("{{", "{%", "{#")
 _RESERVED = {"self", "loop", "caller", "varargs", "kwargs", "super"}  # Jinja's own names
+_AUTO_PERCENT = "\ue000%"  # a % the service added after a rate (a private-use tag, removed after merging)
+_UNIT_FILTER = "_rate_unit"
+_TYPED_PERCENT = re.compile("\ue000%(?=\\s*[%％])")
+_AMBIGUOUS = re.compile("百分之[^\ue000]{0,12}\ue000%|[\\d.]*\ue000%\\s*个?百分点")
 # Bounds checked on the tokens before the (recursive) parser and Python's compiler see the text:
 # a real placeholder is a name and one or two filters, so these never bite honest writing.
 MAX_DEPTH = 8  # nested ( [ {
@@ -50,24 +55,42 @@ class PlaceholderEnvironment(SandboxedEnvironment):
 
 
 def plain(value: Any) -> str:
-    """Default text of a value: integers without decimals, lists joined with 、; zero or missing
-    metrics become a visible 【待补】 marker, never 召开0次."""
-    if isinstance(value, MetricValue):
-        if value.value is None:
-            return Marker(messages.NO_VALUE_MARK.format(name=value.label))
-        if value.is_zero:
-            return Marker(messages.ZERO_MARK.format(name=value.label))
-        return plain(value.value)
-    if isinstance(value, str):
+    """Default text of a value, as core/metrics/formats prints it (a rate with %); a zero or missing
+    metric becomes a visible 【待补】 marker, never 召开0次."""
+    if isinstance(value, Marker):
         return value
-    if isinstance(value, bool) or value is None:
-        return Marker(messages.NO_VALUE_MARK.format(name="数值"))
-    if isinstance(value, (list, tuple)):
-        return "、".join(plain(v) for v in value)
-    if isinstance(value, (Decimal, float)):
-        rounded = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        return str(int(rounded)) if rounded == int(rounded) else format(rounded.normalize(), "f")
-    return str(value)
+    shown = formats.text(value)
+    return Marker(shown) if formats.MARKER_RE.fullmatch(shown) else shown
+
+
+def _with_unit(value: Any) -> str:
+    """A rate's text always ends with % (tagged, so a % the writer typed right after wins)."""
+    shown = value if isinstance(value, str) else plain(value)
+    if isinstance(shown, Marker):
+        return shown
+    return (shown[:-1] if shown.endswith(formats.PERCENT) else shown) + _AUTO_PERCENT
+
+
+def _is_rate(value: Any) -> bool:
+    return isinstance(value, MetricValue) and value.unit == formats.PERCENT
+
+
+def _tag_rates(ast: nodes.Template, values: dict) -> None:
+    """Every output of a rate ({{ 立案率 }}, {{ 立案率|余 }}) passes through _with_unit last."""
+    for output in ast.find_all(nodes.Output):
+        for index, node in enumerate(output.nodes):
+            base = node
+            while isinstance(base, nodes.Filter):
+                base = base.node
+            if isinstance(base, nodes.Name) and _is_rate(values.get(base.name)):
+                output.nodes[index] = nodes.Filter(node, _UNIT_FILTER, [], [], None, None, lineno=node.lineno)
+
+
+def _settle_units(merged: str) -> tuple[str, list[str]]:
+    """Drop the added % where the writer typed one; report a % next to 百分点 / 百分之 as ambiguous."""
+    merged = _TYPED_PERCENT.sub("", merged)
+    doubtful = [match.group(0).replace(_AUTO_PERCENT, formats.PERCENT) for match in _AMBIGUOUS.finditer(merged)]
+    return merged.replace(_AUTO_PERCENT, formats.PERCENT), doubtful
 
 
 def _guarded(name: str, fn: Callable) -> Callable:
@@ -87,6 +110,7 @@ def make_environment(filters: dict[str, Callable]) -> PlaceholderEnvironment:
     env.globals.clear()  # no range, cycler, joiner, namespace, lipsum, dict
     env.tests.clear()
     env.filters = {name: _guarded(name, fn) for name, fn in filters.items()}
+    env.filters[_UNIT_FILTER] = _with_unit
     return env
 
 
@@ -96,6 +120,7 @@ class MergeResult:
     names: set[str] = field(default_factory=set)  # every placeholder name used
     unknown: set[str] = field(default_factory=set)
     error: str = ""  # Chinese message; the text is then left unmerged
+    doubtful_units: list[str] = field(default_factory=list)  # a rate next to 百分点 / 百分之: the preview warns
 
 
 def _refused(ast: nodes.Template) -> str:
@@ -109,6 +134,8 @@ def _refused(ast: nodes.Template) -> str:
             return messages.RESERVED_NAME.format(name=node.name)
         if isinstance(node, nodes.Filter) and node.node is None:
             return messages.REFUSED_CONSTRUCT.format(what=messages.NODE_NAMES["FilterBlock"])
+        if isinstance(node, nodes.Filter) and node.name == _UNIT_FILTER:  # the service's own, not a style
+            return messages.UNKNOWN_FILTER.format(name=node.name)
         stack.extend(node.iter_child_nodes())
     return ""
 
@@ -184,13 +211,15 @@ def _merge(env: PlaceholderEnvironment, text: str, context: dict[str, Any]) -> M
     unknown = {name for name in names if name not in context}
     values = {name: context[name] for name in names if name in context}
     values.update({name: Marker(messages.UNKNOWN_MARK.format(name=name)) for name in unknown})
+    _tag_rates(ast, values)
     try:
         merged = env.from_string(ast).render(values)
     except FilterFailed as error:
         return MergeResult(text, names, unknown, messages.FILTER_FAILED.format(filter=error.name, value=plain(error.value)))
     except TemplateError as error:  # e.g. a filter name that does not exist
         return MergeResult(text, names, unknown, _template_error_message(error))
-    return MergeResult(merged, names, unknown)
+    merged, doubtful = _settle_units(merged)
+    return MergeResult(merged, names, unknown, doubtful_units=doubtful)
 
 
 def _template_error_message(error: TemplateError) -> str:

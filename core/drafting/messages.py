@@ -39,6 +39,8 @@ W_FLAG = "“{where}”：{reason}。"
 W_TYPED_NUMBER = "“{where}”的标题或引导句以手工输入的序号开头；序号由系统按结构自动生成，请删去。"
 W_METRICS_FAILED = "数字暂时无法计算，占位符未合并（{error}）。请联系管理员。"
 W_RULE = "数字前后不一致：{rule}。"
+W_RATE_OVER = "“{where}”中的“{name}”为{value}，超过100%，请核对台账中的分子和分母。"
+W_RATE_UNIT = "“{where}”中的百分比写成了“{text}”，单位可能重复或有误：比率会自动加“%”，请核对这句话的写法。"
 
 # Editing
 NOT_EDITABLE = "该报告当前状态为“{status}”，不能修改；退回后方可编辑。"

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.committees import ancestor_ids
+from core.metrics.catalogue import ALLOWED_RULES, ROLLUP_RULES
 from core.metrics.formula import FormulaError, formula_names
 from data_models import MetricDefinition, RecordCategory, RecordType
 from data_models.metric import METRIC_KINDS
@@ -48,7 +49,8 @@ def add_type(session: Session, category_id: int, key: str, name: str, owner_id: 
 
 
 def add_metric(session: Session, committee_id: int, data: dict) -> list[str]:
-    """A committee's own metric; data holds key, label, unit, kind, category, types, field, formula, basis."""
+    """A committee's own metric; data holds key, label, unit, kind, category, types, field, formula, basis,
+    and how it rolls up (rollup: a ROLLUP_RULES key, "" for the kind's rule) and prints (decimals)."""
     key, label, kind = data.get("key", "").strip(), data.get("label", "").strip(), data.get("kind", "")
     errors = _key_errors(session, MetricDefinition, key)
     if not LABEL_RE.match(label):
@@ -59,13 +61,24 @@ def add_metric(session: Session, committee_id: int, data: dict) -> list[str]:
         errors.append("请选择统计方式。")
     if data.get("basis", "period") not in BASES:
         errors.append("请选择统计口径。")
-    errors += _source_errors(session, kind, data, committee_id)
+    errors += _source_errors(session, kind, data, committee_id) + _rollup_errors(kind, data)
     if not errors:
         session.add(MetricDefinition(
             key=key, label=label, unit=data.get("unit", "").strip()[:10], kind=kind, committee_id=committee_id,
             category_key=data.get("category", "") if kind != "formula" else "", type_keys=_types(data),
             field=data.get("field", "") or "count", formula=data.get("formula", "").strip(),
-            period_basis=data.get("basis", "period"), group=data.get("group", "").strip()[:40] or "自定义", sort_order=100000))
+            period_basis=data.get("basis", "period"), group=data.get("group", "").strip()[:40] or "自定义", sort_order=100000,
+            rollup=data.get("rollup", ""), decimals=int(data["decimals"]) if str(data.get("decimals", "")).strip() else None))
+    return errors
+
+
+def _rollup_errors(kind: str, data: dict) -> list[str]:
+    errors, rule = [], data.get("rollup", "")
+    if rule and rule not in ALLOWED_RULES.get(kind, ()):
+        errors.append(f"合计方式“{ROLLUP_RULES.get(rule, rule)}”不适用于该统计方式：比率等公式指标须重新计算，去重计数不能直接相加。")
+    decimals = str(data.get("decimals", "")).strip()
+    if decimals and not (decimals.isdigit() and int(decimals) <= 4):
+        errors.append("小数位数须为0至4之间的整数，或留空（按统计方式默认）。")
     return errors
 
 

@@ -1,7 +1,6 @@
 """Build a package from an approved report, and submit it within this deployment."""
 import dataclasses
 import uuid
-from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -43,7 +42,7 @@ def build_package(session: Session, report: Report, *, kind: str, period: Period
     except (RenderError, TemplateMissing) as error:
         raise UpwardError(str(error)) from error
     pdf, pdf_note = pdf_of(rendered)
-    values = compute_metrics(session, report.committee_id, period)
+    values = compute_metrics(session, report.committee_id, period, items=True)
     return Package(
         committee_name=report.committee.name, committee_short_name=report.committee.short_name,
         title=report.title, kind=report.kind, period=period, docx=rendered.docx, pdf=pdf, pdf_note=pdf_note,
@@ -87,13 +86,3 @@ def mark_sent(session: Session, report: Report, user: User | None, **detail) -> 
             workflow.mark_sent(session, report, user, **detail)
         except workflow.AlreadyDone:  # a simultaneous delivery marked it first
             pass
-
-
-def submit_remote(session: Session, link, remote: dict, report: Report, user: User):
-    """Queue the package for a request of the superior's own deployment (`remote` as its API lists it)."""
-    from .outbox import queue_package
-
-    period = Period(date.fromisoformat(remote["period_start"]), date.fromisoformat(remote["period_end"]))
-    package = build_package(session, report, kind=remote["kind"], period=period,
-                            submitted_by=user.display_name or user.username, user_id=user.id)
-    return queue_package(session, link, int(remote["id"]), package, report_id=report.id, user_id=user.id)

@@ -8,7 +8,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Optional
 
 from sqlalchemy import select, update
@@ -16,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core import audit
+from core.metrics import formats
 from core.metrics.periods import Period
 from core.uploads import DOCX, MB, Limits, UploadRefused, check_upload
 from data_models import CollectionRequest, Committee, Submission
@@ -106,7 +106,10 @@ def _check_metrics(metrics: dict) -> None:
     values = metrics.get("values")
     ok = metrics.get("schema_version") == SCHEMA_VERSION and isinstance(values, list) and all(
         isinstance(row, dict) and all(isinstance(row.get(f), str) for f in ("key", "label", "unit", "kind"))
-        and (row.get("value") is None or isinstance(row["value"], (int, float, list))) for row in values)
+        and (row.get("value") is None or isinstance(row["value"], (int, float, list)))
+        and (row.get("decimals") is None or (type(row["decimals"]) is int and 0 <= row["decimals"] <= 6))
+        and (row.get("items") is None or (isinstance(row["items"], list) and all(isinstance(i, str) for i in row["items"])))
+        for row in values)
     if not ok:
         raise UpwardError(msg.BAD_PACKAGE.format(detail="metrics"))
 
@@ -119,23 +122,24 @@ def _canonical(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def json_number(value):
-    """Metric values as JSON: Decimal to int or float, lists and None kept."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, list):
-        return [json_number(v) for v in value]
-    return value
-
-
 def metrics_document(values, committee: Committee, period: Period) -> dict:
-    """MetricValue objects as versioned data (the 'numbers as data' part of a package)."""
+    """MetricValue objects as versioned data (the 'numbers as data' part of a package).
+
+    Values are rounded to the catalogue's decimals (formats.json_value); a distinct count also lists
+    its distinct values ("items"), so the superior can count a bureau shared by two counties once."""
     return {
         "schema_version": SCHEMA_VERSION, "committee": committee.name,
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label},
-        "values": [{"key": v.key, "label": v.label, "unit": v.unit, "kind": v.kind,
-                    "value": json_number(v.value)} for v in values],
+        "values": [_metric_row(v) for v in values],
     }
+
+
+def _metric_row(value) -> dict:
+    row = {"key": value.key, "label": value.label, "unit": value.unit, "kind": value.kind,
+           "value": formats.json_value(value.value, value.decimals), "decimals": value.decimals}
+    if value.items is not None:
+        row["items"] = [str(item) for item in value.items]
+    return row
 
 
 def accept_package(session: Session, *, request_id: int, sender: Committee, package: Package,

@@ -9,7 +9,7 @@ ALIASES = {"document": "rendered_document", "doc": "rendered_document", "rendere
            "token": "api_token", "run": "task_run", "task": "task_run", "request": "collection_request",
            "collection": "collection_request", "event": "audit_event", "user": "user_account"}
 # Rules that anybody (or a machine with a token) may call.
-PUBLIC = {"static", "auth.login", "main.healthz"}
+PUBLIC = {"static", "auth.login", "main.healthz", "api-docs.openapi_json", "api_docs.index"}
 MISSING_ID = 987654
 
 
