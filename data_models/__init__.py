@@ -4,6 +4,7 @@ from .base import Base
 from .committee import Committee
 from .ledger import LedgerUpload, Record, RecordCategory, RecordType
 from .metric import MetricDefinition
+from .proofreading import ProofreadIgnore
 from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReviewEvent, Section, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
@@ -12,7 +13,8 @@ from .visit import Visit, VisitAgendaItem, VisitContact
 
 __all__ = [
     "ApiRequestKey", "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "LoginFailure",
-    "MetricDefinition", "OutboxMessage", "Record", "RecordCategory", "RecordType", "RememberToken", "RenderedDocument", "Report",
+    "MetricDefinition", "OutboxMessage", "ProofreadIgnore", "Record", "RecordCategory", "RecordType", "RememberToken",
+    "RenderedDocument", "Report",
     "RequestTarget", "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun",
     "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",
 ]

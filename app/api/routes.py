@@ -1,6 +1,7 @@
 """REST API v1 operations. Thin: authorise the token, call core, shape the answer."""
 from flask import request
 from flask.views import MethodView
+from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from core import audit
@@ -11,7 +12,6 @@ from core.metrics.periods import PeriodError, parse_period
 from core.upward.rollup import system_rollup
 from data_models import Committee, Record, RecordCategory
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from . import bp
 from . import messages as msg
@@ -22,6 +22,7 @@ from .schemas import (CommitteeList, MetricArgs, MetricList, ProblemSchema, Reco
                       RecordsOut)
 
 from . import reports  # noqa: E402,F401  (report, section and render operations)
+from . import importing  # noqa: E402,F401  (导入已有文稿)
 
 
 MAX_ID = 2**31 - 1  # the database's integer keys
@@ -94,6 +95,7 @@ class Records(MethodView):
     @bp.response(200, RecordsOut)
     @bp.alt_response(400, schema=ProblemSchema, content_type=PROBLEM)
     @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
+    @bp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM)
     def post(self, payload):
         """批量写入台账记录（全部无误才写入；按 external_id 幂等）"""
         caller = require(RECORDS)

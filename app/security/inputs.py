@@ -6,12 +6,8 @@ parser is a bad request, not a RecursionError.
 """
 from typing import Any
 
-import json
-
 from flask import Request
 from flask.json.provider import DefaultJSONProvider
-from webargs import core as webargs_core
-from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 
 from core.cleaning import clean_data, clean_text
@@ -48,14 +44,3 @@ class CleanJSONProvider(DefaultJSONProvider):
         except RecursionError:
             raise ValueError("JSON nested too deeply") from None
 
-
-class CleanParser(FlaskParser):
-    """webargs (flask-smorest's arguments) reads JSON bodies itself: the same cleaning and depth limit."""
-
-    def _raw_load_json(self, req):
-        if not is_json_request(req):
-            return webargs_core.missing
-        try:
-            return clean_data(webargs_core.parse_json(req.get_data(cache=True)))
-        except RecursionError:
-            raise json.JSONDecodeError("JSON nested too deeply", "[", 0) from None  # doc "" would read as no body

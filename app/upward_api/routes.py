@@ -60,6 +60,7 @@ def open_requests():
         rows.append({"id": collection.id, "title": collection.title, "kind": collection.kind,
                      "period_start": collection.period_start.isoformat(), "period_end": collection.period_end.isoformat(),
                      "deadline": collection.deadline.isoformat(), "note": collection.note,
+                     "want_ofd": collection.want_ofd,
                      "issuer": collection.committee.name, "reminders": target.reminders, "submitted": submitted})
     db.session.commit()  # last_used_at of the token
     return jsonify(requests=rows)

@@ -7,6 +7,7 @@ second wall behind that check. Errors never escape as exceptions to the caller.
 """
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable
 
 from jinja2 import TemplateError, meta, nodes
@@ -75,14 +76,14 @@ def _is_rate(value: Any) -> bool:
     return isinstance(value, MetricValue) and value.unit == formats.PERCENT
 
 
-def _tag_rates(ast: nodes.Template, values: dict) -> None:
+def _tag_rates(ast: nodes.Template, rates: frozenset) -> None:
     """Every output of a rate ({{ 立案率 }}, {{ 立案率|余 }}) passes through _with_unit last."""
     for output in ast.find_all(nodes.Output):
         for index, node in enumerate(output.nodes):
             base = node
             while isinstance(base, nodes.Filter):
                 base = base.node
-            if isinstance(base, nodes.Name) and _is_rate(values.get(base.name)):
+            if isinstance(base, nodes.Name) and base.name in rates:
                 output.nodes[index] = nodes.Filter(node, _UNIT_FILTER, [], [], None, None, lineno=node.lineno)
 
 
@@ -106,10 +107,16 @@ def _guarded(name: str, fn: Callable) -> Callable:
 
 
 def make_environment(filters: dict[str, Callable]) -> PlaceholderEnvironment:
+    """One shared environment per set of filters, so compiled texts are reused across requests."""
+    return _environment(frozenset(filters.items()))
+
+
+@lru_cache(maxsize=8)
+def _environment(filters: frozenset) -> PlaceholderEnvironment:
     env = PlaceholderEnvironment(autoescape=False, keep_trailing_newline=True, finalize=plain)
     env.globals.clear()  # no range, cycler, joiner, namespace, lipsum, dict
     env.tests.clear()
-    env.filters = {name: _guarded(name, fn) for name, fn in filters.items()}
+    env.filters = {name: _guarded(name, fn) for name, fn in filters}
     env.filters[_UNIT_FILTER] = _with_unit
     return env
 
@@ -187,6 +194,47 @@ def _parse(env: PlaceholderEnvironment, text: str) -> tuple[nodes.Template | Non
         return None, messages.TEMPLATE_ERROR
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    """A staff text checked and compiled once: its placeholder names, or why it cannot be merged."""
+
+    names: frozenset = frozenset()
+    template: Any = None
+    error: str = ""
+
+
+_COMPILED_MAX = 4096  # distinct texts kept per environment (a 60-block report has about 200)
+
+
+def _compile(env: PlaceholderEnvironment, text: str, rates: frozenset = frozenset()) -> _Compiled:
+    """Checked and compiled once per text (and per set of rate names, whose output gains its %)."""
+    cache = env.__dict__.setdefault("_compiled", {})
+    key = (text, rates)
+    if key in cache:
+        return cache[key]
+    ast, reason = _parse(env, text)
+    if ast is None:
+        return _remember(cache, key, _Compiled(error=reason))
+    if reason := _refused(ast):
+        return _remember(cache, key, _Compiled(error=reason))
+    try:
+        names = frozenset(meta.find_undeclared_variables(ast))  # compiles: an unknown filter fails here
+        _tag_rates(ast, rates)
+        template = env.from_string(ast)
+    except TemplateError as error:
+        return _remember(cache, key, _Compiled(error=_template_error_message(error)))
+    except Exception:  # RecursionError and the like: never stored, never a 500
+        return _remember(cache, key, _Compiled(error=messages.TEMPLATE_ERROR))
+    return _remember(cache, key, _Compiled(names, template))
+
+
+def _remember(cache: dict, key: tuple, compiled: _Compiled) -> _Compiled:
+    if len(cache) >= _COMPILED_MAX:
+        cache.clear()
+    cache[key] = compiled
+    return compiled
+
+
 def merge_text(env: PlaceholderEnvironment, text: str, context: dict[str, Any]) -> MergeResult:
     """Merge one piece of staff text; on any problem return the text unchanged with a message."""
     text = text or ""
@@ -199,21 +247,17 @@ def merge_text(env: PlaceholderEnvironment, text: str, context: dict[str, Any]) 
 
 
 def _merge(env: PlaceholderEnvironment, text: str, context: dict[str, Any]) -> MergeResult:
-    ast, reason = _parse(env, text)
-    if ast is None:
-        return MergeResult(text, error=reason)
-    if reason := _refused(ast):
-        return MergeResult(text, error=reason)
-    try:
-        names = meta.find_undeclared_variables(ast)  # compiles: an unknown filter fails here
-    except TemplateError as error:
-        return MergeResult(text, error=_template_error_message(error))
+    compiled = _compile(env, text)
+    if compiled.template is None:
+        return MergeResult(text, set(compiled.names), error=compiled.error)
+    names = set(compiled.names)
+    if rates := frozenset(name for name in names if _is_rate(context.get(name))):
+        compiled = _compile(env, text, rates)
     unknown = {name for name in names if name not in context}
     values = {name: context[name] for name in names if name in context}
     values.update({name: Marker(messages.UNKNOWN_MARK.format(name=name)) for name in unknown})
-    _tag_rates(ast, values)
     try:
-        merged = env.from_string(ast).render(values)
+        merged = compiled.template.render(values)
     except FilterFailed as error:
         return MergeResult(text, names, unknown, messages.FILTER_FAILED.format(filter=error.name, value=plain(error.value)))
     except TemplateError as error:  # e.g. a filter name that does not exist

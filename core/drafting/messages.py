@@ -69,3 +69,9 @@ NODE_TYPE_NAMES = {
     "preamble": "导语", "part": "部分", "section": "节", "subsection": "小节", "item": "条目",
     "shortcomings": "存在问题", "closing": "结束语",
 }
+
+# Number chips in the editor
+CHIP_UNKNOWN = "未知指标：请从“插入数字”中选择。"
+CHIP_MISSING = "暂无数据，打印时显示为【待补】。"
+CHIP_ZERO = "数值为 0，打印时显示为【待补】；可删去该句或补录台账。"
+CHIP_RATE = "比率未带 %：请加数字格式“| 百分比”。"

@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from core.audit import record
+from core.proofreading.ignores import copy_ignores
 from data_models import Report, ReviewEvent, Section, User
 
 from . import messages
@@ -130,6 +131,7 @@ def revise(session: Session, report: Report, user: User) -> Report:
     newer = successor(session, report)
     _check(newer is None, messages.ALREADY_REVISED.format(revision=newer.revision if newer else 0))
     copy = _copy_report(session, report, user)
+    copy_ignores(session, report.id, copy.id)
     _step(session, report, user, "revised", None, new_report_id=copy.id)
     record(session, "report.create", user_id=user.id, committee_id=copy.committee_id, object_type="report",
            object_id=copy.id, title=copy.title, revision=copy.revision, previous_id=report.id)

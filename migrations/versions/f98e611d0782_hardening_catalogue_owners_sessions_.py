@@ -1,7 +1,7 @@
 """hardening: catalogue owners, platform admins, session generations, remember tokens, login failures
 
 Revision ID: f98e611d0782
-Revises: c3f1a9d2b7e4, c7d1e2f3a4b5
+Revises: c7d1e2f3a4b5
 Create Date: 2026-11-27 15:06:26.673465
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'f98e611d0782'
-down_revision = ('c3f1a9d2b7e4', 'c7d1e2f3a4b5')  # also joins main's two heads (task runs, metric roll-up)
+down_revision = 'c7d1e2f3a4b5'
 branch_labels = None
 depends_on = None
 

@@ -126,4 +126,4 @@ def test_cli_import_goes_through_the_upload_checks(runner, catalogue, tmp_path, 
 def test_absurd_metric_period_is_a_message(client, catalogue):
     client.login("donghu_drafter")
     page = client.get("/metrics/?period=0001-01-01:9999-12-31")
-    assert page.status_code == 200 and "超出范围" in page.get_data(as_text=True)
+    assert page.status_code == 200 and "统计期间应在1949年" in page.get_data(as_text=True)
