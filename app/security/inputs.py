@@ -43,4 +43,3 @@ class CleanJSONProvider(DefaultJSONProvider):
             return clean_data(super().loads(s, **kwargs))
         except RecursionError:
             raise ValueError("JSON nested too deeply") from None
-

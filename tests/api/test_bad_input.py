@@ -42,7 +42,7 @@ def test_json_nan_literal_is_refused(client, db_session, demo):
 def test_deep_nesting_is_a_400(client, db_session, demo):
     _, headers = setup_token(db_session, demo.county_a)
     response = _post(client, headers, "[" * 100_000)
-    assert response.status_code == 400 and not response.get_json()["title"].isascii()
+    assert response.status_code == 400 and "请求体" in json.dumps(response.get_json(), ensure_ascii=False)
 
 
 def test_control_characters_and_lone_surrogates_are_removed_at_the_door(client, db_session, demo):
