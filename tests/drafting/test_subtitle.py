@@ -45,9 +45,11 @@ def test_subtitle_is_edited_on_the_report_form(client, demo, db_session):
 def test_migration_moves_a_kept_meeting_line_into_the_subtitle(tmp_path):
     url = f"sqlite:///{tmp_path / 'm.sqlite3'}"
     from app import create_app
+    from app.migrations import init_migrations
     from flask_migrate import downgrade, upgrade
 
     app = create_app({"SETTINGS": {"database_url": url}})
+    init_migrations(app)  # the factory no longer registers Flask-Migrate (app/migrations.py does)
     with app.app_context():
         upgrade(directory="migrations", revision="c1a9e2f0b7d4")
         engine = create_engine(url)
