@@ -230,14 +230,17 @@ def fold_items(nodes: list[Node], style: str, parent: Optional[Node] = None,
             kept.append(node)
             continue
         words = node.number + (node.lead or "") + node.text
-        host = (kept[-1] if kept and kept[-1].kind not in HEADINGS else parent) if node.run_in else None
-        if host is None:
-            node.number, node.lead, node.text = "", None, words
-            kept.append(node)
+        if kept and kept[-1].kind not in HEADINGS:
+            host = kept[-1]
+        elif not kept and parent is not None:
+            host = parent  # before any child: the parent's own text comes right before it
         else:
-            host.text += words  # its first paragraph continues the host's last one, as in the source
-            host.children.extend(node.children)
-            hosts[id(node)] = host
+            host = Node("preamble")  # a plain paragraph, numbered by no style
+            kept.append(host)
+        joiner = "" if node.run_in or not host.text else "\n"
+        host.text += joiner + words  # run in: continues the paragraph before it, as in the source
+        kept.extend(node.children)
+        hosts[id(node)] = host
     nodes[:] = kept
     return hosts
 

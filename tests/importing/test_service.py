@@ -71,3 +71,17 @@ def test_outline_state_round_trips():
         outline = parse(read_text(document).lines)
         again = outline_from_state(outline_state(outline))
         assert outline_state(again) == outline_state(outline)
+
+
+def test_numbers_the_style_cannot_generate_stay_text():
+    from core.importing.outline import parse
+    from core.importing.service import fold_items, numbering_style
+
+    outline = parse(read_text("东湖县政协2023年上半年工作总结\n一、强化政治引领\n一是加强学习。全年学习8次。\n"
+                              "二是健全制度。修订制度5项。\n第一，抓好队伍。举办培训2期。").lines)
+    style, _ = numbering_style(outline)
+    assert style == "yishi"
+    fold_items(outline.nodes, style)
+    items = outline.nodes[0].children
+    assert [i.number for i in items] == ["一是", "二是"]
+    assert items[-1].text == "修订制度5项。\n第一，抓好队伍。举办培训2期。"
