@@ -246,14 +246,13 @@ def fold_items(nodes: list[Node], style: str, parent: Optional[Node] = None,
 
 
 def _settings(outline: Outline, plan: ImportPlan) -> dict:
+    """The kind's settings with the document's own lines (an empty one stays empty: nothing is added)."""
     spec = kind_spec(outline.kind)
     style, parts_numbered = numbering_style(outline)
     settings = {**spec.settings, "salutation": outline.salutation, "speaker": outline.speaker,
-                "meeting": outline.subtitle if "meeting" in spec.settings else "",
                 "numbering": style, "parts_numbered": parts_numbered}
-    extra = [line for line in (outline.subtitle if "meeting" not in spec.settings else "", outline.header_date) if line]
-    if extra:
-        settings["subtitle_lines"] = extra
+    if outline.header_date:
+        settings["subtitle_lines"] = [outline.header_date]
     if outline.signature:
         settings.update(signature=True, signature_text=outline.signature)
     if outline.date:
@@ -278,8 +277,10 @@ def create_report_from_plan(session: Session, committee: Committee, period: Peri
     found_in = [node for node, _ in walk(outline.nodes)]  # what FoundNumber.node indexes
     hosts = fold_items(outline.nodes, style)
     _check_sizes(outline)  # placeholders are longer than the numbers they replace
+    if len(outline.subtitle) > 200:
+        raise ImportRefused(f"副标题过长（{len(outline.subtitle)} 字，最多 200 字）。")
     report = Report(committee_id=committee.id, committee=committee, kind=outline.kind, title=title,
-                    period_start=period.start, period_end=period.end, status="draft",
+                    subtitle=outline.subtitle, period_start=period.start, period_end=period.end, status="draft",
                     settings=_settings(outline, plan), created_by_id=user_id)
     session.add(report)
     session.flush()
