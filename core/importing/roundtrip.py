@@ -278,6 +278,12 @@ def _similar(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def _drawn_from(part: str, old: str) -> bool:
+    """Most of `part` is text of `old` (one half of a split paragraph, not a new paragraph)."""
+    blocks = SequenceMatcher(None, part, old, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) >= 0.8 * len(part)
+
+
 def _pair(base, texts, i1, i2, j1, j2) -> tuple[list[tuple[int, list[int]]], list[int], list[int]]:
     """Within a changed run: each old paragraph paired with the next similar new one, in order, or
     with two new ones when Word split it in two (Enter pressed inside it)."""
@@ -285,7 +291,7 @@ def _pair(base, texts, i1, i2, j1, j2) -> tuple[list[tuple[int, list[int]]], lis
     for i in range(i1, i2):
         old = _norm(base[i].text)
         split = next((k for k in range(j, j2 - 1) if _similar(old, texts[k] + texts[k + 1]) >= 0.8
-                      and _similar(old, texts[k] + texts[k + 1]) > _similar(old, texts[k])), None)
+                      and _drawn_from(texts[k], old) and _drawn_from(texts[k + 1], old)), None)
         match = next((k for k in range(j, j2) if _similar(old, texts[k]) >= 0.5), None)
         if split is not None and (match is None or split <= match):
             pairs.append((i, [split, split + 1]))
@@ -318,8 +324,13 @@ def _changed(paragraph: Paragraph, edited: str, change_for, result: RoundTrip) -
     edited = edited.strip()
     spans = _map_segments(paragraph, old, edited)
     touched: set[int] = set()
+    carry = ""  # text typed into a generated number: it belongs to what follows
     for segment, (start, end) in zip(paragraph.segments, spans):
-        piece = edited[start:end]
+        piece = carry + edited[start:end]
+        carry = ""
+        if segment.slot == "number" and _norm(piece) != _norm(segment.shown):
+            carry = piece.replace(segment.shown, "", 1) if segment.shown in piece else piece
+            continue
         if segment.section_id is None:
             if _norm(piece) != _norm(segment.shown):
                 result.unplaced.append(f"“{segment.shown}”改为“{piece}”")
