@@ -43,7 +43,8 @@ class ImportPlan:
 
 
 def literal_warnings(plan: ImportPlan) -> list[str]:
-    return [messages.W_LITERAL.format(text=n.text, where=n.context) for n in plan.numbers if n.status != "bound"]
+    return [messages.W_LITERAL.format(text=n.text, where=n.context) for n in plan.numbers
+            if n.status != "bound" and not n.masked]  # an unbound * is flagged as 未填写的数字 already
 
 
 def metric_values(session: Session, committee_id: int, period: Period) -> tuple[dict, dict]:
@@ -304,7 +305,8 @@ def _notes(plan: ImportPlan, section_of: dict[int, int], ids: dict[int, int]) ->
     """Warnings tied to the section they concern, for the editor (shown while the text remains)."""
     notes = [{"section_id": section_of[n.node], "text": n.text,
               "message": messages.W_LITERAL.format(text=n.text, where=n.context)}
-             for n in plan.numbers if n.status != "bound"]
+             for n in plan.numbers
+            if n.status != "bound" and not n.masked]  # an unbound * is flagged as 未填写的数字 already
     for node, _ in walk(plan.outline.nodes):
         for mark in dict.fromkeys(masks_in(node.title + (node.lead or "") + node.text)):
             notes.append({"section_id": ids[id(node)], "text": mark,
