@@ -20,7 +20,7 @@ from core.upward.submitting import SUBMIT_RUN, start_submission
 from core.upward.package import submission_history
 from core.upward.requests import (current_submissions, issue_request, period_of, remind, requests_issued,
                                   requests_received, target_of, target_statuses)
-from core.upward.rollup import rollup_request, sources
+from core.upward.rollup import AREA_PREFIX, request_rollup
 from data_models import CollectionRequest, Committee, OutboxMessage, Report, Submission, TaskRun
 
 from . import bp
@@ -109,7 +109,8 @@ def new_request():
         ok, request = attempt(lambda: issue_request(
             db.session, committee_id=current_user.committee_id, kind=form.kind.data,
             period=parse_period(form.period.data), deadline=form.deadline.data, target_ids=form.targets.data,
-            note=form.note.data or "", title=form.title.data or "", user_id=current_user.id),
+            note=form.note.data or "", title=form.title.data or "", user_id=current_user.id,
+            want_ofd=form.want_ofd.data),
             msg.REQUEST_ISSUED, (UpwardError, PeriodError))
         if ok:
             return redirect(url_for("upward.detail", request_id=request.id))
@@ -128,11 +129,11 @@ def detail(request_id: int):
     request = get_own_or_404(CollectionRequest, request_id)
     statuses = target_statuses(db.session, request)
     histories = {s.committee.id: submission_history(db.session, request.id, s.committee.id) for s in statuses}
-    rollup = list(rollup_request(db.session, request).values())
-    origin = {committee.id: source for committee, source, _ in sources(db.session, request)}
+    rollup = request_rollup(db.session, request)
     return render_template("upward/detail.html", request=request, statuses=statuses, histories=histories,
-                           rollup=rollup, origin=origin, period=period_of(request), remind_form=RemindForm(),
-                           compile_name=compilation_title(request), compile_runs=_compile_runs(request.id))
+                           rollup=rollup, rule=msg.ROLLUP_RULE, prefix=AREA_PREFIX.get(request.committee.level, "全市"),
+                           period=period_of(request), remind_form=RemindForm(), compile_name=compilation_title(request),
+                           compile_runs=_compile_runs(request.id))
 
 
 @bp.route("/requests/<int:request_id>/remind/<int:committee_id>", methods=["POST"])
@@ -269,9 +270,9 @@ def download(submission_id: int, fmt: str):
     if submission is None or current_user.committee_id not in (
             submission.committee_id, db.session.get(CollectionRequest, submission.request_id).committee_id):
         abort(404)
-    data = submission.docx if fmt == "docx" else submission.pdf if fmt == "pdf" else None
+    data = getattr(submission, fmt) if fmt in ("docx", "pdf", "ofd") else None
     if not data:
         abort(404)
-    mimetype = DOCX_MIME if fmt == "docx" else "application/pdf"
+    mimetype = {"docx": DOCX_MIME, "pdf": "application/pdf", "ofd": "application/ofd"}[fmt]
     name = f"{submission.committee.short_name}-{submission.title}.{fmt}"
     return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=name)

@@ -13,13 +13,15 @@ from docx import Document
 from docx.oxml.ns import qn
 from sqlalchemy.orm import Session
 
+from core.metrics.formats import cn_date
 from core.rendering.document import Block, DocumentContent
+from core.rendering.rules import page_breaks_before
 from data_models import CollectionRequest
 
 from . import UpwardError
 from . import messages as msg
 from .requests import period_of, target_statuses
-from .rollup import KEY_METRICS, summary_rows
+from .rollup import KEY_METRICS, request_rollup, source_rows, summary_rows, total_notes
 
 FRAME_KIND = "annual_summary"  # the neutral, signed template the cover and the tables use
 COLUMNS_PER_TABLE = 4
@@ -33,8 +35,9 @@ def compile_request(session: Session, request_id: int, today: date | None = None
     entries = [(s.committee, s.submission) for s in target_statuses(session, request) if s.submission]
     if not entries:
         raise UpwardError(msg.NO_SUBMISSIONS)
-    front = render_docx(cover_content(request, entries, today or date.today()))
-    back = render_docx(summary_content(session, request, today or date.today()))
+    summary = summary_content(session, request, today or date.today())
+    front = render_docx(cover_content(request, entries, today or date.today(), summary.title))
+    back = render_docx(summary)
     return merge_docx(front, [s.docx for _, s in entries] + [back])
 
 
@@ -43,33 +46,30 @@ def compilation_title(request: CollectionRequest) -> str:
     return f"{request.committee.short_name.removesuffix('政协')}政协系统{period_of(request).label}{kind}汇编"
 
 
-def cover_content(request: CollectionRequest, entries: list, today: date) -> DocumentContent:
-    """Cover (title, issuer, date) and the table of contents."""
-    rows = [["序号", "报送单位", "文稿"]]
-    rows += [[str(i), committee.name, submission.title] for i, (committee, submission) in enumerate(entries, 1)]
-    rows.append([str(len(entries) + 1), request.committee.name, "主要工作数据汇总"])
+def cover_content(request: CollectionRequest, entries: list, today: date, summary_title: str = "") -> DocumentContent:
+    """Cover (title, issuer, date: an unnumbered first page) and the table of contents, whose page numbers
+    the PDF conversion fills in (a TOC field over each document's title)."""
+    titles = [[submission.title] for _, submission in entries] + ([[summary_title]] if summary_title else [])
     return DocumentContent(
         kind=FRAME_KIND, title=compilation_title(request), committee_name=request.committee.name,
-        subtitle_lines=[f"{request.committee.name}办公室编", _cn_date(today)],
-        blocks=[Block("page_break"), Block("heading1", text="目录"), Block("table", rows=rows)],
+        subtitle_lines=[f"{request.committee.name}办公室编", cn_date(today)],
+        blocks=[Block("page_break"), Block("heading1", text="目录", align="center"), Block("toc", rows=titles)],
     )
 
 
 def summary_content(session: Session, request: CollectionRequest, today: date) -> DocumentContent:
-    """The 数据汇总 tables: key metrics per committee, with a 合计 row."""
-    header, rows, total = summary_rows(session, request, KEY_METRICS)
-    blocks = [Block("paragraph", text=f"下表汇总各单位报送的{period_of(request).label}主要工作数据。")]
+    """The 数据汇总: where each unit's figures came from, then key metrics per unit with the 合计 row."""
+    rollup = request_rollup(session, request)
+    header, rows, total = summary_rows(rollup, KEY_METRICS)
+    blocks = [Block("paragraph", text=f"下表汇总{period_of(request).label}主要工作数据。{msg.ROLLUP_RULE}"),
+              Block("table", rows=source_rows(rollup))]
     for start in range(1, len(header), COLUMNS_PER_TABLE):
         columns = [0, *range(start, min(start + COLUMNS_PER_TABLE, len(header)))]
-        table = [[row[c] for c in columns] for row in [header, *rows, total]]
-        blocks.append(Block("table", rows=table))
+        blocks.append(Block("table", rows=[[row[c] for c in columns] for row in [header, *rows, total]]))
+    blocks += [Block("paragraph", text=f"注：{note}。") for note in total_notes(rollup)]
     return DocumentContent(kind=FRAME_KIND, title=f"{period_of(request).label}主要工作数据汇总",
                            committee_name=request.committee.name, blocks=blocks,
-                           signature=f"{request.committee.name}办公室", date=_cn_date(today))
-
-
-def _cn_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+                           signature=f"{request.committee.name}办公室", date=cn_date(today))
 
 
 def merge_docx(first: bytes, others: list[bytes]) -> bytes:
@@ -89,6 +89,7 @@ def merge_docx(first: bytes, others: list[bytes]) -> bytes:
                 inner.getparent().remove(inner)
             _drop_relationship_refs(element)
             final_sect.addprevious(element)
+    page_breaks_before(body)
     out = io.BytesIO()
     target.save(out)
     return out.getvalue()

@@ -31,20 +31,6 @@ def upgrade():
         batch_op.create_foreign_key(batch_op.f('fk_task_run_visit_id_visit'), 'visit', ['visit_id'], ['id'])
         batch_op.create_foreign_key(batch_op.f('fk_task_run_request_id_collection_request'), 'collection_request',
                                     ['request_id'], ['id'])
-    _backfill_report_ids()
-
-
-def _backfill_report_ids():
-    """Runs made before this revision named their report in params only; pages now query the column."""
-    task_run = sa.table('task_run', sa.column('id', sa.Integer), sa.column('params', sa.JSON),
-                        sa.column('report_id', sa.Integer))
-    report = sa.table('report', sa.column('id', sa.Integer))
-    bind = op.get_bind()
-    known = set(bind.execute(sa.select(report.c.id)).scalars())
-    for run_id, params in bind.execute(sa.select(task_run.c.id, task_run.c.params)).all():
-        report_id = (params or {}).get('report_id') if isinstance(params, dict) else None
-        if isinstance(report_id, int) and report_id in known:
-            bind.execute(task_run.update().where(task_run.c.id == run_id).values(report_id=report_id))
 
 
 def downgrade():

@@ -11,7 +11,7 @@ from core.demo import load_demo
 from core.metrics.periods import Period
 from core.rendering.format_check import check_docx
 from core.upward.compile import compile_request
-from core.upward.rollup import rollup_placeholders, sources
+from core.upward.rollup import request_rollup, rollup_placeholders
 from data_models import CollectionRequest, Report, ReviewEvent, Submission, TaskRun
 
 
@@ -61,8 +61,9 @@ def test_county_submits_approved_report_city_compiles_and_adds_up(client, full_d
     texts = "".join(p.text for p in Document(io.BytesIO(book.data)).paragraphs)
     assert "西山县政协" in texts
 
-    origin = {c.short_name: source for c, source, _ in sources(db_session, request)}
-    assert origin == {"东湖县政协": "台账", "西山县政协": "报送"}  # 东湖 has not submitted: its live ledger counts
+    origin = {c.name: c.source.kind for c in request_rollup(db_session, request).contributions}
+    # 东湖 has not submitted: its live ledger counts; the city's own ledger counts too
+    assert origin == {"清河市政协": "ledger", "东湖县政协": "ledger", "西山县政协": "submission"}
     values = rollup_placeholders(db_session, request.committee_id, Period.year(2023))
     sent = {row["key"]: row["value"] for row in submission.metrics["values"]}
     label = next(v.label for v in values.values() if v.key == "party_group_meetings")
