@@ -63,6 +63,8 @@ def summary_content(session: Session, request: CollectionRequest, today: date) -
     for start in range(1, len(header), COLUMNS_PER_TABLE):
         columns = [0, *range(start, min(start + COLUMNS_PER_TABLE, len(header)))]
         table = [[row[c] for c in columns] for row in [header, *rows, total]]
+        if len(blocks) > 1:
+            blocks.append(Block("paragraph"))  # a blank line, or adjacent tables read as one
         blocks.append(Block("table", rows=table))
     return DocumentContent(kind=FRAME_KIND, title=f"{period_of(request).label}主要工作数据汇总",
                            committee_name=request.committee.name, blocks=blocks,
