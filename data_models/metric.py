@@ -26,4 +26,6 @@ class MetricDefinition(Base):
     group: Mapped[str] = mapped_column(String(40), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(default=0)
+    rollup: Mapped[str] = mapped_column(String(20), default="", server_default="")  # "" = the kind's rule
+    decimals: Mapped[Optional[int]] = mapped_column()  # None = the kind's default (rates 1, money 2)
     committee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("committee.id"))

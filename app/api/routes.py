@@ -1,12 +1,15 @@
 """REST API v1 operations. Thin: authorise the token, call core, shape the answer."""
 from flask import request
 from flask.views import MethodView
+from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from core import audit
 from core.ledger.api import ingest
-from core.metrics.engine import MetricError, compute_metrics, rollup_metrics
+from core.metrics import formats
+from core.metrics.engine import MetricError, compute_metrics
 from core.metrics.periods import PeriodError, parse_period
+from core.upward.rollup import system_rollup
 from data_models import Committee, Record, RecordCategory
 from sqlalchemy import select
 
@@ -19,6 +22,7 @@ from .schemas import (CommitteeList, MetricArgs, MetricList, ProblemSchema, Reco
                       RecordsOut)
 
 from . import reports  # noqa: E402,F401  (report, section and render operations)
+from . import importing  # noqa: E402,F401  (导入已有文稿)
 
 
 MAX_ID = 2**31 - 1  # the database's integer keys
@@ -61,22 +65,15 @@ class Metrics(MethodView):
         committee = committee_in_reach(caller, committee_id)
         try:
             period = parse_period(args["period"])
-            compute = rollup_metrics if args["rollup"] else compute_metrics
-            values = compute(db.session, committee.id, period)
+            if args["rollup"]:  # the same totals as the 数据汇总 page, the 汇编 and `flask metrics --rollup`
+                values = system_rollup(db.session, committee.id, period).totals
+            else:
+                values = compute_metrics(db.session, committee.id, period)
         except (PeriodError, MetricError) as error:
             raise Problem(422, msg.INVALID, str(error)) from None
-        items = [{"key": v.key, "label": v.label, "unit": v.unit, "kind": v.kind, "value": _plain(v.value),
+        items = [{"key": v.key, "label": v.label, "unit": v.unit, "kind": v.kind, "value": formats.text_value(v.value, v.decimals),
                   "note": v.note or ""} for v in values.values()]
         return {"committee_id": committee.id, "period": period.label, "items": items}
-
-
-def _plain(value):
-    """Numbers as decimal strings (no binary floats in a document meant for people), lists as lists."""
-    if value is None or isinstance(value, (bool, str)):
-        return value
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return format(value, "f") if not isinstance(value, int) else str(value)
 
 
 @bp.route("/records")
@@ -98,14 +95,20 @@ class Records(MethodView):
     @bp.response(200, RecordsOut)
     @bp.alt_response(400, schema=ProblemSchema, content_type=PROBLEM)
     @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
+    @bp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM)
     def post(self, payload):
         """批量写入台账记录（全部无误才写入；按 external_id 幂等）"""
         caller = require(RECORDS)
-        counts, errors = ingest(db.session, caller.committee_id, payload)
+        try:
+            counts, errors = ingest(db.session, caller.committee_id, payload)
+            if not errors:
+                audit.record(db.session, "ledger.api", user_id=None, committee_id=caller.committee_id,
+                             object_type="api_token", object_id=caller.token.id, **counts)
+                db.session.commit()
+        except IntegrityError:  # a simultaneous request inserted one of these external_ids first
+            db.session.rollback()
+            raise Problem(409, msg.ALREADY_EXISTS, msg.ALREADY_EXISTS_DETAIL) from None
         if errors:
             db.session.rollback()
             raise Problem(400, msg.RECORDS_REFUSED, msg.INVALID_DETAIL, errors=errors[:200])
-        audit.record(db.session, "ledger.api", user_id=None, committee_id=caller.committee_id,
-                     object_type="api_token", object_id=caller.token.id, **counts)
-        db.session.commit()
         return counts

@@ -1,4 +1,4 @@
-"""flask --app wsgi render REPORT_ID -o FILE.docx [--pdf FILE.pdf];
+"""flask --app wsgi render REPORT_ID -o FILE.docx [--pdf FILE.pdf] [--ofd FILE.ofd];
 flask --app wsgi check-format FILE.docx [--pdf FILE.pdf]"""
 from pathlib import Path
 
@@ -6,9 +6,10 @@ import click
 from flask import Flask
 
 from core import db as core_db
-from core.rendering import pdf, store
+from core.rendering import ofd, pdf, store
 from core.rendering.format_check import check_docx, summarise
 from core.rendering.pdf_check import NotAPdf, PdfToolMissing, check_pdf
+from core.proofreading.report import proofread_summary
 from data_models.report import REPORT_KINDS
 
 from . import messages as msg
@@ -43,19 +44,30 @@ def register(app: Flask) -> None:
     @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
                   help="Word 文件路径")
     @click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, path_type=Path), help="同时生成 PDF")
-    def render_command(report_id: int, output: Path, pdf_path: Path | None) -> None:
-        """生成报告的公文格式 Word 文件（并保存为新版本），可同时生成 PDF。"""
+    @click.option("--ofd", "ofd_path", type=click.Path(dir_okay=False, path_type=Path),
+                  help="同时生成 OFD（GB/T 33190 版式文件）")
+    def render_command(report_id: int, output: Path, pdf_path: Path | None, ofd_path: Path | None) -> None:
+        """生成报告的公文格式 Word 文件（并保存为新版本），可同时生成 PDF 和 OFD。"""
         with core_db.session_scope() as session:
+            summary = proofread_summary(session, report_id)  # shown, never blocking
+            if summary:
+                click.echo(summary)
             try:
                 document, _ = store.render_report(session, report_id)
             except store.RenderError as error:
                 raise click.ClickException(str(error)) from None
-            docx, version = document.docx, document.version
+            docx, version, info = document.docx, document.version, store.ofd_info(session, document)
         output.write_bytes(docx)
         click.echo(msg.WROTE.format(path=output, version=version))
-        if pdf_path is not None:
-            try:
-                pdf_path.write_bytes(pdf.docx_to_pdf(docx))
-            except (pdf.PdfUnavailable, pdf.PdfFailed) as error:
-                raise click.ClickException(str(error)) from None
-            click.echo(msg.WROTE.format(path=pdf_path, version=version))
+        if pdf_path is None and ofd_path is None:
+            return
+        try:
+            data = pdf.docx_to_pdf(docx)
+            if pdf_path is not None:
+                pdf_path.write_bytes(data)
+                click.echo(msg.WROTE.format(path=pdf_path, version=version))
+            if ofd_path is not None:
+                ofd_path.write_bytes(ofd.pdf_to_ofd(data, info))
+                click.echo(msg.WROTE.format(path=ofd_path, version=version))
+        except (pdf.PdfUnavailable, pdf.PdfFailed, ofd.OfdFailed) as error:
+            raise click.ClickException(str(error)) from None

@@ -7,7 +7,9 @@ from app.scoping import own, visible_committee_ids
 from core.metrics.definitions import load_specs
 from core.metrics.engine import MetricError, compute_metrics, records_behind, rollup_metrics
 from core.metrics.periods import PeriodError, Period, parse_period
-from data_models import Committee, Record
+from core.upward.messages import ROLLUP_RULE
+from core.upward.rollup import system_rollup
+from data_models import Record
 
 from . import bp
 
@@ -53,12 +55,9 @@ def rollup():
     if not committee.subordinates:
         abort(404)
     period = _period()
-    values = rollup_metrics(db.session, committee.id, period)
-    names = dict(db.session.execute(select(Committee.short_name, Committee.id)
-                                    .where(Committee.id.in_(visible_committee_ids()))).all())
-    order = list(next(iter(values.values())).breakdown) if values else []
-    return render_template("metrics/rollup.html", period=period, groups=_groups(values),
-                           names=[(name, names[name]) for name in order])
+    system = system_rollup(db.session, committee.id, period)
+    return render_template("metrics/rollup.html", period=period, groups=_groups(system.totals), rollup=system,
+                           rule=ROLLUP_RULE)
 
 
 def _scope_ids() -> list[int]:

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.metrics.formats import cn_month_day
 from core.visits.service import VisitInput, briefing_choices, briefing_reports, choose_sections, save_visit
 from core.metrics.periods import Period
 from data_models import Visit
@@ -27,7 +28,7 @@ def seed(session: Session) -> list[str]:
     if report is not None:
         choose_sections(session, visit, [s.id for key in BRIEFING_KEYS for s in sections if s.key == key])
     chosen = f"，汇报材料选自《{report.title}》{len(visit.section_ids)}个部分" if report else ""
-    return [f"交流考察：{DELEGATION}将于{start.month}月{start.day}日来{host.place}考察{chosen}"]
+    return [f"交流考察：{DELEGATION}将于{cn_month_day(start)}来{host.place}考察{chosen}"]
 
 
 def _briefing_period(session: Session, committee_id: int) -> Period:

@@ -11,6 +11,7 @@ from data_models import Committee, Report
 from . import messages
 from .kinds import KINDS, kind_spec
 from .guards import ensure_editable
+from .merge import storable_problem
 from .sections import InvalidEdit
 from .tree import add_outline
 
@@ -59,6 +60,9 @@ def update_report(session: Session, report: Report, title: str, settings: dict, 
         raise InvalidEdit(messages.TITLE_REQUIRED)
     if len(title) > 200 or len(subtitle or "") > 200 or any(len(settings.get(key) or "") > 200 for key in SETTING_FIELDS):
         raise InvalidEdit(messages.TEXT_TOO_LONG.format(field="标题或报告信息", limit=200))
+    for value in (title, *(settings.get(key) or "" for key in SETTING_FIELDS)):
+        if problem := storable_problem(value):
+            raise InvalidEdit(problem)
     report.title = title
     if subtitle is not None:
         report.subtitle = subtitle.strip()

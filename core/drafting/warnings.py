@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
+from core.metrics import formats
 from core.metrics.values import MetricValue
 from data_models import Section
 
@@ -23,7 +24,7 @@ _NEEDS_CONTENT = ("preamble", "section", "subsection", "item", "shortcomings", "
 @dataclass
 class DraftWarning:
     section_id: Optional[int]
-    code: str  # template_error / unknown / zero / missing / empty / leftover / hand_typed
+    code: str  # template_error / unknown / zero / missing / empty / leftover / hand_typed / rate_unit
     message: str
 
 
@@ -32,6 +33,8 @@ def merge_warnings(where: str, section_id: Optional[int], result: MergeResult,
     out = []
     if result.error:
         out.append(DraftWarning(section_id, "template_error", messages.SECTION_ERROR.format(where=where, message=result.error)))
+    for snippet in dict.fromkeys(result.doubtful_units):
+        out.append(DraftWarning(section_id, "rate_unit", messages.W_RATE_UNIT.format(where=where, text=snippet)))
     for name in sorted(result.unknown):
         out.append(DraftWarning(section_id, "unknown", messages.W_UNKNOWN.format(where=where, name=name)))
     for name in sorted(result.names & values.keys()):
@@ -41,6 +44,9 @@ def merge_warnings(where: str, section_id: Optional[int], result: MergeResult,
             out.append(DraftWarning(section_id, "missing", messages.W_MISSING.format(where=where, name=name, note=note)))
         elif value.is_zero:
             out.append(DraftWarning(section_id, "zero", messages.W_ZERO.format(where=where, name=name)))
+        elif value.unit == formats.PERCENT and formats.is_number(value.value) and value.value > 100:
+            out.append(DraftWarning(section_id, "rate_over_100", messages.W_RATE_OVER.format(
+                where=where, name=name, value=formats.text(value))))
     return out
 
 
@@ -100,7 +106,7 @@ def hand_typed_warnings(where: str, section_id: Optional[int], text: str,
         metric = _best_metric(window, match.group(3), values)
         if metric is not None:
             out.append(DraftWarning(section_id, "hand_typed", messages.W_HAND_TYPED.format(
-                where=where, number=match.group(0), label=metric.label, value=plain(metric.value))))
+                where=where, number=match.group(0), label=metric.label, value=formats.cell(metric, with_unit=True))))
     return out
 
 
@@ -125,4 +131,15 @@ def rule_warnings(used: set[str], values: dict[str, MetricValue]) -> list[DraftW
         expected = sum(sign * values[name].value for sign, name in terms)
         if values[total].value != expected:
             out.append(DraftWarning(None, "rule", messages.W_RULE.format(rule=f"{rule}（{plain(values[total].value)} ≠ {plain(expected)}）")))
+    return out
+
+
+def stored_warnings(sections, notes) -> list[DraftWarning]:
+    """Notes an import left on sections (未填写的数字/名称, 数字未关联台账), shown while their text remains."""
+    by_id = {section.id: section for section in sections}
+    out = []
+    for note in notes or []:
+        section = by_id.get(note.get("section_id")) if isinstance(note, dict) else None
+        if section is not None and note.get("text", "") in f"{section.heading}{section.lead}{section.body}":
+            out.append(DraftWarning(section.id, "import", str(note.get("message", ""))))
     return out

@@ -1,1 +1,1 @@
-"""Where numbers are computed: metric definitions over ledger records, per committee and period."""
+"""Where numbers are computed (engine, queries), rolled up over committees (rollup) and printed (formats)."""

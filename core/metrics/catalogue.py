@@ -2,8 +2,27 @@
 
 A label is the name staff write in report text ({{ 党组会议次数 }}), so it must be a valid
 identifier: Chinese characters, digits and underscores only.
+
+Each metric also declares how it rolls up over committees (ROLLUP_RULES, default per kind) and how
+many decimals it prints with (rates 1, amounts 2, counts 0); core/metrics/rollup.py and
+core/metrics/formats.py read these declarations, they never guess from the numbers.
 """
 from dataclasses import dataclass, field as dc_field
+
+# How a metric's values of several committees combine into one total (issue 14).
+ROLLUP_RULES = {
+    "sum": "相加",  # counts and sums
+    "recompute": "由汇总后的分子分母重新计算",  # formulas: 立案率 = 立案 / 收到 × 100, never added
+    "distinct": "跨单位去重计数",  # 承办单位数: counted once across committees, when the values are known
+    "concat": "合并列出并注明单位",  # lists: titles of consultations
+    "max": "取最大值",
+    "min": "取最小值",
+    "none": "不可直接相加",
+}
+DEFAULT_RULE = {"count": "sum", "sum": "sum", "formula": "recompute", "distinct": "distinct", "list": "concat"}
+# A rule must suit the kind: a rate is never added, a distinct count never summed.
+ALLOWED_RULES = {"count": ("sum", "max", "min", "none"), "sum": ("sum", "max", "min", "none"),
+                 "formula": ("recompute", "max", "min", "none"), "distinct": ("distinct", "none"), "list": ("concat", "none")}
 
 
 @dataclass(frozen=True)
@@ -19,6 +38,25 @@ class MetricSpec:
     formula: str = ""  # over other metrics' keys
     basis: str = "period"  # period / cumulative (stock up to the end) / since_meeting (提案)
     group: str = ""
+    rollup: str = ""  # a ROLLUP_RULES key; "" is the kind's DEFAULT_RULE
+    decimals: int | None = None  # printed decimals; None is default_decimals()
+
+    @property
+    def rollup_rule(self) -> str:
+        return self.rollup if self.rollup in ALLOWED_RULES.get(self.kind, ()) else DEFAULT_RULE.get(self.kind, "none")
+
+    @property
+    def places(self) -> int:
+        return self.decimals if self.decimals is not None else default_decimals(self.kind, self.unit, self.field)
+
+
+def default_decimals(kind: str, unit: str, field: str = "") -> int:
+    """Rates one decimal (98.5%), money two (5.08万元), everything counted whole."""
+    if unit == "%":
+        return 1
+    if field == "amount" or unit in ("元", "万元", "亿元") or (kind == "formula" and unit == ""):
+        return 2
+    return 0
 
 
 def _specs(group: str, category: str, rows: list[tuple], **common) -> list[MetricSpec]:
@@ -76,13 +114,13 @@ CATALOGUE: list[MetricSpec] = [
         ("proposals_satisfied", "满意提案件数", "件", "count", [], {"filters": {"attrs.satisfaction": ["满意", "基本满意"]}}),
     ], basis="since_meeting"),
     MetricSpec("proposals_actually_filed", "实际立案件数", "件", "formula",
-               formula="proposals_filed - proposals_merged", group="提案", basis="since_meeting"),
+               formula="proposals_filed - proposals_merged", group="提案", basis="since_meeting", decimals=0),
     MetricSpec("proposal_filing_rate", "立案率", "%", "formula",
-               formula="proposals_filed / proposals_received * 100", group="提案", basis="since_meeting"),
+               formula="proposals_filed / proposals_received * 100", group="提案", basis="since_meeting", decimals=1),
     MetricSpec("proposal_completion_rate", "办结率", "%", "formula",
-               formula="proposals_completed / proposals_actually_filed * 100", group="提案", basis="since_meeting"),
+               formula="proposals_completed / proposals_actually_filed * 100", group="提案", basis="since_meeting", decimals=1),
     MetricSpec("proposal_satisfaction_rate", "满意率", "%", "formula",
-               formula="proposals_satisfied / proposals_completed * 100", group="提案", basis="since_meeting"),
+               formula="proposals_satisfied / proposals_completed * 100", group="提案", basis="since_meeting", decimals=1),
     *_specs("社情民意", "social_info", [
         ("social_info_collected", "社情民意信息收集篇数", "篇", "count", []),
         ("social_info_edited", "社情民意信息编报篇数", "篇", "count", [], {"filters": {"attrs.edited": True}}),
@@ -124,7 +162,7 @@ CATALOGUE: list[MetricSpec] = [
         ("assistance_policies", "宣传落实政策件数", "件", "count", ["policy"]),
         ("assistance_matters", "帮办实事件数", "件", "count", ["matter"]),
         ("assistance_problems", "帮扶解决问题件数", "件", "count", ["problem"]),
-        ("assistance_donation", "资助物资金额", "元", "sum", ["donation"], {"field": "amount"}),
+        ("assistance_donation", "资助物资金额", "元", "sum", ["donation"], {"field": "amount", "decimals": 2}),
     ]),
     *_specs("委员履职", "member_activity", [
         ("special_committee_activities", "专委会履职活动次数", "次", "count", ["special_committee"]),

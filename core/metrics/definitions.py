@@ -13,6 +13,7 @@ def spec_from_row(row: MetricDefinition) -> MetricSpec:
         key=row.key, label=row.label, unit=row.unit or "", kind=row.kind, category=row.category_key or "",
         types=tuple(row.type_keys or ()), field=row.field or "count", filters=dict(row.filters or {}),
         formula=row.formula or "", basis=row.period_basis or "period", group=row.group or "",
+        rollup=row.rollup or "", decimals=row.decimals,
     )
 
 
@@ -39,7 +40,8 @@ def seed_catalogue(session: Session) -> list[str]:
         session.add(MetricDefinition(
             key=spec.key, label=spec.label, unit=spec.unit, kind=spec.kind, category_key=spec.category,
             type_keys=list(spec.types), field=spec.field, filters=dict(spec.filters), formula=spec.formula,
-            period_basis=spec.basis, group=spec.group, sort_order=order * 10,
+            period_basis=spec.basis, group=spec.group, sort_order=order * 10, rollup=spec.rollup,
+            decimals=spec.decimals,
         ))
         added += 1
     session.flush()

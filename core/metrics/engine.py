@@ -15,9 +15,11 @@ from .cache import cached
 from .catalogue import MetricSpec
 from .conditions import KeyMap, date_condition, spec_condition
 from .definitions import load_specs, seed_catalogue  # noqa: F401  (seed_catalogue re-exported)
+from .formats import cn_date
 from .formula import FormulaError, evaluate, formula_names
 from .periods import Period, parse_period
-from .queries import basis_starts, compute_raw
+from .queries import basis_starts, compute_raw, ledger_kept_here
+from .rollup import LEDGER, Contribution, Source, combine
 from .values import MetricValue
 
 
@@ -25,16 +27,21 @@ class MetricError(ValueError):
     """An unknown metric key or label (Chinese message)."""
 
 
-def compute_metrics(session: Session, committee_id: int, period, keys=None, *, previous: bool = False) -> dict[str, MetricValue]:
-    """Values of the committee's metrics (all, or `keys` / labels) for a period, keyed by metric key."""
+def compute_metrics(session: Session, committee_id: int, period, keys=None, *, previous: bool = False,
+                    items: bool = False) -> dict[str, MetricValue]:
+    """Values of the committee's metrics (all, or `keys` / labels) for a period, keyed by metric key.
+
+    With `items` a distinct count also lists its distinct values (a package carries them upward)."""
     period = _as_period(period)
-    key = ("metrics", period.start, period.end, tuple(keys) if keys else None, previous)
-    return cached(session, [committee_id], key, lambda: _compute_metrics(session, committee_id, period, keys, previous))
+    key = ("metrics", period.start, period.end, tuple(keys) if keys else None, previous, items)
+    return cached(session, [committee_id], key,
+                  lambda: _compute_metrics(session, committee_id, period, keys, previous, items))
 
 
-def _compute_metrics(session: Session, committee_id: int, period: Period, keys, previous: bool) -> dict[str, MetricValue]:
+def _compute_metrics(session: Session, committee_id: int, period: Period, keys, previous: bool,
+                     items: bool) -> dict[str, MetricValue]:
     specs, wanted = _select_specs(load_specs(session, committee_id), keys)
-    raw = compute_raw(session, [committee_id], period, specs)
+    raw = compute_raw(session, [committee_id], period, specs, items=items)
     values = _finish(specs, raw.get(committee_id, {}), wanted, _since_notes(raw))
     if previous:
         before = compute_metrics(session, committee_id, period.shifted_years(-1), list(wanted))
@@ -44,18 +51,24 @@ def _compute_metrics(session: Session, committee_id: int, period: Period, keys, 
 
 
 def rollup_metrics(session: Session, superior_id: int, period, keys=None) -> dict[str, MetricValue]:
-    """Metrics summed over a committee and every committee below it, with the per-committee breakdown."""
+    """The live ledgers of a committee and every committee below it, rolled up by each metric's rule.
+
+    A committee with no records in this deployment keeps its ledger elsewhere: it is not counted."""
     period = _as_period(period)
     ids = subtree_ids(session, superior_id)
     specs, wanted = _select_specs(load_specs(session, superior_id), keys)
-    raw = compute_raw(session, ids, period, specs)
-    totals = _sum_raw(specs, [raw.get(cid, {}) for cid in ids])
-    values = _finish(specs, totals, wanted, {})
+    raw, kept = compute_raw(session, ids, period, specs, items=True), ledger_kept_here(session, ids)
     names = dict(session.execute(select(Committee.id, Committee.short_name).where(Committee.id.in_(ids))).all())
-    for cid in ids:
-        for key, value in _finish(specs, raw.get(cid, {}), wanted, {}).items():
-            values[key].breakdown[names[cid]] = value.value
-    return values
+    parts = [Contribution(names[cid], Source(LEDGER, cid), _finish(specs, raw[cid], [s.key for s in specs], {}))
+             for cid in ids if cid in kept]
+    totals = combine(specs, parts)
+    return {key: totals.get(key) or _nothing(specs, key) for key in wanted}
+
+
+def _nothing(specs: list[MetricSpec], key: str) -> MetricValue:
+    """A metric no committee could contribute (no ledger here at all)."""
+    spec = next(s for s in specs if s.key == key)
+    return MetricValue(key, spec.label, spec.unit, spec.kind, None, note="无可汇总的数据", decimals=spec.places)
 
 
 def records_behind(session: Session, committee_id, period, key: str) -> Select:
@@ -126,16 +139,6 @@ def _leaves(specs: dict, spec: MetricSpec, seen=None) -> list[MetricSpec]:
     return [leaf for name in _formula_inputs(spec) if name in specs for leaf in _leaves(specs, specs[name], seen)]
 
 
-def _sum_raw(specs: list[MetricSpec], rows: list[dict]) -> dict:
-    totals: dict = {}
-    for spec in specs:
-        if spec.kind == "list":
-            totals[spec.key] = list(dict.fromkeys(item for row in rows for item in row.get(spec.key, [])))
-        elif spec.kind != "formula":
-            totals[spec.key] = sum((row.get(spec.key, 0) for row in rows), start=0)
-    return totals
-
-
 # --- values ----------------------------------------------------------------------------------
 
 def _since_notes(raw: dict) -> dict:
@@ -154,7 +157,8 @@ def _finish(specs: list[MetricSpec], raw: dict, wanted: list[str], notes: dict) 
     for key in wanted:
         spec = by_key[key]
         out[key] = MetricValue(key, spec.label, spec.unit, spec.kind, results.get(key),
-                               note=errors.get(key, "") or _basis_note(spec, notes))
+                               note=errors.get(key, "") or _basis_note(spec, notes), decimals=spec.places,
+                               items=raw.get("_items", {}).get(key))
     return out
 
 
@@ -187,5 +191,5 @@ def _basis_note(spec: MetricSpec, notes: dict) -> str:
         since = notes["since"]
         if since is None:
             return "台账中没有全体委员会议记录，自统计期间起始日计算"
-        return f"自{since.year}年{since.month}月{since.day}日全体委员会议以来"
+        return f"自{cn_date(since)}全体委员会议以来"
     return ""

@@ -51,7 +51,11 @@ def _eval(node, values):
     if isinstance(node.op, ast.Div):
         if right == 0:
             raise FormulaError("除数为0，无法计算")
-        return float(left) / float(right)
+        return _decimal(left) / _decimal(right)  # Decimal: a rate prints exactly as rounded, never 194.34210526…
     if isinstance(left, Decimal) != isinstance(right, Decimal):
-        left, right = Decimal(str(left)), Decimal(str(right))
+        left, right = _decimal(left), _decimal(right)
     return _OPS[type(node.op)](left, right)
+
+
+def _decimal(value) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))

@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import Date, Numeric, bindparam, case, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
-from data_models import Record
+from data_models import Committee, Record
 
 from .catalogue import MetricSpec
 from .conditions import KeyMap, date_condition, spec_condition, value_expr
@@ -23,8 +23,11 @@ SINCE_MEETING = ("meeting", "plenary")
 _STATEMENTS: dict = {}
 
 
-def compute_raw(session: Session, ids: list[int], period: Period, specs: list[MetricSpec]) -> dict:
-    """{committee id: {metric key: raw value}} for every non-formula metric; "_since": meeting dates."""
+def compute_raw(session: Session, ids: list[int], period: Period, specs: list[MetricSpec], items: bool = False) -> dict:
+    """{committee id: {metric key: raw value}} for every non-formula metric; "_since": meeting dates.
+
+    With `items`, raw[id]["_items"][key] also lists the distinct values behind each distinct count
+    (a roll-up counts a value shared by two committees once)."""
     keymap, dialect = KeyMap.load(session), session.get_bind().dialect.name
     starts, params, tag = basis_starts(session, ids, period, keymap)
     params["p_ids"] = list(ids)
@@ -41,8 +44,19 @@ def compute_raw(session: Session, ids: list[int], period: Period, specs: list[Me
         stmt = _cached(("list", dialect, tag, repr(lists), repr(keymap)),
                        lambda: _list_statement(lists, keymap, dialect, starts))
         _fill_lists(session.execute(stmt, params).all(), ids, lists, raw)
+    distinct = [s for s in specs if s.kind == "distinct"]
+    if items and distinct:
+        stmt = _cached(("items", dialect, tag, repr(distinct), repr(keymap)),
+                       lambda: _distinct_statement(distinct, keymap, dialect, starts))
+        _fill_items(session.execute(stmt, params).all(), ids, distinct, raw)
     raw["_since"] = starts["_dates"]
     return raw
+
+
+def ledger_kept_here(session: Session, ids: list[int]) -> set[int]:
+    """The committees among `ids` that keep their ledger in this deployment (have any record here)."""
+    has_record = select(Record.id).where(Record.committee_id == Committee.id).exists()
+    return set(session.scalars(select(Committee.id).where(Committee.id.in_(list(ids)), has_record)))
 
 
 def basis_starts(session: Session, ids: list[int], period: Period, keymap: KeyMap) -> tuple[dict, dict, tuple]:
@@ -97,7 +111,7 @@ def _aggregate_column(spec: MetricSpec, keymap: KeyMap, dialect: str, starts: di
     expr = value_expr(spec.field, as_number=spec.kind == "sum")
     if spec.kind == "sum":
         return func.sum(case((condition, expr)))
-    return func.count(case((condition, expr)).distinct())
+    return func.count(case((condition & (expr != ""), expr)).distinct())  # '' is "none", as in _fill_items
 
 
 def _list_statement(specs: list[MetricSpec], keymap: KeyMap, dialect: str, starts: dict):
@@ -109,6 +123,25 @@ def _list_statement(specs: list[MetricSpec], keymap: KeyMap, dialect: str, start
     if len(parts) == 1:
         return parts[0].order_by(Record.date, Record.id)
     return union_all(*parts).order_by("day", "rid")
+
+
+def _distinct_statement(specs: list[MetricSpec], keymap: KeyMap, dialect: str, starts: dict):
+    parts = [select(Record.committee_id, literal(i).label("metric"), value_expr(s.field, False).label("item"))
+             .where(Record.committee_id.in_(bindparam("p_ids", expanding=True)), spec_condition(s, keymap, dialect),
+                    date_condition(starts[s.basis], starts["_end"]))
+             .distinct()
+             for i, s in enumerate(specs)]
+    return parts[0] if len(parts) == 1 else union_all(*parts)
+
+
+def _fill_items(rows, ids, specs, raw) -> None:
+    for cid in ids:
+        raw[cid]["_items"] = {spec.key: set() for spec in specs}
+    for cid, index, item in rows:
+        if item not in (None, ""):  # COUNT(DISTINCT) ignores NULL; '' is the demo's "no unit"
+            raw[cid]["_items"][specs[index].key].add(item)
+    for cid in ids:
+        raw[cid]["_items"] = {key: sorted(values) for key, values in raw[cid]["_items"].items()}
 
 
 def _fill_lists(rows, ids, specs, raw) -> None:

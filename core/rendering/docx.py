@@ -230,14 +230,9 @@ def lines_with_breaks(lines: list[str]) -> Markup:
 
 def normalise_date(text: str) -> str:
     """成文日期 in Arabic numerals without zero padding: 2024年01月05日 -> 2024年1月5日 (7.3.5)."""
-    import re
+    from core.metrics.formats import cn_date_text
 
-    text = full_width(text).strip()
-    match = re.fullmatch(r"(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})日?", text)
-    if not match:
-        return text
-    year, month, day = (int(g) for g in match.groups())
-    return f"{year}年{month}月{day}日"
+    return cn_date_text(full_width(text).strip())
 
 
 def apply_font_choices(styles, fonts: dict):

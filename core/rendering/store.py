@@ -3,7 +3,6 @@ import hashlib
 import json
 import re
 from dataclasses import asdict
-from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,18 +27,16 @@ def document_for(session: Session, report: Report) -> DocumentContent:
         from core.drafting.document import assemble
     assembly = assemble(session, report)
     content = assembly.content
-    content.metric_values = {key: _plain(getattr(v, "value", v)) for key, v in (assembly.values or {}).items()}
+    content.metric_values = {key: _kept(v) for key, v in (assembly.values or {}).items()}
     content.fonts = content.fonts or dict((report.committee.profile or {}).get("fonts", {}))
     return content
 
 
-def _plain(value):
-    """A metric value as JSON can keep it."""
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
+def _kept(value):
+    """A metric value as the version keeps it: rounded to the catalogue's decimals, as formats prints it."""
+    from core.metrics.formats import json_value
+
+    return json_value(getattr(value, "value", value), getattr(value, "decimals", None))
 
 
 def content_hash(content: DocumentContent) -> str:
@@ -94,3 +91,21 @@ def render_report(session: Session, report_id: int, user_id: int | None = None) 
 
 def version_count(session: Session, report_id: int) -> int:
     return session.scalar(select(func.count()).where(RenderedDocument.report_id == report_id)) or 0
+
+
+def request_ofd(document: RenderedDocument) -> bool:
+    """Mark a version's OFD as wanted; False when it is already made or on its way (nothing to start)."""
+    if document.ofd_state in ("pending", "done"):
+        return False
+    document.ofd_state, document.ofd_error = "pending", ""
+    return True
+
+
+def ofd_info(session: Session, document: RenderedDocument):
+    """The OFD's document information: title, the committee as author, the render date, the kind."""
+    from .ofd import DocInfo
+
+    report = session.get(Report, document.report_id)
+    created = document.created_at.date() if document.created_at else None
+    return DocInfo(title=report.title, author=report.committee.name, created=created,
+                   keywords=[layout.layout_for(report.kind).label])

@@ -13,6 +13,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from sqlalchemy.orm import Session
 
+from core.metrics.formats import cn_date
 from core.rendering.document import Block, DocumentContent
 from core.rendering.rules import page_breaks_before
 from data_models import CollectionRequest
@@ -20,7 +21,7 @@ from data_models import CollectionRequest
 from . import UpwardError
 from . import messages as msg
 from .requests import period_of, target_statuses
-from .rollup import KEY_METRICS, summary_rows
+from .rollup import KEY_METRICS, request_rollup, source_rows, summary_rows, total_notes
 
 FRAME_KIND = "annual_summary"  # the neutral, signed template the cover and the tables use
 COLUMNS_PER_TABLE = 4
@@ -51,28 +52,25 @@ def cover_content(request: CollectionRequest, entries: list, today: date, summar
     titles = [[submission.title] for _, submission in entries] + ([[summary_title]] if summary_title else [])
     return DocumentContent(
         kind=FRAME_KIND, title=compilation_title(request), committee_name=request.committee.name,
-        subtitle_lines=[f"{request.committee.name}办公室编", _cn_date(today)],
+        subtitle_lines=[f"{request.committee.name}办公室编", cn_date(today)],
         blocks=[Block("page_break"), Block("heading1", text="目录", align="center"), Block("toc", rows=titles)],
     )
 
 
 def summary_content(session: Session, request: CollectionRequest, today: date) -> DocumentContent:
-    """The 数据汇总 tables: key metrics per committee, with a 合计 row."""
-    header, rows, total = summary_rows(session, request, KEY_METRICS)
-    blocks = [Block("paragraph", text=f"下表汇总各单位报送的{period_of(request).label}主要工作数据。")]
+    """The 数据汇总: where each unit's figures came from, then key metrics per unit with the 合计 row."""
+    rollup = request_rollup(session, request)
+    header, rows, total = summary_rows(rollup, KEY_METRICS)
+    blocks = [Block("paragraph", text=f"下表汇总{period_of(request).label}主要工作数据。{msg.ROLLUP_RULE}"),
+              Block("table", rows=source_rows(rollup))]
     for start in range(1, len(header), COLUMNS_PER_TABLE):
         columns = [0, *range(start, min(start + COLUMNS_PER_TABLE, len(header)))]
-        table = [[row[c] for c in columns] for row in [header, *rows, total]]
-        if len(blocks) > 1:
-            blocks.append(Block("paragraph"))  # a blank line, or adjacent tables read as one
-        blocks.append(Block("table", rows=table))
+        blocks.append(Block("paragraph"))  # a blank line, or adjacent tables read as one
+        blocks.append(Block("table", rows=[[row[c] for c in columns] for row in [header, *rows, total]]))
+    blocks += [Block("paragraph", text=f"注：{note}。") for note in total_notes(rollup)]
     return DocumentContent(kind=FRAME_KIND, title=f"{period_of(request).label}主要工作数据汇总",
                            committee_name=request.committee.name, blocks=blocks,
-                           signature=f"{request.committee.name}办公室", date=_cn_date(today))
-
-
-def _cn_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+                           signature=f"{request.committee.name}办公室", date=cn_date(today))
 
 
 def merge_docx(first: bytes, others: list[bytes]) -> bytes:
@@ -129,3 +127,16 @@ def _copy_missing_styles(source, target) -> None:
         if style.get(qn("w:styleId")) not in have:
             target.styles.element.append(copy.deepcopy(style))
 
+
+
+COMPILE_RUN = "生成汇编"
+
+
+def run_compilation(job) -> None:
+    """The compile job's body: the 汇编 is kept on its run (TaskRun.output) for the page to offer."""
+    try:
+        job.run.output = compile_request(job.session, job.run.request_id)
+    except UpwardError as error:
+        job.fail(str(error))
+        return
+    job.succeed({"bytes": len(job.run.output)}, msg.COMPILED)

@@ -1,120 +1,149 @@
-"""Roll-up: numbers added up over the subordinates' submitted values (and live ledgers in this deployment).
+"""The system's numbers for a collection request: whose figures count, from which source, and the totals.
 
-Values reach the superior's own report as placeholders named with the area prefix of its level
-(全市党组会议次数 for a city: “全市政协系统共召开党组会议{{ 全市党组会议次数 }}次”).
+One rule, used by every surface (数据汇总 page, 汇编, {{ 全市… }} placeholders, `flask metrics --rollup`):
+the requesting committee's own live ledger, plus each subordinate's current submission; a
+subordinate that has not submitted but keeps its ledger in this deployment counts with its live
+ledger, marked 台账（实时数据）; one with neither is not counted and is listed as such. The totals
+themselves are core/metrics/rollup.combine (rates recomputed, distinct counts de-duplicated).
 """
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.metrics import formats
+from core.metrics.definitions import load_specs
+from core.metrics.engine import compute_metrics, rollup_metrics
 from core.metrics.periods import Period
+from core.metrics.queries import ledger_kept_here
+from core.metrics.rollup import LEDGER, SUBMISSION, Contribution, Source, combine
 from core.metrics.values import MetricValue
-from data_models import CollectionRequest, Committee, Record
+from data_models import CollectionRequest, Committee
 
-from .package import json_number
+from . import messages as msg
 from .requests import period_of, target_statuses
 
 AREA_PREFIX = {"province": "全省", "city": "全市", "county": "全县"}
-SUMMABLE = ("count", "sum", "distinct", "formula")
-# The 数据汇总 table's default columns (SPEC §5); metrics no submission carries are left out.
+# The 数据汇总 table's default columns (SPEC §5); metrics no source carries are left out.
 KEY_METRICS = [
     "standing_meetings", "special_topic_consultations", "bimonthly_consultations", "research_inspections",
-    "research_reports", "proposals_received", "proposals_filed", "social_info_collected",
-    "social_info_adopted_up", "rooms_total", "room_activities", "delegations_received",
+    "research_reports", "proposals_received", "proposals_filed", "proposal_filing_rate",
+    "proposals_completed", "proposal_completion_rate", "proposal_satisfaction_rate", "proposal_handling_units",
+    "social_info_collected", "social_info_adopted_up", "rooms_total", "room_activities", "delegations_received",
 ]
-SOURCE_SUBMITTED, SOURCE_LIVE = "报送", "台账"
 
 
-def _number(value):
-    return value if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else None
+@dataclass
+class SystemRollup:
+    """Totals (key -> MetricValue with breakdown and origins), who counted, and who did not."""
+
+    totals: dict[str, MetricValue]
+    contributions: list[Contribution]
+    not_counted: list[Committee] = field(default_factory=list)
+    request: CollectionRequest | None = None
+
+    def part(self, key: str, name: str) -> MetricValue | None:
+        """One committee's value of a total, printable like the total itself."""
+        total = self.totals[key]
+        if name not in total.breakdown:
+            return None
+        return replace(total, value=total.breakdown[name], note="", breakdown={}, origins={}, items=None)
 
 
-def submitted_values(metrics: dict) -> dict[str, dict]:
-    """A package's metric document keyed by metric key (schema_version 1)."""
-    return {row["key"]: row for row in metrics.get("values", []) if row.get("kind") in SUMMABLE}
-
-
-def _live_values(session: Session, committee_id: int, period: Period) -> dict[str, dict] | None:
-    """The committee's own ledger values, when it keeps its ledger in this deployment."""
-    if session.scalar(select(Record.id).where(Record.committee_id == committee_id).limit(1)) is None:
-        return None
-    from core.metrics.engine import compute_metrics
-
-    return {k: {"key": k, "label": v.label, "unit": v.unit, "kind": v.kind, "value": json_number(v.value)}
-            for k, v in compute_metrics(session, committee_id, period).items() if v.kind in SUMMABLE}
-
-
-def sources(session: Session, request: CollectionRequest, include_self: bool = False) -> list[tuple[Committee, str, dict]]:
-    """(committee, source, values) per committee: submitted values, else the live ledger where shared."""
-    out = []
-    if include_self:
-        own = _live_values(session, request.committee_id, period_of(request))
-        if own is not None:
-            out.append((request.committee, SOURCE_LIVE, own))
-    for status in target_statuses(session, request):
-        if status.submission is not None:
-            out.append((status.committee, SOURCE_SUBMITTED, submitted_values(status.submission.metrics)))
-        elif (live := _live_values(session, status.committee.id, period_of(request))) is not None:
-            out.append((status.committee, SOURCE_LIVE, live))
+def submitted_values(metrics: dict) -> dict[str, MetricValue]:
+    """A package's metric document (schema_version 1) as MetricValues; `items` when the sender listed them."""
+    out = {}
+    for row in metrics.get("values", []):
+        out[row["key"]] = MetricValue(row["key"], row["label"], row["unit"], row["kind"], _exact(row.get("value")),
+                                      decimals=row.get("decimals"), items=row.get("items"))
     return out
 
 
-def rollup_request(session: Session, request: CollectionRequest, include_self: bool = False) -> dict[str, MetricValue]:
-    """Each metric summed over the sources, with the per-committee breakdown (short name -> value)."""
-    totals: dict[str, MetricValue] = {}
-    for committee, _source, values in sources(session, request, include_self):
-        for key, row in values.items():
-            total = totals.setdefault(key, MetricValue(key, row["label"], row["unit"], row["kind"], 0))
-            number = _number(row["value"])
-            total.breakdown[committee.short_name] = number
-            if number is not None:
-                total.value += number
-    return totals
+def _exact(value):
+    """JSON floats as Decimal, so totals are Decimal sums (0.1 + 0.2 is 0.3)."""
+    return formats.to_decimal(value) if isinstance(value, float) else value
 
 
-def summary_rows(session: Session, request: CollectionRequest, keys: list[str]) -> tuple[list, list, list]:
-    """Header, one row per committee that submitted, and the 合计 row, as text for a table."""
-    submitted = [(c, v) for c, source, v in sources(session, request) if source == SOURCE_SUBMITTED]
-    present = {k: row for _, values in submitted for k, row in values.items()}
-    columns = [k for k in keys if k in present] or list(present)[:8]
-    header = ["单位", *(f"{present[k]['label']}（{present[k]['unit']}）" if present[k]["unit"] else present[k]["label"]
-                       for k in columns)]
-    rows = [[c.short_name, *(_fmt(values.get(k, {}).get("value")) for k in columns)] for c, values in submitted]
-    sums = [sum(n for _, values in submitted if (n := _number(values.get(k, {}).get("value"))) is not None)
-            for k in columns]
-    return header, rows, ["合计", *(_fmt(n) for n in sums)]
+def request_rollup(session: Session, request: CollectionRequest) -> SystemRollup:
+    """The request's totals by the one rule (see the module docstring)."""
+    period = period_of(request)
+    statuses = target_statuses(session, request)
+    kept = ledger_kept_here(session, [request.committee_id, *(s.committee.id for s in statuses)])
+    parts, missing = [], []
+    if request.committee_id in kept:
+        parts.append(_live(session, request.committee, period))
+    for status in statuses:
+        if status.submission is not None:
+            source = Source(SUBMISSION, status.committee.id, status.submission.received_at, status.submission.id)
+            parts.append(Contribution(status.committee.short_name, source, submitted_values(status.submission.metrics)))
+        elif status.committee.id in kept:
+            parts.append(_live(session, status.committee, period))
+        else:
+            missing.append(status.committee)
+    totals = combine(load_specs(session, request.committee_id), parts)
+    return SystemRollup(totals, parts, missing, request)
 
 
-def _fmt(value) -> str:
-    number = _number(value)
-    if number is None:
-        return "—"
-    if isinstance(number, float) and not number.is_integer():
-        return f"{number:.2f}"
-    return str(int(number))
+def _live(session: Session, committee: Committee, period: Period) -> Contribution:
+    values = compute_metrics(session, committee.id, period, items=True)
+    return Contribution(committee.short_name, Source(LEDGER, committee.id), values)
+
+
+def rollup_request(session: Session, request: CollectionRequest) -> dict[str, MetricValue]:
+    return request_rollup(session, request).totals
+
+
+def latest_request(session: Session, committee_id: int, period: Period) -> CollectionRequest | None:
+    """The committee's latest request for exactly this period (its totals are the system's numbers)."""
+    return session.scalars(select(CollectionRequest).where(
+        CollectionRequest.committee_id == committee_id, CollectionRequest.period_start == period.start,
+        CollectionRequest.period_end == period.end).order_by(CollectionRequest.id.desc())).first()
+
+
+def system_rollup(session: Session, committee_id: int, period: Period) -> SystemRollup:
+    """The system's numbers for a period: the latest request's, else every live ledger of the subtree."""
+    request = latest_request(session, committee_id, period)
+    if request is not None:
+        return request_rollup(session, request)
+    totals = rollup_metrics(session, committee_id, period)
+    names = {name for value in totals.values() for name in value.origins}
+    parts = [Contribution(name, next(v.origins[name] for v in totals.values() if name in v.origins))
+             for name in _in_order(session, names)]
+    return SystemRollup(totals, parts)
+
+
+def _in_order(session: Session, names: set[str]) -> list[str]:
+    stmt = select(Committee.short_name).where(Committee.short_name.in_(names)).order_by(Committee.sort_order, Committee.id)
+    return list(session.scalars(stmt))
+
+
+def summary_rows(rollup: SystemRollup, keys: list[str]) -> tuple[list, list, list]:
+    """Header, one row per counted committee, and the 合计 row, printed by core/metrics/formats."""
+    columns = [k for k in keys if k in rollup.totals] or list(rollup.totals)[:8]
+    columns = [k for k in columns if rollup.totals[k].kind != "list"]
+    header = ["单位", *(formats.heading(rollup.totals[k].label, rollup.totals[k].unit) for k in columns)]
+    rows = [[c.name, *(_cell(rollup.part(k, c.name)) for k in columns)] for c in rollup.contributions]
+    return header, rows, ["合计", *(formats.cell(rollup.totals[k]) for k in columns)]
+
+
+def _cell(value: MetricValue | None) -> str:
+    return formats.cell(value) if value is not None else formats.MISSING_CELL
+
+
+def source_rows(rollup: SystemRollup) -> list[list[str]]:
+    """单位 / 数据来源, the counted committees first, then those not counted."""
+    rows = [["单位", "数据来源"]] + [[c.name, c.source.label] for c in rollup.contributions]
+    return rows + [[c.short_name, msg.NOT_COUNTED] for c in rollup.not_counted]
+
+
+def total_notes(rollup: SystemRollup) -> list[str]:
+    """Why a total is missing or partial (不可直接相加…), one line per metric."""
+    return [f"{v.label}：{v.note}" for v in rollup.totals.values() if v.note and v.note != "跨单位去重计数"]
 
 
 def rollup_placeholders(session: Session, committee_id: int, period: Period) -> dict[str, MetricValue]:
-    """Roll-up values keyed by prefixed label (全市…) for the superior's own report text.
-
-    The latest request of this committee for exactly this period supplies submitted values; without
-    one, the live ledgers of the committee's subtree are added up.
-    """
+    """The system's totals keyed by prefixed label (全市党组会议次数) for the superior's own report text."""
     committee = session.get(Committee, committee_id)
     prefix = AREA_PREFIX.get(committee.level, "全市")
-    request = session.scalars(select(CollectionRequest).where(
-        CollectionRequest.committee_id == committee_id, CollectionRequest.period_start == period.start,
-        CollectionRequest.period_end == period.end).order_by(CollectionRequest.id.desc())).first()
-    if request is not None:
-        values = rollup_request(session, request, include_self=True)
-    else:
-        from core.metrics.engine import rollup_metrics
-
-        values = rollup_metrics(session, committee_id, period)
-    return {prefix + v.label: _prefixed(v, prefix) for v in values.values()}
-
-
-def _prefixed(value: MetricValue, prefix: str) -> MetricValue:
-    return MetricValue(value.key, prefix + value.label, value.unit, value.kind, value.value,
-                       value.note, dict(value.breakdown))
+    values = system_rollup(session, committee_id, period).totals
+    return {prefix + v.label: replace(v, label=prefix + v.label) for v in values.values()}

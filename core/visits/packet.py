@@ -4,17 +4,18 @@
 (committee profile, chosen sections of approved reports, metrics for the chosen period).
 """
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlalchemy.orm import Session
 
+from core.cleaning import clean_text
 from core.drafting import context as ctx
 from core.drafting.merge import make_environment, merge_text
 from core.drafting.numbering import chinese_number, ordinal_yishi
 from core.drafting.tree import describe
 from core.drafting.warnings import merge_warnings
 from core.metrics.engine import compute_metrics, values_by_label
-from core.metrics.filters import plain
+from core.metrics import formats
+from core.metrics.formats import cn_date, cn_date_range as visit_dates, cn_month_day
 from core.metrics.periods import Period
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
@@ -34,26 +35,9 @@ KEY_METRICS = (
 )
 
 
-def cn_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def visit_dates(start: date, end: date) -> str:
-    """2024年5月20日, 2024年5月20日至21日, or 2024年5月31日至6月1日."""
-    if start == end:
-        return cn_date(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{cn_date(start)}至{end.day}日"
-    if start.year == end.year:
-        return f"{cn_date(start)}至{end.month}月{end.day}日"
-    return f"{cn_date(start)}至{cn_date(end)}"
-
-
 def format_value(value) -> str:
     """A table cell: the number as reports write it (GB/T 15835), 0 as 0, — when it cannot be computed."""
-    if value is None:
-        return "—"
-    return "0" if value == 0 else plain(value)
+    return formats.cell(value)
 
 
 def packet_title(visit, committee) -> str:
@@ -158,7 +142,7 @@ def metrics_blocks(period: Period, metrics: dict[str, MetricValue]) -> list[Bloc
         value = metrics.get(key)
         if value is None or value.kind == "list":
             continue
-        rows.append([str(len(rows)), value.label, format_value(value.value), value.unit])
+        rows.append([str(len(rows)), value.label, format_value(value), "" if value.unit == formats.PERCENT else value.unit])
     return [Block("paragraph", msg.METRICS_PERIOD.format(period=period.label)), Block("table", rows=rows)]
 
 
@@ -171,7 +155,7 @@ def agenda_blocks(visit) -> list[Block]:
     if not visit.agenda:
         return blocks + [Block("paragraph", msg.NO_AGENDA)]
     rows = [list(msg.AGENDA_HEADER)]
-    rows += [[f"{a.day.month}月{a.day.day}日", a.time, a.place, a.activity, a.officials] for a in visit.agenda]
+    rows += [[cn_month_day(a.day), a.time, a.place, a.activity, a.officials] for a in visit.agenda]
     return blocks + [Block("table", rows=rows)]
 
 
@@ -227,4 +211,4 @@ class PeriodMerger:
     def __call__(self, text: str, section: Section) -> str:
         result = merge_text(self.env, text, self.names)
         self.warnings += merge_warnings(describe(section), section.id, result, self.by_label)
-        return result.text
+        return clean_text(result.text)  # text stored before the door cleaned input must still render

@@ -1,7 +1,7 @@
 """report subtitle: the line under the title (——在…会议上, ——…解读) as a field of the report
 
 Revision ID: b7d41c3e9a10
-Revises: c1a9e2f0b7d4
+Revises: f98e611d0782
 Create Date: 2026-11-27 15:30:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b7d41c3e9a10'
-down_revision = 'c1a9e2f0b7d4'
+down_revision = 'f98e611d0782'
 branch_labels = None
 depends_on = None
 

@@ -130,3 +130,43 @@ def test_plain_numbers_as_a_report_writes_them():
     assert plain(mv("红色观影活动次数", 0)) == "【待补：红色观影活动次数为0】"
     assert plain(mv("立案率", None, "%")) == "【待补：立案率无法计算】"
     assert plain(["甲", "乙"]) == "甲、乙"
+
+
+def _rate_names(names):
+    from decimal import Decimal
+
+    from core.metrics.values import MetricValue
+
+    rate = MetricValue("proposal_filing_rate", "立案率", "%", "formula", Decimal(88) / Decimal(101) * 100, decimals=1)
+    return {**names, "立案率": rate}
+
+
+def test_a_rate_prints_with_percent_unless_the_writer_typed_it(names):
+    from core.drafting.context import number_filters
+
+    env, names = make_environment(number_filters()), _rate_names(names)
+    assert merge_text(env, "立案率{{ 立案率 }}。", names).text == "立案率87.1%。"
+    assert merge_text(env, "立案率{{ 立案率 }}%。", names).text == "立案率87.1%。"
+    assert merge_text(env, "立案率{{ 立案率 }}％。", names).text == "立案率87.1％。"
+    assert merge_text(env, "立案率{{ 立案率|余 }}。", names).text == "立案率80余%。"  # a style cannot drop the unit
+    assert merge_text(env, "立案率{{ 立案率|百分比 }}%，", names).text == "立案率87.1%，"
+
+
+def test_a_rate_next_to_percentage_points_warns(env, names):
+    names = _rate_names(names)
+    result = merge_text(env, "立案率提高{{ 立案率 }}个百分点。", names)
+    warnings = merge_warnings("协商议政", 1, result, names)
+    assert [w.code for w in warnings] == ["rate_unit"] and "87.1%个百分点" in warnings[0].message
+    assert merge_text(env, "立案率达到百分之{{ 立案率 }}。", names).doubtful_units == ["百分之87.1%"]
+    assert merge_text(env, "立案率{{ 立案率 }}。", names).doubtful_units == []
+
+
+def test_a_rate_above_100_warns(env, names):
+    from decimal import Decimal
+
+    from core.metrics.values import MetricValue
+
+    names = {**names, "办结率": MetricValue("proposal_completion_rate", "办结率", "%", "formula", Decimal("112.5"), decimals=1)}
+    result = merge_text(env, "办结率{{ 办结率 }}。", names)
+    warnings = merge_warnings("协商议政", 1, result, names)
+    assert [w.code for w in warnings] == ["rate_over_100"] and "112.5%" in warnings[0].message

@@ -31,3 +31,20 @@ def test_bad_definitions_are_refused_in_chinese(client, db_session, catalogue):
 def test_catalogue_page_is_for_admins(client, db_session, catalogue):
     client.login("donghu_drafter")
     assert client.get("/ledger/catalogue").status_code == 403
+
+
+def test_a_metric_declares_how_it_rolls_up_and_prints(client, db_session, catalogue):
+    from core.metrics.definitions import load_specs
+
+    client.login("donghu_admin")
+    client.post("/ledger/catalogue", data={"action": "metric", "key": "peak_persons", "label": "单场最多参与人次",
+                                           "unit": "人次", "kind": "sum", "category": "room_activity", "field": "persons",
+                                           "rollup": "max", "decimals": "0"})
+    spec = next(s for s in load_specs(db_session, catalogue.county_a.id) if s.key == "peak_persons")
+    assert (spec.rollup_rule, spec.places) == ("max", 0)
+    page = client.post("/ledger/catalogue", data={"action": "metric", "key": "added_rate", "label": "相加的比率", "unit": "%",
+                                                  "kind": "formula", "formula": "proposals_filed / proposals_received * 100",
+                                                  "rollup": "sum", "decimals": "9"}, follow_redirects=True)
+    text = page.get_data(as_text=True)
+    assert "不适用于该统计方式" in text and "小数位数须为0至4" in text
+    assert db_session.scalar(select(MetricDefinition).where(MetricDefinition.key == "added_rate")) is None

@@ -1,6 +1,6 @@
 from core.metrics.periods import Period
 from core.upward.package import accept_package
-from core.upward.rollup import rollup_placeholders, rollup_request, summary_rows
+from core.upward.rollup import request_rollup, rollup_placeholders, rollup_request, summary_rows
 
 from .conftest import make_package
 
@@ -23,7 +23,7 @@ def test_rollup_sums_current_submissions_with_breakdown(city_request, demo, db_s
 def test_summary_rows_have_a_total(city_request, demo, db_session):
     _submit(db_session, city_request, demo.county_a, "a1", party_group_meetings=12, chair_meetings=8)
     _submit(db_session, city_request, demo.county_b, "b1", party_group_meetings=10, chair_meetings=5)
-    header, rows, total = summary_rows(db_session, city_request, ["chair_meetings", "party_group_meetings"])
+    header, rows, total = summary_rows(request_rollup(db_session, city_request), ["chair_meetings", "party_group_meetings"])
     assert header == ["单位", "主席会议次数（次）", "党组会议次数（次）"]
     assert rows == [["东湖县政协", "8", "12"], ["西山县政协", "5", "10"]]
     assert total == ["合计", "13", "22"]
@@ -58,3 +58,36 @@ def test_city_report_text_merges_the_rollup(city_request, demo, db_session):
     db_session.commit()
     text = " ".join(b.text for b in build_document(db_session, report.id).blocks)
     assert "全市政协系统共召开党组会议22次。" in text
+
+
+def test_distinct_counts_sent_without_their_names_are_left_out_everywhere(city_request, demo, db_session, client):
+    """An older or remote package carries 承办单位数 without the units: the total says 不可直接相加."""
+    import io
+    import re
+
+    from docx import Document
+
+    from core.upward.compile import compile_request
+
+    for committee, units in ((demo.county_a, 19), (demo.county_b, 19)):
+        package = make_package(committee, values={"party_group_meetings": 3})
+        package.metrics["values"].append({"key": "proposal_handling_units", "label": "提案承办单位数", "unit": "个",
+                                          "kind": "distinct", "value": units})
+        accept_package(db_session, request_id=city_request.id, sender=committee, package=package,
+                       idempotency_key=f"units-{committee.id}")
+    db_session.commit()
+    total = rollup_request(db_session, city_request)["proposal_handling_units"]
+    assert total.value is None and "不可直接相加" in total.note  # never 19 + 19 = 38
+    client.login("city_reviewer")
+    page = client.get(f"/upward/requests/{city_request.id}").get_data(as_text=True)
+    shown = re.search(r"<td>提案承办单位数</td>\s*<td><strong>([^<]*)", page).group(1)
+    assert shown == "—" and "不可直接相加" in page
+    book = Document(io.BytesIO(compile_request(db_session, city_request.id)))
+    assert any(p.text.startswith("注：提案承办单位数：不可直接相加") for p in book.paragraphs)
+
+
+def test_a_refused_unit_filter(db_session):
+    from core.drafting.context import number_filters
+    from core.drafting.merge import check_text, make_environment
+
+    assert "没有名为" in check_text(make_environment(number_filters()), "{{ 党组会议次数|_rate_unit }}")

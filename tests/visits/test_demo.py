@@ -38,7 +38,7 @@ def test_demo_packet_renders_from_the_approved_report(db_session, demo, full_dem
     assert packet.warnings == []
     values = compute_metrics(db_session, demo.county_b.id, Period.year(2023))
     rows = [b.rows for b in packet.content.blocks if b.kind == "table"][1]
-    assert [r[2] for r in rows[1:]] == [format_value(values[k].value) for k in KEY_METRICS]
+    assert [r[2] for r in rows[1:]] == [format_value(values[k]) for k in KEY_METRICS]
     headings = [b.text for b in packet.content.blocks if b.kind == "heading2"]
     assert headings == [s.heading for s in chosen]
     assert check_docx(render_docx(packet.content), kind="visit_packet") == []

@@ -1,3 +1,4 @@
+import re
 """A packet for the demo committee: numbers from the metrics engine, text merged for the visit's period,
 a .docx that passes the format checker."""
 import io
@@ -39,9 +40,12 @@ def _tables(content):
 def test_metrics_table_holds_the_engines_numbers(db_session, briefed_visit):
     content = build_packet(db_session, briefed_visit.id)
     values = compute_metrics(db_session, briefed_visit.committee_id, Period.year(2023), keys=list(KEY_METRICS))
-    expected = [[values[k].label, format_value(values[k].value), values[k].unit] for k in KEY_METRICS]
+    expected = [[values[k].label, format_value(values[k]), "" if values[k].unit == "%" else values[k].unit]
+                for k in KEY_METRICS]
     rows = _tables(content)[1]
     assert [row[1:] for row in rows[1:]] == expected
+    rate = next(row[2] for row in rows if row[1] == "办结率")  # one decimal at most, always with %
+    assert re.fullmatch(r"\d{1,3}(\.\d)?%", rate) and float(rate[:-1]) <= 100
     assert all(values[k].value for k in KEY_METRICS)  # the demo ledger gives every key metric a number
 
 
