@@ -131,6 +131,8 @@ def read_docx(data: bytes, filename: str = "文稿.docx", limits: Limits = Limit
             line.auto_number = numbering.label(_num_id(p.pPr) or styles.paragraph(p)[4], line.list_level - 1)
         line.comments = [comments[c.get(qn("w:id"))] for c in p.iter(qn("w:commentRangeStart"))
                          if c.get(qn("w:id")) in comments]
+        if _style_val(p) in _HAND_BROKEN_STYLES:  # the renderer's break keeps one character off a heading's last line
+            line = replace(line, text=line.text.replace("\n", ""))
         lines += _broken(line)
         removed += cut
         tracked = tracked or changed
@@ -147,6 +149,13 @@ def read_docx(data: bytes, filename: str = "文稿.docx", limits: Limits = Limit
 
 
 _SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:rPr")}
+# Heading styles of our own templates: a line break in them is layout (core.rendering.breaking), not text.
+_HAND_BROKEN_STYLES = {"GwPartHeading", "GwHeading1", "GwHeading2", "GwHeading3", "GwHeading4", "GwNewsHeading"}
+
+
+def _style_val(p) -> str:
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style.get(qn("w:val"), "") if style is not None else ""
 
 
 def _runs(p) -> list:
