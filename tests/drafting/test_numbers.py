@@ -30,6 +30,7 @@ def test_chip_warns_about_zero_and_unknown_and_a_rate_carries_its_percent(filter
     assert "未知" in chip_for(env, context, "{{ 没有的指标 }}").warning
     rate = chip_for(env, context, "{{ 办结率 }}")  # a rate prints with its % (core.drafting.merge), no warning needed
     assert rate.shown == "96.5%" and rate.warning == ""
+    assert chip_for(env, context, "{{ 办结率 | 余 }}").shown.endswith("%")  # also after a number style
     good = chip_for(env, context, "{{ 协商活动场次 | 余 }}")
     assert (good.name, good.shown, good.warning) == ("协商活动场次", "60余", "")
 
