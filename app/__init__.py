@@ -5,7 +5,8 @@ from core import db as core_db
 from core.config import load_settings
 from tasks import configure_celery
 
-from .extensions import csrf, db, limiter, login_manager, migrate
+from . import jobs
+from .extensions import csrf, db, limiter, login_manager
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -27,12 +28,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
+    jobs.install(app)
     return app
 
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
-    migrate.init_app(app, db, render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)

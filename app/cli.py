@@ -12,7 +12,9 @@ def register(app: Flask) -> None:
     import importlib
     import importlib.util
 
-    from . import area_packages
+    from . import area_packages, migrations
+
+    migrations.register(app)
 
     for area in area_packages():
         if importlib.util.find_spec(f"{area.__name__}.cli") is not None:

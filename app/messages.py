@@ -10,6 +10,8 @@ FORBIDDEN = "您没有权限执行此操作。"
 NOT_FOUND = "您要访问的内容不存在，或不属于本委员会。"
 SERVER_ERROR = "服务器出现错误，您的数据未被修改。请稍后重试或联系管理员。"
 TOO_LARGE = "上传的文件过大。"
+RUN_RETRIED = "已重新排队，稍后刷新页面查看进度。"
+RUN_NOT_RETRYABLE = "该任务不是失败状态，或不能单独重试。"
 BAD_REQUEST = "请求内容有误，请检查后重试。"
 REQUIRED = "此项为必填项。"
 

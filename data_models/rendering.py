@@ -35,7 +35,7 @@ class TaskRun(TimestampMixin, Base):
     committee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("committee.id"), index=True)
     user_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
     name: Mapped[str] = mapped_column(String(60))
-    state: Mapped[str] = mapped_column(String(20), default="pending")  # pending/running/succeeded/failed
+    state: Mapped[str] = mapped_column(String(20), default="pending")  # pending/running/retrying/succeeded/failed
     progress: Mapped[int] = mapped_column(default=0)
     total: Mapped[int] = mapped_column(default=0)
     message: Mapped[str] = mapped_column(Text, default="")
@@ -43,3 +43,11 @@ class TaskRun(TimestampMixin, Base):
     result: Mapped[dict] = mapped_column(JSON, default=dict)
     attempts: Mapped[int] = mapped_column(default=0)
     finished_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    # What the run is about, as columns so pages find a report's or a visit's runs in SQL.
+    report_id: Mapped[Optional[int]] = mapped_column(ForeignKey("report.id"), index=True)
+    visit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("visit.id"), index=True)
+    request_id: Mapped[Optional[int]] = mapped_column(ForeignKey("collection_request.id"), index=True)
+    output: Mapped[Optional[bytes]] = mapped_column(LargeBinary, deferred=True)  # a file the job made (汇编)
+    # Who runs it ("host:pid") and when it last said so: a run whose worker is gone is failed, not left running.
+    worker: Mapped[str] = mapped_column(String(100), default="")
+    heartbeat_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))

@@ -1,26 +1,64 @@
 """The Celery app; without a broker, jobs run in a background thread (or inline in tests)."""
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from celery import Celery, Task
 
 from core import db
 from core.config import Settings, load_settings
+from data_models.base import utcnow
 
 _thread_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="wengao-task")
 _mode = ["thread"]
 _pending: list = []
+# The longest job (a big import, a batch's planning, a PDF with its restarts) ends within this; the
+# broker hands an unacknowledged job (its worker was killed) to another worker once the visibility
+# timeout passes, which must exceed the longest job and the longest retry countdown (10 min).
+JOB_TIME_LIMIT = 15 * 60
+VISIBILITY_TIMEOUT = 20 * 60
+STARTED = utcnow()  # this process's start: embedded-mode runs queued before it were lost with their process
 
 
 class WengaoTask(Task):
-    """Dispatches by task mode: a real broker, a local thread, or inline (eager)."""
+    """Dispatches by task mode: a real broker, a local thread, or inline (eager).
+
+    In thread mode a countdown is honoured (a timer hands the job to the pool when it is due), and so
+    is a retry's back-off: Celery's own eager apply would retry back to back.
+    """
 
     def apply_async(self, args=None, kwargs=None, **options):
         if _mode[0] == "thread":
-            options.pop("countdown", None)
-            future = _thread_pool.submit(self.apply, args, kwargs, **options)
-            _pending.append(future)
-            return future
+            return _later(options.pop("countdown", None) or 0, self.apply, args, kwargs, **options)
         return super().apply_async(args, kwargs, **options)
+
+    def apply(self, args=None, kwargs=None, **options):
+        if _mode[0] == "thread" and options.get("retries"):  # a retry Celery asks to run now: schedule it
+            return _later(options.pop("countdown", None) or 0, super().apply, args, kwargs, **options)
+        options.pop("countdown", None)
+        return super().apply(args, kwargs, **options)
+
+
+def _later(countdown: float, call, *args, **kwargs) -> Future:
+    """Run `call` on the pool, after `countdown` seconds (the future tracks it from now)."""
+    if countdown <= 0:
+        future = _thread_pool.submit(call, *args, **kwargs)
+    else:
+        future = Future()
+        schedule(countdown, lambda: _chain(_thread_pool.submit(call, *args, **kwargs), future))
+    _pending[:] = [f for f in _pending if not f.done()] + [future]
+    return future
+
+
+def _chain(inner: Future, outer: Future) -> None:
+    inner.add_done_callback(lambda done: outer.set_exception(done.exception()) if done.exception()
+                            else outer.set_result(done.result()))
+
+
+def schedule(countdown: float, start) -> None:
+    """Start `start` after `countdown` seconds on a daemon timer (tests replace this to watch the delays)."""
+    timer = threading.Timer(countdown, start)
+    timer.daemon = True
+    timer.start()
 
 
 def _task_modules() -> list[str]:
@@ -54,6 +92,9 @@ def configure_celery(settings: Settings) -> None:
         broker_connection_retry_on_startup=True,
         task_default_queue=f"{settings.queue_prefix}default",
         task_routes={"tasks.pdf.*": {"queue": f"{settings.queue_prefix}pdf"}},
+        task_soft_time_limit=JOB_TIME_LIMIT - 60,  # the job records its failure before the hard limit
+        task_time_limit=JOB_TIME_LIMIT,
+        broker_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT},
     )
     _drop_connection_pools()
 

@@ -7,7 +7,8 @@ from celery import shared_task
 from celery.utils.log import get_task_logger
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from core import db, jobs
+from core import db
+from core.jobs import run_job
 from core.rendering import batch, pdf, store
 from data_models import RenderedDocument, TaskRun
 
@@ -18,54 +19,39 @@ RETRYABLE = (OperationalError, IntegrityError)  # database hiccups; two renders 
 @shared_task(name="tasks.rendering.render_report", bind=True, autoretry_for=RETRYABLE, retry_backoff=True,
              retry_backoff_max=60, max_retries=3, acks_late=True)
 def render_report(self, run_id: int) -> None:
-    document_id = None
+    with run_job(run_id, retry_on=RETRYABLE, retries_left=self.max_retries - self.request.retries,
+                 describe=_describe, on_final=batch.count_on_batch) as job:
+        if job is None:
+            return
+        document, created = store.render_report(job.session, job.run.params["report_id"], job.run.user_id)
+        job.succeed({"document_id": document.id, "version": document.version, "reused": not created},
+                    f"第{document.version}版" + ("（内容未变，沿用）" if not created else ""))
+        pdf_needed = job.run.params.get("pdf") and document.pdf_state in ("pending", "failed")
+    if job is None or job.run.state == "retrying":
+        return
     with db.session_scope() as session:
-        run = session.get(TaskRun, run_id)
-        if run is None or run.state in ("succeeded", "failed"):
-            return
-        jobs.mark_running(session, run)
-        try:
-            document, created = store.render_report(session, run.params["report_id"], run.user_id)
-            result = {"document_id": document.id, "version": document.version, "reused": not created}
-            batch.count_on_batch(session, run)
-            jobs.mark_succeeded(session, run, result, f"第{document.version}版" + ("（内容未变，沿用）" if not created else ""))
-        except Exception as exc:  # noqa: BLE001 - recorded for the user, retried only when retryable
-            session.rollback()
-            _record_failure(self, session, run, exc)
-            if isinstance(exc, RETRYABLE) and self.request.retries < self.max_retries:
-                raise
-            return
-        batch.close_batch_of(session, run)
-        if run.params.get("pdf") and document.pdf_state in ("pending", "failed"):
-            document_id = document.id
-    if document_id:
-        convert_pdf.delay(document_id)  # after the commit: the pdf worker will find the row
+        batch.close_batch_of(session, job.run)
+    if job.run.state == "succeeded" and pdf_needed:
+        convert_pdf.delay(document.id)  # after the commit: the pdf worker will find the row
 
 
-def _record_failure(task, session, run: TaskRun, exc: Exception) -> None:
-    final = not isinstance(exc, RETRYABLE) or task.request.retries >= task.max_retries
-    message = str(exc) if isinstance(exc, store.RenderError) else f"生成 Word 文件失败：{type(exc).__name__}: {exc}"
-    logger.warning("render run %s failed (final=%s): %s", run.id, final, exc)
-    run = session.get(TaskRun, run.id)
-    if final:
-        batch.count_on_batch(session, run)
-    jobs.mark_failed(session, run, message[:500], final)
-    if final:
-        batch.close_batch_of(session, run)
+def _describe(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, store.RenderError) else f"生成 Word 文件失败：{type(exc).__name__}: {exc}"
 
 
 @shared_task(name="tasks.rendering.render_batch", bind=True, autoretry_for=RETRYABLE, retry_backoff=True,
              max_retries=3, acks_late=True)
 def render_batch(self, run_id: int) -> None:
-    with db.session_scope() as session:
-        run = session.get(TaskRun, run_id)
-        if run is None or run.state == "succeeded":
+    with run_job(run_id, retry_on=RETRYABLE, retries_left=self.max_retries - self.request.retries) as job:
+        if job is None:
             return
-        jobs.mark_running(session, run)
-        children = batch.plan_children(session, run)
-        session.commit()
+        children = batch.plan_children(job.session, job.run)
         pending = [c.id for c in children if c.state == "pending"]
-        batch.close_if_done(session, run)
+        job.hand_over(f"正在生成 {len(pending)} 份")
+    if job is None or job.run.state == "retrying":
+        return
+    with db.session_scope() as session:
+        batch.close_if_done(session, session.get(TaskRun, run_id))
     for child_id in pending:
         render_report.delay(child_id)
 

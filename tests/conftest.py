@@ -17,6 +17,16 @@ PG_BASE_URL = os.environ.get("TEST_DATABASE_URL", "")  # e.g. postgresql+psycopg
 BROKER_URL = os.environ.get("TEST_CELERY_BROKER_URL", "")
 
 
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (--dist loadgroup) the tests on a real Celery worker share one xdist worker.
+
+    Each xdist worker has its own PostgreSQL database and would otherwise start its own Celery worker.
+    """
+    for item in items:
+        if "live_worker" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("live_worker"))
+
+
 @pytest.fixture(scope="session")
 def pg_database_url():
     """A PostgreSQL database made for this test run and dropped after it (None on SQLite)."""

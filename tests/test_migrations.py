@@ -5,12 +5,14 @@ from flask_migrate import upgrade
 from sqlalchemy import create_engine
 
 from app import create_app
+from app.migrations import init_migrations
 from data_models import Base
 
 
 def test_migrations_match_models(tmp_path):
     url = f"sqlite:///{tmp_path / 'migrated.sqlite3'}"
     app = create_app({"SETTINGS": {"database_url": url}})
+    init_migrations(app)
     with app.app_context():
         upgrade(directory="migrations")
     engine = create_engine(url)

@@ -1,7 +1,7 @@
 """Thin views over core.rendering: render, list versions, download, batch progress."""
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from app.extensions import db
 from app.scoping import get_own_or_404, own, require_role
@@ -33,9 +33,9 @@ def index():
 @login_required
 def report(report_id: int):
     report = get_own_or_404(Report, report_id)
-    runs = db.session.scalars(own(TaskRun).where(TaskRun.name == batch.RENDER_RUN)
-                              .order_by(TaskRun.id.desc()).limit(20)).all()
-    runs = [r for r in runs if r.params.get("report_id") == report.id][:3]
+    runs = db.session.scalars(own(TaskRun).where(TaskRun.report_id == report.id,
+                                                  or_(TaskRun.name == batch.RENDER_RUN, TaskRun.name.like("batch%:render")))
+                              .order_by(TaskRun.id.desc()).limit(3)).all()
     return render_template("documents/report.html", report=report, versions=store.versions(db.session, report.id),
                            runs=runs, pdf_states=msg.PDF_STATES, kinds=dict(kind_choices()))
 

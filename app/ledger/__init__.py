@@ -4,4 +4,4 @@ from flask import Blueprint
 bp = Blueprint("ledger", __name__, url_prefix="/ledger")
 NAV = (30, "ledger.index", "台账")
 
-from . import routes  # noqa: E402,F401
+from . import catalogue, imports, routes  # noqa: E402,F401  (list and edit; import pages; catalogue admin)

@@ -7,16 +7,16 @@ from app.scoping import get_own_or_404, own
 from core import audit
 from core.ledger.excel import import_workbook
 from core.ledger.records import LedgerError, format_error
-from core.ledger.uploads import queue_import
+from core.ledger.uploads import IMPORT_RUN, add_import
 from core.uploads import XLSX, UploadRefused, check_upload
 from data_models import TaskRun
+from tasks.ledger import import_records as import_records_job
 
 from . import bp
 from . import messages as msg
 from .routes import _categories
 
 BACKGROUND_BYTES = 256 * 1024  # larger files go to the background job
-IMPORT_RUN = "导入台账"
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -27,7 +27,9 @@ def import_records():
         upload = request.files.get("file")
         data = _checked(upload)
         if data is not None and len(data) > current_app.config.get("LEDGER_BACKGROUND_BYTES", BACKGROUND_BYTES):
-            run = queue_import(db.session, current_user.committee_id, current_user.id, upload.filename, data)
+            run = add_import(db.session, current_user.committee_id, current_user.id, upload.filename, data)
+            db.session.commit()
+            import_records_job.delay(run.id)  # after the commit: the worker finds the run
             flash(msg.IMPORT_QUEUED, "success")
             return redirect(url_for("ledger.import_status", run_id=run.id))
         elif data is not None:

@@ -125,6 +125,3 @@ def delete(record_id: int):
     flash(msg.DELETED, "success")
     return redirect(url_for("ledger.index"))
 
-
-from . import imports  # noqa: E402,F401  (import pages)
-from . import catalogue  # noqa: E402,F401  (catalogue admin page)

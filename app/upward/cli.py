@@ -59,11 +59,16 @@ def register(app: Flask) -> None:
         """立即发送所有等待发送的报送包（对方不可达时保留，稍后重试）。"""
         with core_db.session_scope() as session:
             ids = outbox.pending_ids(session)
-            outcomes = [outbox.deliver(session, message_id) for message_id in ids]
+        outcomes = [_deliver_one(message_id) for message_id in ids]
         names = {"sent": "已送达", "retry": "暂未送达，稍后重试", "failed": "被上级拒收"}
         for message_id, outcome in zip(ids, outcomes):
             click.echo(f"报送包 {message_id}：{names.get(outcome, outcome)}")
         click.echo(f"共处理 {len(ids)} 个报送包。")
+
+
+def _deliver_one(message_id: int) -> str:
+    with core_db.session_scope() as session:  # one attempt, one commit
+        return outbox.deliver(session, message_id)
 
 
 def _committee(session, ref: str):

@@ -9,17 +9,19 @@ from wtforms.fields.choices import SelectChoice
 
 from app.extensions import db
 from app.scoping import get_own_or_404, own, require_role, visible_committee_ids
-from core import jobs
 from core.metrics.periods import PeriodError, parse_period
 from core.upward import UpwardError, outbox
 from core.upward import messages as msg
-from core.upward.compile import compilation_title, compile_request
-from core.upward.from_report import SUBMITTABLE, submit_remote, submit_report
+from core.upward.compile import COMPILE_RUN, compilation_title
+from core.upward.from_report import SUBMITTABLE
+from core import jobs
+from core.upward.outbox import DELIVER_RUN, FETCH_RUN
+from core.upward.submitting import SUBMIT_RUN, start_submission
 from core.upward.package import submission_history
 from core.upward.requests import (current_submissions, issue_request, period_of, remind, requests_issued,
                                   requests_received, target_of, target_statuses)
 from core.upward.rollup import AREA_PREFIX, request_rollup
-from data_models import CollectionRequest, Committee, OutboxMessage, Report, Submission
+from data_models import CollectionRequest, Committee, OutboxMessage, Report, Submission, TaskRun
 
 from . import bp
 from .forms import RemindForm, RequestForm, SubmitForm
@@ -46,14 +48,35 @@ def index():
     committee_id = current_user.committee_id
     issued = [(r, target_statuses(db.session, r)) for r in requests_issued(db.session, committee_id)]
     link = outbox.link_for(db.session, committee_id)
-    remote, remote_error = outbox.remote_requests(db.session, link) if link else ([], "")
-    db.session.commit()  # keep what was fetched for when the superior is down
+    remote, remote_error = (list(link.remote_requests), _fetch_remote_requests(committee_id)) if link else ([], "")
     sent = db.session.scalars(own(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(20)).all()
     received = [(r, t, committee_id in current_submissions(db.session, r.id))
                 for r, t in requests_received(db.session, committee_id)]
     return render_template("upward/index.html", issued=issued, received=received,
                            link=link, remote=remote, remote_error=remote_error, sent=sent,
                            has_subordinates=len(visible_committee_ids()) > 1)
+
+
+def _fetch_remote_requests(committee_id: int) -> str:
+    """Queue a fetch of the superior deployment's requests (one at a time); what to tell the user."""
+    from tasks.upward import fetch_requests
+
+    if not any(run.state in jobs.ACTIVE for run in _latest_fetches()):
+        run_id = jobs.create_run(db.session, FETCH_RUN, committee_id=committee_id, user_id=current_user.id).id
+        db.session.commit()
+        fetch_requests.delay(run_id)  # after the commit
+        db.session.expire_all()
+    runs = _latest_fetches()
+    finished = next((r for r in runs if r.state in jobs.FINISHED), None)
+    notes = [finished.message] if finished is not None and finished.state == "failed" else []
+    if runs and runs[0].state in jobs.ACTIVE:
+        notes.append(msg.FETCHING)
+    return " ".join(notes)
+
+
+def _latest_fetches() -> list[TaskRun]:
+    """The latest two fetch runs: the one queued now, and the one before it."""
+    return list(db.session.scalars(own(TaskRun).where(TaskRun.name == FETCH_RUN).order_by(TaskRun.id.desc()).limit(2)))
 
 
 @bp.context_processor
@@ -108,7 +131,8 @@ def detail(request_id: int):
     rollup = request_rollup(db.session, request)
     return render_template("upward/detail.html", request=request, statuses=statuses, histories=histories,
                            rollup=rollup, rule=msg.ROLLUP_RULE, prefix=AREA_PREFIX.get(request.committee.level, "全市"),
-                           period=period_of(request), remind_form=RemindForm(), compile_name=compilation_title(request))
+                           period=period_of(request), remind_form=RemindForm(), compile_name=compilation_title(request),
+                           compile_runs=_compile_runs(request.id))
 
 
 @bp.route("/requests/<int:request_id>/remind/<int:committee_id>", methods=["POST"])
@@ -123,17 +147,35 @@ def remind_target(request_id: int, committee_id: int):
     return redirect(url_for("upward.detail", request_id=request.id))
 
 
-@bp.route("/requests/<int:request_id>/compile")
+@bp.post("/requests/<int:request_id>/compile")
 @login_required
-def compile_download(request_id: int):
+def compile_start(request_id: int):
+    """Queue the 汇编 as a job; the detail page shows its progress and then the download."""
+    from tasks.upward import compile_book
+
     request = get_own_or_404(CollectionRequest, request_id)
-    try:
-        data = compile_request(db.session, request.id)
-    except UpwardError as error:
-        flash(str(error), "error")
-        return redirect(url_for("upward.detail", request_id=request.id))
-    return send_file(io.BytesIO(data), mimetype=DOCX_MIME, as_attachment=True,
+    run_id = jobs.create_run(db.session, COMPILE_RUN, committee_id=request.committee_id, user_id=current_user.id,
+                             request_id=request.id, params={"title": compilation_title(request)}).id
+    db.session.commit()
+    compile_book.delay(run_id)  # after the commit
+    flash(msg.COMPILE_STARTED, "success")
+    return redirect(url_for("upward.detail", request_id=request.id))
+
+
+@bp.route("/requests/<int:request_id>/compile/<int:run_id>.docx")
+@login_required
+def compile_download(request_id: int, run_id: int):
+    request = get_own_or_404(CollectionRequest, request_id)
+    run = get_own_or_404(TaskRun, run_id)
+    if run.request_id != request.id or run.name != COMPILE_RUN or not run.output:
+        abort(404)
+    return send_file(io.BytesIO(run.output), mimetype=DOCX_MIME, as_attachment=True,
                      download_name=f"{compilation_title(request)}.docx")
+
+
+def _compile_runs(request_id: int) -> list[TaskRun]:
+    stmt = own(TaskRun).where(TaskRun.name == COMPILE_RUN, TaskRun.request_id == request_id)
+    return list(db.session.scalars(stmt.order_by(TaskRun.id.desc()).limit(3)))
 
 
 @bp.route("/received/<int:request_id>", methods=["GET", "POST"])
@@ -148,11 +190,33 @@ def received(request_id: int):
     if form.validate_on_submit():
         require_role("reviewer")
         report = get_own_or_404(Report, form.report_id.data)
-        if attempt(lambda: submit_report(db.session, request, report, current_user), msg.SENT_LOCAL)[0]:
-            return redirect(url_for("upward.received", request_id=request.id))
+        return _start_submission(report, url_for("upward.received", request_id=request.id), request=request)
     history = submission_history(db.session, request.id, current_user.committee_id)
+    runs = _submission_runs([choice.value for choice in form.report_id.choices])
     return render_template("upward/received.html", request=request, target=target, form=form, history=history,
-                           period=period_of(request))
+                           period=period_of(request), runs=runs)
+
+
+def _start_submission(report: Report, back: str, **target):
+    """Queue the submission as a job and return at once; the page shows its progress."""
+    from tasks.upward import submit
+
+    try:
+        run_id = start_submission(db.session, report, current_user, **target).id
+    except UpwardError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(back)
+    db.session.commit()
+    submit.delay(run_id)  # after the commit: the worker finds the run
+    flash(msg.SUBMIT_STARTED, "success")
+    return redirect(back)
+
+
+def _submission_runs(report_ids: list[int]) -> list:
+    """The latest submission runs of these reports (in SQL, by the run's report_id column)."""
+    stmt = own(TaskRun).where(TaskRun.name.in_((SUBMIT_RUN, DELIVER_RUN)), TaskRun.report_id.in_(report_ids))
+    return list(db.session.scalars(stmt.order_by(TaskRun.id.desc()).limit(5)))
 
 
 def _submittable(kind: str, start, end) -> list[Report]:
@@ -167,37 +231,21 @@ def remote(request_ref: int):
     link = outbox.link_for(db.session, current_user.committee_id)
     if link is None:
         abort(404)
-    listed, _ = outbox.remote_requests(db.session, link)
-    found = next((r for r in listed if r["id"] == request_ref), None)
+    found = next((r for r in link.remote_requests if r["id"] == request_ref), None)  # as last fetched
     if found is None:
         abort(404)
     form = SubmitForm()
     form.report_id.choices = [SelectChoice(r.id, r.title) for r in _submittable(found["kind"], *_dates(found))]
     if form.validate_on_submit():
         require_role("reviewer")
-        return _queue_remote(link, found, get_own_or_404(Report, form.report_id.data))
-    return render_template("upward/remote.html", remote=found, form=form)
+        return _start_submission(get_own_or_404(Report, form.report_id.data),
+                                 url_for("upward.remote", request_ref=request_ref), remote=found)
+    runs = _submission_runs([choice.value for choice in form.report_id.choices])
+    return render_template("upward/remote.html", remote=found, form=form, runs=runs)
 
 
 def _dates(remote: dict):
     return date.fromisoformat(remote["period_start"]), date.fromisoformat(remote["period_end"])
-
-
-def _queue_remote(link, found: dict, report: Report):
-    from tasks.upward import deliver
-
-    try:
-        message = submit_remote(db.session, link, found, report, current_user)
-    except UpwardError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return redirect(url_for("upward.remote", request_ref=found["id"]))
-    run = jobs.create_run(db.session, "报送上级", committee_id=current_user.committee_id, user_id=current_user.id,
-                          params={"outbox_message_id": message.id})
-    db.session.commit()  # the package is safe in the outbox before anything is sent
-    deliver.delay(message.id, run.id)
-    flash(msg.SEND_QUEUED, "success")
-    return redirect(url_for("upward.index"))
 
 
 @bp.route("/outbox/<int:outbox_message_id>/retry", methods=["POST"])

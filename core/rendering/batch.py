@@ -23,7 +23,7 @@ def child_name(batch_id: int) -> str:
 def start_render(session: Session, report: Report, user_id: int | None, pdf: bool = True) -> TaskRun:
     """A pending run for one report; the caller commits, then enqueues tasks.rendering.render_report."""
     return jobs.create_run(session, RENDER_RUN, committee_id=report.committee_id, user_id=user_id, total=1,
-                           params={"report_id": report.id, "pdf": pdf})
+                           report_id=report.id, params={"report_id": report.id, "pdf": pdf})
 
 
 def start_batch(session: Session, superior_id: int, kind: str, start: date, end: date,
@@ -57,7 +57,7 @@ def plan_children(session: Session, batch: TaskRun) -> list[TaskRun]:
     children = []
     for committee, report in pairs:
         child = jobs.create_run(session, child_name(batch.id), committee_id=committee.id, user_id=batch.user_id,
-                                total=1, params={"report_id": report and report.id, "batch_id": batch.id,
+                                total=1, report_id=report and report.id, params={"report_id": report and report.id, "batch_id": batch.id,
                                                  "pdf": p.get("pdf", True), "committee": committee.name})
         if report is None:
             child.state, child.message = "failed", "没有这一期的该类文稿"
@@ -86,8 +86,8 @@ def close_if_done(session: Session, batch: TaskRun) -> None:
     session.refresh(batch)
     if batch.state != "succeeded" and batch.progress >= batch.total:
         failed = len(failures(session, batch))
-        jobs.mark_succeeded(session, batch, {"rendered": batch.total - failed, "failed": failed},
-                            message=f"完成 {batch.total - failed} 份，失败 {failed} 份")
+        jobs.finish_run(session.get(TaskRun, batch.id), "succeeded", {"rendered": batch.total - failed, "failed": failed},
+                        message=f"完成 {batch.total - failed} 份，失败 {failed} 份")
 
 
 def failures(session: Session, batch: TaskRun) -> list[TaskRun]:

@@ -11,6 +11,7 @@ import select
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 from functools import lru_cache
@@ -20,6 +21,7 @@ from core.config import PROJECT_ROOT
 
 FONTCONFIG_FILE = PROJECT_ROOT / "fonts" / "fonts.conf"
 BRIDGE = Path(__file__).with_name("uno_bridge.py")
+GUARD = Path(__file__).with_name("office_guard.py")  # LibreOffice dies with the process that started it
 DEFAULT_TIMEOUT = 60.0
 RESTART_AFTER_JOBS = 200  # LibreOffice grows with every document; start afresh now and then
 
@@ -68,7 +70,7 @@ def convert_cold(docx: bytes, soffice: str = "", timeout: float = DEFAULT_TIMEOU
         source.write_bytes(docx)
         command = [binary, "--headless", "--norestore", "--nolockcheck", f"-env:UserInstallation=file://{tmp}/profile",
                    "--convert-to", "pdf", "--outdir", tmp, str(source)]
-        proc = subprocess.Popen(command, env=office_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        proc = subprocess.Popen(guarded(command), env=office_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                 start_new_session=True)
         try:
             _, err = proc.communicate(timeout=timeout)
@@ -79,6 +81,11 @@ def convert_cold(docx: bytes, soffice: str = "", timeout: float = DEFAULT_TIMEOU
         if not target.exists():
             raise PdfFailed(f"LibreOffice 未生成 PDF：{err.decode(errors='replace')[-300:]}")
         return target.read_bytes()
+
+
+def guarded(command: list[str]) -> list[str]:
+    """The command run under office_guard.py (start it in a new session: the guard leads its group)."""
+    return [sys.executable, str(GUARD), *command]
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
@@ -123,7 +130,7 @@ class KeptOffice:
         if python is None:
             raise PdfFailed("找不到可导入 uno 的 Python（python3-uno），改用单次转换")
         profile = Path(self.tmp) / "profile"
-        self.proc = subprocess.Popen([python, str(BRIDGE), find_soffice(self.soffice), str(profile)],
+        self.proc = subprocess.Popen(guarded([python, str(BRIDGE), find_soffice(self.soffice), str(profile)]),
                                      env=office_env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, start_new_session=True, text=True, bufsize=1)
         self.jobs = 0

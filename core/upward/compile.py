@@ -124,3 +124,16 @@ def _copy_missing_styles(source, target) -> None:
         if style.get(qn("w:styleId")) not in have:
             target.styles.element.append(copy.deepcopy(style))
 
+
+
+COMPILE_RUN = "生成汇编"
+
+
+def run_compilation(job) -> None:
+    """The compile job's body: the 汇编 is kept on its run (TaskRun.output) for the page to offer."""
+    try:
+        job.run.output = compile_request(job.session, job.run.request_id)
+    except UpwardError as error:
+        job.fail(str(error))
+        return
+    job.succeed({"bytes": len(job.run.output)}, msg.COMPILED)

@@ -1,7 +1,6 @@
 """Build a package from an approved report, and submit it within this deployment."""
 import dataclasses
 import uuid
-from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -84,13 +83,3 @@ def mark_sent(session: Session, report: Report, user: User | None, **detail) -> 
     """approved → sent through the review workflow (its event and audit line); a resubmission changes nothing."""
     if report.status == "approved":
         workflow.mark_sent(session, report, user, **detail)
-
-
-def submit_remote(session: Session, link, remote: dict, report: Report, user: User):
-    """Queue the package for a request of the superior's own deployment (`remote` as its API lists it)."""
-    from .outbox import queue_package
-
-    period = Period(date.fromisoformat(remote["period_start"]), date.fromisoformat(remote["period_end"]))
-    package = build_package(session, report, kind=remote["kind"], period=period,
-                            submitted_by=user.display_name or user.username, user_id=user.id)
-    return queue_package(session, link, int(remote["id"]), package, report_id=report.id, user_id=user.id)

@@ -24,6 +24,7 @@ from .package import Package
 SUBMIT_PATH = "/api/upward/submissions"
 REQUESTS_PATH = "/api/upward/requests"
 RETRYABLE_STATUS = {408, 425, 429}
+DELIVER_RUN = "报送上级"  # the TaskRun of one delivery the user asked for
 
 
 class DeliveryRetry(Exception):
@@ -61,7 +62,9 @@ def queue_package(session: Session, link: UpwardLink, request_ref: int, package:
 
 
 def deliver(session: Session, message_id: int, timeout: float = 10) -> str:
-    """One delivery attempt, committed: 'sent', 'failed' (refused for good), 'retry', or the state it was in."""
+    """One delivery attempt: 'sent', 'failed' (refused for good), 'retry', or the state it was in.
+
+    The caller commits the attempt at once (it holds the message's row lock while sending)."""
     message = session.get(OutboxMessage, message_id, with_for_update=True)
     if message is None or message.state != "pending":
         return message.state if message else "missing"
@@ -71,14 +74,11 @@ def deliver(session: Session, message_id: int, timeout: float = 10) -> str:
         answer = _post(message, link.token if link else "", timeout)
     except DeliveryRetry as error:
         message.last_error = str(error)
-        session.commit()
         return "retry"
     except UpwardError as error:
         message.state, message.last_error = "failed", str(error)
-        session.commit()
         return "failed"
     _mark_sent(session, message, answer)
-    session.commit()
     return "sent"
 
 
@@ -134,6 +134,22 @@ def fetch_remote_requests(link: UpwardLink, timeout: float = 5) -> list[dict]:
         raise UpwardError(msg.QUERY_REFUSED.format(code=error.code, text=_error_text(error))) from error
     except (OSError, ValueError, KeyError) as error:
         raise UpwardError(msg.UNREACHABLE.format(error=error)) from error
+
+
+FETCH_RUN = "获取上级通知"
+
+
+def refresh_remote_requests(job) -> None:
+    """The fetch job's body: ask the superior for its requests and keep them on the link."""
+    link = link_for(job.session, job.run.committee_id)
+    if link is None:
+        job.fail(msg.NO_LINK)
+        return
+    fresh, error = remote_requests(job.session, link)
+    if error:
+        job.fail(error, discard=False)
+    else:
+        job.succeed({"requests": len(fresh)}, msg.FETCHED.format(n=len(fresh)))
 
 
 def remote_requests(session: Session, link: UpwardLink) -> tuple[list[dict], str]:

@@ -52,4 +52,6 @@ def render_packet(session: Session, visit_id: int, user_id: int | None = None) -
 
 def start_packet_render(session: Session, visit: Visit, user_id: int | None) -> TaskRun:
     """A pending render run (Word, then PDF); the caller commits, then enqueues tasks.rendering.render_report."""
-    return batch.start_render(session, packet_report(session, visit), user_id, pdf=True)
+    run = batch.start_render(session, packet_report(session, visit), user_id, pdf=True)
+    run.visit_id = visit.id
+    return run

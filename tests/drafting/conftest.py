@@ -1,31 +1,9 @@
-"""Drafting fixtures: reports on the demo committees, metric values and filters built by hand."""
-import math
-
+"""Drafting fixtures: reports on the demo committees, metric values built by hand, the real number filters."""
 import pytest
 
+from core.metrics.filters import NUMBER_FILTERS
 from core.metrics.periods import Period
 from core.metrics.values import MetricValue
-
-
-def _round_down(value) -> int:
-    value = int(value)
-    step = 10 ** max(len(str(value)) - 2, 1) if value >= 100 else 10
-    return math.floor(value / step) * step if value >= 10 else value
-
-
-def _raw(fn):
-    return lambda v: fn(v.value if isinstance(v, MetricValue) else v)
-
-
-# Stand-ins for core.metrics.filters.NUMBER_FILTERS (which take a MetricValue), so merging is
-# tested on its own.
-TEST_FILTERS = {
-    "余": _raw(lambda v: f"{_round_down(v)}余"),
-    "多": _raw(lambda v: f"{_round_down(v)}多"),
-    "万元": _raw(lambda v: f"{round(float(v) / 10000)}万元"),
-    "顿号": _raw(lambda v: "、".join(v)),
-    "引号": _raw(lambda v: "".join(f"“{x}”" for x in v)),
-}
 
 
 def mv(label: str, value, unit: str = "次", kind: str = "count", note: str = "") -> MetricValue:
@@ -34,7 +12,8 @@ def mv(label: str, value, unit: str = "次", kind: str = "count", note: str = ""
 
 @pytest.fixture
 def filters():
-    return dict(TEST_FILTERS)
+    """The filters reports really use (a copy: a test may add one of its own)."""
+    return dict(NUMBER_FILTERS)
 
 
 @pytest.fixture

@@ -1,13 +1,9 @@
 """With the metrics engine and the demo ledger in place, the demo reports merge every number."""
-import pytest
 from sqlalchemy import select
 
 from core.demo import load_demo
 from core.drafting.document import preview_text
 from data_models import Report
-
-pytest.importorskip("core.metrics.engine")
-pytest.importorskip("core.demo.ledger")
 
 
 def test_demo_reports_merge_every_number(db_session):

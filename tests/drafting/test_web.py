@@ -119,9 +119,6 @@ def test_saving_a_sandbox_escape_keeps_the_text_and_says_why(client, demo, db_se
 
 
 def test_number_picker_lists_current_values(client, db_session):
-    import pytest
-
-    pytest.importorskip("core.demo.ledger")
     from core.demo import load_demo
     from core.drafting.context import metric_values
     from core.drafting.merge import plain

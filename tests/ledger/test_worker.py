@@ -2,10 +2,11 @@ import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
-from core.ledger.uploads import queue_import
+from core.ledger.uploads import add_import
 from core.metrics.definitions import seed_catalogue
 from data_models import Record
 from tests.ledger.test_excel import workbook
+from tasks.ledger import import_records
 from tests.tasks.test_system import _wait_for
 
 
@@ -18,7 +19,9 @@ def test_background_import_runs_in_the_real_worker(worker_app):
     db.session.commit()
     county = committees.demo_committees(db.session)[1]
     rows = [["类型", "日期", "标题"]] + [["党组会议", "2023-03-01", f"会议{i}"] for i in range(12000)]
-    run = queue_import(db.session, county.id, None, "big.xlsx", workbook({"会议": rows}))
+    run = add_import(db.session, county.id, None, "big.xlsx", workbook({"会议": rows}))
+    db.session.commit()
+    import_records.delay(run.id)
     done = _wait_for(run.id, seconds=120)
     assert done.state == "succeeded", done.message
     assert (done.progress, done.total) == (12000, 12000)

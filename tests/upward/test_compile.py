@@ -5,13 +5,13 @@ from datetime import date
 import pytest
 from docx import Document
 
+from core.rendering import docx as render
+from core.rendering import format_check
 from core.upward import UpwardError
 from core.upward.package import accept_package
 
 from .conftest import make_package
 
-render = pytest.importorskip("core.rendering.docx", reason="渲染模块（core.rendering.docx）尚未合入")
-format_check = pytest.importorskip("core.rendering.format_check", reason="格式检查尚未合入")
 
 
 def _rendered_package(committee, title, **values):

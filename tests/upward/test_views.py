@@ -52,7 +52,7 @@ def test_county_sees_its_request_but_not_the_city_detail(client, city_request, d
     client.login("donghu_reviewer")
     assert client.get(f"/upward/received/{city_request.id}").status_code == 200
     assert client.get(f"/upward/requests/{city_request.id}").status_code == 404
-    assert client.get(f"/upward/requests/{city_request.id}/compile").status_code == 404
+    assert client.post(f"/upward/requests/{city_request.id}/compile", data={}).status_code == 404
 
 
 def test_other_county_cannot_download_a_submission(client, city_request, demo, db_session):
@@ -102,13 +102,37 @@ def test_county_admin_sets_the_superior_address(client, demo, db_session):
     assert client.get("/upward/link").status_code == 403
 
 
-def test_dashboard_lists_the_superior_deployments_requests_as_last_fetched(client, demo, db_session):
+def _linked_with_a_fetched_request(db_session, committee, reminders: int) -> None:
+    """东湖 linked to a superior deployment nobody listens at, with one request fetched earlier."""
     from core.upward.outbox import set_link
 
-    link = set_link(db_session, demo.county_a.id, "http://127.0.0.1:9", "wgu_a_b")
+    link = set_link(db_session, committee.id, "http://127.0.0.1:9", "wgu_a_b")
     link.remote_requests = [{"id": 5, "title": "关于报送2023年年度工作总结的通知", "issuer": "政协清河市委员会",
-                             "deadline": "2024-01-31", "reminders": 2, "submitted": False}]
+                             "deadline": "2024-01-31", "reminders": reminders, "submitted": False}]
     db_session.commit()
+
+
+def test_dashboard_lists_the_superior_deployments_requests_as_last_fetched(client, demo, db_session):
+    _linked_with_a_fetched_request(db_session, demo.county_a, reminders=2)
     client.login("donghu_drafter")
     body = client.get("/").get_data(as_text=True)
     assert "/upward/remote/5" in body and "已催报2次" in body
+
+
+def test_requests_page_never_waits_on_the_superior(client, demo, db_session, monkeypatch):
+    from data_models import TaskRun
+    from tasks.upward import fetch_requests
+
+    queued = []
+    monkeypatch.setattr(fetch_requests, "delay", lambda run_id: queued.append(run_id))
+    _linked_with_a_fetched_request(db_session, demo.county_a, reminders=0)
+    client.login("donghu_reviewer")
+    page = client.get("/upward/").get_data(as_text=True)
+    assert "关于报送2023年年度工作总结的通知" in page and "正在从上级平台获取最新通知" in page
+    client.get("/upward/")  # a fetch already queued is not queued again
+    assert len(queued) == 1 and db_session.get(TaskRun, queued[0]).committee_id == demo.county_a.id
+
+    fetch_requests.apply((queued[0],))  # the worker: nothing listens at the superior's address
+    db_session.expire_all()
+    page = client.get("/upward/").get_data(as_text=True)
+    assert "无法连接上级政协" in page or "暂时无法连接" in page
