@@ -1,7 +1,7 @@
 """metric roll-up rule and printed decimals
 
 Revision ID: c7d1e2f3a4b5
-Revises: c1a9e2f0b7d4
+Revises: c3f1a9d2b7e4
 Create Date: 2026-11-27 15:10:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c7d1e2f3a4b5'
-down_revision = 'c1a9e2f0b7d4'
+down_revision = 'c3f1a9d2b7e4'
 branch_labels = None
 depends_on = None
 
