@@ -7,16 +7,22 @@ from tasks import configure_celery
 
 from . import jobs
 from .extensions import csrf, db, limiter, login_manager
+from .security.inputs import CleanJSONProvider, CleanRequest
+
+
+FORM_OVERHEAD = 64 * 1024  # multipart framing and fields around a file of exactly MAX_UPLOAD_MB
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
+    app.request_class = CleanRequest  # XML-invalid characters never reach a view (core.cleaning)
+    app.json = CleanJSONProvider(app)
     settings = load_settings(**(test_config or {}).get("SETTINGS", {}))
     app.config.from_mapping(
         SECRET_KEY=settings.secret_key,
         SQLALCHEMY_DATABASE_URI=settings.database_url,
         SQLALCHEMY_ENGINE_OPTIONS=core_db.engine_options(settings.database_url),
-        MAX_CONTENT_LENGTH=settings.max_upload_bytes,
+        MAX_CONTENT_LENGTH=settings.max_upload_bytes + FORM_OVERHEAD,  # the file itself: core.uploads
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_HTTPONLY=True,

@@ -1,6 +1,7 @@
 """Chinese error pages (and JSON for the API); nothing the user sees is a bare 500."""
 from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 
 from . import messages
@@ -33,6 +34,15 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         return _respond(error.code or 500, _TEXT.get(error.code, error.description))
+
+    @app.errorhandler(OverflowError)
+    @app.errorhandler(DataError)
+    def out_of_range(_error):
+        """An id or number beyond what the database column holds (?id=99999999999999999999)."""
+        from .extensions import db
+
+        db.session.rollback()
+        return _respond(400, messages.BAD_REQUEST)
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

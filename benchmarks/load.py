@@ -26,7 +26,7 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "bench-pass-2024"
-FORM = re.compile(r'<form method="post" action="(/reports/\d+/sections/\d+)">(.*?)</form>', re.S)
+FORM = re.compile(r'<form[^>]*? method="post" action="(/reports/\d+/sections/\d+)">(.*?)</form>', re.S)
 INPUT = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)"')
 TEXT_INPUT = re.compile(r'<input name="(heading|lead)" value="([^"]*)"')
 CSRF = re.compile(r'name="csrf-token" content="([^"]+)"')

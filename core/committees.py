@@ -14,6 +14,15 @@ def subtree_ids(session: Session, committee_id: int) -> list[int]:
     return ids
 
 
+def ancestor_ids(session: Session, committee_id: int) -> list[int]:
+    """The committee and every committee above it, nearest first."""
+    ids, current = [], committee_id
+    while current is not None and current not in ids:
+        ids.append(current)
+        current = session.scalar(select(Committee.superior_id).where(Committee.id == current))
+    return ids
+
+
 def find_committee(session: Session, ref: str) -> Committee | None:
     """A committee by id, short name or full name (CLI arguments)."""
     if ref.isdigit():

@@ -11,6 +11,7 @@ INSTANCE_DIR = Path(os.environ.get("WENGAO_INSTANCE_DIR", PROJECT_ROOT / "instan
 class Settings:
     database_url: str
     broker_url: str = ""  # empty: tasks run without a broker
+    redis_url: str = ""  # shared store for sign-in throttling; empty: the database
     task_mode: str = "thread"  # eager (inline), thread (background thread), celery (broker)
     secret_key: str = ""
     max_upload_bytes: int = 20 * 1024 * 1024
@@ -44,6 +45,7 @@ def load_settings(**overrides) -> Settings:
     settings = Settings(
         database_url=env.get("DATABASE_URL") or _default_database_url(),
         broker_url=broker,
+        redis_url=env.get("REDIS_URL", ""),
         task_mode=env.get("TASK_MODE") or ("celery" if broker else "thread"),
         secret_key=env.get("SECRET_KEY") or overrides.pop("secret_key", None) or _instance_secret_key(),
         max_upload_bytes=int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024,

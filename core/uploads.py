@@ -17,11 +17,16 @@ MACRO_MARKERS = ("vbaproject.bin", "vbadata.xml", "macroenabled", "activex")
 
 @dataclass(frozen=True)
 class Limits:
-    max_bytes: int = 10 * MB  # the upload itself
+    max_bytes: int = 20 * MB  # the upload itself: MAX_UPLOAD_MB (core.config), 20 when unset
     max_unpacked: int = 100 * MB  # all members decompressed
     max_ratio: int = 200  # decompressed / compressed per member
     max_members: int = 2000
     max_rows: int = 50_000  # rows over all worksheets
+
+
+def upload_limits(max_upload_bytes: int) -> Limits:
+    """The limits of one deployment: its MAX_UPLOAD_MB for the file, the fixed caps inside it."""
+    return Limits(max_bytes=max_upload_bytes)
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ def check_upload(stream: BinaryIO | bytes, filename: str, kind: Kind = XLSX, lim
     if not data:
         raise UploadRefused("上传的文件是空的。")
     if len(data) > limits.max_bytes:
-        raise UploadRefused(f"文件过大：上限为 {limits.max_bytes // MB} MB。")
+        raise UploadRefused(f"文件过大：上限为 {_mb(limits.max_bytes)} MB。")
     if data.startswith(OLE_MAGIC):
         raise UploadRefused(f"该文件是旧版二进制 Office 格式（可能含宏），请另存为{kind.label}后再上传。")
     if not data.startswith(ZIP_MAGIC):
@@ -93,6 +98,10 @@ def _check_sizes(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], limit
             rows += content.count(b"<row ") + content.count(b"<row>")
             if rows > limits.max_rows:
                 raise UploadRefused(f"工作表行数过多（上限 {limits.max_rows} 行），请拆分后分批导入。")
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:g}"
 
 
 _TOO_BIG = "文件解压后体积异常（疑似压缩炸弹）或过大，已拒绝。"

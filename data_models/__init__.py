@@ -4,15 +4,17 @@ from .base import Base
 from .committee import Committee
 from .ledger import LedgerUpload, Record, RecordCategory, RecordType
 from .metric import MetricDefinition
+from .proofreading import ProofreadIgnore
 from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReviewEvent, Section, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
-from .user import ApiRequestKey, ApiToken, User
+from .user import ApiRequestKey, ApiToken, LoginFailure, RememberToken, User
 from .visit import Visit, VisitAgendaItem, VisitContact
 
 __all__ = [
-    "ApiRequestKey", "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "MetricDefinition",
-    "OutboxMessage", "Record", "RecordCategory", "RecordType", "RenderedDocument", "Report",
+    "ApiRequestKey", "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "LoginFailure",
+    "MetricDefinition", "OutboxMessage", "ProofreadIgnore", "Record", "RecordCategory", "RecordType", "RememberToken",
+    "RenderedDocument", "Report",
     "RequestTarget", "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun",
     "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",
 ]

@@ -10,7 +10,11 @@ from .base import Base, TimestampMixin, utcnow
 
 
 class RecordCategory(Base):
-    """A ledger category (会议, 提案, 社情民意…); admins extend the seeded catalogue."""
+    """A ledger category (会议, 提案, 社情民意…); admins extend the seeded catalogue.
+
+    committee_id None: a platform default every committee sees (changed by a platform
+    administrator only); otherwise a committee's own addition, seen by it and the committees below.
+    """
 
     __tablename__ = "record_category"
 
@@ -18,6 +22,7 @@ class RecordCategory(Base):
     key: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(40))
     sort_order: Mapped[int] = mapped_column(default=0)
+    committee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("committee.id"), index=True)
     # Category-specific fields: [{"key": "handling_units", "label": "承办单位", "type": "text"}]
     fields: Mapped[list] = mapped_column(JSON, default=list)
 
@@ -37,6 +42,7 @@ class RecordType(Base):
     key: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(60))
     sort_order: Mapped[int] = mapped_column(default=0)
+    committee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("committee.id"), index=True)  # as above
 
     category: Mapped[RecordCategory] = relationship(back_populates="types")
 

@@ -21,6 +21,9 @@ class RenderedDocument(Base):
     pdf: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
     pdf_state: Mapped[str] = mapped_column(String(20), default="pending")  # pending/done/failed/unavailable
     pdf_error: Mapped[str] = mapped_column(Text, default="")
+    ofd: Mapped[Optional[bytes]] = mapped_column(LargeBinary)  # GB/T 33190, made from the PDF on request
+    ofd_state: Mapped[str] = mapped_column(String(20), default="none", server_default="none")  # none/pending/done/failed
+    ofd_error: Mapped[str] = mapped_column(Text, default="", server_default="")
     metric_values: Mapped[dict] = mapped_column(JSON, default=dict)
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

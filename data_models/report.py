@@ -35,6 +35,8 @@ class Report(TimestampMixin, Base):
     committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
     kind: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(200))
+    # The line under the title: ——在…会议上 (常委会工作报告), ——…解读 (解读); may quote report variables.
+    subtitle: Mapped[str] = mapped_column(String(200), default="", server_default="")
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
     cutoff_date: Mapped[Optional[date]] = mapped_column(Date)  # 截至12月20日

@@ -2,7 +2,7 @@
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, LargeBinary, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, TimestampMixin, utcnow
@@ -20,6 +20,7 @@ class CollectionRequest(TimestampMixin, Base):
     deadline: Mapped[date] = mapped_column(Date)
     target_ids: Mapped[list] = mapped_column(JSON, default=list)  # subordinate committee ids
     note: Mapped[str] = mapped_column(Text, default="")
+    want_ofd: Mapped[bool] = mapped_column(default=False, server_default=false())  # packages carry an OFD too
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
 
     committee: Mapped["Committee"] = relationship()  # noqa: F821
@@ -59,6 +60,7 @@ class Submission(Base):
     docx: Mapped[bytes] = mapped_column(LargeBinary)
     pdf: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
     pdf_note: Mapped[str] = mapped_column(Text, default="")  # why there is no PDF
+    ofd: Mapped[Optional[bytes]] = mapped_column(LargeBinary)  # when the request asked for one
     metrics: Mapped[dict] = mapped_column(JSON, default=dict)
     content: Mapped[Optional[dict]] = mapped_column(JSON)  # DocumentContent as data, for 汇编
     content_hash: Mapped[str] = mapped_column(String(64))

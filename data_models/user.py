@@ -2,10 +2,10 @@
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, TimestampMixin
+from .base import Base, TimestampMixin, utcnow
 
 ROLE_DRAFTER = "drafter"  # 起草
 ROLE_REVIEWER = "reviewer"  # 审核
@@ -23,6 +23,9 @@ class User(TimestampMixin, Base):
     role: Mapped[str] = mapped_column(String(20), default=ROLE_DRAFTER)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
+    platform_admin: Mapped[bool] = mapped_column(default=False, server_default=false())  # the shared catalogue
+    # Bumped by logout, password change and 强制下线: every session carrying an older one is void.
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
 
     committee: Mapped["Committee"] = relationship()  # noqa: F821
 
@@ -35,7 +38,8 @@ class User(TimestampMixin, Base):
         return self.active
 
     def get_id(self) -> str:
-        return str(self.id)
+        """What the session stores: the id and the session generation (core.sessions)."""
+        return f"{self.id}:{self.session_generation or 0}"
 
     def has_role(self, *roles: str) -> bool:
         """Admins may do everything a drafter or reviewer may."""
@@ -71,3 +75,26 @@ class ApiRequestKey(TimestampMixin, Base):
     key: Mapped[str] = mapped_column(String(80))
     fingerprint: Mapped[str] = mapped_column(String(64))  # sha256 of the request body
     object_id: Mapped[int] = mapped_column()
+
+
+class RememberToken(Base):
+    """A "remember me" login: random, stored as a hash, expiring, revoked with the user's sessions."""
+
+    __tablename__ = "remember_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LoginFailure(Base):
+    """One failed sign-in, counted per account and per address (the shared store without Redis)."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (Index("ix_login_failure_key", "key", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200))  # "user:<name>" or "ip:<address>"
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

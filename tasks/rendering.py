@@ -1,4 +1,4 @@
-"""Rendering jobs: one report, a batch below a superior, and PDF conversion (on the pdf queue).
+"""Rendering jobs: one report, a batch below a superior, and PDF and OFD conversion (on the pdf queue).
 
 Each takes ids, owns its session, records progress on its TaskRun and is idempotent: a finished run
 or a document that already has its PDF is left alone when a message is delivered twice.
@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from core import db
 from core.jobs import run_job
-from core.rendering import batch, pdf, store
+from core.rendering import batch, ofd, pdf, store
 from data_models import RenderedDocument, TaskRun
 
 logger = get_task_logger(__name__)
@@ -83,3 +83,34 @@ def _save_pdf(document_id: int, data: bytes | None, state: str, error: str) -> N
         document.pdf_state, document.pdf_error = state, error[:500]
         if data is not None:
             document.pdf = data
+
+
+@shared_task(name="tasks.pdf.convert_ofd", bind=True, autoretry_for=(pdf.PdfFailed,), retry_backoff=True,
+             retry_backoff_max=120, max_retries=3, acks_late=True)
+def convert_ofd(self, document_id: int) -> None:
+    """OFD (GB/T 33190) of a rendered document, made from its PDF; the PDF is made first when missing."""
+    with db.session_scope() as session:
+        document = session.get(RenderedDocument, document_id)
+        if document is None or document.ofd_state == "done":
+            return
+        docx, data, info = document.docx, document.pdf, store.ofd_info(session, document)
+    try:
+        if data is None:
+            data = pdf.docx_to_pdf(docx)
+            _save_pdf(document_id, data, "done", "")
+        result = ofd.pdf_to_ofd(data, info)
+    except (pdf.PdfUnavailable, ofd.OfdFailed) as exc:
+        _save_ofd(document_id, None, "failed", str(exc))
+        return
+    except pdf.PdfFailed as exc:
+        _save_ofd(document_id, None, "failed" if self.request.retries >= self.max_retries else "pending", str(exc))
+        raise
+    _save_ofd(document_id, result, "done", "")
+
+
+def _save_ofd(document_id: int, data: bytes | None, state: str, error: str) -> None:
+    with db.session_scope() as session:
+        document = session.get(RenderedDocument, document_id)
+        document.ofd_state, document.ofd_error = state, error[:500]
+        if data is not None:
+            document.ofd = data

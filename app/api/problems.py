@@ -42,7 +42,7 @@ def _http(error: HTTPException):
     code = error.code or 500
     data = getattr(error, "data", None) or {}
     errors = _field_errors(data.get("messages"))  # webargs validation: {location: {field: [messages]}}
-    detail = msg.INVALID_DETAIL if errors else msg.NOT_FOUND_DETAIL if code == 404 else ""
+    detail = msg.INVALID_DETAIL if errors else {404: msg.NOT_FOUND_DETAIL, 400: msg.BAD_BODY}.get(code, "")
     return problem_response(code, _TITLES.get(code, error.name), detail, errors, data.get("headers"))
 
 

@@ -251,20 +251,22 @@ def _render_view(run: TaskRun) -> dict:
     return {"id": run.id, "report_id": (run.params or {}).get("report_id"), "state": run.state, "message": run.message or "",
             "document_id": document.id if document else None, "version": document.version if document else None,
             "docx_url": url_for("api.download", document_id=document.id, ext="docx") if document else None,
-            "pdf_url": url_for("api.download", document_id=document.id, ext="pdf") if document and document.pdf else None}
+            "pdf_url": url_for("api.download", document_id=document.id, ext="pdf") if document and document.pdf else None,
+            "ofd_url": url_for("api.download", document_id=document.id, ext="ofd") if document and document.ofd else None}
 
 
-@bp.route("/documents/<int:document_id>/<any(docx, pdf):ext>")
+@bp.route("/documents/<int:document_id>/<any(docx, pdf, ofd):ext>")
 @bp.response(200, content_type=DOCX)
 @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
 @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
 def download(document_id: int, ext: str):
-    """下载某一版本的 Word 或 PDF 文件"""
+    """下载某一版本的 Word、PDF 或 OFD 文件（OFD 须先在页面上生成）"""
     caller = require(READ)
     document = db.session.get(RenderedDocument, document_id)
     if document is None or _own_report(caller, document.report_id) is None:
         raise Problem(404, msg.NOT_FOUND, msg.NOT_FOUND_DETAIL)
-    data = document.docx if ext == "docx" else document.pdf
+    data = getattr(document, ext)
     if data is None:
-        raise Problem(404, msg.PDF_NOT_READY, msg.PDF_NOT_READY)
-    return Response(data, mimetype=DOCX if ext == "docx" else "application/pdf")
+        raise Problem(404, msg.OFD_NOT_READY if ext == "ofd" else msg.PDF_NOT_READY,
+                      msg.OFD_NOT_READY if ext == "ofd" else msg.PDF_NOT_READY)
+    return Response(data, mimetype={"docx": DOCX, "pdf": "application/pdf", "ofd": "application/ofd"}[ext])

@@ -1,6 +1,7 @@
 """REST API v1 operations. Thin: authorise the token, call core, shape the answer."""
 from flask import request
 from flask.views import MethodView
+from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from core import audit
@@ -21,6 +22,7 @@ from .schemas import (CommitteeList, MetricArgs, MetricList, ProblemSchema, Reco
                       RecordsOut)
 
 from . import reports  # noqa: E402,F401  (report, section and render operations)
+from . import importing  # noqa: E402,F401  (导入已有文稿)
 
 
 MAX_ID = 2**31 - 1  # the database's integer keys
@@ -93,14 +95,20 @@ class Records(MethodView):
     @bp.response(200, RecordsOut)
     @bp.alt_response(400, schema=ProblemSchema, content_type=PROBLEM)
     @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
+    @bp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM)
     def post(self, payload):
         """批量写入台账记录（全部无误才写入；按 external_id 幂等）"""
         caller = require(RECORDS)
-        counts, errors = ingest(db.session, caller.committee_id, payload)
+        try:
+            counts, errors = ingest(db.session, caller.committee_id, payload)
+            if not errors:
+                audit.record(db.session, "ledger.api", user_id=None, committee_id=caller.committee_id,
+                             object_type="api_token", object_id=caller.token.id, **counts)
+                db.session.commit()
+        except IntegrityError:  # a simultaneous request inserted one of these external_ids first
+            db.session.rollback()
+            raise Problem(409, msg.ALREADY_EXISTS, msg.ALREADY_EXISTS_DETAIL) from None
         if errors:
             db.session.rollback()
             raise Problem(400, msg.RECORDS_REFUSED, msg.INVALID_DETAIL, errors=errors[:200])
-        audit.record(db.session, "ledger.api", user_id=None, committee_id=caller.committee_id,
-                     object_type="api_token", object_id=caller.token.id, **counts)
-        db.session.commit()
         return counts

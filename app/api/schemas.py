@@ -166,3 +166,4 @@ class RenderSchema(Lenient):
     version = fields.Integer(allow_none=True)
     docx_url = fields.String(allow_none=True)
     pdf_url = fields.String(allow_none=True)
+    ofd_url = fields.String(allow_none=True)

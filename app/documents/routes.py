@@ -10,12 +10,13 @@ from core.drafting.kinds import kind_choices
 from core.metrics.periods import PeriodError, parse_period
 from core.rendering import batch, store
 from data_models import RenderedDocument, Report, TaskRun
-from tasks.rendering import convert_pdf, render_batch, render_report
+from tasks.rendering import convert_ofd, convert_pdf, render_batch, render_report
 
 from . import bp
 from . import messages as msg
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MIMES = {"docx": DOCX_MIME, "pdf": "application/pdf", "ofd": "application/ofd"}
 
 
 @bp.route("/")
@@ -37,7 +38,8 @@ def report(report_id: int):
                                                   or_(TaskRun.name == batch.RENDER_RUN, TaskRun.name.like("batch%:render")))
                               .order_by(TaskRun.id.desc()).limit(3)).all()
     return render_template("documents/report.html", report=report, versions=store.versions(db.session, report.id),
-                           runs=runs, pdf_states=msg.PDF_STATES, kinds=dict(kind_choices()))
+                           runs=runs, pdf_states=msg.PDF_STATES, ofd_states=msg.OFD_STATES,
+                           kinds=dict(kind_choices()))
 
 
 @bp.post("/reports/<int:report_id>/render")
@@ -59,13 +61,13 @@ def _own_document(document_id: int) -> tuple[RenderedDocument, Report]:
     return document, get_own_or_404(Report, document.report_id)
 
 
-@bp.route("/<int:document_id>/<any(docx, pdf):ext>")
+@bp.route("/<int:document_id>/<any(docx, pdf, ofd):ext>")
 @login_required
 def download(document_id: int, ext: str):
     document, report = _own_document(document_id)
-    data = document.docx if ext == "docx" else document.pdf
+    data = getattr(document, ext)
     if data is None:
-        flash(msg.PDF_NOT_READY, "error")
+        flash(msg.OFD_NOT_READY if ext == "ofd" else msg.PDF_NOT_READY, "error")
         return redirect(url_for("documents.report", report_id=report.id))
     audit.record(db.session, "download", user_id=current_user.id, committee_id=report.committee_id,
                  object_type="rendered_document", object_id=document.id, format=ext, version=document.version)
@@ -73,8 +75,7 @@ def download(document_id: int, ext: str):
     import io
 
     name = document.filename.rsplit(".", 1)[0] + f"（第{document.version}版）.{ext}"
-    return send_file(io.BytesIO(data), mimetype=DOCX_MIME if ext == "docx" else "application/pdf",
-                     as_attachment=True, download_name=name)
+    return send_file(io.BytesIO(data), mimetype=MIMES[ext], as_attachment=True, download_name=name)
 
 
 @bp.post("/<int:document_id>/convert")
@@ -86,6 +87,18 @@ def retry_pdf(document_id: int):
     db.session.commit()
     convert_pdf.delay(document.id)
     flash(msg.PDF_STARTED)
+    return redirect(url_for("documents.report", report_id=report.id))
+
+
+@bp.post("/<int:document_id>/ofd")
+@login_required
+def make_ofd(document_id: int):
+    require_role("drafter", "reviewer")
+    document, report = _own_document(document_id)
+    if store.request_ofd(document):
+        db.session.commit()
+        convert_ofd.delay(document.id)  # after the commit: the worker finds the pending state
+    flash(msg.OFD_STARTED)
     return redirect(url_for("documents.report", report_id=report.id))
 
 

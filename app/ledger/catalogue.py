@@ -14,10 +14,16 @@ from . import bp
 from .routes import _categories
 
 ACTIONS = {
-    "category": lambda form: add_category(db.session, form.get("key", ""), form.get("name", "")),
-    "type": lambda form: add_type(db.session, int(form.get("category_id") or 0), form.get("key", ""), form.get("name", "")),
+    "category": lambda form: add_category(db.session, form.get("key", ""), form.get("name", ""), _owner()),
+    "type": lambda form: add_type(db.session, form.get("category_id", 0, type=int) or 0, form.get("key", ""),
+                                  form.get("name", ""), _owner()),
     "metric": lambda form: add_metric(db.session, current_user.committee_id, form),
 }
+
+
+def _owner() -> int | None:
+    """A platform administrator extends the defaults; any other admin, their committee's own list."""
+    return None if current_user.platform_admin else current_user.committee_id
 
 
 @bp.route("/catalogue", methods=["GET", "POST"])
@@ -40,4 +46,4 @@ def catalogue():
         MetricDefinition.committee_id.is_(None), MetricDefinition.committee_id == current_user.committee_id))
         .order_by(MetricDefinition.sort_order, MetricDefinition.id)).all()
     return render_template("ledger/catalogue.html", categories=_categories(), metrics=metrics, form=request.form,
-                           rollup_rules=ROLLUP_RULES)
+                           rollup_rules=ROLLUP_RULES, platform_admin=current_user.platform_admin)

@@ -8,7 +8,7 @@ from core import audit
 from core.ledger.excel import import_workbook
 from core.ledger.records import LedgerError, format_error
 from core.ledger.uploads import IMPORT_RUN, add_import
-from core.uploads import XLSX, UploadRefused, check_upload
+from core.uploads import XLSX, UploadRefused, check_upload, upload_limits
 from data_models import TaskRun
 from tasks.ledger import import_records as import_records_job
 
@@ -46,7 +46,8 @@ def _checked(upload) -> bytes | None:
         flash(msg.NO_FILE, "error")
         return None
     try:
-        return check_upload(upload.stream, upload.filename, XLSX)
+        return check_upload(upload.stream, upload.filename, XLSX,
+                            upload_limits(current_app.config["WENGAO"].max_upload_bytes))
     except UploadRefused as refused:
         flash(str(refused), "error")
         return None

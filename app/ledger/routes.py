@@ -3,14 +3,17 @@ import io
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.scoping import get_own_or_404, own
+from app.scoping import get_own_or_404, own, require_role
 from core import audit
 from core.ledger.excel import export_workbook, template_workbook, today_name
 from core.ledger.listing import LedgerFilter
-from core.ledger.records import load_categories, validate_row
+from core.ledger.records import existing_external_ids, load_categories, validate_row
 from core.metrics.definitions import seed_catalogue
+from core.committees import ancestor_ids
+from core.ledger.ownership import CategoryView, visible_categories, visible_types
 from data_models import Record, RecordCategory
 
 from . import bp
@@ -21,14 +24,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _categories() -> list:
-    """Every category; a fresh installation gets the default catalogue on first use."""
-    stmt = select(RecordCategory).order_by(RecordCategory.sort_order, RecordCategory.id)
-    categories = db.session.scalars(stmt).all()
-    if not categories:
+    """The categories the user's committee sees (with only its visible types), in catalogue order;
+    a fresh installation gets the default catalogue on first use."""
+    if db.session.scalar(select(RecordCategory.id).limit(1)) is None:
         seed_catalogue(db.session)
         db.session.commit()
-        categories = db.session.scalars(stmt).all()
-    return categories
+    owners = ancestor_ids(db.session, current_user.committee_id)
+    return [CategoryView(c, visible_types(c, owners))
+            for c in db.session.scalars(visible_categories(db.session, current_user.committee_id))]
 
 
 @bp.route("/")
@@ -50,7 +53,7 @@ def index():
 @login_required
 def export():
     filters, _ = LedgerFilter.from_args(request.args)
-    data = export_workbook(db.session, filters.apply(own(Record)).order_by(Record.category_id, Record.date, Record.id))
+    data = export_workbook(db.session, current_user.committee_id, filters.apply(own(Record)).order_by(Record.category_id, Record.date, Record.id))
     audit.record(db.session, "ledger.export", user_id=current_user.id, committee_id=current_user.committee_id)
     db.session.commit()
     return send_file(io.BytesIO(data), mimetype=XLSX, as_attachment=True, download_name=today_name("台账导出"))
@@ -59,7 +62,7 @@ def export():
 @bp.route("/template/<category_key>.xlsx")
 @login_required
 def template(category_key: str):
-    info = load_categories(db.session).get(category_key)
+    info = load_categories(db.session, current_user.committee_id).get(category_key)
     if info is None:
         abort(404)
     return send_file(io.BytesIO(template_workbook(info)), mimetype=XLSX, as_attachment=True,
@@ -69,7 +72,7 @@ def template(category_key: str):
 @bp.route("/new/<category_key>", methods=["GET", "POST"])
 @login_required
 def new(category_key: str):
-    info = load_categories(db.session).get(category_key)
+    info = load_categories(db.session, current_user.committee_id).get(category_key)
     if info is None:
         abort(404)
     record = Record(committee_id=current_user.committee_id, category_id=info.id, attrs={}, count=1, persons=0, amount=0)
@@ -80,7 +83,9 @@ def new(category_key: str):
 @login_required
 def edit(record_id: int):
     record = get_own_or_404(Record, record_id)
-    info = load_categories(db.session)[record.category.key]
+    info = load_categories(db.session, current_user.committee_id).get(record.category.key)
+    if info is None:  # a category no longer visible to this committee
+        abort(404)
     return _edit_form(info, record, is_new=False)
 
 
@@ -89,20 +94,39 @@ def _edit_form(info, record: Record, is_new: bool):
     if request.method == "POST":
         clean, problems = validate_row(info, request.form.to_dict())
         errors = dict(problems)
-        if not errors:
-            for key, value in clean.items():
-                setattr(record, key, value)
-            record.created_by_id = record.created_by_id or current_user.id
-            db.session.add(record)
-            db.session.flush()
-            audit.record(db.session, "ledger.create" if is_new else "ledger.update", user_id=current_user.id,
-                         committee_id=current_user.committee_id, object_type="record", object_id=record.id)
-            db.session.commit()
+        if not errors and _external_id_taken(record, clean.get("external_id")):
+            errors["外部编号"] = msg.EXTERNAL_ID_TAKEN
+        if not errors and _saved(record, clean, is_new):
             flash(msg.SAVED, "success")
             return redirect(url_for("ledger.index", category=info.id))
+        errors = errors or {"外部编号": msg.EXTERNAL_ID_TAKEN}
         flash(msg.INVALID, "error")
     values = request.form.to_dict() if request.method == "POST" else _form_values(info, record)
     return render_template("ledger/form.html", info=info, record=record, values=values, errors=errors, is_new=is_new)
+
+
+def _external_id_taken(record: Record, external_id: str | None) -> bool:
+    if not external_id:
+        return False
+    found = existing_external_ids(db.session, current_user.committee_id, [external_id])
+    return external_id in found and found[external_id] != record.id
+
+
+def _saved(record: Record, clean: dict, is_new: bool) -> bool:
+    """Write the record; False if a simultaneous save took its external_id first."""
+    for key, value in clean.items():
+        setattr(record, key, value)
+    record.created_by_id = record.created_by_id or current_user.id
+    db.session.add(record)
+    try:
+        db.session.flush()
+        audit.record(db.session, "ledger.create" if is_new else "ledger.update", user_id=current_user.id,
+                     committee_id=current_user.committee_id, object_type="record", object_id=record.id)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return False
+    return True
 
 
 def _form_values(info, record: Record) -> dict:
@@ -118,6 +142,7 @@ def _form_values(info, record: Record) -> dict:
 @login_required
 def delete(record_id: int):
     record = get_own_or_404(Record, record_id)
+    require_role("drafter")  # reviewers check the ledger; only those who keep it delete from it
     audit.record(db.session, "ledger.delete", user_id=current_user.id, committee_id=current_user.committee_id,
                  object_type="record", object_id=record.id, title=record.title)
     db.session.delete(record)

@@ -12,6 +12,7 @@ from core.ledger.records import LedgerError, format_error
 from core.metrics import formats
 from core.metrics.engine import compute_metrics
 from core.metrics.periods import PeriodError, parse_period
+from core.uploads import XLSX, UploadRefused, check_upload, upload_limits
 from core.upward.messages import NOT_COUNTED
 from core.metrics.system import system_rollup
 
@@ -55,10 +56,15 @@ def register(app: Flask) -> None:
     @click.option("--committee", "committee_ref", required=True, help="委员会编号、简称或全称")
     def import_records_command(path: Path, committee_ref: str) -> None:
         """从 Excel 文件导入台账（全部检查通过才写入）。"""
+        try:  # the same checks as a web upload: size, real type, macros, zip bombs, rows
+            with path.open("rb") as stream:
+                data = check_upload(stream, path.name, XLSX, upload_limits(app.config["WENGAO"].max_upload_bytes))
+        except UploadRefused as refused:
+            raise click.ClickException(str(refused)) from None
         with core_db.session_scope() as session:
             committee = _committee(session, committee_ref)
             try:
-                written = import_workbook(session, committee.id, path.read_bytes())
+                written = import_workbook(session, committee.id, data)
             except LedgerError as error:
                 for item in error.errors:
                     click.echo(format_error(item), err=True)

@@ -8,6 +8,10 @@ from data_models import Report
 
 
 def register(app: Flask) -> None:
+    from .import_cli import register as register_import
+
+    register_import(app)
+
     @app.cli.command("preview")
     @click.argument("report_id", type=int)
     def preview_command(report_id: int) -> None:

@@ -9,12 +9,14 @@ from core import audit
 from core.drafting import context as ctx
 from core.drafting import sections as sec
 from core.drafting.carry import carry_forward
+from core.drafting.chips import chips, metric_shown, placeholder_codes
 from core.drafting.document import assemble, outline
 from core.drafting.guards import EditRefused, is_editable
 from core.drafting.kinds import kind_choices
-from core.drafting.merge import check_text, make_environment
+from core.drafting.merge import check_text, make_environment, merge_text, plain
+from core.drafting.messages import (CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED,
+                                    TEXT_REFUSED)
 from core.metrics import formats
-from core.drafting.messages import CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED
 from core.drafting.reports import SETTING_FIELDS, create_report, update_report
 from core.metrics.definitions import load_specs
 from core.metrics.periods import PeriodError, parse_period
@@ -23,6 +25,7 @@ from data_models.report import NODE_TYPES
 
 from . import bp
 from . import messages as msg
+from .numbers import number_links
 
 REFUSALS = (EditRefused, sec.InvalidEdit, PeriodError)
 
@@ -89,17 +92,33 @@ def carry():
     return _to_editor(report)
 
 
-def _editor(report: Report, conflict=None, status: int = 200):
+def _editor(report: Report, conflict=None, status: int = 200, refused=None):
     rows = outline(db.session, report)
     values, _error = ctx.safe_metric_values(db.session, report)
+    assembly = assemble(db.session, report, values)
     warnings: dict = {}
-    for warning in assemble(db.session, report, values).warnings:
+    for warning in assembly.warnings:
         warnings.setdefault(warning.section_id, []).append(warning.message)
     users = db.session.scalars(own(User).order_by(User.id)).all()
+    data = _editor_data(report, rows, values)
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
-                           editable=is_editable(report), picker=_picker(report, values), node_types=NODE_TYPES,
+                           editable=is_editable(report) and current_user.has_role("drafter"),
+                           picker=_picker(report, values), node_types=NODE_TYPES,
                            node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
-                           setting_fields=SETTING_FIELDS, warnings=warnings), status
+                           setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=assembly.warnings,
+                           owner_names={u.id: u.display_name or u.username for u in users},
+                           view_functions=current_app.view_functions, editor_data=data, headings=data["headings"],
+                           refused=refused), status
+
+
+def _editor_data(report: Report, rows, values: dict) -> dict:
+    """What the editor script needs to show numbers as chips: each placeholder merged, each metric's value."""
+    env = make_environment(ctx.number_filters())
+    context = ctx.merge_context(values, ctx.report_variables(report))
+    codes = placeholder_codes(text for row in rows for text in (row.section.heading, row.section.lead, row.section.body))
+    headings = {row.section.id: merge_text(env, row.section.heading, context).text for row in rows if row.section.heading}
+    return {"chips": chips(env, context, codes), "metrics": metric_shown(values), "headings": headings,
+            "variables": {name: plain(value) for name, value in ctx.report_variables(report).items()}}
 
 
 def _picker(report: Report, values: dict) -> list[tuple[str, list]]:
@@ -129,7 +148,8 @@ def update(report_id: int):
     report = _report(report_id)
     try:
         update_report(db.session, report, request.form.get("title", ""),
-                      {key: request.form.get(key) for key in SETTING_FIELDS if key in request.form}, current_user.id)
+                      {key: request.form.get(key) for key in SETTING_FIELDS if key in request.form}, current_user.id,
+                      subtitle=request.form.get("subtitle"))
     except REFUSALS as error:
         _refused(error)
         return _to_editor(report)
@@ -141,12 +161,19 @@ def update(report_id: int):
 @bp.route("/<int:report_id>/sections", methods=["POST"])
 @login_required
 def add_section(report_id: int):
+    """A new block: under `parent_id` (last), or with `after_id` right after that block as its sibling."""
     require_role("drafter")
     report = _report(report_id)
-    parent = request.form.get("parent_id", type=int)
+    parent, before = request.form.get("parent_id", type=int), None
+    after = request.form.get("after_id", type=int)
+    if after:
+        anchor = _section(report, after)
+        parent, before = anchor.parent_id, sec.next_sibling_id(db.session, anchor)
     try:
         section = sec.add_section(db.session, report, request.form.get("node_type", "section"), parent_id=parent,
                                    heading=request.form.get("heading", ""), user_id=current_user.id)
+        if before:
+            sec.place_section(db.session, section, parent, before)
     except REFUSALS as error:
         _refused(error)
         return _to_editor(report)
@@ -162,8 +189,12 @@ def add_section(report_id: int):
 def save_section(report_id: int, section_id: int):
     require_role("drafter")
     report = _report(report_id)
-    section = _section(report, section_id)
     fields = {name: request.form.get(name, "").replace("\r\n", "\n") for name in ("heading", "lead", "body")}
+    section = db.session.get(Section, section_id)
+    if section is None:  # deleted by someone else: the text comes back, not a bare 404
+        return _text_back(report_id, section_id, fields, sec.SectionGone.message, 409)
+    if section.report_id != report.id:
+        abort(404)
     try:
         sec.save_section(db.session, section, seen_version=request.form.get("version", type=int) or 0,
                           user_id=current_user.id, **fields)
@@ -173,12 +204,20 @@ def save_section(report_id: int, section_id: int):
         return _editor(_report(report_id), conflict={"section_id": section_id, "mine": conflict.mine,
                                                     "theirs": conflict.theirs}, status=409)
     except REFUSALS as error:
-        _refused(error)
-        return _to_editor(report, section_id)
+        db.session.rollback()
+        return _text_back(report_id, section_id, fields, TEXT_REFUSED.format(message=getattr(error, "message", str(error))), 422)
     db.session.commit()
     problems = [p for p in (check_text(make_environment(ctx.number_filters()), t) for t in fields.values()) if p]
     flash(msg.TEXT_PROBLEM.format(message=problems[0]) if problems else SAVED, "error" if problems else "message")
     return _to_editor(report, section_id)
+
+
+def _text_back(report_id: int, section_id: int, fields: dict, message: str, status: int):
+    """The editor again with the refused text shown to its writer (nothing typed is lost)."""
+    flash(message, "error")
+    mine = sec.SectionText(fields["heading"], fields["lead"], fields["body"])
+    return _editor(_report(report_id), status=status,
+                   refused={"section_id": section_id, "mine": mine, "message": message})
 
 
 MOVES = {"up": lambda s: sec.move_section(db.session, s, -1), "down": lambda s: sec.move_section(db.session, s, 1),
@@ -196,6 +235,22 @@ def move_section(report_id: int, section_id: int):
     return _structural(report_id, section_id, move, msg.MOVED, "section.move")
 
 
+@bp.route("/<int:report_id>/sections/<int:section_id>/place", methods=["POST"])
+@login_required
+def place_section(report_id: int, section_id: int):
+    """Drag in the outline or 移到… in the block menu: a new parent (empty: top level), before a sibling."""
+    return _structural(report_id, section_id, lambda s: sec.place_section(
+        db.session, s, request.form.get("parent_id", type=int), request.form.get("before_id", type=int)),
+        msg.MOVED, "section.move")
+
+
+@bp.route("/<int:report_id>/sections/<int:section_id>/kind", methods=["POST"])
+@login_required
+def set_kind(report_id: int, section_id: int):
+    return _structural(report_id, section_id, lambda s: sec.set_node_type(
+        db.session, s, request.form.get("node_type", "")), msg.KIND_SET, "section.kind")
+
+
 @bp.route("/<int:report_id>/sections/<int:section_id>/owner", methods=["POST"])
 @login_required
 def set_owner(report_id: int, section_id: int):
@@ -208,6 +263,9 @@ def set_owner(report_id: int, section_id: int):
 def delete_section(report_id: int, section_id: int):
     return _structural(report_id, section_id, lambda s: sec.delete_section(db.session, s, current_user.id),
                        SECTION_DELETED, None)  # the core audits the deleted text
+
+
+AUDITED_FIELDS = ("direction", "owner_id", "parent_id", "before_id", "node_type")
 
 
 def _structural(report_id: int, section_id: int, change, done: str, action: str | None):
@@ -223,7 +281,7 @@ def _structural(report_id: int, section_id: int, change, done: str, action: str 
     if action:
         audit.record(db.session, action, user_id=current_user.id, committee_id=report.committee_id,
                      object_type="section", object_id=section_id, report_id=report.id,
-                     **{k: v for k, v in request.form.items() if k in ("direction", "owner_id")})
+                     **{k: v for k, v in request.form.items() if k in AUDITED_FIELDS})
     db.session.commit()
     flash(done)
     return _to_editor(report, section_id if db.session.get(Section, section_id) else None)
@@ -260,5 +318,7 @@ def restore(report_id: int, section_id: int, section_version_id: int):
 @login_required
 def preview(report_id: int):
     report = _report(report_id)
-    assembly = assemble(db.session, report)
-    return render_template("reports/preview.html", report=report, doc=assembly.content, warnings=assembly.warnings)
+    assembly = assemble(db.session, report, trace=True)
+    return render_template("reports/preview.html", report=report, doc=assembly.content, warnings=assembly.warnings,
+                           links=number_links(report, assembly.values),
+                           can_render="documents.report" in current_app.view_functions)

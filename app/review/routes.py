@@ -40,7 +40,8 @@ def panel_state(report: Report) -> dict:
     can = {
         "submit": current_user.has_role("drafter") and report.status in workflow.EDITABLE,
         "return": current_user.has_role("reviewer") and report.status == "in_review",
-        "approve": current_user.has_role("reviewer") and report.status == "in_review",
+        "approve": current_user.has_role("reviewer") and report.status == "in_review" and (
+            workflow.self_approval_allowed(report) or workflow.submitter_id(db.session, report) != current_user.id),
         "revise": current_user.has_role("drafter") and report.status in ("approved", "sent"),
     }
     newer = workflow.successor(db.session, report) if report.status in ("approved", "sent") else None
@@ -64,6 +65,9 @@ def change(report_id: int, step: str):
     require_role(role)
     try:
         function(db.session, report, current_user, request.form.get("comment", ""))
+    except workflow.AlreadyDone as done_before:  # a double click: one event, a calm message
+        db.session.rollback()
+        flash(str(done_before), "message")
     except workflow.WorkflowError as error:
         db.session.rollback()
         flash(str(error), "error")

@@ -15,20 +15,31 @@ def register(app: Flask) -> None:
     @click.argument("request_id", type=int)
     @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
                   help="汇编 Word 文件的保存路径")
-    def compile_command(request_id: int, output: Path) -> None:
-        """把一个报送通知收到的全部材料汇编成一个 Word 文件。"""
-        from core.upward.compile import compile_request
+    @click.option("--ofd", "ofd_path", type=click.Path(dir_okay=False, path_type=Path),
+                  help="同时生成 OFD 版式文件（经 PDF 转换）")
+    def compile_command(request_id: int, output: Path, ofd_path: Path | None) -> None:
+        """把一个报送通知收到的全部材料汇编成一个 Word 文件，可同时生成 OFD。"""
+        from core.rendering import ofd, pdf
+        from core.upward.compile import compilation_title, compile_request
         from data_models import CollectionRequest
 
         with core_db.session_scope() as session:
-            if session.get(CollectionRequest, request_id) is None:
+            request = session.get(CollectionRequest, request_id)
+            if request is None:
                 raise click.ClickException(f"没有编号为 {request_id} 的报送通知。")
             try:
                 data = compile_request(session, request_id)
             except UpwardError as error:
                 raise click.ClickException(str(error)) from error
+            info = ofd.DocInfo(title=compilation_title(request), author=request.committee.name)
         output.write_bytes(data)
         click.echo(f"汇编已保存：{output}（{len(data) // 1024} KB）")
+        if ofd_path is not None:
+            try:
+                ofd_path.write_bytes(ofd.pdf_to_ofd(pdf.docx_to_pdf(data), info))
+            except (pdf.PdfUnavailable, pdf.PdfFailed, ofd.OfdFailed) as error:
+                raise click.ClickException(str(error)) from None
+            click.echo(f"汇编 OFD 已保存：{ofd_path}")
 
     @app.cli.command("upward-token")
     @click.option("--committee", required=True, help="下级政协（简称、全称或编号）")

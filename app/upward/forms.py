@@ -1,5 +1,5 @@
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -15,6 +15,7 @@ class RequestForm(FlaskForm):
     targets = SelectMultipleField("报送单位", coerce=int, validators=[DataRequired("请至少选择一个下级政协。")])
     title = StringField("通知标题（可留空自动生成）", validators=[Optional(), Length(max=200)])
     note = TextAreaField("说明", validators=[Optional(), Length(max=2000)])
+    want_ofd = BooleanField("同时报送 OFD 版式文件（GB/T 33190）")
 
 
 class SubmitForm(FlaskForm):

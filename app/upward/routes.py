@@ -109,7 +109,8 @@ def new_request():
         ok, request = attempt(lambda: issue_request(
             db.session, committee_id=current_user.committee_id, kind=form.kind.data,
             period=parse_period(form.period.data), deadline=form.deadline.data, target_ids=form.targets.data,
-            note=form.note.data or "", title=form.title.data or "", user_id=current_user.id),
+            note=form.note.data or "", title=form.title.data or "", user_id=current_user.id,
+            want_ofd=form.want_ofd.data),
             msg.REQUEST_ISSUED, (UpwardError, PeriodError))
         if ok:
             return redirect(url_for("upward.detail", request_id=request.id))
@@ -269,9 +270,9 @@ def download(submission_id: int, fmt: str):
     if submission is None or current_user.committee_id not in (
             submission.committee_id, db.session.get(CollectionRequest, submission.request_id).committee_id):
         abort(404)
-    data = submission.docx if fmt == "docx" else submission.pdf if fmt == "pdf" else None
+    data = getattr(submission, fmt) if fmt in ("docx", "pdf", "ofd") else None
     if not data:
         abort(404)
-    mimetype = DOCX_MIME if fmt == "docx" else "application/pdf"
+    mimetype = {"docx": DOCX_MIME, "pdf": "application/pdf", "ofd": "application/ofd"}[fmt]
     name = f"{submission.committee.short_name}-{submission.title}.{fmt}"
     return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=name)

@@ -26,11 +26,14 @@ def receive():
     if not isinstance(payload, dict):
         return jsonify(error=msg.BAD_PACKAGE.format(detail="JSON")), 400
     key = request.headers.get("Idempotency-Key") or payload.get("idempotency_key")
-    if not key or key != payload.get("idempotency_key") or len(key) > 80:
+    if not isinstance(key, str) or not key or key != payload.get("idempotency_key") or len(key) > 80:
         return jsonify(error=msg.BAD_PACKAGE.format(detail="Idempotency-Key")), 400
+    request_id = payload.get("request_id")
+    if not isinstance(request_id, int) or isinstance(request_id, bool) or not 0 < request_id < 2**31:
+        return jsonify(error=msg.BAD_PACKAGE.format(detail=msg.BAD_REQUEST_ID)), 400
     try:
         package = Package.from_payload(payload)
-        submission, created = accept_package(db.session, request_id=int(payload["request_id"]), sender=sender,
+        submission, created = accept_package(db.session, request_id=request_id, sender=sender,
                                              package=package, idempotency_key=key, channel="api")
     except UpwardForbidden as error:
         db.session.rollback()
@@ -38,7 +41,7 @@ def receive():
     except UpwardConflict as error:
         db.session.rollback()
         return jsonify(error=str(error)), 409
-    except (UpwardError, TypeError, ValueError, KeyError) as error:
+    except UpwardError as error:
         db.session.rollback()
         return jsonify(error=str(error)), 400
     db.session.commit()
@@ -57,6 +60,7 @@ def open_requests():
         rows.append({"id": collection.id, "title": collection.title, "kind": collection.kind,
                      "period_start": collection.period_start.isoformat(), "period_end": collection.period_end.isoformat(),
                      "deadline": collection.deadline.isoformat(), "note": collection.note,
+                     "want_ofd": collection.want_ofd,
                      "issuer": collection.committee.name, "reminders": target.reminders, "submitted": submitted})
     db.session.commit()  # last_used_at of the token
     return jsonify(requests=rows)

@@ -7,22 +7,23 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from core import audit
-from app.documents.messages import PDF_STATES
+from app.documents.messages import OFD_STARTED, PDF_STATES
 from app.scoping import get_own_or_404, own, require_role
+from core.rendering import store
 from core.visits import messages as msg
 from core.visits.output import packet_documents, packets_by_visit, start_packet_render
 from core.visits.packet import assemble
 from core.visits.reception import receive_visit
 from core.visits.service import VisitError, briefing_choices, cancel_visit, choose_sections, save_visit
 from data_models import RenderedDocument, Visit
-from tasks.rendering import render_report
+from tasks.rendering import convert_ofd, render_report
 
 from . import bp
 from .forms import VisitForm
 
 EDITORS = ("drafter",)  # admins pass every role check
 MIMETYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-             "pdf": "application/pdf"}
+             "pdf": "application/pdf", "ofd": "application/ofd"}
 
 
 @bp.route("/")
@@ -120,14 +121,31 @@ def render(visit_id: int):
     return redirect(url_for(".show", visit_id=visit.id))
 
 
-@bp.route("/<int:visit_id>/packets/<int:document_id>/<any(docx, pdf):fmt>")
-@login_required
-def download(visit_id: int, document_id: int, fmt: str):
+def _packet(visit_id: int, document_id: int) -> tuple[Visit, RenderedDocument]:
     visit = get_own_or_404(Visit, visit_id)
     document = db.session.get(RenderedDocument, document_id)
     if document is None or document.report_id != visit.report_id:
         abort(404)
-    data = document.docx if fmt == "docx" else document.pdf
+    return visit, document
+
+
+@bp.post("/<int:visit_id>/packets/<int:document_id>/ofd")
+@login_required
+def make_ofd(visit_id: int, document_id: int):
+    require_role(*EDITORS)
+    visit, document = _packet(visit_id, document_id)
+    if store.request_ofd(document):
+        db.session.commit()
+        convert_ofd.delay(document.id)
+    flash(OFD_STARTED, "success")
+    return redirect(url_for(".show", visit_id=visit.id))
+
+
+@bp.route("/<int:visit_id>/packets/<int:document_id>/<any(docx, pdf, ofd):fmt>")
+@login_required
+def download(visit_id: int, document_id: int, fmt: str):
+    visit, document = _packet(visit_id, document_id)
+    data = getattr(document, fmt)
     if data is None:
         abort(404)
     audit.record(db.session, "download", user_id=current_user.id, committee_id=visit.committee_id,

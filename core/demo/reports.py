@@ -1,8 +1,9 @@
-"""Demo reports: one of every kind, texts following the reference documents section by section.
+"""Demo reports: one of every kind, our own fictional texts in the structure of the reference documents.
 
-东湖县政协: draft 2023 annual summary (reference 000), standing-committee report, its news-style
-interpretation, briefing (reference 003) and experience briefing. 清河市政协: 2023 half-year summary
-(reference 001). 西山县政协: an approved 2023 annual summary, for upward submission.
+东湖县政协: draft 2023 annual summary (structure of reference 000), standing-committee report, its
+news-style interpretation, briefing (structure of reference 003) and experience briefing. 清河市政协:
+2023 half-year summary (structure of reference 001). 西山县政协: an approved 2023 annual summary, for
+upward submission. tests/demo/test_demo_texts.py keeps the references' sentences out.
 """
 from dataclasses import dataclass, field
 
@@ -36,14 +37,14 @@ YEAR = Period.year(2023)
 DEMO_REPORTS = [
     DemoReport(1, "annual_summary", YEAR, "东湖县政协2023年工作总结和2024年工作要点", annual_2023.ANNUAL_2023,
                {"date": "2023年12月25日"}),
-    DemoReport(0, "half_year_summary", Period.half(2023, 1), "清河市政协2023年上半年工作总结和下半年工作谋划",
+    DemoReport(0, "half_year_summary", Period.half(2023, 1), "清河市政协关于2023年上半年工作情况和下半年工作打算的报告",
                half_year_2023.HALF_YEAR_2023, {"date": "2023年7月10日"}),
     DemoReport(1, "standing_committee_report", YEAR, "政协东湖县委员会常务委员会工作报告", other_kinds.STANDING_2023,
                {"speaker": "县政协主席　李华", "subtitle_lines": ["（2024年1月8日）"]}),
     DemoReport(1, "news_interpretation", YEAR, "东湖县政协常委会工作报告解读", other_kinds.NEWS_2023),
     DemoReport(1, "briefing", YEAR, "东湖县政协贯彻落实《关于加强和改进新时代市县政协工作的意见》情况汇报",
                briefing_2023.BRIEFING_2023, {"salutation": briefing_2023.SALUTATION}),
-    DemoReport(1, "experience_briefing", YEAR, "东湖县政协推进政协协商与基层协商有效衔接经验交流材料",
+    DemoReport(1, "experience_briefing", YEAR, "东湖县政协以“湖畔议事”推动协商向基层延伸经验交流材料",
                other_kinds.EXPERIENCE_2023, {"date": "2023年11月20日"}),
     DemoReport(2, "annual_summary", YEAR, "西山县政协2023年工作总结和2024年工作要点", annual_2023.ANNUAL_2023,
                {"date": "2023年12月28日"}, approved=True, place="西山"),
@@ -78,7 +79,7 @@ def _user(session: Session, username: str):
 def _seed_one(session: Session, demo: DemoReport, committee, prefix: str) -> Report:
     drafter = _user(session, f"{prefix}_drafter")
     report = Report(committee_id=committee.id, committee=committee, kind=demo.kind, title=demo.title,
-                    period_start=demo.period.start, period_end=demo.period.end, status="draft",
+                    subtitle=kind_spec(demo.kind).subtitle, period_start=demo.period.start, period_end=demo.period.end, status="draft",
                     settings={**kind_spec(demo.kind).settings, **demo.settings},
                     created_by_id=drafter.id if drafter else None)
     session.add(report)

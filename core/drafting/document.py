@@ -8,6 +8,7 @@ from typing import Any, Optional
 
 from sqlalchemy.orm import Session
 
+from core.cleaning import clean_text
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
 from data_models import Report
@@ -17,9 +18,10 @@ from . import messages
 from .kinds import kind_spec
 from .merge import PlaceholderEnvironment, make_environment, merge_text
 from .numbering import HEADING_TYPES, Label, number_tree
+from .trace import mark_placeholders
 from .tree import SectionNode, build_tree, describe, load_sections, walk
 from .warnings import (DraftWarning, empty_warning, flag_warnings, hand_typed_warnings, leftover_warnings,
-                       merge_warnings, rule_warnings, typed_number_warning)
+                       merge_warnings, rule_warnings, stored_warnings, typed_number_warning)
 
 
 @dataclass
@@ -34,37 +36,41 @@ class Assembly:
 class _Merger:
     """Merges every piece of text of one report and collects the warnings it raises."""
 
-    def __init__(self, env: PlaceholderEnvironment, names: dict[str, Any], values: dict[str, MetricValue]):
-        self.env, self.names, self.values = env, names, values
+    def __init__(self, env: PlaceholderEnvironment, names: dict[str, Any], values: dict[str, MetricValue],
+                 trace: bool = False):
+        self.env, self.names, self.values, self.trace = env, names, values, trace
         self.warnings: list[DraftWarning] = []
         self.used: set[str] = set()  # every placeholder name the report quotes
 
     def __call__(self, text: str, where: str, section_id: Optional[int] = None) -> str:
-        result = merge_text(self.env, text, self.names)
+        result = merge_text(self.env, mark_placeholders(text) if self.trace else text, self.names)
+        if result.error and self.trace:  # unmerged text is shown as typed, without markers
+            result.text = text
         self.used |= result.names
         self.warnings += merge_warnings(where, section_id, result, self.values)
         self.warnings += flag_warnings(where, section_id, result.text)
         self.warnings += leftover_warnings(where, section_id, text)
         self.warnings += hand_typed_warnings(where, section_id, text, self.values)
-        return result.text
+        return clean_text(result.text)  # text stored before the door cleaned it must still render
 
 
 def assemble(session: Session, report: Report, values: Optional[dict[str, MetricValue]] = None,
-             filters: Optional[dict] = None) -> Assembly:
-    """values and filters default to the metrics engine's and the number-style filters."""
+             filters: Optional[dict] = None, trace: bool = False) -> Assembly:
+    """values and filters default to the metrics engine's and the number-style filters; with `trace`
+    each merged number stays marked (core.drafting.trace.split_marked) for the preview's links."""
     sections = load_sections(session, report.id)
     failure = None
     if values is None:
         values, failure = _computed_values(session, report, sections)
     env = make_environment(ctx.number_filters() if filters is None else filters)
-    merge = _Merger(env, ctx.merge_context(values, ctx.report_variables(report)), values)
+    merge = _Merger(env, ctx.merge_context(values, ctx.report_variables(report)), values, trace)
     if failure:
         merge.warnings.append(failure)
     spec = kind_spec(report.kind)
     settings = {**spec.settings, **(report.settings or {})}
     content = DocumentContent(kind=report.kind, title=merge(report.title, "标题"),
                               committee_name=report.committee.name)
-    content.subtitle_lines = [merge(line, "副标题") for line in _subtitle_lines(settings) if line]
+    content.subtitle_lines = [merge(line, "副标题") for line in _subtitle_lines(report, settings) if line]
     if settings.get("salutation"):
         content.blocks.append(Block("salutation", merge(settings["salutation"], "称谓")))
     tree = build_tree(sections)
@@ -77,6 +83,7 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
         content.date = settings.get("date", "")
     content.addressee = settings.get("addressee", "")
     merge.warnings += rule_warnings(merge.used, values)
+    merge.warnings += stored_warnings(sections, (settings.get("import") or {}).get("notes"))
     return Assembly(content, merge.warnings, values)
 
 
@@ -87,8 +94,9 @@ def _computed_values(session: Session, report: Report, sections) -> tuple[dict, 
     return values, DraftWarning(None, "metrics_failed", messages.W_METRICS_FAILED.format(error=error)) if error else None
 
 
-def _subtitle_lines(settings: dict) -> list[str]:
-    return [settings.get("meeting", ""), settings.get("speaker", ""), *settings.get("subtitle_lines", [])]
+def _subtitle_lines(report: Report, settings: dict) -> list[str]:
+    """The report's subtitle (——在…会议上, ——…解读), then the speaker and any further lines."""
+    return [report.subtitle or "", settings.get("speaker", ""), *settings.get("subtitle_lines", [])]
 
 
 def _paragraphs(text: str) -> list[str]:

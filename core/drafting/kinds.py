@@ -24,8 +24,9 @@ class KindSpec:
     parts_numbered: bool
     title: str  # default title (may use report variables)
     outline: tuple[OutlineNode, ...]
-    settings: dict = field(default_factory=dict)  # salutation, meeting, speaker, signature…
+    settings: dict = field(default_factory=dict)  # salutation, speaker, signature…
     speech: bool = False  # speech style: salutation, no signature block
+    subtitle: str = ""  # default of Report.subtitle, the line under the title
 
 
 def _n(node_type: str, heading: str = "", key: str = "", body: str = "", *children: OutlineNode) -> OutlineNode:
@@ -108,8 +109,8 @@ _register(KindSpec(
         _n("part", "{{ 下一年度 }}年主要任务", "next_points", "", *_sections("section", _NEXT_POINTS)),
         _n("closing", body="各位委员，……让我们……为……作出新的更大贡献！"),
     ),
-    {"salutation": "各位委员：", "meeting": "——在政协{{ 地名 }}第{{ 届次 }}届委员会第{{ 会次 }}次会议上",
-     "speaker": "", "signature": False},
+    {"salutation": "各位委员：", "speaker": "", "signature": False},
+    subtitle="——在政协{{ 地名 }}第{{ 届次 }}届委员会第{{ 会次 }}次会议上",
 ))
 _register(KindSpec(
     "news_interpretation", "常委会工作报告解读", "news", False,
@@ -124,6 +125,7 @@ _register(KindSpec(
         ]]),
     ),
     {"signature": False},
+    subtitle="——政协{{ 地名 }}第{{ 届次 }}届委员会第{{ 会次 }}次会议常委会工作报告解读",
 ))
 _register(KindSpec(
     "briefing", "汇报材料", "inline_yishi", False,

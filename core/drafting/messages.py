@@ -10,6 +10,11 @@ RESERVED_NAME = "“{name}”是保留字，不能作为占位符名称。"
 UNKNOWN_FILTER = "没有名为“{name}”的数字格式。"
 FILTER_FAILED = "数字格式“{filter}”不能用于值“{value}”。"
 TEMPLATE_ERROR = "占位符无法合并，请检查写法。"
+TOO_DEEP = "占位符嵌套过深（第{line}行）：括号最多嵌套{limit}层。请写作 {{{{ 指标名 }}}} 或 {{{{ 指标名 | 格式 }}}}。"
+TOO_MANY_FILTERS = "占位符的数字格式过多（第{line}行）：一个占位符最多{limit}个“|”。"
+TOO_MANY_TAGS = "文字中的 {{% %}} 语句过多（最多{limit}个），占位符不能使用语句。"
+TOO_LONG_PLACEHOLDER = "占位符过长（第{line}行）：一个占位符最多{limit}个词。请写作 {{{{ 指标名 }}}} 或 {{{{ 指标名 | 格式 }}}}。"
+BAD_NUMBER = "占位符中的数字过长或超出范围（第{line}行）。"
 NODE_NAMES = {
     "Getattr": "属性访问（.）", "Getitem": "下标访问（[]）", "Call": "函数调用", "For": "循环语句",
     "If": "条件语句", "Assign": "赋值语句", "AssignBlock": "赋值语句", "Macro": "宏", "Import": "导入语句",
@@ -49,6 +54,8 @@ BAD_PARENT = "上级节点无效。"
 BAD_OWNER = "负责人须为本委员会的用户。"
 TEXT_TOO_LONG = "{field}过长（最多{limit}字）。"
 ANOTHER_USER = "其他用户"
+SECTION_GONE = "保存失败：该节已被他人删除。您提交的文字没有保存，已显示在下方，请复制后添加到其他节。"
+TEXT_REFUSED = "保存失败：{message} 您提交的文字没有保存，已显示在下方。"
 
 # Reports
 UNKNOWN_KIND = "未知的报告类型。"
@@ -62,3 +69,9 @@ NODE_TYPE_NAMES = {
     "preamble": "导语", "part": "部分", "section": "节", "subsection": "小节", "item": "条目",
     "shortcomings": "存在问题", "closing": "结束语",
 }
+
+# Number chips in the editor
+CHIP_UNKNOWN = "未知指标：请从“插入数字”中选择。"
+CHIP_MISSING = "暂无数据，打印时显示为【待补】。"
+CHIP_ZERO = "数值为 0，打印时显示为【待补】；可删去该句或补录台账。"
+CHIP_RATE = "比率未带 %：请加数字格式“| 百分比”。"

@@ -2,7 +2,8 @@
 
 Styles: standard (一、（一）1.（1）), yishi (一、 then 一是… lead sentences, reference 001),
 inline_yishi (一、 with 一是… run into the heading's paragraph, reference 003), experience
-(一是 heading lines, 一是… inline below, restarting per part) and news (■ headings, ● leads).
+(一、 heading lines, 一是… inline below, restarting per part: issue 13 — real briefings that number
+their parts 一是 too are not the form to copy) and news (■ headings, ● leads).
 """
 from dataclasses import dataclass
 from typing import Protocol, Sequence
@@ -56,9 +57,6 @@ class TreeNode(Protocol):
 def heading_label(style: str, depth: int, n: int) -> Label:
     if style == "news":
         return Label("■", "news_heading")
-    if style == "experience" and depth == 0:
-        return Label(ordinal_yishi(n), "heading1")
-    # Below a 一是 heading (experience) the standard sequence goes on at （一）.
     fmt, kind = _STANDARD[min(depth, len(_STANDARD) - 1)]
     return Label(fmt(n), kind)
 

@@ -11,6 +11,7 @@ from data_models import Committee, Report
 from . import messages
 from .kinds import KINDS, kind_spec
 from .guards import ensure_editable
+from .merge import storable_problem
 from .sections import InvalidEdit
 from .tree import add_outline
 
@@ -29,8 +30,8 @@ def create_report(session: Session, committee: Committee, kind: str, period: Per
         raise InvalidEdit(messages.UNKNOWN_KIND)
     title = (title or "").strip() or default_title(kind, committee, period)
     report = Report(committee_id=committee.id, committee=committee, kind=kind, title=title[:200],
-                    period_start=period.start, period_end=period.end, status="draft",
-                    settings={**kind_spec(kind).settings, **(settings or {})}, created_by_id=user_id)
+                    subtitle=kind_spec(kind).subtitle, period_start=period.start, period_end=period.end,
+                    status="draft", settings={**kind_spec(kind).settings, **(settings or {})}, created_by_id=user_id)
     session.add(report)
     session.flush()
     add_outline(session, report, kind_spec(kind).outline, user_id=user_id)
@@ -46,19 +47,25 @@ def last_report(session: Session, committee_id: int, kind: str, before: Optional
     return session.scalars(query.order_by(Report.period_end.desc(), Report.id.desc())).first()
 
 
-# Report-level lines staff may change: 成文日期, 称谓, 会议, 报告人, 主送机关.
-SETTING_FIELDS = {"date": "成文日期", "salutation": "称谓", "meeting": "会议", "speaker": "报告人", "addressee": "主送机关"}
+# Report-level lines staff may change: 成文日期, 称谓, 报告人, 主送机关 (the subtitle is a column of its own).
+SETTING_FIELDS = {"date": "成文日期", "salutation": "称谓", "speaker": "报告人", "addressee": "主送机关"}
 
 
-def update_report(session: Session, report: Report, title: str, settings: dict, user_id: Optional[int] = None) -> None:
-    """Change the title and the kind-specific lines; refused unless the report is editable."""
+def update_report(session: Session, report: Report, title: str, settings: dict, user_id: Optional[int] = None,
+                  subtitle: Optional[str] = None) -> None:
+    """Change the title, the subtitle and the kind-specific lines; refused unless the report is editable."""
     ensure_editable(report)
     title = (title or "").strip()
     if not title:
         raise InvalidEdit(messages.TITLE_REQUIRED)
-    if len(title) > 200 or any(len(settings.get(key) or "") > 200 for key in SETTING_FIELDS):
+    if len(title) > 200 or len(subtitle or "") > 200 or any(len(settings.get(key) or "") > 200 for key in SETTING_FIELDS):
         raise InvalidEdit(messages.TEXT_TOO_LONG.format(field="标题或报告信息", limit=200))
+    for value in (title, *(settings.get(key) or "" for key in SETTING_FIELDS)):
+        if problem := storable_problem(value):
+            raise InvalidEdit(problem)
     report.title = title
+    if subtitle is not None:
+        report.subtitle = subtitle.strip()
     report.settings = {**(report.settings or {}),
                        **{key: (settings.get(key) or "").strip() for key in SETTING_FIELDS if key in settings}}
     audit.record(session, "report.update", user_id=user_id, committee_id=report.committee_id,

@@ -19,6 +19,7 @@ from data_models.base import utcnow
 
 from . import messages
 from .guards import ensure_editable
+from .merge import storable_problem
 from .tree import record_version
 
 LIMITS = {"heading": 300, "lead": 300, "body": 20000}
@@ -29,6 +30,12 @@ class InvalidEdit(ValueError):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class SectionGone(LookupError):
+    """The section was deleted (by someone else) before the save arrived."""
+
+    message = messages.SECTION_GONE
 
 
 @dataclass
@@ -55,6 +62,8 @@ def _check(heading: str, lead: str, body: str) -> None:
     for name, value in (("heading", heading), ("lead", lead), ("body", body)):
         if len(value or "") > LIMITS[name]:
             raise InvalidEdit(messages.TEXT_TOO_LONG.format(field=FIELD_NAMES[name], limit=LIMITS[name]))
+        if problem := storable_problem(value):
+            raise InvalidEdit(messages.SECTION_ERROR.format(where=FIELD_NAMES[name], message=problem))
 
 
 def _siblings(session: Session, report_id: int, parent_id: Optional[int]) -> list[Section]:
@@ -200,4 +209,47 @@ def delete_section(session: Session, section: Section, user_id: Optional[int] = 
         delete_section(session, child, user_id)
     session.execute(SectionVersion.__table__.delete().where(SectionVersion.section_id == section.id))
     session.delete(section)
+    session.flush()
+
+
+def _descendant_ids(session: Session, section: Section) -> set[int]:
+    found, frontier = set(), [section.id]
+    while frontier:
+        children = session.scalars(select(Section.id).where(Section.parent_id.in_(frontier))).all()
+        frontier = [c for c in children if c not in found]
+        found.update(frontier)
+    return found
+
+
+def place_section(session: Session, section: Section, parent_id: Optional[int], before_id: Optional[int] = None) -> None:
+    """Move a section (with everything below it) under `parent_id` (None: top level), just before the
+    sibling `before_id`, or last when there is none."""
+    ensure_editable(section.report)
+    if parent_id is not None:
+        parent = session.get(Section, parent_id)
+        if parent is None or parent.report_id != section.report_id or parent_id == section.id \
+                or parent_id in _descendant_ids(session, section):
+            raise InvalidEdit(messages.BAD_PARENT)
+    old = [s for s in _siblings(session, section.report_id, section.parent_id) if s is not section]
+    new = old if parent_id == section.parent_id else _siblings(session, section.report_id, parent_id)
+    index = next((i for i, s in enumerate(new) if s.id == before_id), len(new))
+    new.insert(index, section)
+    section.parent_id = parent_id
+    _renumber(old)
+    _renumber(new)
+    session.flush()
+
+
+def next_sibling_id(session: Session, section: Section) -> Optional[int]:
+    siblings = _siblings(session, section.report_id, section.parent_id)
+    index = siblings.index(section)
+    return siblings[index + 1].id if index + 1 < len(siblings) else None
+
+
+def set_node_type(session: Session, section: Section, node_type: str) -> None:
+    """Change what a block is (节, 条目, 导语…); its number and look follow from the type."""
+    ensure_editable(section.report)
+    if node_type not in NODE_TYPES:
+        raise InvalidEdit(messages.BAD_NODE_TYPE)
+    section.node_type = node_type
     session.flush()

@@ -132,3 +132,14 @@ def rule_warnings(used: set[str], values: dict[str, MetricValue]) -> list[DraftW
         if values[total].value != expected:
             out.append(DraftWarning(None, "rule", messages.W_RULE.format(rule=f"{rule}（{plain(values[total].value)} ≠ {plain(expected)}）")))
     return out
+
+
+def stored_warnings(sections, notes) -> list[DraftWarning]:
+    """Notes an import left on sections (未填写的数字/名称, 数字未关联台账), shown while their text remains."""
+    by_id = {section.id: section for section in sections}
+    out = []
+    for note in notes or []:
+        section = by_id.get(note.get("section_id")) if isinstance(note, dict) else None
+        if section is not None and note.get("text", "") in f"{section.heading}{section.lead}{section.body}":
+            out.append(DraftWarning(section.id, "import", str(note.get("message", ""))))
+    return out

@@ -1,38 +1,50 @@
 """Extending the catalogue as data: new categories, types and metric definitions, checked in Chinese."""
 import re
+from typing import Optional
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.committees import ancestor_ids
 from core.metrics.catalogue import ALLOWED_RULES, ROLLUP_RULES
 from core.metrics.formula import FormulaError, formula_names
 from data_models import MetricDefinition, RecordCategory, RecordType
 from data_models.metric import METRIC_KINDS
 
+from .ownership import category_name_taken, type_name_taken, visible_to, visible_types
+
+NAME_TAKEN = "名称“{name}”已被使用（平台默认目录、上级或下级政协已有同名的类别或类型），请换一个名称。"
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 LABEL_RE = re.compile(r"^[\u4e00-\u9fff0-9_]{2,60}$")
 BASES = ("period", "cumulative", "since_meeting")
 
 
-def add_category(session: Session, key: str, name: str) -> list[str]:
+def add_category(session: Session, key: str, name: str, owner_id: Optional[int]) -> list[str]:
+    """A new category: a platform default (owner None) or the owner committee's own."""
     errors = _key_errors(session, RecordCategory, key) + _name_errors(name, 40)
+    if not errors and category_name_taken(session, owner_id, key, name.strip()):
+        errors.append(NAME_TAKEN.format(name=name.strip()))
     if not errors:
         order = (session.scalar(select(func.max(RecordCategory.sort_order))) or 0) + 10
-        session.add(RecordCategory(key=key, name=name.strip(), sort_order=order, fields=[]))
+        session.add(RecordCategory(key=key, name=name.strip(), sort_order=order, fields=[], committee_id=owner_id))
     return errors
 
 
-def add_type(session: Session, category_id: int, key: str, name: str) -> list[str]:
+def add_type(session: Session, category_id: int, key: str, name: str, owner_id: Optional[int]) -> list[str]:
+    """A new type in a category the owner sees; owned like add_category's."""
     category = session.get(RecordCategory, category_id)
-    if category is None:
+    if category is None or (owner_id is not None and category.committee_id not in (None, *ancestor_ids(session, owner_id))):
         return ["未找到该台账类别。"]
     errors = _name_errors(name, 60)
     if not KEY_RE.match(key or ""):
         errors.append("类型代码须以小写字母开头，只含小写字母、数字和下划线（2至40位）。")
     elif any(t.key == key for t in category.types):
         errors.append(f"类型代码“{key}”已存在。")
+    elif type_name_taken(session, category, owner_id, key, name.strip()):
+        errors.append(NAME_TAKEN.format(name=name.strip()))
     if not errors:
-        session.add(RecordType(category_id=category.id, key=key, name=name.strip(), sort_order=len(category.types) * 10 + 10))
+        session.add(RecordType(category_id=category.id, key=key, name=name.strip(), committee_id=owner_id,
+                               sort_order=len(category.types) * 10 + 10))
     return errors
 
 
@@ -49,7 +61,7 @@ def add_metric(session: Session, committee_id: int, data: dict) -> list[str]:
         errors.append("请选择统计方式。")
     if data.get("basis", "period") not in BASES:
         errors.append("请选择统计口径。")
-    errors += _source_errors(session, kind, data) + _rollup_errors(kind, data)
+    errors += _source_errors(session, kind, data, committee_id) + _rollup_errors(kind, data)
     if not errors:
         session.add(MetricDefinition(
             key=key, label=label, unit=data.get("unit", "").strip()[:10], kind=kind, committee_id=committee_id,
@@ -74,7 +86,7 @@ def _types(data: dict) -> list[str]:
     return [t.strip() for t in re.split(r"[,，、\s]+", data.get("types", "")) if t.strip()]
 
 
-def _source_errors(session: Session, kind: str, data: dict) -> list[str]:
+def _source_errors(session: Session, kind: str, data: dict, committee_id: int) -> list[str]:
     if kind == "formula":
         try:
             names = formula_names(data.get("formula", ""))
@@ -83,10 +95,12 @@ def _source_errors(session: Session, kind: str, data: dict) -> list[str]:
         known = set(session.scalars(select(MetricDefinition.key)))
         missing = [n for n in names if n not in known]
         return [f"公式引用了不存在的指标：{'、'.join(missing)}"] if missing else []
-    category = session.scalar(select(RecordCategory).where(RecordCategory.key == data.get("category", "")))
+    owners = ancestor_ids(session, committee_id)
+    category = session.scalar(select(RecordCategory).where(RecordCategory.key == data.get("category", ""),
+                                                           visible_to(RecordCategory, owners)))
     if category is None:
         return ["请选择台账类别。"]
-    unknown = [t for t in _types(data) if t not in {x.key for x in category.types}]
+    unknown = [t for t in _types(data) if t not in {x.key for x in visible_types(category, owners)}]
     errors = [f"类别“{category.name}”没有类型：{'、'.join(unknown)}"] if unknown else []
     field = data.get("field", "") or "count"
     allowed = {"count", "persons", "amount", "title"} | {f"attrs.{f['key']}" for f in category.fields or []}

@@ -17,7 +17,7 @@ def ingest(session: Session, committee_id: int, payload) -> tuple[dict, list[dic
         return {}, [{"error": "请求体应为 {\"records\": [...]}，且至少包含一条记录"}]
     if len(items) > MAX_RECORDS:
         return {}, [{"error": f"每次最多提交 {MAX_RECORDS} 条记录，本次 {len(items)} 条"}]
-    rows, errors = _validate(session, items)
+    rows, errors = _validate(session, committee_id, items)
     if errors:
         return {}, errors
     existing = existing_external_ids(session, committee_id, [r["external_id"] for r in rows])
@@ -27,8 +27,8 @@ def ingest(session: Session, committee_id: int, payload) -> tuple[dict, list[dic
     return {"created": len(new), "updated": updated, "unchanged": unchanged}, []
 
 
-def _validate(session: Session, items: list) -> tuple[list[dict], list[dict]]:
-    categories = load_categories(session)
+def _validate(session: Session, committee_id: int, items: list) -> tuple[list[dict], list[dict]]:
+    categories = load_categories(session, committee_id)
     rows, errors, seen = [], [], set()
     for index, item in enumerate(items):
         if not isinstance(item, dict):
@@ -38,7 +38,11 @@ def _validate(session: Session, items: list) -> tuple[list[dict], list[dict]]:
         if info is None:
             errors.append({"index": index, "field": "category", "error": f"未知的台账类别“{item.get('category', '')}”"})
             continue
-        flat = {**(item.get("attrs") or {}), **{k: v for k, v in item.items() if k not in ("attrs", "category")}}
+        attrs = item.get("attrs") or {}
+        if not isinstance(attrs, dict):
+            errors.append({"index": index, "field": "attrs", "error": "attrs 应为 JSON 对象，例如 {\"承办单位\": \"…\"}"})
+            continue
+        flat = {**attrs, **{k: v for k, v in item.items() if k not in ("attrs", "category")}}
         clean, problems = validate_row(info, flat)
         errors.extend({"index": index, "field": column, "error": message} for column, message in problems)
         external = clean.get("external_id")

@@ -4,18 +4,25 @@ A workbook has one sheet per category, named by the category's Chinese name, wit
 headers of BASE_FIELDS and the category's own fields in the first row.
 """
 import io
+import re
+import zipfile
 from datetime import date
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
+from core.cleaning import clean_text
+
 from .records import (CategoryInfo, LedgerError, existing_external_ids, load_categories, validate_row,
                       write_rows)
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what Excel (or a CSV reader) may take for a formula
+FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a <f> element in a worksheet's XML
 PROGRESS_EVERY = 5000
 MAX_ERRORS = 200  # listed to the user; the import is refused either way
 
@@ -63,17 +70,18 @@ def _header(sheet, info: CategoryInfo) -> None:
         cell.font = Font(bold=True)
 
 
-def export_workbook(session: Session, stmt: Select) -> bytes:
+def export_workbook(session: Session, committee_id: int, stmt: Select) -> bytes:
     """The records of a (filtered) list, one sheet per category, in the template's layout."""
     book = Workbook(write_only=True)
-    categories = {info.id: info for info in load_categories(session).values()}
+    categories = {info.id: info for info in load_categories(session, committee_id).values()}
     sheets: dict = {}
     for record in session.scalars(stmt.execution_options(yield_per=2000)):
         info = categories[record.category_id]
         if info.id not in sheets:
             sheets[info.id] = book.create_sheet(info.name)
             sheets[info.id].append([label for _, label, _ in info.columns()])
-        sheets[info.id].append(_export_row(info, record))
+        sheet = sheets[info.id]
+        sheet.append([_text_cell(sheet, value) for value in _export_row(info, record)])
     if not sheets:
         book.create_sheet("台账").append(["没有符合条件的记录"])
     return _save(book)
@@ -92,13 +100,27 @@ def _cell(value):
     return "" if value is None else value
 
 
-def read_workbook(session: Session, data: bytes) -> tuple[list[tuple[CategoryInfo, int, dict]], list[tuple]]:
+def _text_cell(sheet, value):
+    """Text is always written as text: `=HYPERLINK(…)` typed as a title must never become a live
+    formula. The cell is a string with Excel's quote prefix (editing it keeps it text), and the
+    importer reads back exactly the stored title."""
+    if not isinstance(value, str):
+        return value
+    value = clean_text(value)  # rows stored before the door cleaned input must still export
+    if not value.startswith(FORMULA_STARTS):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type, cell.quotePrefix = "s", True
+    return cell
+
+
+def read_workbook(session: Session, committee_id: int, data: bytes) -> tuple[list[tuple[CategoryInfo, int, dict]], list[tuple]]:
     """Every data row as (category, Excel row number, {header: value}) and the structural errors."""
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:
         return [], [(None, "", "无法读取文件，请上传由本系统模板填写的 .xlsx 文件")]
-    categories = load_categories(session)
+    categories = load_categories(session, committee_id)
     rows, errors = [], []
     for sheet in book.worksheets:
         if sheet.title == "填写说明":
@@ -111,7 +133,42 @@ def read_workbook(session: Session, data: bytes) -> tuple[list[tuple[CategoryInf
     book.close()
     if not rows and not errors:
         errors.append((None, "", "文件中没有数据行"))
+    if _has_formulas(data):
+        errors.extend(_formulas_without_values(data, rows, categories))
     return rows, errors
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet holds a formula (cheap: only then is the workbook read a second time)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return any(FORMULA_TAG.search(archive.read(name)) for name in archive.namelist()
+                   if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+
+
+def _formulas_without_values(data: bytes, rows: list, categories: dict) -> list[tuple]:
+    """Formula cells with no computed result (as openpyxl and some tools save them): imported,
+    they would silently become the default 1 or 0, so each is refused by its place."""
+    cached = {(info.id, number): values for info, number, values in rows}
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    errors = []
+    for sheet in book.worksheets:
+        info = categories.get(sheet.title)
+        if info is None:
+            continue
+        sheet.reset_dimensions()
+        iterator = sheet.iter_rows(values_only=True)
+        header = [str(h).strip() if h is not None else "" for h in next(iterator, [])]
+        for number, formulas in enumerate(iterator, start=2):
+            values = cached.get((info.id, number), {})
+            errors.extend((f"工作表“{sheet.title}”第{number}行", column, FORMULA_WITHOUT_VALUE)
+                          for column, formula in zip(header, formulas)
+                          if column and isinstance(formula, str) and formula.startswith("=")
+                          and values.get(column) is None)
+    book.close()
+    return errors
+
+
+FORMULA_WITHOUT_VALUE = "是没有计算结果的公式，请在 Excel 中打开、保存后再导入，或直接填写数值"
 
 
 def _sheet_rows(sheet, info: CategoryInfo, errors: list) -> list:
@@ -138,7 +195,7 @@ def import_workbook(session: Session, committee_id: int, data: bytes, *, user_id
 
     progress(phase, done, total) is called while checking ("check") and writing ("write").
     """
-    rows, errors = read_workbook(session, data)
+    rows, errors = read_workbook(session, committee_id, data)
     clean_rows = []
     for index, (info, number, values) in enumerate(rows, start=1):
         if progress and index % PROGRESS_EVERY == 0:

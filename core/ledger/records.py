@@ -3,6 +3,7 @@
 Rows arrive as dicts keyed by field key (or Chinese header); validate_row returns clean column
 values or a list of (column label, Chinese message). Writers check every row before writing any.
 """
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -10,7 +11,11 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from data_models import Record, RecordCategory
+from core.cleaning import clean_text
+from core.committees import ancestor_ids
+from data_models import Record
+
+from .ownership import visible_categories, visible_types
 
 # Base columns: (key, Chinese label, kind); category fields follow them.
 BASE_FIELDS = [
@@ -19,6 +24,14 @@ BASE_FIELDS = [
     ("note", "备注", "text"), ("external_id", "外部编号", "text"),
 ]
 BASE_KEYS = {key for key, _, _ in BASE_FIELDS}
+# The columns' own limits (data_models.ledger) are the validation limits, so what passes here is
+# stored on PostgreSQL as on SQLite: int4 counts, Numeric(16, 2) amounts, String(300/100) texts.
+MAX_INT = 2_147_483_647
+MAX_AMOUNT = Decimal("99999999999999.99")
+TEXT_LIMITS = {"title": 300, "external_id": 100}
+MAX_TEXT = 1000  # note and a category's own text fields
+DATE_TEXT = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+FIRST_YEAR = 1949  # dates before the founding of the CPPCC are typing errors
 TRUE_WORDS = {"是", "true", "1", "yes", "y", "√", "✓"}
 FALSE_WORDS = {"否", "false", "0", "no", "n"}
 
@@ -52,13 +65,15 @@ class CategoryInfo:
         return BASE_FIELDS + [(f["key"], f["label"], f["type"]) for f in self.fields]
 
 
-def load_categories(session: Session) -> dict[str, CategoryInfo]:
-    """Categories by key and by Chinese name."""
+def load_categories(session: Session, committee_id: int) -> dict[str, CategoryInfo]:
+    """The categories a committee sees (core.ledger.ownership), by key and by Chinese name."""
     out = {}
-    for category in session.scalars(select(RecordCategory).order_by(RecordCategory.sort_order, RecordCategory.id)):
-        types = {t.key: t.id for t in category.types} | {t.name: t.id for t in category.types}
+    owners = ancestor_ids(session, committee_id)
+    for category in session.scalars(visible_categories(session, committee_id)):
+        kinds = visible_types(category, owners)
+        types = {t.key: t.id for t in kinds} | {t.name: t.id for t in kinds}
         info = CategoryInfo(category.id, category.key, category.name, types,
-                            {t.id: t.name for t in category.types}, list(category.fields or []))
+                            {t.id: t.name for t in kinds}, list(category.fields or []))
         out[category.key] = out[category.name] = info
     return out
 
@@ -69,7 +84,7 @@ def validate_row(info: CategoryInfo, data: dict) -> tuple[dict, list[tuple[str, 
     for key, label, kind in info.columns():
         raw = data.get(key, data.get(label))
         try:
-            value = _convert(info, kind, raw)
+            value = _convert(info, kind, raw, key)
         except ValueError as error:
             errors.append((label, str(error)))
             continue
@@ -83,8 +98,10 @@ def validate_row(info: CategoryInfo, data: dict) -> tuple[dict, list[tuple[str, 
     return clean, errors
 
 
-def _convert(info: CategoryInfo, kind: str, raw):
-    text = "" if raw is None else str(raw).strip()
+def _convert(info: CategoryInfo, kind: str, raw, key: str = ""):
+    if isinstance(raw, (dict, list, tuple, set)):
+        raise ValueError("应为文字或数字，不能是列表或对象")
+    text = "" if raw is None else clean_text(str(raw)).strip()
     if kind == "type":
         if not text:
             raise ValueError("必须填写类型")
@@ -96,8 +113,8 @@ def _convert(info: CategoryInfo, kind: str, raw):
     if kind == "title":
         if not text:
             raise ValueError("必须填写标题")
-        if len(text) > 300:
-            raise ValueError("标题不能超过300字")
+        if len(text) > TEXT_LIMITS["title"]:
+            raise ValueError(f"标题不能超过{TEXT_LIMITS['title']}字")
         return text
     if kind in ("int", "money"):
         return _number(text, kind)
@@ -108,22 +125,39 @@ def _convert(info: CategoryInfo, kind: str, raw):
         if text and text not in options:
             raise ValueError(f"应为以下之一：{'、'.join(options)}")
         return text
-    if len(text) > 1000:
-        raise ValueError("内容过长")
+    limit = TEXT_LIMITS.get(key, MAX_TEXT)
+    if len(text) > limit:
+        raise ValueError(f"内容过长（最多{limit}字）")
     return text
 
 
 def _date(raw, text: str):
     if isinstance(raw, datetime):
-        return raw.date()
+        raw = raw.date()
     if isinstance(raw, date):
-        return raw
+        return _in_range(raw, raw.isoformat())
     if not text:
         raise ValueError("必须填写日期")
+    match = DATE_TEXT.fullmatch(text.replace("/", "-").replace(".", "-"))
     try:
-        return date.fromisoformat(text.replace("/", "-").replace(".", "-"))
-    except ValueError:
-        raise ValueError(f"日期“{text}”无效，应写作 2023-03-01") from None
+        day = date(*(int(part) for part in match.groups())) if match else None
+    except ValueError:  # 2023-02-30
+        day = None
+    if day is None:
+        raise ValueError(f"日期“{_shown(text)}”无效，应写作 2023-03-01")
+    return _in_range(day, text)
+
+
+def _shown(text: str) -> str:
+    """The start of a value quoted back in a message."""
+    return text if len(text) <= 30 else text[:30] + "…"
+
+
+def _in_range(day: date, text: str) -> date:
+    last = date.today().year + 1
+    if not FIRST_YEAR <= day.year <= last:
+        raise ValueError(f"日期“{text}”超出范围，应在{FIRST_YEAR}年至{last}年之间")
+    return day
 
 
 def _number(text: str, kind: str):
@@ -132,9 +166,14 @@ def _number(text: str, kind: str):
     try:
         number = Decimal(text.replace(",", ""))
     except InvalidOperation:
-        raise ValueError(f"“{text}”不是数字") from None
+        raise ValueError(f"“{_shown(text)}”不是数字") from None
+    if not number.is_finite():
+        raise ValueError(f"“{_shown(text)}”不是有效的数字")
     if number < 0:
         raise ValueError("不能为负数")
+    if number > (MAX_INT if kind == "int" else MAX_AMOUNT):
+        limit = MAX_INT if kind == "int" else "99999999999999.99"
+        raise ValueError(f"“{_shown(text)}”过大（最大{limit}）")
     if kind == "int":
         if number != number.to_integral_value():
             raise ValueError(f"“{text}”应为整数")

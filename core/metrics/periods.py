@@ -59,15 +59,29 @@ def _shift(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-FIRST_YEAR = 1949  # no committee record predates the CPPCC
+FIRST_YEAR = 1949  # the CPPCC's founding; earlier dates are typing errors
+YEARS_AHEAD = 5  # plans (工作要点) look a little ahead, never centuries
 
 
 def parse_period(text: str) -> Period:
-    """Read 2023, 2023H1, 2023H2 or 2023-01-01:2023-06-30, between 1949 and next year."""
+    """Read 2023, 2023H1, 2023H2 or 2023-01-01:2023-06-30, within FIRST_YEAR and a few years ahead."""
     text = (text or "").strip()
-    years = [int(y) for y in re.findall(r"(?<!\d)\d{4}(?=-|[Hh]|:|$)", text)]
-    if any(not FIRST_YEAR <= year <= date.today().year + 1 for year in years):
-        raise PeriodError(f"统计期间“{text}”超出范围：年份应在 {FIRST_YEAR} 年至 {date.today().year + 1} 年之间。")
+    try:
+        return _in_range(_read_period(text))
+    except PeriodError:
+        raise
+    except ValueError as error:  # year 0000 and the like: no such date
+        raise PeriodError(f"日期无效：{text[:40]}") from error
+
+
+def _in_range(period: Period) -> Period:
+    last = date.today().year + YEARS_AHEAD
+    if period.start.year < FIRST_YEAR or period.end.year > last:
+        raise PeriodError(f"统计期间应在{FIRST_YEAR}年至{last}年之间（收到 {period.as_text()}）。")
+    return period
+
+
+def _read_period(text: str) -> Period:
     if re.fullmatch(r"\d{4}", text):
         return Period.year(int(text))
     if match := re.fullmatch(r"(\d{4})[Hh]([12])", text):
@@ -80,4 +94,5 @@ def parse_period(text: str) -> Period:
         if start > end:
             raise PeriodError(f"起始日期晚于结束日期：{text}")
         return Period(start, end)
-    raise PeriodError(f"无法识别的统计期间“{text}”，请写作 2023、2023H1 或 2023-01-01:2023-06-30。")
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    raise PeriodError(f"无法识别的统计期间“{shown}”，请写作 2023、2023H1 或 2023-01-01:2023-06-30。")

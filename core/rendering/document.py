@@ -18,6 +18,7 @@ BLOCK_KINDS = (
     "closing",  # 汇报完毕，谢谢大家。 (speech kinds; a last plain paragraph is taken as the closing too)
     "news_heading",  # ■ heading of a news-style interpretation
     "table",  # rows of cells; first row is the header
+    "toc",  # table of contents: a TOC field over the titles; rows hold the expected entries ([title], …)
     "page_break",
 )
 

@@ -17,9 +17,11 @@ from docxtpl import DocxTemplate, RichText
 from jinja2 import Environment, Template
 from markupsafe import Markup
 
-from . import layout, rules
+from . import layout, package_parts, rules, sections
 from .document import Block, DocumentContent
-from .text import break_title, display_width, full_width
+from .breaking import break_title, heading_break
+from .tables import table_xml
+from .text import display_width, full_width
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
 RENDERER_VERSION = "1"  # bump when output changes for the same content (a re-render is then not reused)
@@ -87,7 +89,14 @@ def render_docx(content: DocumentContent) -> bytes:
     document.replace(document.body, body)
     set_signature_indents(body)
     mark_east_asian_runs(body)
+    rules.page_breaks_before(body)
+    release_run_in_headings(body)
+    sections.blank_line_below_title_block(body)
+    if content.blocks and content.blocks[0].kind == "page_break":  # the title page stands alone: a cover
+        sections.make_cover(body)
     parts = {"word/document.xml": document, "docProps/core.xml": _core_properties(template, content)}
+    if any(b.kind == "toc" for b in content.blocks):
+        parts["word/settings.xml"] = package_parts.update_fields_on_open(parse_xml(template.entries["word/settings.xml"]))
     if content.fonts:
         parts["word/styles.xml"] = apply_font_choices(parse_xml(template.entries["word/styles.xml"]), content.fonts)
     out = io.BytesIO()
@@ -99,9 +108,10 @@ def render_docx(content: DocumentContent) -> bytes:
 
 
 def _core_properties(template: _CompiledTemplate, content: DocumentContent):
-    """Title, author and the kind (category: the checker applies the kind's rules)."""
+    """Title, the committee as author, render time and the kind in Chinese (the checker maps it back)."""
     core = parse_xml(template.entries["docProps/core.xml"])
-    core.title_text, core.author_text, core.category_text = content.title, content.committee_name, content.kind
+    package_parts.set_core_properties(core, title=full_width(content.title), author=content.committee_name,
+                                      kind_name=layout.layout_for(content.kind).name)
     return core
 
 
@@ -109,10 +119,10 @@ def build_context(content: DocumentContent) -> dict:
     """The template's context (see templates_docx/README.md); all text made full-width first."""
     header = content.header
     return {
-        "title": lines_with_breaks(break_title(content.title, layout.TITLE_LINE_CHARS)),
+        "title": lines_with_breaks(break_title(content.title, content.fonts.get("title") or layout.FONTS["title"])),
         "subtitle_lines": [full_width(line) for line in content.subtitle_lines],
         "addressee": _with_colon(content.addressee),
-        "blocks": block_views(mark_speech_lines(content)),
+        "blocks": block_views(mark_speech_lines(content), content.fonts),
         "attachments": lines_with_breaks(attachment_lines(content.attachments)),
         "signature": full_width(content.signature),
         "date": normalise_date(content.date),
@@ -145,21 +155,35 @@ def mark_speech_lines(content: DocumentContent) -> list[Block]:
     return blocks
 
 
-def block_views(blocks: list[Block]) -> list[dict]:
+def block_views(blocks: list[Block], fonts: dict | None = None) -> list[dict]:
     """What the template loops over: kind, and the runs of its paragraph (run-in items joined on)."""
     views: list[dict] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.kind == "table":
             views.append({"kind": "table", "xml": Markup(table_xml(block.rows))})
+        elif block.kind == "toc":  # raw paragraphs, through the template's {{p b.xml }} branch
+            views.append({"kind": "table", "xml": Markup(sections.toc_xml([row[0] for row in block.rows if row]))})
         elif block.kind == "page_break":
             views.append({"kind": "page_break"})
         elif block.run_in and views and "rich" in views[-1]:
             _add_runs(views[-1]["rich"], block, after_heading=views[-1]["kind"] != "paragraph")
         else:
             view = {"kind": _view_kind(block), "rich": RichText()}
-            _add_runs(view["rich"], block, after_heading=False)
+            run_in_next = index + 1 < len(blocks) and blocks[index + 1].run_in
+            hand_break = None if run_in_next else _heading_break(view["kind"], block, fonts or {})
+            _add_runs(view["rich"], block, after_heading=False, hand_break=hand_break)
             views.append(view)
     return views
+
+
+def _heading_break(view_kind: str, block: Block, fonts: dict) -> int | None:
+    """A heading whose last line would hold one character is broken by hand before its last word."""
+    spec = layout.STYLE_BY_ID.get(layout.BLOCK_STYLES.get(view_kind, ""))
+    if spec is None or spec.outline_level is None or not block.text:
+        return None
+    text = full_width(block.number) + full_width(block.text)
+    at = heading_break(text, fonts.get(spec.font_role) or layout.FONTS[spec.font_role], spec.first_line_chars / 100)
+    return None if at is None else at - len(full_width(block.number))
 
 
 def _view_kind(block: Block) -> str:
@@ -170,7 +194,7 @@ def _view_kind(block: Block) -> str:
     return "paragraph"
 
 
-def _add_runs(rich: RichText, block: Block, after_heading: bool) -> None:
+def _add_runs(rich: RichText, block: Block, after_heading: bool, hand_break: int | None = None) -> None:
     """Lead sentences in 引导句; text run in after a heading keeps the body font (正文字符)."""
     body_style = "GwBodyChar" if after_heading else None
     text = full_width(block.text)
@@ -182,30 +206,11 @@ def _add_runs(rich: RichText, block: Block, after_heading: bool) -> None:
         if text:
             rich.add(text, style=body_style)
         return
+    if hand_break is not None and 0 < hand_break < len(text):
+        rich.add(full_width(block.number) + text[:hand_break], style=body_style)
+        rich.xml += "<w:r><w:br/></w:r>"
+        text, block = text[hand_break:], Block(block.kind)
     rich.add(full_width(block.number) + text, style=body_style)
-
-
-def table_xml(rows: list[list[str]]) -> str:
-    """A table (公文表格 style): full 版心 width, borders, header row 黑体 repeated on every page."""
-    columns = max((len(r) for r in rows), default=1)
-    width = (layout.PAGE_WIDTH_MM - layout.MARGINS_MM["left"] - layout.MARGINS_MM["right"]) * 5670 // 100
-    col = width // columns
-    borders = "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                      for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    parts = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{layout.TABLE_STYLE_ID}"/><w:tblW w:w="{width}" w:type="dxa"/>'
-             f'<w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders></w:tblPr><w:tblGrid>'
-             + f'<w:gridCol w:w="{col}"/>' * columns + "</w:tblGrid>"]
-    for index, row in enumerate(rows):
-        cells = list(row) + [""] * (columns - len(row))
-        style = "GwTableHeader" if index == 0 else "GwTableText"
-        parts.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if index == 0 else "") + "</w:trPr>")
-        for cell in cells:
-            parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
-                         f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/>'
-                         f'</w:rPr><w:t xml:space="preserve">{escape(full_width(str(cell)))}</w:t></w:r></w:p></w:tc>')
-        parts.append("</w:tr>")
-    parts.append("</w:tbl>")
-    return "".join(parts)
 
 
 def attachment_lines(attachments: list[str]) -> list[str]:
@@ -269,6 +274,20 @@ def signature_indents(signature: str, date: str) -> tuple[float, float]:
         date_right = 2.0
         sig_right = date_right + date_w + 2 - sig_w
     return sig_right, date_right
+
+
+_HEADING_STYLE_IDS = tuple(s.style_id for s in layout.STYLES if s.outline_level is not None and s.style_id != "GwTitle")
+_RUN_IN_HEADINGS = "./w:p[w:pPr/w:pStyle[" + " or ".join(f"@w:val='{i}'" for i in _HEADING_STYLE_IDS) + \
+                   "]][w:r/w:rPr/w:rStyle[@w:val='GwBodyChar' or @w:val='GwLead']]"
+
+
+def release_run_in_headings(body) -> None:
+    """A heading with body text run in after it (一、…。一是…, reference 003) is a body paragraph on the
+    page: keeping all of it with the next paragraph would push whole paragraphs over and leave half-empty
+    pages, and its own lines already keep the heading off the foot of a page (widow control)."""
+    for p in body.xpath(_RUN_IN_HEADINGS):
+        rules.set_paragraph_property(p, "w:keepNext", val=0)
+        rules.set_paragraph_property(p, "w:keepLines", val=0)
 
 
 _EMPTY_RUNS = ".//w:r[w:t and not(w:t[string-length(.) > 0]) and count(*) = count(w:t) + count(w:rPr)]"

@@ -10,7 +10,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-from . import layout
+from . import breaking, layout, word_checks
 from .text import display_width
 
 TWIPS_PER_MM = 56.7
@@ -22,7 +22,7 @@ _HEADINGS = (  # printed numbering -> (level name, font that must print it)
 )
 _DATE = re.compile(r"^[12]\d{3}年[1-9]\d?月[1-9]\d?日$")
 _HEADING_STYLES = {"GwPartHeading", "GwHeading1", "GwHeading2", "GwHeading3", "GwHeading4", "GwNewsHeading"}
-_SPECIAL_STYLES = {"GwTitle", "GwSubtitle", "GwIssuer", "GwDocNumber", "GwSignature", "GwDate", "GwRecord",
+_SPECIAL_STYLES = {"TOC1", "GwTitle", "GwSubtitle", "GwIssuer", "GwDocNumber", "GwSignature", "GwDate", "GwRecord",
                    "GwAddressee", "GwSalutation", "GwAttachment", "GwPageNumber"}
 
 
@@ -89,12 +89,13 @@ def check_docx(data_or_path, kind: str | None = None) -> list[str]:
         doc = Document(source)
     except Exception:  # noqa: BLE001 - any unreadable file is one problem, not a crash
         return ["无法打开文件：不是有效的 Word（.docx）文档"]
-    kind = kind or doc.core_properties.category or ""
+    kind = kind or layout.kind_of(doc.core_properties.category or "")
     props = Props(doc)
     body = [p for p in doc.element.body.iterchildren(qn("w:p"))]
     problems: list[str] = []
     for check in (check_page_setup, check_line_grid, check_title, check_body_text, check_headings,
-                  check_east_asian_fonts, check_punctuation, check_page_numbers, check_tables, check_record):
+                  check_east_asian_fonts, check_punctuation, check_page_numbers, check_tables, check_record,
+                  *word_checks.RULES):
         problems += check(doc, props, body)
     kind_layout = layout.KIND_LAYOUTS.get(kind)
     if kind_layout and kind_layout.signed:
@@ -165,16 +166,20 @@ def check_title(doc, props, body) -> list[str]:
         problems.append("标题未居中")
     if _first_line_indent(props, title) != 0:
         problems.append("标题不应有首行缩进")
-    lines = _lines(title)
-    if any(display_width(line) > layout.TITLE_LINE_CHARS for line in lines):
-        problems.append(f"标题过长未分行（每行不超过{layout.TITLE_LINE_CHARS}字）")
+    lines = paragraph_lines(title)
+    font = props.run_attr(title, run, "w:rFonts", "w:eastAsia") or layout.FONTS["title"]
+    if any(not breaking.title_line_fits(line, font) for line in lines):
+        problems.append("标题过长未分行（每行须在版心宽度内）")
     if len(lines) > 1 and len({display_width(line) for line in lines}) == 1:
         problems.append("标题各行等长，应排成梯形或菱形")
+    split = next((f"{a}/{b}" for a, b in zip(lines, lines[1:]) if breaking.splits_a_word(a, b)), None)
+    if split:
+        problems.append(f"标题在词语中间换行：“{split}”")
     return problems
 
 
 def check_body_text(doc, props, body) -> list[str]:
-    """3号仿宋, justified, first line indented two characters, widow control off (5.2.2, 7.3.3)."""
+    """3号仿宋, justified, first line indented two characters (5.2.2, 7.3.3)."""
     problems = []
     for p in _body_paragraphs(body):
         if style_id(p) in _HEADING_STYLES or any(rx.match(text_of(p)) for rx, _, _ in _HEADINGS):
@@ -188,8 +193,6 @@ def check_body_text(doc, props, body) -> list[str]:
             problems.append(f"正文未两端对齐：“{_short(p)}”")
         if _first_line_indent(props, p) != 2 * layout.CHAR_TWIPS:
             problems.append(f"正文首行未缩进2字：“{_short(p)}”")
-        if props.para_attr(p, "w:widowControl", "w:val") not in ("0", "false"):
-            problems.append(f"正文应关闭孤行控制：“{_short(p)}”")
     return problems
 
 
@@ -236,7 +239,8 @@ def check_page_numbers(doc, props, body) -> list[str]:
     if not doc.settings.odd_and_even_pages_header_footer:
         return ["未设置奇偶页不同的页脚（页码应单页居右、双页居左）"]
     problems = []
-    for n, section in enumerate(doc.sections, 1):
+    numbered = doc.sections[1:] if word_checks.has_cover(doc) else doc.sections
+    for n, section in enumerate(numbered, len(doc.sections) - len(numbered) + 1):
         for footer, side, name in ((section.footer, "right", "单页"), (section.even_page_footer, "left", "双页")):
             problems += _page_number_problems(footer, side, f"第{n}节{name}", props)
     return problems
@@ -367,7 +371,8 @@ def _first_line_indent(props, p) -> int:
     return int(props.para_attr(p, "w:ind", "w:firstLine") or 0)
 
 
-def _lines(p) -> list[str]:
+def paragraph_lines(p) -> list[str]:
+    """The paragraph's text split at its hand line breaks (w:br)."""
     lines, current = [], []
     for el in p.iter(qn("w:t"), qn("w:br")):
         if el.tag == qn("w:br"):

@@ -43,19 +43,28 @@ class StyleSpec:
     color: str = ""
     lines_after: int = 0  # blank lines after the paragraph (one below the title, 7.3.2)
     snap_to_grid: bool = True  # 2号 lines are taller than a grid line: snapped, they take two
+    outline_level: int | None = None  # 0-based w:outlineLvl: Word's navigation pane and TOC fields
+    keep_with_next: bool = False  # besides headings: subtitle lines stay with what follows them
+    leader_tab: bool = False  # a right tab with dot leader at the 版心's right edge (TOC entries' page numbers)
+
+    @property
+    def keeps_with_next(self) -> bool:
+        """Headings (title included) never end a page (SPEC §6 lines)."""
+        return self.outline_level is not None or self.keep_with_next
 
 
 STYLES = (
     StyleSpec("GwBody", "公文正文", "body"),
-    StyleSpec("GwTitle", "公文标题", "title", TITLE_HALF_POINTS, "center", 0, lines_after=1, snap_to_grid=False),
-    StyleSpec("GwSubtitle", "副标题", "heading2", align="center", first_line_chars=0),
+    StyleSpec("GwTitle", "公文标题", "title", TITLE_HALF_POINTS, "center", 0, lines_after=1, snap_to_grid=False,
+              outline_level=0),
+    StyleSpec("GwSubtitle", "副标题", "heading2", align="center", first_line_chars=0, keep_with_next=True),
     StyleSpec("GwAddressee", "主送机关", "body", align="left", first_line_chars=0),
-    StyleSpec("GwPartHeading", "部分标题", "heading1", align="center", first_line_chars=0),
-    StyleSpec("GwHeading1", "一级标题", "heading1"),
-    StyleSpec("GwHeading2", "二级标题", "heading2"),
-    StyleSpec("GwHeading3", "三级标题", "body"),
-    StyleSpec("GwHeading4", "四级标题", "body"),
-    StyleSpec("GwNewsHeading", "新闻标题", "heading1"),
+    StyleSpec("GwPartHeading", "部分标题", "heading1", align="center", first_line_chars=0, outline_level=1),
+    StyleSpec("GwHeading1", "一级标题", "heading1", outline_level=1),
+    StyleSpec("GwHeading2", "二级标题", "heading2", outline_level=2),
+    StyleSpec("GwHeading3", "三级标题", "body", outline_level=3),
+    StyleSpec("GwHeading4", "四级标题", "body", outline_level=4),
+    StyleSpec("GwNewsHeading", "新闻标题", "heading1", outline_level=1),
     StyleSpec("GwSalutation", "称呼", "body", align="left", first_line_chars=0),
     StyleSpec("GwClosing", "结束语", "body"),
     StyleSpec("GwAttachment", "附件说明", "body", align="left"),
@@ -68,6 +77,7 @@ STYLES = (
     StyleSpec("GwIssuer", "发文机关标志", "title", 52, "center", 0, exact_lines=False, color="FF0000",
               snap_to_grid=False),
     StyleSpec("GwDocNumber", "发文字号", "body", align="left", first_line_chars=0),
+    StyleSpec("TOC1", "toc 1", "body", align="left", first_line_chars=0, leader_tab=True),  # Word's TOC level 1
     StyleSpec("GwLead", "引导句", "body", bold=True, character=True),
     StyleSpec("GwBodyChar", "正文字符", "body", character=True),  # body text run in after a heading
 )
@@ -94,20 +104,26 @@ class KindLayout:
     """What a report kind's document carries besides its body."""
 
     label: str  # used in download names: 政协XX县委员会2023年工作总结
+    name: str = "文稿"  # the kind in Chinese, in the document properties (类别)
     speech: bool = False  # keeps its salutation (各位委员：) and closing lines
     signed: bool = True  # 发文机关署名 and 成文日期 at the end
 
 
 KIND_LAYOUTS = {
-    "annual_summary": KindLayout("工作总结"),
-    "half_year_summary": KindLayout("工作总结"),
-    "standing_committee_report": KindLayout("常委会工作报告", speech=True, signed=False),
-    "news_interpretation": KindLayout("常委会工作报告解读", signed=False),
-    "briefing": KindLayout("工作汇报", speech=True, signed=False),
-    "experience_briefing": KindLayout("经验交流材料"),
-    "visit_packet": KindLayout("交流考察汇报材料", speech=True, signed=False),
+    "annual_summary": KindLayout("工作总结", "年度工作总结"),
+    "half_year_summary": KindLayout("工作总结", "半年工作总结"),
+    "standing_committee_report": KindLayout("常委会工作报告", "常委会工作报告", speech=True, signed=False),
+    "news_interpretation": KindLayout("常委会工作报告解读", "常委会工作报告解读", signed=False),
+    "briefing": KindLayout("工作汇报", "汇报材料", speech=True, signed=False),
+    "experience_briefing": KindLayout("经验交流材料", "经验交流材料"),
+    "visit_packet": KindLayout("交流考察汇报材料", "交流考察材料", speech=True, signed=False),
 }
 
 
 def layout_for(kind: str) -> KindLayout:
     return KIND_LAYOUTS.get(kind, KindLayout("文稿"))
+
+
+def kind_of(name: str) -> str:
+    """The report kind a document's 类别 property names (its Chinese name, or the kind itself)."""
+    return next((kind for kind, k in KIND_LAYOUTS.items() if name in (kind, k.name)), "")

@@ -63,7 +63,19 @@ def uno_python() -> str | None:
 
 
 def convert_cold(docx: bytes, soffice: str = "", timeout: float = DEFAULT_TIMEOUT) -> bytes:
-    """One fresh LibreOffice for one document (own profile, killed on time-out)."""
+    """One fresh LibreOffice for one document (own profile, killed on time-out). It cannot update a table of
+    contents: a document with one is converted twice, the second time with the first layout's page numbers."""
+    from .toc_pages import fill_toc_pages, has_toc
+
+    result = _convert_cold_once(docx, soffice, timeout)
+    if has_toc(docx):
+        numbered = fill_toc_pages(docx, result)
+        if numbered is not None:
+            result = _convert_cold_once(numbered, soffice, timeout)
+    return result
+
+
+def _convert_cold_once(docx: bytes, soffice: str, timeout: float) -> bytes:
     binary = find_soffice(soffice)
     with tempfile.TemporaryDirectory(prefix="wengao-pdf-") as tmp:
         source = Path(tmp) / "document.docx"

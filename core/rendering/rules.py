@@ -18,7 +18,7 @@ def set_fonts(rpr, font: str) -> None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attr in list(fonts.attrib):
-        if attr.endswith("Theme"):
+        if attr.lower().endswith("theme"):  # asciiTheme … and cstheme
             del fonts.attrib[attr]
     for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{slot}"), font)
@@ -123,7 +123,11 @@ def define_paragraph_style(doc, spec: layout.StyleSpec) -> None:
 
 def _paragraph_properties(style_el, spec: layout.StyleSpec) -> None:
     ppr = _child(style_el, "w:pPr")
-    _child(ppr, "w:widowControl", val=0)
+    if spec.keeps_with_next:
+        _child(ppr, "w:keepNext")
+        _child(ppr, "w:keepLines")  # a wrapped heading is never split over two pages either
+    _child(ppr, "w:widowControl", val=1)
+    keep_punctuation_in_line(ppr)
     if not spec.snap_to_grid:
         _child(ppr, "w:snapToGrid", val=0)
     if spec.exact_lines:
@@ -131,9 +135,21 @@ def _paragraph_properties(style_el, spec: layout.StyleSpec) -> None:
         _child(ppr, "w:spacing", line=layout.LINE_TWIPS, lineRule="exact", before=0, after=after)
     else:
         _child(ppr, "w:spacing", line=240, lineRule="auto", before=0, after=0)
+    if spec.leader_tab:
+        width = (layout.PAGE_WIDTH_MM - layout.MARGINS_MM["left"] - layout.MARGINS_MM["right"]) * 5670 // 100
+        _child(_child(ppr, "w:tabs"), "w:tab", val="right", leader="dot", pos=width)
     first = spec.first_line_chars * layout.CHAR_TWIPS // 100
     _child(ppr, "w:ind", firstLineChars=spec.first_line_chars, firstLine=first, left=0, right=0)
     _child(ppr, "w:jc", val=spec.align)
+    if spec.outline_level is not None:
+        _child(ppr, "w:outlineLvl", val=spec.outline_level)
+
+
+def keep_punctuation_in_line(ppr) -> None:
+    """28 characters a line come from −0.25 pt spacing (5.2.3); a mark falling 29th is hung past the margin
+    by LibreOffice and, in a justified line, not drawn. An explicit overflowPunct makes LibreOffice carry
+    it to the next line with the character before it (SPEC §6 characters: 423 of 423 marks kept)."""
+    _child(ppr, "w:overflowPunct", val=1)
 
 
 def _run_properties(style_el, spec: layout.StyleSpec, font: str) -> None:
@@ -227,3 +243,29 @@ def anchor_table_to_bottom(table) -> None:
     borders = _child(tbl_pr, "w:tblBorders")
     for edge, size in (("top", 8), ("left", 0), ("bottom", 8), ("right", 0), ("insideH", 4), ("insideV", 0)):
         _child(borders, f"w:{edge}", val="single" if size else "nil", sz=size, space=0, color="000000")
+
+
+def set_paragraph_property(p, tag: str, **attrs):
+    """Direct paragraph formatting, in schema order (overrides the style)."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    return _child(ppr, tag, **attrs)
+
+
+def page_breaks_before(body) -> None:
+    """A page break becomes `pageBreakBefore` on the paragraph after it: an empty paragraph holding only the
+    break would put a blank line at the top of the next page."""
+    for p in body.xpath("./w:p[w:r/w:br[@w:type='page']]"):
+        following = p.getnext()
+        if following is None or following.tag != qn("w:p") or _holds_more_than_a_break(p):
+            continue
+        set_paragraph_property(following, "w:pageBreakBefore")
+        body.remove(p)
+
+
+def _holds_more_than_a_break(p) -> bool:
+    text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+    breaks = [br for br in p.iter(qn("w:br")) if br.get(qn("w:type")) == "page"]
+    return bool(text.strip()) or len(breaks) != 1 or p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None

@@ -91,3 +91,21 @@ def render_report(session: Session, report_id: int, user_id: int | None = None) 
 
 def version_count(session: Session, report_id: int) -> int:
     return session.scalar(select(func.count()).where(RenderedDocument.report_id == report_id)) or 0
+
+
+def request_ofd(document: RenderedDocument) -> bool:
+    """Mark a version's OFD as wanted; False when it is already made or on its way (nothing to start)."""
+    if document.ofd_state in ("pending", "done"):
+        return False
+    document.ofd_state, document.ofd_error = "pending", ""
+    return True
+
+
+def ofd_info(session: Session, document: RenderedDocument):
+    """The OFD's document information: title, the committee as author, the render date, the kind."""
+    from .ofd import DocInfo
+
+    report = session.get(Report, document.report_id)
+    created = document.created_at.date() if document.created_at else None
+    return DocInfo(title=report.title, author=report.committee.name, created=created,
+                   keywords=[layout.layout_for(report.kind).label])

@@ -9,7 +9,7 @@ from docx import Document
 from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 
-from . import layout, rules
+from . import layout, package_parts, rules
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
 
@@ -27,9 +27,19 @@ def build_template(kind: str) -> Document:
     rules.add_page_number_footers(doc, section)
     _write_body(doc, layout.layout_for(kind))
     slim_package(doc)
-    doc.core_properties.title = f"{layout.layout_for(kind).label}模板"
-    doc.core_properties.author = "政协文稿"
+    clean_package(doc)
+    kind_layout = layout.layout_for(kind)
+    package_parts.set_core_properties(doc.core_properties._element, title=f"{kind_layout.name}模板",
+                                      author=package_parts.APPLICATION, kind_name=kind_layout.name)
     return doc
+
+
+def clean_package(doc) -> None:
+    """No leftovers of python-docx's own template: Word 2013 mode, zh-CN theme, this service's name."""
+    package_parts.clean_settings(doc)
+    package_parts.clean_theme(doc)
+    package_parts.clean_app_properties(doc)
+    package_parts.clean_paragraph_defaults(doc)
 
 
 _KEPT_BUILTIN_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
@@ -45,7 +55,7 @@ def slim_package(doc) -> None:
             styles.remove(child)
         elif child.tag == qn("w:style"):
             style_id = child.get(qn("w:styleId"))
-            if style_id not in _KEPT_BUILTIN_STYLES and not style_id.startswith("Gw"):
+            if style_id not in _KEPT_BUILTIN_STYLES and style_id not in layout.STYLE_BY_ID:
                 styles.remove(child)
     for rels in (doc.part.rels, doc.part.package.rels):
         for rel_id, rel in list(rels.items()):

@@ -1,5 +1,4 @@
 """Text rules applied before layout: full-width punctuation (GB/T 15834), title lines, widths."""
-import math
 import re
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2014\u2026\u201c\u201d]")
@@ -45,53 +44,3 @@ def _between_digits(prev: str, nxt: str, ch: str) -> bool:
 def display_width(text: str) -> float:
     """Width in 3号 characters: Chinese characters count one, digits and Latin letters half (7.3.5)."""
     return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
-
-
-# Title breaking (7.3.1): between words, never inside these, as a trapezoid (lines of unequal length).
-_KEEP_WHOLE = ("关于", "的报告", "的汇报", "的意见", "的通知", "的决定", "委员会", "政协", "工作", "会议", "协商",
-               "新时代", "情况", "报告", "汇报", "总结", "谋划", "要点")
-_GOOD_BREAK_AFTER = "会议年于和与及、，的"
-
-
-def break_title(title: str, width: int) -> list[str]:
-    """Split a long title over lines of at most `width` characters, each break between words."""
-    title = full_width(title).strip()
-    if display_width(title) <= width:
-        return [title]
-    lines = math.ceil(display_width(title) / width)
-    best = min(_split_points(title, width, lines), key=lambda i: _break_cost(title, i, lines), default=None)
-    if best is None:
-        best = max(i for i in range(1, len(title)) if display_width(title[:i]) <= width)
-    return [title[:best].rstrip(" \u3000")] + break_title(title[best:].lstrip(" \u3000"), width)
-
-
-def _split_points(title: str, width: int, lines: int) -> list[int]:
-    rest_max = width * (lines - 1)
-    return [i for i in range(1, len(title)) if display_width(title[:i]) <= width
-            and display_width(title[i:]) <= rest_max and _can_break(title, i)]
-
-
-def _can_break(title: str, i: int) -> bool:
-    if title[i - 1].isdigit() and title[i].isdigit():
-        return False
-    for word in _KEEP_WHOLE:
-        start = title.find(word)
-        while start != -1:
-            if start < i < start + len(word):
-                return False
-            start = title.find(word, start + 1)
-    return True
-
-
-def _break_cost(title: str, i: int, lines: int) -> float:
-    first, rest = display_width(title[:i]), display_width(title[i:]) / (lines - 1)
-    cost = abs(rest - first - 2)  # first line two characters shorter: an upright trapezoid
-    if first == rest:
-        cost += 3  # a rectangle is what the standard asks to avoid
-    if title[:i].count("《") > title[:i].count("》"):
-        cost += 6  # inside a document's name
-    if title[i - 1] in " \u3000":
-        cost -= 6  # the drafter's own space between two phrases is the best break of all
-    elif title[i - 1] not in _GOOD_BREAK_AFTER:
-        cost += 8
-    return cost

@@ -58,9 +58,17 @@ def convert(desktop, source: str, target: str) -> None:
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
                                        _props(Hidden=True, ReadOnly=True, UpdateDocMode=0))
     try:
+        update_indexes(doc)
         doc.storeToURL(uno.systemPathToFileUrl(target), _props(FilterName="writer_pdf_Export"))
     finally:
         doc.close(True)
+
+
+def update_indexes(doc) -> None:
+    """A table of contents gets the page numbers of this layout (the .docx holds its entries without them)."""
+    indexes = doc.getDocumentIndexes() if hasattr(doc, "getDocumentIndexes") else None
+    for n in range(indexes.getCount() if indexes is not None else 0):
+        indexes.getByIndex(n).update()
 
 
 def main() -> None:

@@ -9,6 +9,8 @@ CANNOT_APPROVE = "只有“待审核”的文稿可以审定，当前状态为�
 CANNOT_REVISE = "只有“已审定”或“已报送”的文稿可以修订，当前状态为“{status}”。"
 CANNOT_SEND = "只有“已审定”的文稿可以报送，当前状态为“{status}”。"
 ALREADY_REVISED = "该文稿已有修订版本（第{revision}版），请在最新版本上修改。"
+ALREADY_DONE = "该文稿已是“{status}”状态，重复的操作已忽略。"
+OWN_SUBMISSION = "您是该文稿的提交人，须由其他审核人员审定（本委员会要求提交与审定分离）。"
 COMMENT_REQUIRED = "退回文稿时请填写修改意见。"
 COMMENT_TOO_LONG = "意见过长，请控制在{limit}字以内。"
 

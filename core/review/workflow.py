@@ -4,10 +4,11 @@ Every step checks role, committee and current status first; an illegal step rais
 WorkflowError with a Chinese message and changes nothing. A legal step adds a ReviewEvent and an
 audit record to the caller's transaction (the caller commits).
 """
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from core.audit import record
+from core.proofreading.ignores import copy_ignores
 from data_models import Report, ReviewEvent, Section, User
 
 from . import messages
@@ -19,6 +20,23 @@ COMMENT_LIMIT = 2000
 
 class WorkflowError(Exception):
     """An illegal step; str(error) is the Chinese message for the user."""
+
+
+class AlreadyDone(WorkflowError):
+    """The same step was just taken (a double click, a second tab): nothing more is recorded."""
+
+
+def self_approval_allowed(report: Report) -> bool:
+    """Separation of duties: a report is approved by someone other than its submitter, unless the
+    committee has turned that off (profile["self_approval"], set on the 用户 page)."""
+    return bool((report.committee.profile or {}).get("self_approval"))
+
+
+def submitter_id(session: Session, report: Report) -> int | None:
+    """Who submitted the report for the review now under way."""
+    return session.scalar(select(ReviewEvent.user_id).where(ReviewEvent.report_id == report.id,
+                                                            ReviewEvent.action == "submitted")
+                          .order_by(ReviewEvent.id.desc()).limit(1))
 
 
 def _check(condition: bool, message: str) -> None:
@@ -44,10 +62,17 @@ def _clean_comment(comment: str | None, required: bool = False) -> str:
 
 def _step(session: Session, report: Report, user: User | None, action: str, status: str | None,
           comment: str = "", **detail) -> ReviewEvent:
-    """Move to `status` (None keeps it), log the event and the audit record."""
+    """Move to `status` (None keeps it), log the event and the audit record.
+
+    The move is a conditional UPDATE (… WHERE status = the status we read): of simultaneous
+    identical requests exactly one moves the report and records an event; the others find the
+    row changed and raise AlreadyDone, so each step happens once per version of the report."""
     before = report.status
     if status is not None:
-        report.status = status
+        moved = session.execute(update(Report).where(Report.id == report.id, Report.status == before)
+                                .values(status=status).execution_options(synchronize_session="evaluate"))
+        if moved.rowcount != 1:
+            raise AlreadyDone(messages.ALREADY_DONE.format(status=messages.STATUS_NAMES.get(status, status)))
     event = ReviewEvent(report_id=report.id, user_id=user.id if user else None, action=action, comment=comment)
     session.add(event)
     record(session, f"report.{action}", user_id=user.id if user else None, committee_id=report.committee_id,
@@ -56,9 +81,15 @@ def _step(session: Session, report: Report, user: User | None, action: str, stat
     return event
 
 
+def _check_not_done(report: Report, status: str) -> None:
+    if report.status == status:
+        raise AlreadyDone(messages.ALREADY_DONE.format(status=messages.STATUS_NAMES.get(status, status)))
+
+
 def submit(session: Session, report: Report, user: User, comment: str = "") -> ReviewEvent:
     """A drafter hands a draft (or a returned report) to the reviewers."""
     _check_actor(report, user, "drafter", messages.ROLE_SUBMIT)
+    _check_not_done(report, "in_review")
     _check_status(report, EDITABLE, messages.CANNOT_SUBMIT)
     return _step(session, report, user, "submitted", "in_review", _clean_comment(comment))
 
@@ -66,6 +97,7 @@ def submit(session: Session, report: Report, user: User, comment: str = "") -> R
 def return_for_changes(session: Session, report: Report, user: User, comment: str) -> ReviewEvent:
     """A reviewer sends the report back with comments (required)."""
     _check_actor(report, user, "reviewer", messages.ROLE_REVIEW)
+    _check_not_done(report, "returned")
     _check_status(report, ("in_review",), messages.CANNOT_RETURN)
     return _step(session, report, user, "returned", "returned", _clean_comment(comment, required=True))
 
@@ -73,7 +105,9 @@ def return_for_changes(session: Session, report: Report, user: User, comment: st
 def approve(session: Session, report: Report, user: User, comment: str = "") -> ReviewEvent:
     """A reviewer approves; the report is frozen from now on."""
     _check_actor(report, user, "reviewer", messages.ROLE_REVIEW)
+    _check_not_done(report, "approved")
     _check_status(report, ("in_review",), messages.CANNOT_APPROVE)
+    _check(self_approval_allowed(report) or submitter_id(session, report) != user.id, messages.OWN_SUBMISSION)
     return _step(session, report, user, "approved", "approved", _clean_comment(comment))
 
 
@@ -97,6 +131,7 @@ def revise(session: Session, report: Report, user: User) -> Report:
     newer = successor(session, report)
     _check(newer is None, messages.ALREADY_REVISED.format(revision=newer.revision if newer else 0))
     copy = _copy_report(session, report, user)
+    copy_ignores(session, report.id, copy.id)
     _step(session, report, user, "revised", None, new_report_id=copy.id)
     record(session, "report.create", user_id=user.id, committee_id=copy.committee_id, object_type="report",
            object_id=copy.id, title=copy.title, revision=copy.revision, previous_id=report.id)

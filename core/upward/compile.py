@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from core.metrics.formats import cn_date
 from core.rendering.document import Block, DocumentContent
+from core.rendering.rules import page_breaks_before
 from data_models import CollectionRequest
 
 from . import UpwardError
@@ -34,8 +35,9 @@ def compile_request(session: Session, request_id: int, today: date | None = None
     entries = [(s.committee, s.submission) for s in target_statuses(session, request) if s.submission]
     if not entries:
         raise UpwardError(msg.NO_SUBMISSIONS)
-    front = render_docx(cover_content(request, entries, today or date.today()))
-    back = render_docx(summary_content(session, request, today or date.today()))
+    summary = summary_content(session, request, today or date.today())
+    front = render_docx(cover_content(request, entries, today or date.today(), summary.title))
+    back = render_docx(summary)
     return merge_docx(front, [s.docx for _, s in entries] + [back])
 
 
@@ -44,15 +46,14 @@ def compilation_title(request: CollectionRequest) -> str:
     return f"{request.committee.short_name.removesuffix('政协')}政协系统{period_of(request).label}{kind}汇编"
 
 
-def cover_content(request: CollectionRequest, entries: list, today: date) -> DocumentContent:
-    """Cover (title, issuer, date) and the table of contents."""
-    rows = [["序号", "报送单位", "文稿"]]
-    rows += [[str(i), committee.name, submission.title] for i, (committee, submission) in enumerate(entries, 1)]
-    rows.append([str(len(entries) + 1), request.committee.name, "主要工作数据汇总"])
+def cover_content(request: CollectionRequest, entries: list, today: date, summary_title: str = "") -> DocumentContent:
+    """Cover (title, issuer, date: an unnumbered first page) and the table of contents, whose page numbers
+    the PDF conversion fills in (a TOC field over each document's title)."""
+    titles = [[submission.title] for _, submission in entries] + ([[summary_title]] if summary_title else [])
     return DocumentContent(
         kind=FRAME_KIND, title=compilation_title(request), committee_name=request.committee.name,
         subtitle_lines=[f"{request.committee.name}办公室编", cn_date(today)],
-        blocks=[Block("page_break"), Block("heading1", text="目录"), Block("table", rows=rows)],
+        blocks=[Block("page_break"), Block("heading1", text="目录", align="center"), Block("toc", rows=titles)],
     )
 
 
@@ -88,6 +89,7 @@ def merge_docx(first: bytes, others: list[bytes]) -> bytes:
                 inner.getparent().remove(inner)
             _drop_relationship_refs(element)
             final_sect.addprevious(element)
+    page_breaks_before(body)
     out = io.BytesIO()
     target.save(out)
     return out.getvalue()

@@ -29,8 +29,9 @@ def check_report(report: Report, kind: str, period: Period) -> None:
 
 
 def build_package(session: Session, report: Report, *, kind: str, period: Period, submitted_by: str = "",
-                  user_id: int | None = None) -> Package:
-    """The report's current rendered version (rendered now if it changed), its PDF and its numbers."""
+                  user_id: int | None = None, want_ofd: bool = False) -> Package:
+    """The report's current rendered version (rendered now if it changed), its PDF (and OFD when the
+    superior asks for it) and its numbers."""
     from core.drafting.document import build_document
     from core.metrics.engine import compute_metrics
     from core.rendering.docx import TemplateMissing
@@ -49,6 +50,7 @@ def build_package(session: Session, report: Report, *, kind: str, period: Period
         metrics=metrics_document(values.values(), report.committee, period),
         content=dataclasses.asdict(build_document(session, report.id)),
         source_report_id=report.id, submitted_by=submitted_by,
+        ofd=ofd_of(session, rendered) if want_ofd and pdf else None,
     )
 
 
@@ -69,10 +71,28 @@ def pdf_of(rendered: RenderedDocument) -> tuple[bytes | None, str]:
     return data, ""
 
 
+def ofd_of(session: Session, rendered: RenderedDocument) -> bytes | None:
+    """The rendered version's OFD, made from its PDF now if not yet; kept on the version. None when the
+    PDF cannot be read (the package then goes with its PDF, as a package without PDF goes with its note)."""
+    from core.rendering.ofd import OfdFailed, pdf_to_ofd
+    from core.rendering.store import ofd_info
+
+    if rendered.ofd:
+        return rendered.ofd
+    try:
+        data = pdf_to_ofd(rendered.pdf, ofd_info(session, rendered))
+    except OfdFailed as error:
+        rendered.ofd_state, rendered.ofd_error = "failed", str(error)
+        return None
+    rendered.ofd, rendered.ofd_state, rendered.ofd_error = data, "done", ""
+    return data
+
+
 def submit_report(session: Session, request: CollectionRequest, report: Report, user: User) -> Submission:
     """Submit within one deployment: the superior's tables receive the package at once."""
     package = build_package(session, report, kind=request.kind, period=Period(request.period_start, request.period_end),
-                            submitted_by=user.display_name or user.username, user_id=user.id)
+                            submitted_by=user.display_name or user.username, user_id=user.id,
+                            want_ofd=request.want_ofd)
     submission, _ = accept_package(session, request_id=request.id, sender=report.committee, package=package,
                                    idempotency_key=f"local-{uuid.uuid4().hex}", channel="local", user_id=user.id)
     mark_sent(session, report, user, submission_id=submission.id)
@@ -82,4 +102,7 @@ def submit_report(session: Session, request: CollectionRequest, report: Report, 
 def mark_sent(session: Session, report: Report, user: User | None, **detail) -> None:
     """approved → sent through the review workflow (its event and audit line); a resubmission changes nothing."""
     if report.status == "approved":
-        workflow.mark_sent(session, report, user, **detail)
+        try:
+            workflow.mark_sent(session, report, user, **detail)
+        except workflow.AlreadyDone:  # a simultaneous delivery marked it first
+            pass

@@ -1,11 +1,14 @@
-"""A submission package: the approved report's .docx, its PDF, its numbers as data, and a content hash.
+"""A submission package: the approved report's .docx, its PDF (and OFD when asked), its numbers as data,
+and a content hash.
 
 The same package travels inside one deployment (accept_package directly) and between deployments
 (to_payload → HTTP → from_payload → accept_package), so both paths check the same rules.
 """
 import base64
 import hashlib
+import io
 import json
+import zipfile
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
@@ -49,12 +52,15 @@ class Package:
     content: Optional[dict] = None  # DocumentContent as data (dataclasses.asdict), for 汇编
     source_report_id: Optional[int] = None
     submitted_by: str = ""
+    ofd: Optional[bytes] = None  # GB/T 33190, when the request asks for it
 
     @property
     def content_hash(self) -> str:
-        """SHA-256 over everything the superior keeps: .docx, PDF, numbers and text."""
+        """SHA-256 over everything the superior keeps: .docx, PDF, numbers, text and any OFD (a package
+        without one hashes as before)."""
         digest = hashlib.sha256()
-        for part in (self.docx, self.pdf or b"", _canonical(self.metrics), _canonical(self.content)):
+        parts = (self.docx, self.pdf or b"", _canonical(self.metrics), _canonical(self.content))
+        for part in parts + ((self.ofd,) if self.ofd else ()):
             digest.update(hashlib.sha256(part).digest())
         return digest.hexdigest()
 
@@ -67,6 +73,7 @@ class Package:
                        "submitted_by": self.submitted_by},
             "docx": _b64(self.docx), "pdf": _b64(self.pdf) if self.pdf else None, "pdf_note": self.pdf_note,
             "metrics": self.metrics, "content": self.content, "content_hash": self.content_hash,
+            "ofd": _b64(self.ofd) if self.ofd else None,
         }
 
     @classmethod
@@ -74,7 +81,7 @@ class Package:
         """Read a payload; a malformed one or one whose hash does not match is refused."""
         try:
             if payload["schema_version"] != SCHEMA_VERSION:
-                raise ValueError(f"schema_version {payload['schema_version']}")
+                raise UpwardError(msg.BAD_PACKAGE.format(detail="schema_version"))
             report, committee = payload["report"], payload["committee"]
             package = cls(
                 committee_name=str(committee["name"]), committee_short_name=str(committee.get("short_name", "")),
@@ -86,14 +93,19 @@ class Package:
                 content=dict(payload["content"]) if payload.get("content") is not None else None,
                 source_report_id=int(report["source_report_id"]) if report.get("source_report_id") is not None else None,
                 submitted_by=str(report.get("submitted_by", ""))[:64],
+                ofd=base64.b64decode(payload["ofd"], validate=True) if payload.get("ofd") else None,
             )
-        except (KeyError, TypeError, ValueError) as error:
-            raise UpwardError(msg.BAD_PACKAGE.format(detail=error)) from error
+        except KeyError as error:  # Python's own text never reaches the sender
+            raise UpwardError(msg.BAD_PACKAGE.format(detail=msg.MISSING_FIELD.format(name=error.args[0]))) from None
+        except (TypeError, ValueError, AttributeError, OverflowError):
+            raise UpwardError(msg.BAD_PACKAGE.format(detail=msg.BAD_FIELD)) from None
         _check_metrics(package.metrics)
         try:  # from another deployment: a genuine, macro-free .docx only (no zip bomb for the 汇编 to open)
             check_upload(package.docx, "package.docx", DOCX, Limits(max_bytes=50 * MB))
         except UploadRefused as refused:
             raise UpwardError(msg.BAD_PACKAGE.format(detail=refused)) from None
+        if package.ofd is not None and not _is_ofd(package.ofd):
+            raise UpwardError(msg.BAD_PACKAGE.format(detail="ofd"))
         if payload.get("content_hash") != package.content_hash:
             raise UpwardError(msg.BAD_HASH)
         return package
@@ -110,6 +122,15 @@ def _check_metrics(metrics: dict) -> None:
         for row in values)
     if not ok:
         raise UpwardError(msg.BAD_PACKAGE.format(detail="metrics"))
+
+
+def _is_ofd(data: bytes) -> bool:
+    """A zip package whose entry point is OFD.xml, within the size a package may have."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return "OFD.xml" in package.namelist() and sum(i.file_size for i in package.infolist()) < 200 * MB
+    except zipfile.BadZipFile:
+        return False
 
 
 def _b64(data: bytes) -> str:
@@ -194,7 +215,7 @@ def _check_matches(session: Session, request: CollectionRequest, sender: Committ
 def _new_submission(request, sender, package: Package, key: str, channel: str) -> Submission:
     return Submission(
         request_id=request.id, committee_id=sender.id, idempotency_key=key, schema_version=SCHEMA_VERSION,
-        title=package.title, docx=package.docx, pdf=package.pdf, pdf_note=package.pdf_note,
+        title=package.title, docx=package.docx, pdf=package.pdf, pdf_note=package.pdf_note, ofd=package.ofd,
         metrics=package.metrics, content=package.content, content_hash=package.content_hash,
         source_report_id=package.source_report_id, channel=channel, submitted_by=package.submitted_by,
     )

@@ -39,7 +39,8 @@ def default_title(kind: str, period: Period) -> str:
 
 
 def issue_request(session: Session, *, committee_id: int, kind: str, period: Period, deadline: date | None,
-                  target_ids: list[int], note: str = "", title: str = "", user_id: int | None = None) -> CollectionRequest:
+                  target_ids: list[int], note: str = "", title: str = "", user_id: int | None = None,
+                  want_ofd: bool = False) -> CollectionRequest:
     """A new request from `committee_id` to some of its subordinates (validated, audited)."""
     if kind not in REPORT_KINDS:
         raise UpwardError(msg.BAD_KIND)
@@ -49,7 +50,7 @@ def issue_request(session: Session, *, committee_id: int, kind: str, period: Per
     request = CollectionRequest(
         committee_id=committee_id, kind=kind, period_start=period.start, period_end=period.end,
         deadline=deadline, note=note.strip(), title=title.strip() or default_title(kind, period),
-        target_ids=[c.id for c in targets], created_by_id=user_id,
+        target_ids=[c.id for c in targets], created_by_id=user_id, want_ofd=bool(want_ofd),
         targets=[RequestTarget(committee_id=c.id) for c in targets],
     )
     session.add(request)

@@ -63,5 +63,6 @@ def submit_remote(session: Session, link, remote: dict, report: Report, user: Us
     """Queue the package for a request of the superior's own deployment (`remote` as its API lists it)."""
     period = Period(date.fromisoformat(remote["period_start"]), date.fromisoformat(remote["period_end"]))
     package = build_package(session, report, kind=remote["kind"], period=period,
-                            submitted_by=user.display_name or user.username, user_id=user.id)
+                            submitted_by=user.display_name or user.username, user_id=user.id,
+                            want_ofd=bool(remote.get("want_ofd")))
     return queue_package(session, link, int(remote["id"]), package, report_id=report.id, user_id=user.id)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from core.cleaning import clean_text
 from core.drafting import context as ctx
 from core.drafting.merge import make_environment, merge_text
 from core.drafting.numbering import chinese_number, ordinal_yishi
@@ -210,4 +211,4 @@ class PeriodMerger:
     def __call__(self, text: str, section: Section) -> str:
         result = merge_text(self.env, text, self.names)
         self.warnings += merge_warnings(describe(section), section.id, result, self.by_label)
-        return result.text
+        return clean_text(result.text)  # text stored before the door cleaned input must still render

@@ -101,3 +101,26 @@ def test_submit_and_render_through_the_api(client, demo, make_token, county_repo
     assert run["state"] == "succeeded" and run["docx_url"]
     docx = client.get(run["docx_url"], headers=headers)
     assert docx.status_code == 200 and docx.data[:2] == b"PK"
+
+
+def test_ofd_of_a_version_downloads_once_made(client, db_session, demo, make_token, county_report):
+    from core.rendering.ofd import DocInfo
+    from core.rendering.ofd.fonts import EmbeddedFont
+    from core.rendering.ofd.pdfread import PageDrawing, TextLine
+    from core.rendering.ofd.writer import build_ofd
+    from data_models import RenderedDocument
+
+    headers = make_token(demo.county_a)
+    started = client.post(f"/api/v1/reports/{county_report.id}/renders", json={"pdf": False}, headers=headers)
+    run = client.get(started.headers["Location"], headers=headers).json
+    assert run["ofd_url"] is None
+    missing = client.get(run["docx_url"].replace("/docx", "/ofd"), headers=headers)
+    assert missing.status_code == 404 and "OFD 尚未生成" in missing.json["title"]
+    document = db_session.get(RenderedDocument, run["document_id"])
+    line = TextLine("F1", 16.0, (0, 0, 0), 700.0, [100.0], ["文"], 16.0)
+    document.ofd, document.ofd_state = build_ofd([PageDrawing(595.3, 841.9, [line], [])],
+                                                       {"F1": EmbeddedFont("宋体", None)}, DocInfo()), "done"
+    db_session.commit()
+    run = client.get(started.headers["Location"], headers=headers).json
+    got = client.get(run["ofd_url"], headers=headers)
+    assert got.status_code == 200 and got.mimetype == "application/ofd" and got.data == document.ofd

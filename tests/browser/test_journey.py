@@ -65,11 +65,10 @@ def fill_issue_date(page, day: str) -> None:
 
 
 def fill_section(page, heading_part: str, text: str) -> None:
-    """Type into the body of the section whose heading contains `heading_part`, and save it."""
-    form = page.locator(f"section.node form:has(input[name=heading][value*='{heading_part}'])").first
-    form.locator("textarea[name=body]").fill(text)
-    form.locator("button:has-text('保存')").click()
-    page.wait_for_selector(".flash")
+    """Type into the body of the section whose heading contains `heading_part`; autosave keeps it."""
+    form = page.locator(f"section.block form:has(input[name=heading][value*='{heading_part}'])").first
+    page.locator(f"section.block:has(input[name=heading][value*='{heading_part}']) .pm-body .ProseMirror").first.fill(text)
+    page.wait_for_selector("#save-status[data-state=saved]", timeout=10_000)
 
 
 def add_chair_meeting(page, base: str) -> None:

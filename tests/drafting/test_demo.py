@@ -30,8 +30,8 @@ def test_demo_annual_report_follows_reference_000(db_session, filters):
     assert placeholders == 43  # every * of reference 000
     assert not any("*" in s.body.replace("{{", "").replace("}}", "") for s in sections)
     text = as_text(assemble(db_session, report, filters=filters).content)
-    assert "一、2023年工作及成效" in text and "（五）坚持在自身建设上持续用力" in text and "二、2024年工作要点" in text
-    assert "不断强化理论武装。一以贯之强化理论学习。" in text
+    assert "一、2023年主要工作及成效" in text and "（五）坚持固本强基，自身建设全面加强" in text and "二、2024年工作要点" in text
+    assert "深化理论学习。把学习贯彻党的创新理论作为履职第一课" in text
 
 
 def test_demo_half_year_report_follows_reference_001(db_session, filters):
@@ -39,8 +39,8 @@ def test_demo_half_year_report_follows_reference_001(db_session, filters):
     db_session.commit()
     report = db_session.scalars(select(Report).where(Report.kind == "half_year_summary")).one()
     text = as_text(assemble(db_session, report, filters=filters).content)
-    assert "2023年上半年工作总结\n一、坚持在政治引领上精准发力" in text
-    assert "一是坚持以党的政治建设为统领。" in text and "2023年下半年工作谋划" in text
+    assert "2023年上半年工作回顾\n一、坚持在政治引领上下功夫" in text
+    assert "一是把党的领导落到实处。" in text and "2023年下半年工作打算" in text
 
 
 def test_demo_kinds_number_as_their_styles(db_session, filters):
@@ -48,12 +48,13 @@ def test_demo_kinds_number_as_their_styles(db_session, filters):
     db_session.commit()
     texts = {r.kind: as_text(assemble(db_session, r, {}, filters).content)
              for r in db_session.scalars(select(Report).where(Report.committee.has(short_name="东湖县政协")))}
-    assert "\n■政治引领有力\n●理论武装持续深化。" in texts["news_interpretation"]
-    assert "\n一是坚持党的领导，把牢基层协商正确方向\n一是把党的领导贯穿协商全过程。" in texts["experience_briefing"]
+    assert "\n2023年工作回顾\n■政治引领有力\n●理论武装持续深化。" in texts["news_interpretation"]
+    assert "\n2024年主要任务\n■把稳思想之舵\n●坚持党的全面领导。" in texts["news_interpretation"]
+    assert "\n一、坚持党的领导，把牢基层协商正确方向\n一是把党的领导贯穿协商全过程。" in texts["experience_briefing"]
     assert "。二是把制度建设作为基础工程。" in texts["experience_briefing"]
-    assert "\n二是搭建协商平台，让群众的事商量着办\n一是阵地全覆盖。" in texts["experience_briefing"]
+    assert "\n四、健全工作机制，推动协商成果落地见效\n一是建立成果转化机制。" in texts["experience_briefing"]
     standing = texts["standing_committee_report"].splitlines()
     assert standing[1:4] == ["——在政协东湖县第十届委员会第二次会议上", "县政协主席　李华", "（2024年1月8日）"]
     assert standing[4] == "各位委员："
     assert "（六）加强自身建设，履职能力不断提升" in standing
-    assert texts["briefing"].splitlines()[1] == "尊敬的李主席，各位领导，同志们："
+    assert texts["briefing"].splitlines()[1] == "尊敬的李主席，各位领导、同志们："

@@ -75,13 +75,13 @@ def test_briefing_items_run_into_the_heading_paragraph():
     assert [(labels[id(i)].number, labels[id(i)].run_in) for i in tree[0].children] == [("一是", True), ("二是", True)]
 
 
-def test_experience_briefing_yishi_headings_and_inline_yishi_restarting():
+def test_experience_briefing_numbered_parts_and_inline_yishi_restarting():
     from core.drafting.kinds import OutlineNode as N
 
     tree = [N("section", "a", children=(N("item"), N("item"))), N("section", "b", children=(N("item"),))]
     spec = kind_spec("experience_briefing")
     labels = number_tree(tree, spec.style, spec.parts_numbered)
-    assert [labels[id(s)].number for s in tree] == ["一是", "二是"]
+    assert [labels[id(s)].number for s in tree] == ["一、", "二、"]
     assert [(labels[id(i)].number, labels[id(i)].run_in) for i in tree[0].children] == [("一是", False), ("二是", True)]
     assert labels[id(tree[1].children[0])].number == "一是"
 

@@ -31,7 +31,7 @@ def count(db_session):
 
 
 def test_template_has_chinese_headers_for_the_category(db_session, catalogue):
-    info = load_categories(db_session)["proposal"]
+    info = load_categories(db_session, catalogue.county_a.id)["proposal"]
     sheet = load_workbook(io.BytesIO(template_workbook(info)))["提案"]
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["类型", "日期", "标题"] and "审查结果" in header and "并案" in header
@@ -79,7 +79,7 @@ def test_export_round_trips_through_import(db_session, catalogue):
     data = workbook({"提案": [PROPOSAL_HEADER, ["委员提案", "2023-03-01", "关于A的提案", "", "立案", "是", "教育局"]]})
     import_workbook(db_session, catalogue.county_a.id, data)
     db_session.commit()
-    exported = export_workbook(db_session, select(Record).where(Record.committee_id == catalogue.county_a.id))
+    exported = export_workbook(db_session, catalogue.county_a.id, select(Record).where(Record.committee_id == catalogue.county_a.id))
     import_workbook(db_session, catalogue.county_b.id, exported)
     db_session.commit()
     copy = db_session.scalars(select(Record).where(Record.committee_id == catalogue.county_b.id)).one()

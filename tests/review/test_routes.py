@@ -54,8 +54,10 @@ def test_other_committee_gets_404(client, report, db_session):
 
 
 def test_revise_redirects_to_new_revision(client, report, db_session):
-    client.login("donghu_admin")
+    client.login("donghu_drafter")
     client.post(f"/review/{report.id}/submit", data={})
+    client.logout()
+    client.login("donghu_admin")  # not the submitter: may approve
     client.post(f"/review/{report.id}/approve", data={})
     response = client.post(f"/review/{report.id}/revise", data={})
     new = db_session.scalars(select(Report).where(Report.previous_id == report.id)).one()

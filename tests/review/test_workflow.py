@@ -70,8 +70,9 @@ def test_reviewer_of_other_committee_cannot_approve(db_session, report):
 def test_submitted_report_cannot_be_submitted_again(db_session, report):
     drafter = user(db_session, "donghu_drafter")
     workflow.submit(db_session, report, drafter)
-    with pytest.raises(WorkflowError, match="当前状态为“待审核”"):
+    with pytest.raises(workflow.AlreadyDone, match="已是“待审核”状态，重复的操作已忽略"):
         workflow.submit(db_session, report, drafter)
+    assert [e.action for e in workflow.history(db_session, report)] == ["submitted"]
 
 
 def _approved(db_session, report):

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from core.audit import record
-from data_models import (ApiToken, AuditEvent, Base, CollectionRequest, OutboxMessage, Record, RecordCategory,
+from data_models import (ApiToken, AuditEvent, Base, CollectionRequest, OutboxMessage, ProofreadIgnore, Record, RecordCategory,
                          RenderedDocument, ReviewEvent, SectionVersion, Submission, TaskRun, User, Visit)
 from tests.review.conftest import gen_report
 
@@ -38,6 +38,7 @@ def gen_foreign_objects(session, committee, superior) -> dict[str, int]:
                                                 deadline=date(2025, 1, 10), target_ids=[committee.id]),
         "review_event": ReviewEvent(report_id=report.id, action="submitted"),
         "section_version": SectionVersion(section_id=section.id, version=1, heading=section.heading),
+        "proofread_ignore": ProofreadIgnore(report_id=report.id, rule="word.qita", fingerprint=""),
         "outbox_message": OutboxMessage(committee_id=committee.id, destination="http://127.0.0.1:9/api/upward/submissions",
                                         idempotency_key=f"o{committee.id}", payload=b"{}"),
         "audit_event": record(session, "report.create", user_id=user.id, committee_id=committee.id),

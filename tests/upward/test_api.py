@@ -97,3 +97,22 @@ def test_same_package_posted_at_once_is_stored_once(app, city_request, demo, db_
     assert codes.count(201) == 1 and codes.count(200) == 3
     db_session.expire_all()
     assert _count(db_session) == 1
+
+
+def test_malformed_packages_get_chinese_messages_without_python_text(client, city_request, demo, db_session):
+    _, token = issue_token(db_session, demo.county_a.id, "东湖县政协部署")
+    db_session.commit()
+    good = make_package(demo.county_a).to_payload(city_request.id, "east-1")
+    broken = [
+        {**good, "request_id": "abc"}, {**good, "request_id": None}, {**good, "request_id": 10**30},
+        {**good, "report": {**good["report"], "period_start": "not a date"}},
+        {**good, "report": {**good["report"], "source_report_id": "x"}},
+        {**good, "report": "a string"}, {**good, "committee": ["list"]}, {**good, "docx": "***"},
+        {k: v for k, v in good.items() if k != "report"}, {**good, "metrics": []},
+    ]
+    for payload in broken:
+        response = _post(client, token, payload)
+        text = response.get_json()["error"]
+        assert response.status_code == 400 and "报送包格式有误" in text, text
+        assert not any(leak in text for leak in ("invalid literal", "Error", "object", "NoneType", "'"))
+    assert _count(db_session) == 0

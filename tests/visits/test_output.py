@@ -117,3 +117,35 @@ def test_a_drafted_visit_packet_report_still_renders_from_its_sections(db_sessio
     db_session.add(report)
     db_session.commit()
     assert "抓学习" in [b.text for b in store.document_for(db_session, report).blocks]
+
+
+def test_packet_ofd_from_the_visit_page_keeps_tables_and_text(client, briefed_visit, db_session, tmp_path):
+    import re
+    import shutil
+    import subprocess
+
+    import ofdkit
+
+    from tests.rendering.ofd_support import ofd_cli, pdf_text, run_ofd_cli, squeeze
+    from tests.support import need
+
+    need(shutil.which("soffice") is not None and shutil.which("pdftotext") is not None, "需要 LibreOffice 和 pdftotext")
+    need(ofd_cli() is not None, "需要 ofd-cli（scripts/install_system_deps.sh）")
+    client.login("xishan_drafter")
+    client.post(f"/visits/{briefed_visit.id}/render", data={})
+    document = db_session.scalars(select(RenderedDocument)).one()
+    assert "生成 OFD" in client.get(f"/visits/{briefed_visit.id}").get_data(as_text=True)
+    page = client.post(f"/visits/{briefed_visit.id}/packets/{document.id}/ofd", data={}, follow_redirects=True)
+    assert "已开始生成 OFD" in page.get_data(as_text=True)
+    db_session.refresh(document)
+    assert document.ofd_state == "done", document.ofd_error
+    response = client.get(f"/visits/{briefed_visit.id}/packets/{document.id}/ofd")
+    assert response.status_code == 200 and response.mimetype == "application/ofd"
+    (tmp_path / "p.ofd").write_bytes(response.data)
+    (tmp_path / "p.pdf").write_bytes(document.pdf)
+    assert run_ofd_cli("check", str(tmp_path / "p.ofd")).returncode == 0
+    # Every character, each as often: two extractors may read a table's cells in different orders.
+    assert sorted(squeeze(ofdkit.extract_text(response.data))) == sorted(squeeze(pdf_text(tmp_path / "p.pdf")))
+    with ofdkit.open(response.data) as ofd:
+        assert len(ofd.pages) == int(re.search(rb"/Count (\d+)", document.pdf).group(1))
+    assert b"PathObject" in subprocess.run(["unzip", "-p", str(tmp_path / "p.ofd")], capture_output=True).stdout

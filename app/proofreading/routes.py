@@ -1,0 +1,146 @@
+"""Thin views over core.proofreading: findings as JSON and panels, 采纳, 忽略, automatic fixes."""
+from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from app.extensions import db
+from app.scoping import get_own_or_404, require_role
+from core.drafting.guards import EditRefused, is_editable
+from core.drafting.sections import InvalidEdit, SaveConflict
+from core.proofreading import fixes, ignores, terms
+from core.proofreading import messages as msg
+from core.proofreading.report import ReportProofread, proofread_report
+from data_models import Report
+
+from . import bp
+
+REFUSALS = (fixes.ProofreadError, EditRefused, InvalidEdit, SaveConflict, ValueError)
+_JSON_KEYS = ("section_id", "field", "start", "end", "severity", "rule", "message", "suggestion", "source",
+              "text", "category", "fingerprint", "before", "after")
+
+
+@bp.app_context_processor
+def _helpers():
+    return {"proofread_of": proofread_of, "proofread_messages": msg, "proofread_editable": is_editable}
+
+
+def proofread_of(report: Report) -> ReportProofread:
+    """One proofreading pass per request and report, shared by every panel on the page."""
+    cache = request.environ.setdefault("wengao.proofread", {})  # per request, not per app context
+    if report.id not in cache:
+        cache[report.id] = proofread_report(db.session, report)
+    return cache[report.id]
+
+
+def _back(report: Report):
+    target = request.form.get("next", "")
+    if target.startswith("/") and not target.startswith("//"):
+        return redirect(target)
+    return redirect(url_for("reports.edit", report_id=report.id))
+
+
+def _answer(report: Report, ok: bool, text: str):
+    """JSON for the editor's scripts, a flash and a redirect for plain forms."""
+    if request.accept_mimetypes.best == "application/json":
+        return jsonify(ok=ok, message=text), (200 if ok else 409)
+    flash(text, "message" if ok else "error")
+    return _back(report)
+
+
+@bp.route("/reports/<int:report_id>.json")
+@login_required
+def findings_json(report_id: int):
+    report = get_own_or_404(Report, report_id)
+    result = proofread_of(report)
+    rows = [{key: getattr(f, key) for key in _JSON_KEYS} for f in result.findings]
+    sections: dict = {}
+    for row in rows:
+        sections.setdefault(str(row["section_id"] or "report"), []).append(row)
+    return jsonify(report_id=report.id, errors=result.errors, warnings=result.warnings, ignored=result.ignored,
+                   categories=dict(result.by_category()), findings=rows, sections=sections)
+
+
+@bp.route("/reports/<int:report_id>")
+@login_required
+def show(report_id: int):
+    report = get_own_or_404(Report, report_id)
+    return render_template("proofreading/show.html", report=report, editable=is_editable(report),
+                           ignores=ignores.listed(db.session, report.id))
+
+
+def _change(report_id: int, change, done):
+    """Run one text change for a drafter: refused with a message, or committed and confirmed.
+    `done` is the confirmation text, or a function of the change's result giving a response."""
+    require_role("drafter")
+    report = get_own_or_404(Report, report_id)
+    try:
+        result = change(report)
+    except REFUSALS as error:
+        db.session.rollback()
+        return _answer(report, False, getattr(error, "message", None) or str(error))
+    db.session.commit()
+    return done(report, result) if callable(done) else _answer(report, True, done)
+
+
+@bp.route("/reports/<int:report_id>/ignore", methods=["POST"])
+@login_required
+def ignore(report_id: int):
+    form, whole_rule = request.form, request.form.get("scope") == "rule"
+    return _change(report_id, lambda report: ignores.ignore(
+        db.session, report, form.get("rule", ""), "" if whole_rule else form.get("fingerprint", ""),
+        form.get("text", ""), current_user.id),
+        msg.IGNORED_RULE.format(rule=form.get("rule", "")) if whole_rule else msg.IGNORED_SPOT)
+
+
+@bp.route("/reports/<int:report_id>/ignores/<int:proofread_ignore_id>/delete", methods=["POST"])
+@login_required
+def unignore(report_id: int, proofread_ignore_id: int):
+    return _change(report_id, lambda report: ignores.unignore(db.session, report, proofread_ignore_id),
+                   msg.UNIGNORED)
+
+
+@bp.route("/reports/<int:report_id>/adopt", methods=["POST"])
+@login_required
+def adopt(report_id: int):
+    form = request.form
+    return _change(report_id, lambda report: fixes.apply_suggestion(
+        db.session, report, form.get("section_id", type=int) or 0, form.get("field", ""), form.get("rule", ""),
+        form.get("fingerprint", ""), current_user.id), msg.ADOPTED)
+
+
+def _fixed(report: Report, changes: list):
+    if not changes:
+        return _answer(report, True, msg.NOTHING_TO_FIX)
+    flash(msg.FIXED.format(count=len(changes), sections=len({c.section_id for c in changes})))
+    return render_template("proofreading/fixed.html", report=report, changes=changes,
+                           undo_ids=sorted({c.undo_version_id for c in changes}))
+
+
+@bp.route("/reports/<int:report_id>/autofix", methods=["POST"])
+@login_required
+def autofix(report_id: int):
+    return _change(report_id, lambda report: fixes.autofix_report(db.session, report, current_user.id), _fixed)
+
+
+@bp.route("/reports/<int:report_id>/undo", methods=["POST"])
+@login_required
+def undo(report_id: int):
+    version_ids = request.form.getlist("version_id", type=int)
+    return _change(report_id, lambda report: fixes.undo_autofix(db.session, report, version_ids, current_user.id),
+                   msg.UNDONE)
+
+
+@bp.route("/terms", methods=["GET", "POST"])
+@login_required
+def terms_page():
+    """Administrators extend the political and institutional terms list (reviewed data)."""
+    require_role("admin")
+    content = request.form.get("content", terms.extra_text()).replace("\r\n", "\n")
+    if request.method == "POST":
+        try:
+            terms.save_extra(content)
+        except terms.TermsFileError as error:
+            flash(str(error), "error")
+            return render_template("proofreading/terms.html", content=content, data=terms.term_data()), 400
+        flash(msg.TERMS_SAVED)
+        return redirect(url_for("proofreading.terms_page"))
+    return render_template("proofreading/terms.html", content=content, data=terms.term_data())

@@ -1,0 +1,129 @@
+"""JSON endpoints of the editor: autosave one block with the version check, warnings per block.
+
+Every refusal is a JSON body with a Chinese `error`; the text sent is never dropped by the server
+(the page keeps it and a conflict returns both texts).
+"""
+from dataclasses import asdict
+
+from flask import jsonify, request, url_for
+from flask_login import current_user, login_required
+
+from app.extensions import db
+from app.scoping import require_role
+from core.drafting import context as ctx
+from core.drafting import sections as sec
+from core.drafting.document import assemble
+from core.drafting.merge import check_text, make_environment
+from core.drafting.trace import UnknownNumber, as_dict, trace_number
+from core.metrics.engine import MetricError
+from core.rendering import store
+from data_models import RenderedDocument
+from tasks.rendering import convert_pdf
+
+from . import bp
+from . import messages as msg
+from .routes import REFUSALS, _report, _section
+
+TEXT_FIELDS = ("heading", "lead", "body")
+
+
+def _text(section_text: sec.SectionText) -> dict:
+    data = asdict(section_text)
+    data["saved_at"] = section_text.saved_at.isoformat() if section_text.saved_at else None
+    return data
+
+
+def _fields(data: dict) -> dict[str, str] | None:
+    values = {name: data.get(name, "") for name in TEXT_FIELDS}
+    if not all(isinstance(value, str) for value in values.values()):
+        return None
+    return {name: value.replace("\r\n", "\n") for name, value in values.items()}
+
+
+@bp.route("/<int:report_id>/sections/<int:section_id>/text", methods=["POST"])
+@login_required
+def save_text(report_id: int, section_id: int):
+    """Autosave: {version, heading, lead, body} → 200 {version} | 409 {mine, theirs} | 422 {error}."""
+    report = _report(report_id)
+    section = _section(report, section_id)
+    require_role("drafter")
+    data = request.get_json(silent=True)
+    fields = _fields(data) if isinstance(data, dict) else None
+    seen = data.get("version") if isinstance(data, dict) else None
+    if fields is None or not isinstance(seen, int) or isinstance(seen, bool):
+        return jsonify(error=msg.BAD_SAVE_REQUEST), 400
+    try:
+        sec.save_section(db.session, section, seen_version=seen, user_id=current_user.id, **fields)
+    except sec.SaveConflict as conflict:
+        db.session.rollback()
+        return jsonify(error=conflict.message, mine=_text(conflict.mine), theirs=_text(conflict.theirs)), 409
+    except REFUSALS as error:
+        db.session.rollback()
+        return jsonify(error=getattr(error, "message", None) or str(error)), 422
+    db.session.commit()
+    problems = [p for p in (check_text(make_environment(ctx.number_filters()), t) for t in fields.values()) if p]
+    return jsonify(version=section.version, saved_at=section.updated_at.isoformat() if section.updated_at else None,
+                   problem=msg.TEXT_PROBLEM.format(message=problems[0]) if problems else "")
+
+
+@bp.route("/<int:report_id>/warnings.json")
+@login_required
+def warnings_json(report_id: int):
+    """Every warning of the report as [{section_id, code, message}] (the editor's list and marks)."""
+    assembly = assemble(db.session, _report(report_id))
+    return jsonify(warnings=[{"section_id": w.section_id, "code": w.code, "message": w.message}
+                             for w in assembly.warnings])
+
+
+@bp.route("/<int:report_id>/numbers/<key>.json")
+@login_required
+def number_records(report_id: int, key: str):
+    """The ledger records behind one number of the report (the preview's number links)."""
+    report = _report(report_id)
+    try:
+        trace = trace_number(db.session, report.committee_id, ctx.report_period(report), key)
+    except (UnknownNumber, MetricError):
+        return jsonify(error=msg.UNKNOWN_NUMBER), 404
+    return jsonify(as_dict(trace))
+
+
+
+def _document_state(document: RenderedDocument) -> dict:
+    pdf_ready = document.pdf_state == "done"
+    return {"document_id": document.id, "version": document.version,
+            "docx_url": url_for("documents.download", document_id=document.id, ext="docx"),
+            "pdf_url": url_for("documents.download", document_id=document.id, ext="pdf") if pdf_ready else "",
+            "pdf_state": document.pdf_state, "pdf_error": document.pdf_error or "",
+            "status_url": url_for("reports.document_status", report_id=document.report_id, document_id=document.id)}
+
+
+@bp.post("/<int:report_id>/render.json")
+@login_required
+def render_now(report_id: int):
+    """The .docx is rendered in the request (milliseconds); a PDF, if asked, goes to the pdf queue."""
+    report = _report(report_id)
+    require_role("drafter", "reviewer")
+    data = request.get_json(silent=True) or {}
+    try:
+        document, _created = store.render_report(db.session, report.id, current_user.id)
+    except store.RenderError as error:
+        db.session.rollback()
+        return jsonify(error=str(error)), 422
+    wants_pdf = bool(data.get("pdf")) and document.pdf_state in ("pending", "failed")
+    if wants_pdf:
+        document.pdf_state = "pending"
+    db.session.commit()
+    if wants_pdf:
+        convert_pdf.delay(document.id)  # after the commit: the worker finds the row
+        db.session.refresh(document)
+    return jsonify(_document_state(document))
+
+
+@bp.get("/<int:report_id>/documents/<int:document_id>.json")
+@login_required
+def document_status(report_id: int, document_id: int):
+    report = _report(report_id)
+    document = db.session.get(RenderedDocument, document_id)
+    if document is None or document.report_id != report.id:
+        return jsonify(error=msg.NO_DOCUMENT), 404
+    return jsonify(_document_state(document))

@@ -1,0 +1,154 @@
+"""导入已有文稿: upload or paste → preview (tree, levels, kinds, numbers) → confirm → new report.
+
+Nothing is stored before the user confirms: the preview carries the planned outline in a hidden
+field, and every step re-reads the numbers from it. A refused file or a failed import writes nothing.
+"""
+import json
+import re
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from app.extensions import db
+from app.scoping import require_role
+from core.drafting.kinds import KINDS, kind_choices
+from core.importing import messages as im
+from core.importing.outline import walk
+from core.importing.service import (ImportPlan, create_report_from_plan, demote, outline_from_state, outline_state,
+                                    plan_import, promote, rebind, set_kind)
+from core.importing.source import ImportRefused, read_text, read_upload
+from core.metrics.periods import PeriodError, parse_period
+from data_models.report import NODE_TYPES
+
+from . import bp
+from . import messages as msg
+
+ADJUSTMENTS = {"promote": promote, "demote": demote}
+
+
+def _form() -> dict:
+    return {"period": request.form.get("period", "").strip(), "kind": request.form.get("kind", ""),
+            "text": request.form.get("text", "")}
+
+
+def _upload_page(form: dict, error: str = "", status: int = 200):
+    return render_template("reports/import.html", form=form, kinds=kind_choices(), error=error), status
+
+
+@bp.route("/import", methods=["GET"])
+@login_required
+def import_start():
+    require_role("drafter")
+    return _upload_page({"period": "", "kind": "", "text": ""})
+
+
+def _read_source():
+    upload = request.files.get("file")
+    if upload is not None and upload.filename:
+        return read_upload(upload.read(), upload.filename)
+    return read_text(request.form.get("text", ""))
+
+
+@bp.route("/import", methods=["POST"])
+@login_required
+def import_upload():
+    require_role("drafter")
+    form = _form()
+    try:
+        if not form["period"]:
+            raise PeriodError(msg.PERIOD_REQUIRED)
+        period = parse_period(form["period"])
+        plan = plan_import(db.session, current_user.committee_id, period, _read_source(), form["kind"] or None)
+    except (ImportRefused, PeriodError) as error:
+        db.session.rollback()
+        return _upload_page(form, str(error), 400)
+    db.session.rollback()  # reading metrics must leave nothing behind
+    return _preview(plan, period.code, {})
+
+
+def _preview(plan: ImportPlan, period: str, decisions: dict, status: int = 200):
+    rows = [(index, node, depth) for index, (node, depth) in enumerate(walk(plan.outline.nodes))]
+    state = json.dumps({**outline_state(plan.outline), "source_warnings": plan.warnings, "comments": plan.comments},
+                       ensure_ascii=False)
+    return render_template("reports/import_preview.html", plan=plan, data=plan.as_json(), rows=rows, state=state,
+                           period=period, kinds=kind_choices(), node_types=NODE_TYPES, kind_names=im.KIND_NAMES,
+                           status_names=im.STATUS_NAMES, decisions=decisions), status
+
+
+def _decisions() -> dict[int, str | None]:
+    """number-<i> fields: a metric key, or "" to keep the typed number."""
+    return {int(key.split("-")[1]): value or None for key, value in request.form.items()
+            if re.fullmatch(r"number-\d{1,6}", key)}
+
+
+def _posted_plan():
+    """(plan, period) rebuilt from the preview's hidden state and the user's choices."""
+    try:
+        state = json.loads(request.form.get("state", ""))
+        period = parse_period(request.form.get("period", ""))
+    except (ValueError, TypeError, PeriodError):
+        raise ImportRefused(im.PREVIEW_EXPIRED) from None
+    if not isinstance(state, dict):
+        raise ImportRefused(im.PREVIEW_EXPIRED)
+    outline = outline_from_state(state)
+    if request.form.get("kind") in KINDS:
+        outline.kind = request.form["kind"]
+    notes = ([str(w) for w in state.get("source_warnings") or []], [str(c) for c in state.get("comments") or []])
+    return outline, period, notes
+
+
+@bp.route("/import/adjust", methods=["POST"])
+@login_required
+def import_adjust():
+    """升一级 / 降一级 / 改类型 on one node, then the preview again."""
+    require_role("drafter")
+    try:
+        outline, period, notes = _posted_plan()
+    except ImportRefused as error:
+        flash(str(error), "error")
+        return redirect(url_for("reports.import_start"))
+    action, _, index = request.form.get("action", "").partition(":")
+    try:
+        if action in ADJUSTMENTS:
+            ADJUSTMENTS[action](outline, int(index))
+        elif action == "kind":
+            set_kind(outline, int(index), request.form.get(f"node-kind-{index}", ""))
+    except (ValueError, IndexError):
+        pass  # a stale button: the preview is shown again unchanged
+    decisions = _decisions()
+    numbers = rebind(db.session, current_user.committee_id, period, outline, decisions)
+    db.session.rollback()
+    return _preview(ImportPlan(outline, numbers, *notes), period.code, decisions)
+
+
+@bp.route("/import/confirm", methods=["POST"])
+@login_required
+def import_confirm():
+    require_role("drafter")
+    try:
+        outline, period, notes = _posted_plan()
+        decisions = {} if "accept_all" in request.form else _decisions()
+        numbers = rebind(db.session, current_user.committee_id, period, outline, decisions)
+        plan = ImportPlan(outline, numbers, *notes)
+        report = create_report_from_plan(db.session, current_user.committee, period, plan, current_user.id)
+    except ImportRefused as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("reports.import_start"))
+    db.session.commit()
+    bound = sum(1 for n in numbers if n.status == "bound")
+    flash(im.IMPORTED.format(title=report.title, sections=len(list(walk(outline.nodes))), bound=bound))
+    return redirect(url_for("reports.import_done", report_id=report.id))
+
+
+@bp.route("/<int:report_id>/imported")
+@login_required
+def import_done(report_id: int):
+    """What the import left to do: warnings (未填写的数字/名称, 数字未关联台账) and Word comments."""
+    from app.scoping import get_own_or_404
+    from data_models import Report
+
+    report = get_own_or_404(Report, report_id)
+    details = (report.settings or {}).get("import") or {}
+    return render_template("reports/import_done.html", report=report, warnings=details.get("warnings", []),
+                           comments=details.get("comments", []))

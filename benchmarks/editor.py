@@ -1,0 +1,221 @@
+"""The report editor against the code before it (one run, interleaved): editor page p95 at 20 users
+on a 60-block report, and the time from clicking 生成 Word to the .docx being downloadable.
+
+    .venv/bin/python benchmarks/editor.py                       # baseline c7eb00b, 20 users, 40 s
+    .venv/bin/python benchmarks/editor.py --baseline <ref> --users 5 --seconds 10
+
+Both versions run side by side (gunicorn each, the baseline unpacked from git into a temp dir) on one
+PostgreSQL database, so every virtual user alternates A (baseline) and B (this tree) request by request.
+Word: A is the old flow (start the render, the documents page refreshes every 3 s until the link
+appears, download); B is 生成 Word (one request renders, then download). Rounds alternate ABAB, and
+the report text changes before each so every round renders a new version.
+Targets: editor p95 ≤ 100 ms, Word ≤ 1 s.
+"""
+import argparse
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.load import CSRF, PASSWORD, ROOT, Browser, Results, prepare_database, sh, start_gunicorn  # noqa: E402
+
+BLOCKS = 60
+
+
+def add_report(url: str, users: int) -> None:
+    """Drafters bench_00… of 东湖县 and one annual report of 60 blocks with placeholders in every body."""
+    code = f"""
+from sqlalchemy import func, select
+from core import db
+from core.demo import ledger
+from core.demo.committees import demo_committees
+from core.drafting.reports import create_report
+from core.drafting.sections import add_section
+from core.metrics.periods import parse_period
+from core.passwords import hash_password
+from data_models import Section, User
+db.configure({url!r})
+with db.session_scope() as session:
+    ledger.seed(session)
+    county = demo_committees(session)[1]
+    password = hash_password({PASSWORD!r})
+    users = [User(username=f"bench_{{i:02d}}", display_name=f"压测{{i}}", role="drafter", committee=county,
+                  password_hash=password) for i in range({users})]
+    session.add_all(users)
+    session.flush()
+    report = create_report(session, county, "annual_summary", parse_period("2023"), title="编辑器压测报告",
+                           user_id=users[0].id)
+    parents = session.scalars(select(Section).where(Section.report_id == report.id, Section.node_type == "section")).all()
+    count = session.scalar(select(func.count()).select_from(Section).where(Section.report_id == report.id))
+    for n in range({BLOCKS} - count):
+        add_section(session, report, "item", parent_id=parents[n % len(parents)].id, lead=f"第{{n}}项工作扎实推进。",
+                    body="全年召开主席会议{{{{ 主席会议次数 }}}}次，开展协商活动{{{{ 协商活动场次 | 余 }}}}场次，"
+                         "收集社情民意信息{{{{ 社情民意信息收集篇数 }}}}篇。" * 3)
+"""
+    sh(str(ROOT / ".venv/bin/python"), "-c", code, env={"DATABASE_URL": url})
+
+
+def unpack_baseline(ref: str) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="editor-baseline-"))
+    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    (folder / ".venv").symlink_to(ROOT / ".venv")
+    return folder
+
+
+def start(folder: Path, url: str, port: int, workers: int, threads: int) -> subprocess.Popen:
+    import benchmarks.load as load
+
+    saved, load.ROOT = load.ROOT, folder  # gunicorn runs wsgi:app of that tree
+    try:
+        return start_gunicorn(url, port, workers, threads)
+    finally:
+        load.ROOT = saved
+
+
+def login(port: int, source: str, results: Results, username: str) -> Browser:
+    browser = Browser(port, source, results)
+    _, page, _ = browser.request("login_form", "GET", "/auth/login")
+    browser.request("login", "POST", "/auth/login",
+                    {"csrf_token": CSRF.search(page).group(1), "username": username, "password": PASSWORD})
+    return browser
+
+
+def report_path(browser: Browser) -> str:
+    _, page, _ = browser.request("reports", "GET", "/reports/")
+    return re.search(r'href="(/reports/\d+)">编辑器压测报告', page).group(1)
+
+
+def fresh(browser: Browser) -> Browser:
+    """A new connection: gunicorn closes idle keep-alive ones after 2 s (the old flow waits 3 s)."""
+    browser.conn.close()
+    browser.conn = browser._connect()
+    return browser
+
+
+def editor_load(ports: dict, users: list[str], seconds: float) -> Results:
+    """Every user logs in to both servers first (one at a time: password hashing is slow by design),
+    then all of them alternate A and B on the editor page until the time is up."""
+    results = Results()
+    people = [{name: login(port, f"127.0.0.{10 + i}", Results(), username) for name, port in ports.items()}
+              for i, username in enumerate(users)]
+    path = report_path(fresh(people[0]["A"]))
+    until = time.time() + seconds
+
+    def user(sessions: dict) -> None:
+        for browser in sessions.values():
+            fresh(browser).results = results
+        while time.time() < until:
+            for name, browser in sessions.items():  # A then B, every round; a new connection each time
+                fresh(browser).request(f"editor {name}", "GET", path)  # (an idle keep-alive one may be closed)
+
+    threads = [threading.Thread(target=user, args=(sessions,)) for sessions in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def _save_text(browser: Browser, path: str, round_no: int) -> None:
+    """Change one block so that the next render makes a new version (form save exists in both)."""
+    _, page, _ = browser.request("editor", "GET", path)
+    action, version, heading = re.search(r'action="(/reports/\d+/sections/\d+)">\s*<input type="hidden" name="csrf_token"'
+                                         r' value="[^"]+">\s*<input type="hidden" name="version" value="(\d+)">.*?'
+                                         r'name="heading" value="([^"]*)"', page, re.S).groups()
+    browser.request("save", "POST", action, {"csrf_token": CSRF.search(page).group(1), "version": version,
+                                             "heading": heading, "lead": "", "body": f"第{round_no}轮修改。"})
+
+
+def word_old(browser: Browser, path: str) -> float:
+    report_id = path.rsplit("/", 1)[1]
+    _, page, _ = browser.request("documents", "GET", f"/documents/reports/{report_id}")
+    before = set(re.findall(r'href="(/documents/\d+/docx)"', page))
+    started = time.perf_counter()
+    browser.request("render", "POST", f"/documents/reports/{report_id}/render", {"csrf_token": CSRF.search(page).group(1)})
+    while True:
+        _, page, _ = browser.request("documents", "GET", f"/documents/reports/{report_id}")
+        links = [link for link in re.findall(r'href="(/documents/\d+/docx)"', page) if link not in before]
+        if links:
+            browser.request("docx", "GET", links[0])
+            return time.perf_counter() - started
+        time.sleep(3)  # <meta http-equiv="refresh" content="3"> on the documents page
+        fresh(browser)
+
+
+def word_new(browser: Browser, path: str) -> float:
+    import json
+
+    _, page, _ = browser.request("editor", "GET", path)
+    token = CSRF.search(page).group(1)
+    started = time.perf_counter()
+    browser.conn.request("POST", f"{path}/render.json", body=json.dumps({"pdf": False}),
+                         headers={"Cookie": browser.cookie, "Content-Type": "application/json", "X-CSRFToken": token})
+    data = json.loads(browser.conn.getresponse().read())
+    browser.request("docx", "GET", data["docx_url"])
+    return time.perf_counter() - started
+
+
+def word_rounds(ports: dict, username: str, rounds: int) -> dict[str, list[float]]:
+    sessions = {name: login(port, "127.0.0.9", Results(), username) for name, port in ports.items()}
+    path = report_path(sessions["A"])
+    figures = {"A": [], "B": []}
+    for n in range(rounds):
+        for name, measure in (("A", word_old), ("B", word_new)):
+            _save_text(fresh(sessions[name]), path, n * 2 + len(figures[name]))
+            figures[name].append(measure(sessions[name], path))
+    return figures
+
+
+def p95(times: list[float]) -> float:
+    return statistics.quantiles(times, n=20, method="inclusive")[-1] if len(times) > 1 else times[0]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", default="c7eb00b", help="git ref of the code before the editor")
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=40)
+    parser.add_argument("--word-rounds", type=int, default=3)
+    parser.add_argument("--database", default="editor_bench")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=8)
+    args = parser.parse_args()
+    url = prepare_database(args.database, args.host)
+    add_report(url, args.users)
+    baseline = unpack_baseline(args.baseline)
+    servers = {"A": start(baseline, url, 8611, args.workers, args.threads),
+               "B": start(ROOT, url, 8612, args.workers, args.threads)}
+    try:
+        ports = {"A": 8611, "B": 8612}
+        users = [f"bench_{i:02d}" for i in range(args.users)]
+        results = editor_load(ports, users, args.seconds)
+        word = word_rounds(ports, users[0], args.word_rounds)
+    finally:
+        for server in servers.values():
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+    print(f"{BLOCKS}-block report, {args.users} users, {args.seconds:.0f} s, gunicorn {args.workers}x{args.threads} each, "
+          f"A = {args.baseline}, B = this tree")
+    print(f"{'':<14}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}")
+    for name in ("A", "B"):
+        times = results.times.get(f"editor {name}", [0.0])
+        print(f"{'editor ' + name:<14}{len(times):>9}{len(results.errors.get(f'editor {name}', [])):>8}"
+              f"{statistics.median(times):>9.1f}{p95(times):>9.1f}")
+    for name in ("A", "B"):
+        print(f"Word {name}: median {statistics.median(word[name]):.2f} s over {len(word[name])} rounds "
+              f"({', '.join(f'{t:.2f}' for t in word[name])})")
+    print("targets: editor p95 ≤ 100 ms, Word ≤ 1 s")
+    return 0 if not results.errors else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

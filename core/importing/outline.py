@@ -1,0 +1,442 @@
+"""Lines of a document → the report's section tree, read the way a secretary reads it.
+
+Header (title lines, ——subtitle, speaker and date, salutation), then the body: part headings
+(2023年工作回顾), numbered headings 一、（一）1.（1）, ■ and — in experience briefings — 一是 heading
+lines, items with their lead sentence (一是…。, 第一，…, ●…, a bold first sentence), shortcomings,
+the closing formula; signature and date at the end. Nothing is rewritten, dropped or reordered:
+every character of the input lands in exactly one field (test_every_character_is_kept).
+"""
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from core.drafting.kinds import KINDS
+
+from . import messages
+from .source import Line
+
+CN = "一二三四五六七八九十"
+_L1 = re.compile(rf"^([{CN}]+\s*[、，,．.]\s*)(?=\S)")
+_L2 = re.compile(rf"^([（(]\s*[{CN}]+\s*[）)]\s*[、，.．]?\s*)(?=\S)")
+_L3 = re.compile(r"^(\d{1,2}\s*[.．、]\s*)(?=[^\d\s])")
+_L4 = re.compile(r"^([（(]\s*\d{1,2}\s*[）)]\s*[、.．]?\s*)(?=\S)")
+_NEWS_HEADING = re.compile(r"^([■◆□]\s*)(?=\S)")
+_NEWS_ITEM = re.compile(r"^([●○•]\s*)(?=\S)")
+_YISHI = re.compile(rf"^([{CN}]+是)(?=[^是\s])")
+_DIYI = re.compile(rf"^(第[{CN}]+\s*[，,、：:]\s*)(?=\S)")
+_INLINE_YISHI = re.compile(rf"(?:^|(?<=[。；！？：;]))\s*([{CN}]{{1,3}}是)(?=[^是])")
+_YEAR = r"(?:\d{4}|20[XＸ*]{2}|[XＸ*]{4}|\*+)"
+_PART_TITLE = re.compile(  # 2023年工作回顾, 2024年工作要点, 2023年上半年工作总结, 下半年工作谋划
+    rf"^(?:{_YEAR}年度?|上半年|下半年|全年)(?:上半年|下半年)?.{{0,12}}?"
+    rf"(?:总结|要点|谋划|回顾|任务|成效|打算|安排|思路|计划|情况|部署|展望|工作)$")
+_DATE = re.compile(rf"^[（(]?\s*{_YEAR}\s*年\s*(?:\d{{1,2}}|[XＸ*]{{1,2}}|[{CN}]+)\s*月\s*(?:\d{{1,2}}|[XＸ*]{{1,2}}|[{CN}]+)\s*日\s*[）)]?$")
+_SALUTATION = re.compile(r"^(?:尊敬的|各位|同志们|亲爱的|.{0,12}(?:领导|委员|同志)们?[，、]).{0,60}[：:]$")
+_CLOSING = re.compile(r"汇报完毕|谢谢大家|谢谢！|^以上汇报|^各位委员(?:、同志们)?[，,！!].*[！!]$")
+_SHORTCOMING = re.compile(r"(?:不足|差距|短板|薄弱环节)")
+_SHORTCOMING_START = re.compile(r"^(?:一年来|半年来|上半年来|过去的一年|回顾.{0,12}工作|在肯定成绩的同时|我们也清醒|同时也要看到|"
+                                r"工作仍存在|工作中还存在|但.{0,20}还存在|同时，|当然，)")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_OFFICE = re.compile(r"(?:主席|秘书长|主任|书记|委员会|常委会)")
+_SIGNATURE = re.compile(r"(?:委员会|政协|办公室|秘书处|党组|机关|专委会|[县市区]委)$")
+_ADDRESSEE = re.compile(r"^[^，。,；;]{2,30}(?:政协|委员会|党委|[省市县区]委|人大|政府|办公室|办公厅)[：:]$")
+_SPEAKER = re.compile(r"(?:主席|秘书长|主任|书记)\s*[\u4e00-\u9fa5]{2,3}$")  # 县政协主席 林晓东
+_MEETING = re.compile(r"^在.{2,40}(?:会议|大会)上$")
+_PUNCT = re.compile(r"[。，；：！？、,;:!?]")
+MAX_HEADING = 60
+MAX_LEAD = 50
+
+
+@dataclass
+class Node:
+    """One node of the imported tree, in the JSON shape of `flask import-report --json`."""
+
+    kind: str
+    number: str = ""
+    title: str = ""
+    lead: Optional[str] = None
+    text: str = ""
+    children: list["Node"] = field(default_factory=list)
+    run_in: bool = False  # continues the paragraph before it (一是… inline)
+    rank: float = 0  # numbering rank while building: 0 part, 1 一、, 1.5 ■, 2 （一）, 3 1., 4 （1）
+
+    def add_text(self, text: str) -> None:
+        self.text = f"{self.text}\n{text}" if self.text else text
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "number": self.number, "title": self.title, "lead": self.lead,
+                "text": self.text, "children": [child.as_json() for child in self.children]}
+
+
+@dataclass
+class Outline:
+    kind: str
+    title_lines: list[str] = field(default_factory=list)
+    subtitle: str = ""
+    speaker: str = ""
+    header_date: str = ""
+    salutation: str = ""
+    nodes: list[Node] = field(default_factory=list)
+    addressee: str = ""  # 主送机关 of a document sent upward: 市政协：
+    signature: str = ""
+    date: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return "".join(self.title_lines)
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "title": self.title, "subtitle": self.subtitle, "speaker": self.speaker,
+                "addressee": self.addressee, "salutation": self.salutation, "signature": self.signature, "date": self.date or self.header_date,
+                "children": [node.as_json() for node in self.nodes]}
+
+
+def walk(nodes: list[Node], depth: int = 0) -> Iterator[tuple[Node, int]]:
+    for node in nodes:
+        yield node, depth
+        yield from walk(node.children, depth + 1)
+
+
+def all_text(outline: Outline) -> str:
+    """Every character the outline holds, in reading order (what the import keeps)."""
+    parts = [outline.title, outline.subtitle, outline.speaker, outline.header_date, outline.addressee,
+             outline.salutation]
+    parts += [node.number + node.title + (node.lead or "") + node.text for node, _ in walk(outline.nodes)]
+    return "".join(parts + [outline.signature, outline.date])
+
+
+# --- kind ------------------------------------------------------------------------------------
+
+def propose_kind(lines: list[Line]) -> str:
+    """The report kind the text reads as (title words first, then structure)."""
+    head = "".join(line.text for line in lines[:4])
+    texts = [line.text for line in lines]
+    body = "".join(texts)
+    if "解读" in head or sum(bool(_NEWS_HEADING.match(t)) for t in texts) >= 2:
+        return "news_interpretation"
+    if re.search(r"常务委员会工作报告|常委会工作报告", head) or "向大会报告工作" in body[:3000]:
+        return "standing_committee_report"
+    if "经验交流" in head or sum(_is_yishi_heading(t) for t in texts) >= 2:
+        return "experience_briefing"
+    if re.search(r"上半年.*(?:下半年|谋划)|半年工作", head):
+        return "half_year_summary"
+    if "汇报" in head or "汇报完毕" in body or body.startswith("尊敬的") or re.search(r"^尊敬的", head):
+        return "briefing"
+    return "annual_summary"
+
+
+def _is_yishi_heading(text: str) -> bool:
+    """一是坚持党的领导，把牢正确政治方向 — a short line of its own, no full stop inside."""
+    return bool(_YISHI.match(text)) and len(text) <= 40 and not _SENTENCE_END.search(text[:-1])
+
+
+# --- header and tail -------------------------------------------------------------------------
+
+def _numbered(text: str) -> bool:
+    return any(rx.match(text) for rx in (_L1, _L2, _L3, _L4, _NEWS_HEADING, _NEWS_ITEM, _YISHI, _DIYI))
+
+
+def _titleish(line: Line, docx_marks: bool) -> bool:
+    text = line.text
+    if line.title_style:
+        return True
+    if len(text) > MAX_HEADING or _numbered(text) or text.startswith("—") or _MEETING.match(text) \
+            or _SALUTATION.match(text) or _DATE.match(text):
+        return False
+    if docx_marks:
+        return line.centered
+    return not re.search(r"[。；：！？:;]", text)
+
+
+def _read_header(lines: list[Line], out: Outline, part_lines: set[int]) -> int:
+    docx_marks = any(line.centered or line.title_style for line in lines[:3])
+    i = 0
+    while i < len(lines) and len(out.title_lines) < 4 and _titleish(lines[i], docx_marks):
+        text = lines[i].text
+        if out.title_lines and (id(lines[i]) in part_lines or _SPEAKER.search(text) or not docx_marks and (
+                _PART_TITLE.match(text) or re.search(r"[，,]", text))):
+            break
+        out.title_lines.append(text)
+        i += 1
+    while i < len(lines):
+        text = lines[i].text
+        if (text.startswith("—") or _MEETING.match(text)) and not out.subtitle:
+            out.subtitle = text
+        elif _DATE.match(text) and out.title_lines and not out.header_date:
+            out.header_date = text
+        elif out.title_lines and not out.speaker and len(text) <= 30 and not _PUNCT.search(text) \
+                and _OFFICE.search(text) and not _PART_TITLE.match(text) and not _numbered(text):
+            out.speaker = text
+        elif _SALUTATION.match(text) and len(text) <= 60:
+            out.salutation = text
+            return i + 1
+        elif _ADDRESSEE.match(text) and not out.addressee:
+            out.addressee = text
+            return i + 1
+        else:
+            return i
+        i += 1
+    return i
+
+
+def _read_tail(lines: list[Line], start: int, out: Outline) -> int:
+    end = len(lines)
+    if end - 1 > start and _DATE.match(lines[end - 1].text):
+        out.date = lines[end - 1].text
+        end -= 1
+    if end - 1 > start:
+        text = lines[end - 1].text
+        plain = len(text) <= 40 and not _PUNCT.search(text) and not _numbered(text) and not _PART_TITLE.match(text)
+        if plain and (out.date or _SIGNATURE.search(text)):
+            out.signature = text
+            end -= 1
+    return end
+
+
+# --- body ------------------------------------------------------------------------------------
+
+def _split_first_sentence(text: str) -> tuple[str, str]:
+    """(first sentence with its mark, the rest); the whole text when there is no sentence end."""
+    match = _SENTENCE_END.search(text)
+    if not match:
+        return text, ""
+    cut = match.end()
+    while cut < len(text) and text[cut] in "”’」）)":  # a closing quote stays with its sentence
+        cut += 1
+    return text[:cut], text[cut:]
+
+
+def _lead_and_body(text: str) -> tuple[Optional[str], str]:
+    lead, rest = _split_first_sentence(text)
+    if len(lead) > MAX_LEAD:
+        return None, text
+    return lead, rest
+
+
+def _inline_items(text: str, first: int = 1) -> tuple[str, list[tuple[str, str]]]:
+    """Text before 一是… and each (number, its text) when 一是 二是… follow in order inside a paragraph;
+    `first` is the ordinal expected first (an item opening with 一是 looks for 二是 next)."""
+    accepted, expected = [], first
+    for match in _INLINE_YISHI.finditer(text):
+        if match.group(1) == f"{_cn(expected)}是":
+            accepted.append(match)
+            expected += 1
+    if not accepted or (first == 1 and len(accepted) < 2 and accepted[0].start(1) > 0):
+        return text, []
+    items = []
+    for index, match in enumerate(accepted):
+        end = accepted[index + 1].start(1) if index + 1 < len(accepted) else len(text)
+        items.append((match.group(1), text[match.end(1):end]))
+    return text[:accepted[0].start(1)], items
+
+
+def _ordinal(number: str) -> int:
+    """一是 → 1, 十二是 → 12 (0 when it is not one)."""
+    digits = number[:-1] if number.endswith("是") else ""
+    if not digits or any(c not in CN for c in digits):
+        return 0
+    if len(digits) == 1:
+        return CN.index(digits) + 1
+    return (CN.index(digits[0]) + 1 if digits[0] != "十" else 1) * 10 + (CN.index(digits[-1]) + 1 if digits[-1] != "十" else 0)
+
+
+def _cn(n: int) -> str:
+    return CN[n - 1] if n <= 10 else "十" + CN[n - 11]
+
+
+class _Builder:
+    """Feeds body lines into the tree: a stack of open headings by numbering rank."""
+
+    def __init__(self, out: Outline, kind: str, bold_leads: bool):
+        self.out, self.kind = out, kind
+        # A short first sentence reads as a lead only in kinds whose items carry no number (000)
+        # and when the file has no bold to tell leads apart.
+        self.unnumbered_leads = not bold_leads and KINDS[kind].style == "standard" if kind in KINDS else False
+        self.stack: list[Node] = []
+        self.closing: Optional[Node] = None
+        self.seen_heading = False
+        self.part_lines: set[int] = set()
+
+    # headings
+    def heading(self, line: Line) -> Optional[tuple[int, str, str]]:
+        """(rank, number, rest of the line) if the line is a heading; Word's automatic number counts
+        as if typed."""
+        text = line.auto_number + line.text
+        # ■ sits below 一、 when both are used (一、2023年工作回顾 ■…), at the top otherwise
+        for rank, rx in ((1.5, _NEWS_HEADING), (1, _L1), (2, _L2), (3, _L3), (4, _L4)):
+            if match := rx.match(text):
+                number, rest = match.group(1).strip(), text[match.end(1):]
+                if rank == 1 and rx is _L1 and _PART_TITLE.match(_split_first_sentence(rest)[0].rstrip("。")):
+                    rank = 0
+                if rx is _NEWS_HEADING or len(_split_first_sentence(rest)[0]) <= MAX_HEADING:
+                    if rx in (_L1, _L2) and re.search(r"[，,.．]\s*$|）\s*、", number.strip()):
+                        self.out.warnings.append(messages.W_MIXED.format(number=number.strip(), where=rest[:12]))
+                    return rank, number, rest
+                return None
+        if self.kind == "experience_briefing" and _is_yishi_heading(text):
+            number = _YISHI.match(text).group(1)
+            return 1, number, text[len(number):]
+        text = line.text
+        short = len(text) <= 30 and not _SENTENCE_END.search(text)
+        if short and (_PART_TITLE.match(text) or (line.centered and not line.bold_prefix) or id(line) in self.part_lines):
+            return 0, "", text
+        level = line.level or line.list_level
+        if level and (short or len(_split_first_sentence(text)[0]) <= MAX_HEADING and line.list_level):
+            return (0 if _PART_TITLE.match(line.text) else min(level, 4)), line.auto_number, line.text
+        return None
+
+    def open_heading(self, rank: int, number: str, rest: str) -> None:
+        title, body = _split_first_sentence(rest)
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        kind = "part" if rank == 0 else ("section" if parent is None or parent.kind == "part" else "subsection")
+        node = Node(kind, number, title, rank=rank)
+        self._attach(parent, node)
+        self.stack.append(node)
+        self.seen_heading = True
+        self.closing = None
+        if body:
+            self.body_text(node, body)
+
+    def _attach(self, parent: Optional[Node], node: Node) -> None:
+        (parent.children if parent else self.out.nodes).append(node)
+
+    # items and text
+    def item(self, line: Line) -> Optional[tuple[str, Optional[str], str]]:
+        for rx in (_YISHI, _DIYI, _NEWS_ITEM):
+            if match := rx.match(line.auto_number + line.text):
+                text = line.auto_number + line.text
+                number = match.group(1).strip()
+                lead, body = _lead_and_body(text[match.end(1):])
+                return number, lead, body
+        text = line.text
+        if line.bold_prefix and len(line.bold_prefix) <= MAX_LEAD * 2:
+            return "", line.bold_prefix, text[len(line.bold_prefix):]
+        if self.unnumbered_leads and self.stack and self.stack[-1].kind != "part":
+            lead, body = _split_first_sentence(text)
+            if body and len(lead) <= 25 and lead.endswith("。") and not re.search(r"[，,；;：:、]", lead):
+                return "", lead, body
+        return None
+
+    def add_item(self, number: str, lead: Optional[str], body: str, run_in: bool = False) -> None:
+        parent = self.stack[-1] if self.stack else None
+        node = Node("item", number, "", lead, run_in=run_in)
+        self._attach(parent, node)
+        first = _ordinal(number) + 1 if number.endswith("是") else (1 if not number else 0)
+        before, inline = _inline_items(body, first) if first else (body, [])
+        node.text = before
+        for inline_number, inline_text in inline:
+            self.add_item(inline_number, *_lead_and_body(inline_text), run_in=True)
+
+    def body_text(self, container: Node, text: str) -> None:
+        """Text of a heading's own paragraph after its title, or a paragraph below it."""
+        before, inline = _inline_items(text) if container.kind not in ("part",) else (text, [])
+        if before:
+            container.add_text(before)
+        for number, item_text in inline:
+            self.add_item(number, *_lead_and_body(item_text), run_in=True)
+
+    def plain(self, text: str) -> None:
+        if self.closing is not None:
+            self.closing.add_text(text)
+            return
+        top = self.stack[-1] if self.stack else None
+        siblings = top.children if top else self.out.nodes
+        last = siblings[-1] if siblings else None
+        if last is not None and last.kind in ("item", "preamble", "shortcomings", "closing"):
+            last.add_text(text)
+        elif top is None or top.kind == "part":
+            self._attach(top, Node("preamble", text=text))
+        else:
+            self.body_text(top, text)
+
+    def shortcomings(self, text: str) -> bool:
+        if not (self.seen_heading and _SHORTCOMING_START.match(text) and _SHORTCOMING.search(text[:120])):
+            return False
+        while self.stack and self.stack[-1].kind != "part":
+            self.stack.pop()
+        self._attach(self.stack[-1] if self.stack else None, Node("shortcomings", text=text))
+        return True
+
+    def add(self, line: Line) -> None:
+        text = line.text
+        if self.seen_heading and _CLOSING.search(text) and not _numbered(text):
+            self.stack = []
+            self.closing = Node("closing", text=text)
+            self.out.nodes.append(self.closing)
+            return
+        if heading := self.heading(line):
+            self.open_heading(*heading)
+            return
+        if self.closing is None and (item := self.item(line)):
+            self.add_item(*item)
+            return
+        if self.closing is None and self.shortcomings(text):
+            return
+        self.plain(line.auto_number + text)
+
+
+def _parts_above_squares(nodes: list[Node]) -> None:
+    """A heading holding ■ headings is a part (一、回顾 / 二、任务 of an interpretation)."""
+    for node in nodes:
+        if node.kind == "section" and any(c.number == "■" for c in node.children):
+            node.kind = "part"
+            for child in node.children:
+                if child.kind == "subsection":
+                    child.kind = "section"
+
+
+def _part_lines(lines: list[Line]) -> set[int]:
+    """Short unpunctuated lines each followed by a ■ or 一、 heading (回眸2023 / 展望2024), when there
+    are at least two of them: part headings of their own words."""
+    found = {id(line) for line, after in zip(lines, lines[1:])
+             if len(line.text) <= 24 and not _PUNCT.search(line.text) and not _numbered(line.text)
+             and (_NEWS_HEADING.match(after.text) or _L1.match(after.text))}
+    return found if len(found) >= 2 else set()
+
+
+def parse(lines: list[Line], kind: Optional[str] = None) -> Outline:
+    """The outline of a document's lines; `kind` is proposed from the text when not given."""
+    lines = [line for line in lines if line.text.strip()]
+    out = Outline(kind or propose_kind(lines))
+    part_lines = _part_lines(lines)
+    start = _read_header(lines, out, part_lines)
+    end = _read_tail(lines, start, out)
+    builder = _Builder(out, out.kind, any(line.bold_prefix for line in lines))
+    builder.part_lines = part_lines
+    for line in lines[start:end]:
+        builder.add(line)
+    _parts_above_squares(out.nodes)
+    out.warnings += masked_warnings(out)
+    return out
+
+
+# --- warnings --------------------------------------------------------------------------------
+
+_MASK = re.compile(r"\*+|20[XＸ]{2}|[XＸ]{2,4}|[XＸ](?=[月日届次])")
+
+
+def masks_in(text: str) -> list[str]:
+    """Every masked or unfinished mark in a text, in order: *, **, XX, 20XX, X月."""
+    return [match.group(0) for match in _MASK.finditer(text or "")]
+
+
+def masked_warnings(outline: Outline) -> list[str]:
+    """未填写的数字/名称: *, **, XX, XXX, 20XX, X月 left in the text, one warning per place and mark."""
+    fields = [("标题", outline.title), ("副标题", outline.subtitle), ("称谓", outline.salutation),
+              ("署名", outline.signature), ("日期", outline.date or outline.header_date)]
+    fields += [(where_of(node), node.title + (node.lead or "") + node.text) for node, _ in walk(outline.nodes)]
+    warnings = []
+    for where, text in fields:
+        counts: dict[str, int] = {}
+        for match in _MASK.finditer(text or ""):
+            counts[match.group(0)] = counts.get(match.group(0), 0) + 1
+        warnings += [messages.W_MASKED.format(mark=mark, count=f"共{n}处" if n > 1 else "", where=where)
+                     for mark, n in counts.items()]
+    return warnings
+
+
+def where_of(node: Node) -> str:
+    label = node.title or node.lead or node.text
+    return f"{node.number}{label[:16]}" if label else messages.KIND_NAMES.get(node.kind, node.kind)

@@ -1,0 +1,17 @@
+"""User-facing text of the proofreading area, kept together."""
+CATEGORY_ORDER = ("标点", "数字", "结构", "词语", "规范表述", "未完成", "字符")
+SEVERITY_NAMES = {"error": "错误", "warning": "提示"}
+GONE = "该处文字已经改变，请刷新页面后再试。"
+NO_SUGGESTION = "这一条没有确定的修改建议，请手工修改。"
+UNKNOWN_RULE = "没有这条校对规则。"
+ADOPTED = "已采纳修改建议（已保存为新版本，可在历史版本中恢复）。"
+IGNORED_SPOT = "已忽略此处。"
+IGNORED_RULE = "本文已忽略规则“{rule}”。"
+UNIGNORED = "已恢复检查。"
+NOTHING_TO_FIX = "没有可自动修正的标点问题。"
+FIXED = "已自动修正 {count} 处，涉及 {sections} 节（均已保存为新版本）。"
+UNDONE = "已撤销自动修正，恢复到修正前的版本。"
+SUMMARY = "校对：{errors} 处错误，{warnings} 处提示。"
+SUMMARY_CLEAN = "校对：未发现问题。"
+CONFIRM_SUBMIT = "校对发现 {errors} 处错误，仍要提交审核吗？"
+TERMS_SAVED = "规范表述补充内容已保存，校对即刻生效。"

@@ -1,0 +1,60 @@
+"""In a real browser: import a .docx from the reports page, confirm the tree and the numbers, preview
+the merged report. Screenshots of each step are kept in the run's tmp dir."""
+import re
+
+import pytest
+
+from data_models import Report, Section
+from tests.importing import documents as docs
+from tests.importing.conftest import ledger as ledger  # noqa: F401  (fixture)
+from tests.importing.conftest import donghu as donghu  # noqa: F401  (fixture)
+
+from .test_journey import login
+
+pytestmark = pytest.mark.browser
+
+PARAGRAPHS = [
+    docs.P("东湖县政协2023年工作总结", center=True),
+    docs.P("2023年，县政协紧扣中心工作履职尽责。"),
+    docs.P("一、2023年工作及成效", style="Heading 1"),
+    docs.P("（一）强化政治引领", style="Heading 2"),
+    docs.P("全年召开党组会议6次、主席会议2次。", bold="扎实开展理论学习。"),
+    docs.P("二、2024年工作要点", style="Heading 1"),
+    docs.P("（一）强化理论学习", style="Heading 2"),
+    docs.P("坚持第一议题制度。"),
+]
+
+
+def test_import_docx_confirm_tree_and_numbers_then_preview(live_server, browser, shots, donghu, db_session, tmp_path):
+    path = tmp_path / "东湖县政协2023年工作总结.docx"
+    path.write_bytes(docs.docx_bytes(PARAGRAPHS))
+    page = browser.new_page()
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    login(page, live_server, "donghu_drafter", "demo12345")
+    page.goto(f"{live_server}/reports/")
+    page.click("#import-link")
+    page.set_input_files("input[name=file]", str(path))
+    page.fill("input[name=period]", "2023")
+    page.click("button:has-text('识别结构')")
+    page.wait_for_selector("#import-tree")
+    shots.take(page, "import-preview")
+    tree = page.inner_text("#import-tree")
+    assert "2023年工作及成效" in tree and "扎实开展理论学习。" in tree
+    assert page.locator(".import-node[data-kind=part]").count() == 2
+    numbers = page.inner_text("#import-numbers")
+    assert "党组会议次数" in numbers and "主席会议次数" in numbers
+    assert db_session.query(Report).count() == 0  # nothing written before confirming
+    page.click("#accept-all")
+    page.wait_for_selector("#preview-link")
+    shots.take(page, "import-done")
+    page.click("#preview-link")
+    page.wait_for_selector("article.gongwen")
+    shots.take(page, "merged-preview")
+    text = page.inner_text("article.gongwen")
+    assert re.search(r"全年召开党组会议6次、主席会议2次。", text)
+    assert "坚持第一议题制度。" in text
+    db_session.expire_all()
+    bodies = " ".join(s.body for s in db_session.query(Section))
+    assert "{{ 党组会议次数 }}" in bodies
+    assert errors == []

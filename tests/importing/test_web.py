@@ -1,0 +1,129 @@
+"""导入已有文稿 in the browser's terms: upload or paste, preview, adjust, confirm; bad input never a 500."""
+import html
+import io
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from data_models import Report, Section
+from tests.security import uploads as hostile
+
+from . import documents as docs
+from .test_cli import TEXT
+
+
+def _count(db_session, model=Report) -> int:
+    db_session.expire_all()
+    return db_session.scalar(select(func.count(model.id)))
+
+
+def _state(page: str) -> str:
+    return html.unescape(re.search(r'name="state" value="([^"]*)"', page).group(1))
+
+
+def _preview(client, text=TEXT):
+    client.login("donghu_drafter")
+    response = client.post("/reports/import", data={"text": text, "period": "2023", "kind": ""})
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_reports_page_offers_import(client, donghu):
+    client.login("donghu_drafter")
+    assert "导入已有文稿" in client.get("/reports/").get_data(as_text=True)
+
+
+def test_preview_shows_tree_and_numbers_and_writes_nothing(client, donghu, db_session):
+    page = _preview(client)
+    assert "部分标题" in page and "2023年工作及成效" in page and "扎实开展理论学习。" in page
+    assert "党组会议次数" in page and "已关联" in page
+    assert _count(db_session) == 0
+
+
+def test_accept_all_creates_the_report_with_bound_numbers(client, donghu, db_session):
+    page = _preview(client)
+    done = client.post("/reports/import/confirm", data={"state": _state(page), "period": "2023",
+                                                        "kind": "annual_summary", "accept_all": "1"},
+                       follow_redirects=True)
+    assert done.status_code == 200 and "已导入" in done.get_data(as_text=True)
+    report = db_session.scalars(select(Report)).one()
+    bodies = " ".join(db_session.scalars(select(Section.body).where(Section.report_id == report.id)))
+    assert "{{ 党组会议次数 }}次" in bodies
+    preview = client.get(f"/reports/{report.id}/preview").get_data(as_text=True)
+    assert "全年召开党组会议6次" in preview
+
+
+def test_a_number_can_be_kept_literal(client, donghu, db_session):
+    page = _preview(client)
+    index = re.findall(r'name="number-(\d+)"', page)[0]  # 6次, the first number
+    client.post("/reports/import/confirm", data={"state": _state(page), "period": "2023", "kind": "annual_summary",
+                                                 f"number-{index}": ""})
+    bodies = " ".join(db_session.scalars(select(Section.body)))
+    assert "党组会议6次" in bodies and "{{ 主席会议次数 }}" in bodies
+    report = db_session.scalars(select(Report)).one()
+    assert any("数字未关联台账：“6次”" in w for w in report.settings["import"]["warnings"])
+
+
+def test_demote_and_kind_change_before_confirming(client, donghu, db_session):
+    page = _preview(client)
+    # node 3 is （二）深化协商议政: one level down it sits below （一）
+    page = client.post("/reports/import/adjust", data={"state": _state(page), "period": "2023",
+                                                       "kind": "annual_summary", "action": "demote:3"}).get_data(as_text=True)
+    assert re.search(r'depth-2" data-kind="subsection" id="node-3"', page)
+    page = client.post("/reports/import/adjust", data={"state": _state(page), "period": "2023", "kind": "annual_summary",
+                                                       "action": "kind:3", "node-kind-3": "item"}).get_data(as_text=True)
+    assert re.search(r'data-kind="item" id="node-3"', page)
+    assert _count(db_session) == 0
+    client.post("/reports/import/confirm", data={"state": _state(page), "period": "2023", "kind": "annual_summary",
+                                                 "accept_all": "1"})
+    item = db_session.scalars(select(Section).where(Section.node_type == "item", Section.body.like("%深化协商议政%"))).one()
+    assert item.heading == ""  # the former heading text kept as body, nothing dropped
+
+
+def _upload(client, data: bytes, name: str):
+    client.login("donghu_drafter")
+    return client.post("/reports/import", data={"period": "2023", "kind": "", "file": (io.BytesIO(data), name)},
+                       content_type="multipart/form-data")
+
+
+@pytest.mark.parametrize("data, name, message", [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "去年总结.doc", "另存为"),
+    (b"plain bytes", "去年总结.wps", "另存为"),
+    (b"not a zip at all", "总结.docx", "不是Word 文档"),
+    (hostile.docx_bomb(), "炸弹.docx", "压缩炸弹"),
+    (docs.encrypted_docx(), "加密.docx", "已加密"),
+    (docs.images_only_docx(), "图片.docx", "只有图片"),
+])
+def test_bad_uploads_get_a_chinese_message_and_write_nothing(client, donghu, db_session, data, name, message):
+    response = _upload(client, data, name)
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    assert _count(db_session) == 0
+
+
+def test_pasted_text_with_control_characters_imports_with_a_warning(client, donghu, db_session):
+    page = _preview(client, TEXT.replace("全年召开", "全年\x07召开"))
+    assert "已删除 1 个不可见的控制字符" in page and "全年召开党组会议" in page
+
+
+def test_failed_import_writes_nothing(client, donghu, db_session):
+    page = _preview(client)
+    state = _state(page).replace("围绕湖区保护开展视察。", "很长。" * 8000)
+    response = client.post("/reports/import/confirm", data={"state": state, "period": "2023", "kind": "annual_summary",
+                                                            "accept_all": "1"}, follow_redirects=True)
+    assert "过长" in response.get_data(as_text=True)
+    assert _count(db_session) == 0 and _count(db_session, Section) == 0
+
+
+def test_tampered_state_is_refused_without_error(client, donghu, db_session):
+    client.login("donghu_drafter")
+    response = client.post("/reports/import/confirm", data={"state": "{not json", "period": "2023"},
+                           follow_redirects=True)
+    assert response.status_code == 200 and "已过期" in response.get_data(as_text=True)
+    assert _count(db_session) == 0
+
+
+def test_reviewers_cannot_import(client, donghu):
+    client.login("donghu_reviewer")
+    assert client.get("/reports/import").status_code == 403

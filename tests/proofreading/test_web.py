@@ -1,0 +1,104 @@
+"""The editor's findings JSON, panels on the edit, preview and document pages, and the buttons."""
+from data_models import Section
+
+
+def test_findings_json_per_section(client, db_session, report, add):
+    section = add("preamble", body="完善制度,规范履职行为。")
+    client.login("donghu_drafter")
+    data = client.get(f"/proofread/reports/{report.id}.json").get_json()
+    assert data["errors"] == 1
+    finding = data["sections"][str(section.id)][0]
+    assert {k: finding[k] for k in ("section_id", "field", "start", "end", "severity", "rule", "suggestion")} == {
+        "section_id": section.id, "field": "body", "start": 4, "end": 5, "severity": "error",
+        "rule": "punct.halfwidth", "suggestion": "，"}
+    assert finding["source"].startswith("GB/T 15834") and finding["message"]
+
+
+def test_other_committee_cannot_read_findings(client, report):
+    client.login("xishan_drafter")
+    assert client.get(f"/proofread/reports/{report.id}.json").status_code == 404
+
+
+def test_panels_on_editor_preview_and_documents(client, report, add):
+    add("preamble", body="完善制度,规范履职行为。")
+    client.login("donghu_drafter")
+    editor = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    assert "校对</strong>：1 处错误" in editor and "采纳" in editor and "本文忽略此规则" in editor
+    assert "1 处错误" in client.get(f"/reports/{report.id}/preview").get_data(as_text=True)
+    documents = client.get(f"/documents/reports/{report.id}").get_data(as_text=True)
+    assert "校对：1 处错误，0 处提示" in documents and "生成公文格式文件" in documents  # never blocked
+
+
+def test_submit_with_errors_asks_for_confirmation(client, report, add):
+    add("preamble", body="完善制度,规范履职行为。")
+    client.login("donghu_drafter")
+    editor = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    assert "校对发现 1 处错误，仍要提交审核吗？" in editor
+
+
+def test_adopt_and_ignore_buttons(client, db_session, report, add):
+    section = add("preamble", body="截止目前,共收到提案。")
+    client.login("donghu_drafter")
+    rows = client.get(f"/proofread/reports/{report.id}.json").get_json()["findings"]
+    jiezhi = next(r for r in rows if r["rule"] == "word.jiezhi")
+    page = client.post(f"/proofread/reports/{report.id}/adopt", follow_redirects=True, data={
+        "section_id": section.id, "field": "body", "rule": jiezhi["rule"], "fingerprint": jiezhi["fingerprint"]})
+    assert "已采纳修改建议" in page.get_data(as_text=True)
+    db_session.expire_all()
+    assert db_session.get(Section, section.id).body == "截至目前,共收到提案。"
+    rows = client.get(f"/proofread/reports/{report.id}.json").get_json()["findings"]
+    comma = next(r for r in rows if r["rule"] == "punct.halfwidth")
+    answer = client.post(f"/proofread/reports/{report.id}/ignore", headers={"Accept": "application/json"},
+                         data={"rule": comma["rule"], "fingerprint": comma["fingerprint"], "text": ","})
+    assert answer.get_json()["ok"]
+    assert client.get(f"/proofread/reports/{report.id}.json").get_json()["findings"] == []
+
+
+def test_stale_adopt_gets_a_message_not_an_error_page(client, report, add):
+    section = add("preamble", body="截止目前，共收到提案。")
+    client.login("donghu_drafter")
+    page = client.post(f"/proofread/reports/{report.id}/adopt", follow_redirects=True, data={
+        "section_id": section.id, "field": "body", "rule": "word.jiezhi", "fingerprint": "gone"})
+    assert page.status_code == 200 and "该处文字已经改变" in page.get_data(as_text=True)
+
+
+def test_autofix_lists_changes_and_undo_restores(client, db_session, report, add):
+    section = add("preamble", body="完善制度,规范履职...")
+    client.login("donghu_drafter")
+    page = client.post(f"/proofread/reports/{report.id}/autofix", data={}).get_data(as_text=True)
+    assert "自动修正的内容（2 处）" in page and "撤销这次自动修正" in page
+    db_session.expire_all()
+    assert db_session.get(Section, section.id).body == "完善制度，规范履职……"
+    version_ids = [v for v in page.split('name="version_id" value="')[1:]]
+    undo = client.post(f"/proofread/reports/{report.id}/undo", follow_redirects=True,
+                       data={"version_id": [v.split('"')[0] for v in version_ids]})
+    assert "已撤销自动修正" in undo.get_data(as_text=True)
+    db_session.expire_all()
+    assert db_session.get(Section, section.id).body == "完善制度,规范履职..."
+
+
+def test_reviewer_cannot_change_text(client, report, add):
+    add("preamble", body="完善制度,规范履职。")
+    client.login("donghu_reviewer")
+    assert client.post(f"/proofread/reports/{report.id}/autofix", data={}).status_code == 403
+
+
+def test_administrator_extends_the_terms_list(client, demo, tmp_path, monkeypatch):
+    from core.proofreading import terms
+    from core.proofreading.engine import proofread_text
+
+    monkeypatch.setattr(terms, "EXTRA_TERMS_FILE", tmp_path / "proofreading" / "terms.yaml")
+    client.login("donghu_admin")
+    bad = client.post("/proofread/terms", data={"content": "terms: 不是列表"})
+    assert bad.status_code == 400 and "应包含 terms（列表）" in bad.get_data(as_text=True)
+    assert "terms: 不是列表" in bad.get_data(as_text=True)  # what was typed is kept
+    saved = client.post("/proofread/terms", follow_redirects=True,
+                        data={"content": "corruptions: {东湖高质量示范区: 东湖县高质量发展示范区}"})
+    assert "已保存" in saved.get_data(as_text=True)
+    assert [f.suggestion for f in proofread_text("建设东湖高质量示范区。") if f.rule == "term.corruption"] == [
+        "东湖县高质量发展示范区"]
+
+
+def test_only_administrators_edit_the_terms(client, demo):
+    client.login("donghu_drafter")
+    assert client.get("/proofread/terms").status_code == 403
