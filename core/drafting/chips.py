@@ -24,7 +24,7 @@ def placeholder_codes(texts: Iterable[str]) -> set[str]:
     return {code for text in texts for code in CODE.findall(text or "")}
 
 
-def _warning(name: str, value: Any, merged: str, error: str) -> str:
+def _warning(value: Any, error: str) -> str:
     if error:
         return error
     if not isinstance(value, MetricValue):
@@ -33,9 +33,7 @@ def _warning(name: str, value: Any, merged: str, error: str) -> str:
         return messages.CHIP_MISSING
     if value.is_zero:
         return messages.CHIP_ZERO
-    if value.unit == "%" and "%" not in merged:
-        return messages.CHIP_RATE
-    return ""
+    return ""  # a rate always prints with % (merge tags it), so no warning is needed for that
 
 
 def placeholder_name(code: str) -> str:
@@ -48,7 +46,7 @@ def chip_for(env: PlaceholderEnvironment, context: dict[str, Any], code: str) ->
     result = merge_text(env, code, context)
     value = context.get(name)
     shown = result.text if not result.error else code
-    return Chip(name, shown, _warning(name, value, shown, result.error))
+    return Chip(name, shown, _warning(value, result.error))
 
 
 def chips(env: PlaceholderEnvironment, context: dict[str, Any], codes: Iterable[str]) -> dict[str, dict]:

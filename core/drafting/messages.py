@@ -74,4 +74,3 @@ NODE_TYPE_NAMES = {
 CHIP_UNKNOWN = "未知指标：请从“插入数字”中选择。"
 CHIP_MISSING = "暂无数据，打印时显示为【待补】。"
 CHIP_ZERO = "数值为 0，打印时显示为【待补】；可删去该句或补录台账。"
-CHIP_RATE = "比率未带 %：请加数字格式“| 百分比”。"

@@ -2,6 +2,7 @@
 import re
 from typing import Iterable, Optional
 
+from .checks import CHECKS
 from .findings import Finding, fingerprint
 from .rules import MACROS, Hit, Rule, rules_for
 
@@ -21,7 +22,7 @@ def proofread_text(text: str, role: str = "body", rules: Optional[Iterable[Rule]
     masked = mask(text or "")
     findings = []
     for rule in rules if rules is not None else rules_for(role):
-        for hit in rule.hits(masked):
+        for hit in (rule.hits(masked) if rule.pattern is not None else CHECKS[rule.check](masked, rule)):
             if hit.suggestion is None or MASK not in masked[hit.start:hit.end]:  # never rewrite a placeholder
                 findings.append(make_finding(rule, text, hit))
     return sorted(_without_duplicates(findings), key=lambda f: (f.start, f.end, f.rule))

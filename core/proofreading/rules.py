@@ -82,11 +82,7 @@ class Rule:
     bad: tuple[str, ...] = ()
 
     def hits(self, text: str) -> Iterator[Hit]:
-        if self.pattern is None:
-            from .checks import CHECKS
-
-            yield from CHECKS[self.check](text, self)
-            return
+        """Matches of the rule's pattern; a rule with a `check` instead is run by the engine (checks.CHECKS)."""
         for match in self.pattern.finditer(text):
             if match.start() == match.end():
                 continue

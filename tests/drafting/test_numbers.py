@@ -22,14 +22,15 @@ def test_marked_text_splits_into_numbers_and_words():
     assert pieces == [("", "召开"), ("党组会议次数", "10余"), ("", "次")]
 
 
-def test_chip_warns_about_zero_and_unknown_and_a_rate_prints_with_percent(filters):
+def test_chip_warns_about_zero_and_unknown_and_a_rate_carries_its_percent(filters):
     env = make_environment(filters)
     context = {"党组会议次数": mv("党组会议次数", 0), "办结率": mv("办结率", 96.5, unit="%", kind="formula"),
                "协商活动场次": mv("协商活动场次", 63, unit="场次")}
     assert "0" in chip_for(env, context, "{{ 党组会议次数 }}").warning
     assert "未知" in chip_for(env, context, "{{ 没有的指标 }}").warning
-    rate = chip_for(env, context, "{{ 办结率 }}")  # a rate cannot print without % (issue 14): nothing to warn about
-    assert (rate.shown, rate.warning) == ("96.5%", "")
+    rate = chip_for(env, context, "{{ 办结率 }}")  # a rate prints with its % (core.drafting.merge), no warning needed
+    assert rate.shown == "96.5%" and rate.warning == ""
+    assert chip_for(env, context, "{{ 办结率 | 余 }}").shown.endswith("%")  # also after a number style
     good = chip_for(env, context, "{{ 协商活动场次 | 余 }}")
     assert (good.name, good.shown, good.warning) == ("协商活动场次", "60余", "")
 

@@ -47,9 +47,13 @@ def test_migration_moves_a_kept_meeting_line_into_the_subtitle(tmp_path):
     from app import create_app
     from flask_migrate import downgrade, upgrade
 
+    from app.migrations import init_migrations
+
+    before = "f98e611d0782"  # the revision just below the subtitle's
     app = create_app({"SETTINGS": {"database_url": url}})
+    init_migrations(app)
     with app.app_context():
-        upgrade(directory="migrations", revision="c1a9e2f0b7d4")
+        upgrade(directory="migrations", revision=before)
         engine = create_engine(url)
         with engine.begin() as conn:
             conn.execute(text("INSERT INTO committee (id, name, short_name, place, level, sort_order, profile, created_at, "
@@ -63,7 +67,7 @@ def test_migration_moves_a_kept_meeting_line_into_the_subtitle(tmp_path):
         with engine.connect() as conn:
             subtitle, settings = conn.execute(text("SELECT subtitle, settings FROM report WHERE id = 1")).one()
         assert subtitle == "——在第三次会议上" and json.loads(settings) == {"speaker": "李华"}
-        downgrade(directory="migrations", revision="c1a9e2f0b7d4")
+        downgrade(directory="migrations", revision=before)
         with engine.connect() as conn:
             kept = json.loads(conn.execute(text("SELECT settings FROM report WHERE id = 1")).scalar())
             assert kept == {"speaker": "李华", "meeting": "——在第三次会议上"}
