@@ -13,6 +13,17 @@ _TITLES = {400: msg.INVALID, 401: msg.BAD_TOKEN, 403: msg.BAD_TOKEN, 404: msg.NO
            500: msg.SERVER_ERROR}
 
 
+def problems(*codes: int):
+    """Document the problem responses (application/problem+json) an operation may answer with."""
+    from .schemas import ProblemSchema
+
+    def decorate(view):
+        for code in reversed(codes):
+            view = bp.alt_response(code, schema=ProblemSchema, content_type=PROBLEM)(view)
+        return view
+    return decorate
+
+
 class Problem(Exception):
     """Raised by a view to answer with a problem document."""
 

@@ -23,8 +23,8 @@ from . import bp
 from . import messages as msg
 from .auth import READ, WRITE, require
 from .paging import page_of
-from .problems import PROBLEM, Problem
-from .schemas import (PageArgs, ProblemSchema, RenderIn, RenderSchema, ReportIn, ReportPage, ReportSchema, ReportTree,
+from .problems import Problem, problems
+from .schemas import (PageArgs, RenderIn, RenderSchema, ReportIn, ReportPage, ReportSchema, ReportTree,
                       SectionIn, SectionSchema, SubmitIn)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -54,7 +54,7 @@ def _refused(error: Exception) -> Problem:
 class Reports(MethodView):
     @bp.arguments(PageArgs, location="query")
     @bp.response(200, ReportPage)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401)
     def get(self, args):
         """文稿列表（分页）"""
         caller = require(READ)
@@ -63,9 +63,7 @@ class Reports(MethodView):
 
     @bp.arguments(ReportIn)
     @bp.response(201, ReportSchema)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(422, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 409, 422)
     @bp.doc(parameters=[{"in": "header", "name": "Idempotency-Key", "required": False, "schema": {"type": "string", "maxLength": 80},
                          "description": "重复提交同一请求时带相同的值，只创建一次"}])
     def post(self, data):
@@ -106,8 +104,7 @@ def _earlier_answer(caller, key: str, fingerprint: str):
 @bp.route("/reports/<int:report_id>")
 class ReportDetail(MethodView):
     @bp.response(200, ReportTree)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404)
     def get(self, report_id: int):
         """文稿及其章节树（含生成的层次序号）"""
         report = _own_report(require(READ), report_id)
@@ -142,8 +139,7 @@ def _etag(section: Section) -> str:
 @bp.route("/reports/<int:report_id>/sections/<int:section_id>")
 class SectionDetail(MethodView):
     @bp.response(200, SectionSchema)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404)
     def get(self, report_id: int, section_id: int):
         """一个章节（响应头 ETag 用于修改时的 If-Match）"""
         section = _section(_own_report(require(READ), report_id), section_id)
@@ -151,11 +147,7 @@ class SectionDetail(MethodView):
 
     @bp.arguments(SectionIn)
     @bp.response(200, SectionSchema)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(412, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(422, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(428, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404, 412, 422, 428)
     @bp.doc(parameters=[{"in": "header", "name": "If-Match", "required": True, "schema": {"type": "string"},
                          "description": "读取章节时得到的 ETag"}])
     def put(self, data, report_id: int, section_id: int):
@@ -194,9 +186,7 @@ def _section_view(section: Section) -> dict:
 class Submit(MethodView):
     @bp.arguments(SubmitIn)
     @bp.response(200, ReportSchema)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(422, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404, 422)
     def post(self, data, report_id: int):
         """提交审核（以令牌签发人的身份）"""
         caller = require(WRITE)
@@ -217,8 +207,7 @@ class Submit(MethodView):
 class Renders(MethodView):
     @bp.arguments(RenderIn)
     @bp.response(202, RenderSchema)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404)
     def post(self, data, report_id: int):
         """生成公文格式 Word（及 PDF）：后台任务，返回任务状态地址"""
         from tasks.rendering import render_report
@@ -235,8 +224,7 @@ class Renders(MethodView):
 @bp.route("/renders/<int:run_id>")
 class RenderDetail(MethodView):
     @bp.response(200, RenderSchema)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404)
     def get(self, run_id: int):
         """生成任务的状态；完成后给出 Word/PDF 下载地址"""
         caller = require(READ)
@@ -257,8 +245,7 @@ def _render_view(run: TaskRun) -> dict:
 
 @bp.route("/documents/<int:document_id>/<any(docx, pdf, ofd):ext>")
 @bp.response(200, content_type=DOCX)
-@bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-@bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
+@problems(401, 404)
 def download(document_id: int, ext: str):
     """下载某一版本的 Word、PDF 或 OFD 文件（OFD 须先在页面上生成）"""
     caller = require(READ)
