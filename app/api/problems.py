@@ -10,6 +10,7 @@ from . import messages as msg
 PROBLEM = "application/problem+json"
 _TITLES = {400: msg.INVALID, 401: msg.BAD_TOKEN, 403: msg.BAD_TOKEN, 404: msg.NOT_FOUND, 405: msg.METHOD,
            409: msg.CONFLICT, 413: msg.TOO_LARGE, 422: msg.INVALID, 428: msg.PRECONDITION_REQUIRED,
+           429: msg.TOO_MANY,
            500: msg.SERVER_ERROR}
 
 
@@ -53,7 +54,8 @@ def _http(error: HTTPException):
     code = error.code or 500
     data = getattr(error, "data", None) or {}
     errors = _field_errors(data.get("messages"))  # webargs validation: {location: {field: [messages]}}
-    detail = msg.INVALID_DETAIL if errors else {404: msg.NOT_FOUND_DETAIL, 400: msg.BAD_BODY}.get(code, "")
+    detail = msg.INVALID_DETAIL if errors else {404: msg.NOT_FOUND_DETAIL, 400: msg.BAD_BODY,
+                                                429: msg.TOO_MANY_DETAIL}.get(code, "")
     return problem_response(code, _TITLES.get(code, error.name), detail, errors, data.get("headers"))
 
 

@@ -16,6 +16,7 @@ from core.drafting.merge import check_text, make_environment
 from core.drafting.reports import create_report
 from core.metrics.periods import PeriodError, parse_period
 from core.rendering import batch
+from core.proofreading.report import proofread_report
 from core.review import workflow
 from data_models import ApiRequestKey, RenderedDocument, Report, Section, TaskRun, User
 
@@ -24,7 +25,7 @@ from . import messages as msg
 from .auth import READ, WRITE, require
 from .paging import page_of
 from .problems import Problem, problems
-from .schemas import (PageArgs, RenderIn, RenderSchema, ReportIn, ReportPage, ReportSchema, ReportTree,
+from .schemas import (PageArgs, ProofreadingSchema, RenderIn, RenderSchema, ReportIn, ReportPage, ReportSchema, ReportTree,
                       SectionIn, SectionSchema, SubmitIn)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -180,6 +181,18 @@ def _section_view(section: Section) -> dict:
     return {"id": section.id, "parent_id": section.parent_id, "node_type": section.node_type, "number": "",
             "heading": section.heading, "lead": section.lead, "body": section.body, "version": section.version,
             "children": []}
+
+
+@bp.route("/reports/<int:report_id>/proofreading")
+class Proofreading(MethodView):
+    @bp.response(200, ProofreadingSchema)
+    @problems(401, 404)
+    def get(self, report_id: int):
+        """公文校对结果：每处问题的位置、规则、说明、修改建议和依据（已忽略的不列出）"""
+        report = _own_report(require(READ), report_id)
+        result = proofread_report(db.session, report)
+        return {"report_id": report.id, "errors": result.errors, "warnings": result.warnings,
+                "ignored": result.ignored, "items": result.findings}
 
 
 @bp.route("/reports/<int:report_id>/submit")
