@@ -6,6 +6,7 @@ from core.config import load_settings
 from tasks import configure_celery
 
 from . import jobs
+from .times import beijing
 from .extensions import csrf, db, limiter, login_manager
 from .security.inputs import CleanJSONProvider, CleanRequest
 
@@ -73,6 +74,7 @@ def register_blueprints(app: Flask) -> None:
     # Top navigation: (endpoint, label) for each area, in menu order.
     app.config["NAV_LINKS"] = [(endpoint, label) for _, endpoint, label in sorted(nav)]
     app.context_processor(_template_globals)
+    app.add_template_filter(beijing, "beijing")  # every time shown on a page, in Beijing time
 
 
 def _template_globals() -> dict:

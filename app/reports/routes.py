@@ -20,6 +20,7 @@ from core.metrics import formats
 from core.drafting.reports import SETTING_FIELDS, create_report, update_report
 from core.metrics.definitions import load_specs
 from core.metrics.periods import PeriodError, parse_period
+from core.review.comments import comments_by_section
 from data_models import Report, Section, User
 from data_models.report import NODE_TYPES
 
@@ -108,7 +109,7 @@ def _editor(report: Report, conflict=None, status: int = 200, refused=None):
                            setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=assembly.warnings,
                            owner_names={u.id: u.display_name or u.username for u in users},
                            view_functions=current_app.view_functions, editor_data=data, headings=data["headings"],
-                           refused=refused), status
+                           refused=refused, section_comments=comments_by_section(db.session, report.id)), status
 
 
 def _editor_data(report: Report, rows, values: dict) -> dict:

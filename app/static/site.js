@@ -11,3 +11,16 @@ document.addEventListener('submit', function (event) {
     window.location.href = form.dataset.goto + encodeURIComponent(field.value);
   }
 });
+
+// <button data-dialog="ID"> opens <dialog id="ID"> (a confirmation with its own form);
+// [data-close-dialog] inside it closes it without submitting.
+document.addEventListener('click', function (event) {
+  var opener = event.target.closest('[data-dialog]');
+  if (opener) {
+    var dialog = document.getElementById(opener.dataset.dialog);
+    if (dialog && dialog.showModal) { event.preventDefault(); dialog.showModal(); }
+    return;
+  }
+  var closer = event.target.closest('[data-close-dialog]');
+  if (closer) { closer.closest('dialog').close(); }
+});

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from core import audit
-from data_models import Report, Section, SectionVersion, User
+from data_models import Report, Section, SectionComment, SectionVersion, User
 from data_models.report import NODE_TYPES
 from data_models.base import utcnow
 
@@ -208,6 +208,7 @@ def delete_section(session: Session, section: Section, user_id: Optional[int] = 
     for child in session.scalars(select(Section).where(Section.parent_id == section.id)).all():
         delete_section(session, child, user_id)
     session.execute(SectionVersion.__table__.delete().where(SectionVersion.section_id == section.id))
+    session.execute(SectionComment.__table__.delete().where(SectionComment.section_id == section.id))
     session.delete(section)
     session.flush()
 

@@ -1,0 +1,22 @@
+"""Times on pages: stored in UTC, always shown in Beijing time through one Jinja filter."""
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+FORMATS = {"minute": "%Y-%m-%d %H:%M", "second": "%Y-%m-%d %H:%M:%S", "date": "%Y-%m-%d", "time": "%H:%M"}
+
+
+def to_beijing(moment: datetime) -> datetime:
+    """A stored time in Beijing time; a naive time (SQLite drops the zone) is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(BEIJING)
+
+
+def beijing(moment: datetime | date | None, style: str = "minute") -> str:
+    """{{ event.created_at|beijing }} → 2026-11-28 00:16; style "second", "date" or "time"."""
+    if moment is None:
+        return ""
+    if not isinstance(moment, datetime):
+        return moment.strftime(FORMATS["date"])
+    return to_beijing(moment).strftime(FORMATS.get(style, style))
