@@ -1,16 +1,9 @@
 """Times on pages: stored in UTC, always shown in Beijing time through one Jinja filter."""
-from datetime import date, datetime, timezone
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
-BEIJING = ZoneInfo("Asia/Shanghai")
+from core.times import BEIJING, to_beijing  # noqa: F401  (BEIJING: the audit log's day bounds)
+
 FORMATS = {"minute": "%Y-%m-%d %H:%M", "second": "%Y-%m-%d %H:%M:%S", "date": "%Y-%m-%d", "time": "%H:%M"}
-
-
-def to_beijing(moment: datetime) -> datetime:
-    """A stored time in Beijing time; a naive time (SQLite drops the zone) is taken as UTC."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(BEIJING)
 
 
 def beijing(moment: datetime | date | None, style: str = "minute") -> str:

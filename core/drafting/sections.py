@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from core import audit
+from core.times import beijing_text
 from data_models import Report, Section, SectionComment, SectionVersion, User
 from data_models.report import NODE_TYPES
 from data_models.base import utcnow
@@ -52,7 +53,7 @@ class SaveConflict(Exception):
     """Someone else saved this section after the editor opened it; both texts are kept here."""
 
     def __init__(self, mine: SectionText, theirs: SectionText):
-        when = theirs.saved_at.strftime("%Y-%m-%d %H:%M") if theirs.saved_at else ""
+        when = beijing_text(theirs.saved_at)
         self.message = messages.CONFLICT.format(who=theirs.saved_by or messages.ANOTHER_USER, when=when)
         super().__init__(self.message)
         self.mine, self.theirs = mine, theirs
