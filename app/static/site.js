@@ -1,4 +1,5 @@
 // Behaviour that the CSP (no inline script) keeps out of the templates, driven by data attributes.
+document.documentElement.classList.add('js');  // the phone menu folds only when this script can open it
 document.addEventListener('submit', function (event) {
   var form = event.target;
   if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
@@ -23,4 +24,13 @@ document.addEventListener('click', function (event) {
   }
   var closer = event.target.closest('[data-close-dialog]');
   if (closer) { closer.closest('dialog').close(); }
+});
+
+// The phone menu: the 菜单 button shows and hides the top navigation.
+document.addEventListener('click', function (event) {
+  var toggle = event.target.closest('.menu-toggle');
+  if (!toggle) { return; }
+  var menu = document.getElementById(toggle.getAttribute('aria-controls'));
+  var open = menu.classList.toggle('open');
+  toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
 });
