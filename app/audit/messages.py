@@ -91,5 +91,5 @@ DETAIL_NAMES = {
     "bound": "绑定",
     "name": "名称",
 }
-HIDDEN_DETAILS = {"content_hash"}  # technical, meaningless to a reader
+HIDDEN_DETAILS = {"content_hash", "created"}  # technical, meaningless to a reader
 FORMAT_NAMES = {"docx": "Word", "pdf": "PDF", "ofd": "OFD", "zip": "压缩包"}

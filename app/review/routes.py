@@ -62,13 +62,15 @@ def show(report_id: int):
 
 def _document(report: Report, draft: dict | None = None, status: int = 200):
     assembly = assemble(db.session, report)
-    diff = changes.changes_since_submission(db.session, report, changes.number_merger(report, assembly.values))
+    merge = changes.number_merger(report, assembly.values)
+    diff = changes.changes_since_submission(db.session, report, merge)
     blocks: dict = {}
     for block in assembly.content.blocks:
         blocks.setdefault(block.section_id, []).append(block)
     return render_template("review/show.html", report=report, doc=assembly.content, blocks=blocks,
                            rows=outline(db.session, report), changes=diff,
                            since=changes.baseline_time(db.session, report),
+                           removed=changes.removed_since_submission(db.session, report, merge),
                            comments=comments.comments_by_section(db.session, report.id), names=_user_names(),
                            draft=draft or {}), status
 

@@ -203,9 +203,11 @@ def set_owner(session: Session, section: Section, owner_id: Optional[int]) -> No
 def delete_section(session: Session, section: Section, user_id: Optional[int] = None) -> None:
     """Delete a section and everything below it; the audit log keeps what the deleted text was."""
     ensure_editable(section.report)
+    first_saved = session.scalar(select(func.min(SectionVersion.saved_at)).where(SectionVersion.section_id == section.id))
     audit.record(session, "section.delete", user_id=user_id, committee_id=section.report.committee_id,
                  object_type="section", object_id=section.id, heading=section.heading, lead=section.lead,
-                 body=section.body)
+                 body=section.body, report_id=section.report_id,  # the review's diff lists deleted sections
+                 created=first_saved.isoformat() if first_saved else None)
     for child in session.scalars(select(Section).where(Section.parent_id == section.id)).all():
         delete_section(session, child, user_id)
     session.execute(SectionVersion.__table__.delete().where(SectionVersion.section_id == section.id))

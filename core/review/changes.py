@@ -5,14 +5,14 @@ submission before the one under review (or the last one, while the drafter is st
 Texts are compared after merging numbers, so the reviewer reads values, not placeholder codes.
 """
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from difflib import SequenceMatcher
 from typing import Callable, Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from data_models import Report, ReviewEvent, Section, SectionVersion
+from data_models import AuditEvent, Report, ReviewEvent, Section, SectionVersion
 
 Merge = Callable[[str], str]
 
@@ -87,3 +87,35 @@ def number_merger(report: Report, values: dict) -> Merge:
     env = make_environment(ctx.number_filters())
     names = ctx.merge_context(values, ctx.report_variables(report))
     return lambda text: merge_text(env, text, names).text
+
+
+@dataclass
+class RemovedSection:
+    """A section the last submission had and the report no longer has (kept in the audit log)."""
+
+    heading: str
+    lead: str
+    body: str
+
+
+def removed_since_submission(session: Session, report: Report, merge: Merge = str) -> list[RemovedSection]:
+    """Sections deleted after the baseline submission that existed at it, in deletion order."""
+    moment = baseline_time(session, report)
+    if moment is None:
+        return []
+    events = session.scalars(select(AuditEvent).where(
+        AuditEvent.committee_id == report.committee_id, AuditEvent.action == "section.delete",
+        AuditEvent.object_type == "section", AuditEvent.created_at > moment).order_by(AuditEvent.id))
+    return [RemovedSection(*(merge(e.detail.get(part) or "") for part in ("heading", "lead", "body")))
+            for e in events if e.detail.get("report_id") == report.id and _existed_at(e.detail.get("created"), moment)]
+
+
+def _existed_at(created: Optional[str], moment: datetime) -> bool:
+    if not created:
+        return False
+    return _utc(datetime.fromisoformat(created)) <= _utc(moment)
+
+
+def _utc(moment: datetime) -> datetime:
+    """Aware UTC; SQLite hands back naive times that are UTC."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)

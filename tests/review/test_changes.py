@@ -2,7 +2,7 @@
 from core.drafting import sections as sec
 from core.drafting.tree import record_version
 from core.review import workflow
-from core.review.changes import changes_since_submission, diff_pieces
+from core.review.changes import changes_since_submission, diff_pieces, removed_since_submission
 
 from .conftest import user
 
@@ -79,3 +79,28 @@ def test_texts_are_compared_after_merging(db_session, report):
     db_session.commit()
     merged = changes_since_submission(db_session, report, lambda text: text.replace("{{ 学习次数 }}", "12"))
     assert ("same", "不断强化理论武装。\n全年开展学习12次") in merged[item.id].pieces
+
+
+def test_sections_deleted_since_the_submission_are_listed(db_session, report):
+    _versioned(db_session, report)
+    _returned_and_edited(db_session, report, body="全年开展学习{{ 学习次数 }}次。")
+    later = sec.add_section(db_session, report, "item", parent_id=report.sections[1].id, lead="新加又删的一条。")
+    db_session.commit()
+    sec.delete_section(db_session, later)
+    sec.delete_section(db_session, _item_of(report))
+    db_session.commit()
+    workflow.submit(db_session, report, user(db_session, "donghu_drafter"))
+    db_session.commit()
+    removed = removed_since_submission(db_session, report, lambda text: text.replace("{{ 学习次数 }}", "12"))
+    assert [(r.lead, r.body) for r in removed] == [("不断强化理论武装。", "全年开展学习12次。")]
+
+
+def test_nothing_is_listed_as_deleted_before_a_second_submission(db_session, report):
+    _versioned(db_session, report)
+    workflow.submit(db_session, report, user(db_session, "donghu_drafter"))
+    db_session.commit()
+    assert removed_since_submission(db_session, report) == []
+
+
+def _item_of(report):
+    return next(s for s in report.sections if s.node_type == "item")

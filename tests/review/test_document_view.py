@@ -110,3 +110,16 @@ def test_reviewer_links_lead_to_the_document_view(client, report, db_session):
     assert f'href="/review/{report.id}"' in page
     db_session.expire_all()
     assert db_session.get(Report, report.id).status == "in_review"
+
+
+def test_a_section_deleted_since_the_last_submission_is_listed(client, report, db_session):
+    _in_review(db_session, report)
+    workflow.return_for_changes(db_session, report, user(db_session, "donghu_reviewer"), "删去这一条")
+    db_session.commit()
+    sec.delete_section(db_session, _item(report))
+    workflow.submit(db_session, report, user(db_session, "donghu_drafter"))
+    db_session.commit()
+    client.login("donghu_reviewer")
+    page = client.get(f"/review/{report.id}").get_data(as_text=True)
+    assert "删除的章节（1）" in page and "<del>不断强化理论武装。" in page
+    assert "{{" not in page.split('class="rv-removed"')[1].split("</ul>")[0]
