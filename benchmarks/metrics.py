@@ -13,7 +13,10 @@ Since issue 14 every run clears the metric cache (the figures above timed cache 
 and the roll-up applies the catalogue's rules (distinct values listed, committees without a ledger
 here left out). 2026-11-27, same ledger, load average 8-9 on 2 cores shared by 8 sessions, median of 20:
 engine 39.0 ms, naive 135.5 ms, roll-up 181.1 ms, naive roll-up 1355.9 ms; the code before issue 14
-under this same harness and load: engine 39.1 ms, naive 128.5 ms, roll-up 155.8 ms.
+under this same harness and load: engine 39.1 ms, naive 128.5 ms, roll-up 155.8 ms. A second pair of
+runs at load average 10-11: this code 47.5 / 145.7 / 177.7 ms (naive roll-up 1614 ms), the code before
+173.4 ms for the roll-up. At load average 5-6 (16:29 UTC): this code engine 16.4 ms, naive 29.6 ms,
+roll-up 57.3 ms, naive roll-up 306.5 ms; the code before 15.9 / 29.3 / 50.5 / 309.0 ms.
 """
 import argparse
 import json

@@ -61,16 +61,10 @@ def schedule(countdown: float, start) -> None:
     timer.start()
 
 
-def _task_modules() -> list[str]:
-    """Every module of the tasks package except the plumbing; each area adds tasks/<area>.py."""
-    import pkgutil
+# The job modules, one per area (listed, not scanned: tests/tasks/test_system.py checks none is left out).
+TASK_MODULES = ("tasks.ledger", "tasks.rendering", "tasks.system", "tasks.upward")
 
-    import tasks
-
-    return [f"tasks.{m.name}" for m in pkgutil.iter_modules(tasks.__path__) if m.name not in ("celery_app", "worker")]
-
-
-celery_app = Celery("wengao", task_cls=WengaoTask, include=_task_modules())
+celery_app = Celery("wengao", task_cls=WengaoTask, include=TASK_MODULES)
 # The default for every thread: @shared_task proxies resolve per thread, and a request served by a
 # worker thread (gunicorn --threads, a threaded dev server) would otherwise get Celery's bare default
 # app and send jobs to amqp://localhost instead of running them.

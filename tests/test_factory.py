@@ -35,3 +35,16 @@ def test_secret_key_is_random_and_kept_without_env(tmp_path, monkeypatch):
     first = config.load_settings().secret_key
     assert len(first) == 64 and first == config.load_settings().secret_key
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_every_area_package_is_registered(app):
+    """Areas are listed in app.AREAS, not scanned: a new app/<area>/ with a blueprint must be listed."""
+    import importlib
+    import pkgutil
+
+    import app as app_package
+
+    packages = {info.name for info in pkgutil.iter_modules(app_package.__path__) if info.ispkg}
+    with_blueprint = {name for name in packages if hasattr(importlib.import_module(f"app.{name}"), "bp")}
+    assert with_blueprint == set(app_package.AREAS)
+    assert {bp.name for bp in app.blueprints.values()} >= {"main", "ledger", "upward"}

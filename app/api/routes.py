@@ -9,7 +9,7 @@ from core.ledger.api import ingest
 from core.metrics import formats
 from core.metrics.engine import MetricError, compute_metrics
 from core.metrics.periods import PeriodError, parse_period
-from core.upward.rollup import system_rollup
+from core.metrics.system import system_rollup
 from data_models import Committee, Record, RecordCategory
 from sqlalchemy import select
 

@@ -14,7 +14,7 @@ from core.metrics.engine import compute_metrics
 from core.metrics.periods import PeriodError, parse_period
 from core.uploads import XLSX, UploadRefused, check_upload, upload_limits
 from core.upward.messages import NOT_COUNTED
-from core.upward.rollup import system_rollup
+from core.metrics.system import system_rollup
 
 
 def _committee(session, ref: str):

@@ -8,7 +8,7 @@ from core.metrics.definitions import load_specs
 from core.metrics.engine import MetricError, compute_metrics, records_behind, rollup_metrics
 from core.metrics.periods import PeriodError, Period, parse_period
 from core.upward.messages import ROLLUP_RULE
-from core.upward.rollup import system_rollup
+from core.metrics.system import system_rollup
 from data_models import Record
 
 from . import bp

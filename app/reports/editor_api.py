@@ -17,7 +17,7 @@ from core.drafting.merge import check_text, make_environment
 from core.drafting.trace import UnknownNumber, as_dict, trace_number
 from core.metrics.engine import MetricError
 from core.rendering import store
-from data_models import RenderedDocument
+from data_models import RenderedDocument, Section
 from tasks.rendering import convert_pdf
 
 from . import bp
@@ -45,13 +45,15 @@ def _fields(data: dict) -> dict[str, str] | None:
 def save_text(report_id: int, section_id: int):
     """Autosave: {version, heading, lead, body} → 200 {version} | 409 {mine, theirs} | 422 {error}."""
     report = _report(report_id)
-    section = _section(report, section_id)
     require_role("drafter")
     data = request.get_json(silent=True)
     fields = _fields(data) if isinstance(data, dict) else None
     seen = data.get("version") if isinstance(data, dict) else None
     if fields is None or not isinstance(seen, int) or isinstance(seen, bool):
         return jsonify(error=msg.BAD_SAVE_REQUEST), 400
+    if db.session.get(Section, section_id) is None:  # deleted by someone else: the text comes back, 410
+        return jsonify(error=msg.SECTION_GONE_KEPT, mine=fields), 410
+    section = _section(report, section_id)
     try:
         sec.save_section(db.session, section, seen_version=seen, user_id=current_user.id, **fields)
     except sec.SaveConflict as conflict:
@@ -59,7 +61,7 @@ def save_text(report_id: int, section_id: int):
         return jsonify(error=conflict.message, mine=_text(conflict.mine), theirs=_text(conflict.theirs)), 409
     except REFUSALS as error:
         db.session.rollback()
-        return jsonify(error=getattr(error, "message", None) or str(error)), 422
+        return jsonify(error=getattr(error, "message", None) or str(error), mine=fields), 422
     db.session.commit()
     problems = [p for p in (check_text(make_environment(ctx.number_filters()), t) for t in fields.values()) if p]
     return jsonify(version=section.version, saved_at=section.updated_at.isoformat() if section.updated_at else None,

@@ -9,3 +9,4 @@ BAD_SAVE_REQUEST = "保存请求无效：需要 version（整数）和文字字�
 UNKNOWN_NUMBER = "找不到该数字对应的指标。"
 NO_DOCUMENT = "找不到该文件。"
 KIND_SET = "已更改类型。"
+SECTION_GONE_KEPT = "保存失败：该节已被他人删除。您的文字没有保存，仍保留在编辑框和本机浏览器中，请复制到其他节。"

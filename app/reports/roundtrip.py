@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.scoping import get_own_or_404, require_role
-from core.drafting.guards import EditRefused
+from core.drafting.guards import EditRefused, is_editable
 from core.drafting.sections import InvalidEdit, SaveConflict
 from core.importing.roundtrip import apply, compare
 from core.importing.source import ImportRefused, read_docx
@@ -25,6 +25,7 @@ NO_CHANGES = "上传的文件与该版本相比没有改动。"
 APPLIED = "已采纳 {count} 节的修改，原文保存在各节的历史版本中。"
 NOTHING_APPLIED = "未采纳任何修改。"
 REORDERED = "已按修改稿调整节的顺序。"
+FROZEN = "该文稿当前不能修改（已提交或已审定），可以查看差异，但须退回或创建修订版后才能采纳。"
 
 
 def _version(document_id: int) -> tuple[RenderedDocument, Report]:
@@ -56,6 +57,7 @@ def roundtrip_start(document_id: int):
     db.session.rollback()
     return render_template("reports/roundtrip_diff.html", document=document, report=report, result=result,
                            warnings=source.warnings, stale=stale, no_changes=NO_CHANGES, stale_message=STALE,
+                           frozen="" if is_editable(report) else FROZEN,
                            upload=base64.b64encode(data).decode(), filename=upload.filename)
 
 

@@ -3,6 +3,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
+from core.metrics import formats
 from core.metrics.values import MetricValue
 
 from . import messages
@@ -55,4 +56,5 @@ def chips(env: PlaceholderEnvironment, context: dict[str, Any], codes: Iterable[
 
 def metric_shown(values: dict[str, MetricValue]) -> dict[str, str]:
     """A just-inserted number before it is saved: its plain value with its unit."""
-    return {label: plain(v) + (v.unit if v.kind != "list" and v.value not in (None, 0) else "") for label, v in values.items()}
+    return {label: plain(v) if v.kind == "list" or v.is_zero else formats.cell(v, with_unit=True)
+            for label, v in values.items()}

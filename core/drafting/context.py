@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from core.metrics.engine import compute_metrics, values_by_label
 from core.metrics.filters import NUMBER_FILTERS
 from core.metrics.periods import Period
+from core.metrics.system import rollup_placeholders
 from core.metrics.values import MetricValue
 from data_models import Report
 
@@ -41,12 +42,10 @@ def rollup_values(session: Session, report: Report) -> dict[str, MetricValue]:
     """For a superior committee: its system's numbers added up, named by area (全市党组会议次数).
 
     Submitted values of its collection request for the report's period, else the live ledgers
-    (core/upward/rollup.py).
+    (core/metrics/system.py).
     """
     if not report.committee.subordinates:
         return {}
-    from core.upward.rollup import rollup_placeholders
-
     return rollup_placeholders(session, report.committee_id, report_period(report))
 
 

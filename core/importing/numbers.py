@@ -20,6 +20,9 @@ from .outline import Node, Outline, walk
 _UNITS = ("个百分点", "人次", "场次", "件次", "万元", "亿元", "%", "％", "元", "次", "件", "篇", "名", "人", "个",
           "场", "期", "项", "条", "家", "户", "批", "所", "处", "部", "份", "天")
 NUMBER = re.compile(r"(?<![\d.,，])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万|亿)?(余|多)?(" + "|".join(_UNITS) + ")")
+# A masked number of shared material (召开党组会议*次, 立案率*%, *余场次); ** is a masked name, not a number.
+MASKED = re.compile(r"(?<!\*)\*(?!\*)(余|多)?(" + "|".join(_UNITS) + ")")
+MASKED_CANDIDATES = 8  # shown to the user when a masked number's context fits several metrics
 _CLAUSE_BREAK = re.compile(r"[，。；：！？、,;:!?（）()“”]")
 _FAMILIES = ({"次", "场次", "场"}, {"人", "名"}, {"件", "件次"}, {"个", "家", "所", "处"}, {"%", "％"},
              {"元", "万元", "亿元"})
@@ -48,6 +51,7 @@ class FoundNumber:
     candidates: list[dict] = field(default_factory=list)
     status: str = "unmatched"  # bound / ambiguous / unmatched
     previous_year: bool = False  # matched last year's value of the metric
+    masked: bool = False  # a * of masked material: bound by its context alone
 
     def as_json(self) -> dict:
         return {"text": self.text, "metric": self.metric, "candidates": self.candidates, "status": self.status,
@@ -98,7 +102,7 @@ def placeholder(found: FoundNumber) -> str:
 
 def _printer_for(found: FoundNumber, metric_unit: str):
     """The printer for this number, to as many decimals as were typed (88% → 0, 95.25% → 2)."""
-    digits = len(found.number.split(".")[1]) if "." in found.number else 0
+    digits = len(found.number.split(".")[1]) if "." in found.number else 1 if found.masked else 0
     return style_printer(found.style, found.unit, metric_unit, digits)
 
 
@@ -111,7 +115,31 @@ def find_numbers(outline: Outline) -> list[FoundNumber]:
             text = getattr(node, name) or ""
             for match in NUMBER.finditer(text):
                 found.append(_found(match, text, index, name))
+            for match in MASKED.finditer(text):
+                found.append(_masked(match, text, index, name))
     return found
+
+
+def _masked(match: re.Match, text: str, index: int, name: str) -> FoundNumber:
+    """召开党组会议*次: replaced like a typed number of the same style (the unit stays unless printed)."""
+    approx, unit = match.groups()
+    style = approx or ("%" if unit in ("%", "％") else "")
+    end = match.end() if unit in ("%", "％", "万元", "亿元") else match.end(1) if approx else match.start() + 1
+    return FoundNumber(match.group(0), "*", style, unit, _masked_context(text, match.start(), match.end()),
+                       index, name, match.start(), end, masked=True)
+
+
+_PHRASE = re.compile(r"[^，。；：！？、,;:!?（）()“”]*")
+MASKED_REACH = 12  # characters before a * that name what it counts (召开党组理论学习中心组会议*次)
+
+
+def _masked_context(text: str, start: int, end: int) -> str:
+    """Only the value is hidden, so the name must be close: the noun after it (召开*次党组会议) or,
+    when the clause ends there, the words just before it (培训委员*人次)."""
+    after = _PHRASE.match(text, end).group(0)
+    if len(after) >= 2:
+        return text[start:end] + after
+    return _clause(text, start, end)[-(MASKED_REACH + end - start):]
 
 
 def _found(match: re.Match, text: str, index: int, name: str) -> FoundNumber:
@@ -221,6 +249,9 @@ def bind_numbers(outline: Outline, values: dict[str, MetricValue],
     numbers = find_numbers(outline)
     current, last = _Index(values), _Index(previous or {})
     for found in numbers:
+        if found.masked:
+            _decide(found, _by_context(found, values))
+            continue
         if _TARGET.search(found.context[:len(found.context) - len(found.text)]):
             continue
         matches = current.matches(found)
@@ -229,6 +260,14 @@ def bind_numbers(outline: Outline, values: dict[str, MetricValue],
             found.previous_year = bool(matches)
         _decide(found, matches)
     return numbers
+
+
+def _by_context(found: FoundNumber, values: dict[str, MetricValue]) -> list[MetricValue]:
+    """A masked number's candidates: metrics of a fitting unit, best-named for its clause first."""
+    fitting = [v for v in values.values() if isinstance(v.value, (int, float, Decimal)) and not isinstance(v.value, bool)
+               and _unit_fits(found.unit, v.unit) and _printer_for(found, v.unit)]
+    fitting.sort(key=lambda v: -_name_score(v.label, found.context))
+    return fitting[:MASKED_CANDIDATES]
 
 
 def choose(found: FoundNumber, metric: Optional[str], values: dict[str, MetricValue]) -> None:
@@ -246,14 +285,14 @@ def _bind(found: FoundNumber, value: MetricValue) -> None:
 
 
 def apply_bindings(outline: Outline, numbers: list[FoundNumber]) -> list[FoundNumber]:
-    """Write each bound number's placeholder into its node; returns the numbers left literal."""
+    """Write each bound number's placeholder into its node; returns the typed numbers left literal."""
     nodes = [node for node, _ in walk(outline.nodes)]
     literal = []
     by_place: dict[tuple[int, str], list[FoundNumber]] = {}
     for found in numbers:
         if found.status == "bound" and found.metric and _printer_for(found, found.metric_unit):
             by_place.setdefault((found.node, found.field), []).append(found)
-        else:
+        elif not found.masked:  # an unbound * is already flagged as 未填写的数字
             literal.append(found)
     for (index, name), items in by_place.items():
         node: Node = nodes[index]

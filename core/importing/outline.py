@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from core.drafting.kinds import KINDS
+from core.drafting.numbering import chinese_number
 
 from . import messages
 from .source import Line
@@ -218,7 +219,7 @@ def _inline_items(text: str, first: int = 1) -> tuple[str, list[tuple[str, str]]
     `first` is the ordinal expected first (an item opening with 一是 looks for 二是 next)."""
     accepted, expected = [], first
     for match in _INLINE_YISHI.finditer(text):
-        if match.group(1) == f"{_cn(expected)}是":
+        if match.group(1) == f"{chinese_number(expected)}是":
             accepted.append(match)
             expected += 1
     if not accepted or (first == 1 and len(accepted) < 2 and accepted[0].start(1) > 0):
@@ -238,10 +239,6 @@ def _ordinal(number: str) -> int:
     if len(digits) == 1:
         return CN.index(digits) + 1
     return (CN.index(digits[0]) + 1 if digits[0] != "十" else 1) * 10 + (CN.index(digits[-1]) + 1 if digits[-1] != "十" else 0)
-
-
-def _cn(n: int) -> str:
-    return CN[n - 1] if n <= 10 else "十" + CN[n - 11]
 
 
 class _Builder:

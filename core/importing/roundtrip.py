@@ -77,7 +77,7 @@ class SectionChange:
         fields = {"heading": heading, "lead": lead}
         for slot in ("heading", "lead"):
             if slot in self.pieces:
-                fields[slot] = _join(self.pieces[slot])
+                fields[slot] = _join(self.pieces[slot]).replace("\n", "")  # one line each
         paragraphs = [p for p in body.splitlines() if p.strip()]
         out = []
         for index in range(-1, len(paragraphs)):
@@ -192,10 +192,12 @@ def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
 
     mapped, deleted, inserted = _match(base, texts)
     moves = _moves(base, texts, sections, deleted, inserted)
-    for i, j in sorted(mapped.items()):
-        if _norm(base[i].text) != texts[j]:
-            _changed(base[i], lines[j].text, change_for, result)
-        _comments(base[i], lines[j], change_for, result)
+    for i, js in sorted(mapped.items()):
+        edited = "\n".join(lines[j].text.strip() for j in js)
+        if _norm(base[i].text) != _norm(edited) or len(js) > 1:
+            _changed(base[i], edited, change_for, result)
+        for j in js:
+            _comments(base[i], lines[j], change_for, result)
     for i in deleted:
         if i not in moves:
             _removed(base[i], change_for, result)
@@ -203,24 +205,24 @@ def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
     for j, anchor in inserted:
         if j not in moved_to:
             _inserted(base, anchor, lines[j].text, change_for, result)
-    result.reorders = _reorders(base, sections, {**mapped, **moves}, result)
+    result.reorders = _reorders(base, sections, {**{i: js[0] for i, js in mapped.items()}, **moves}, result)
     result.changes = [c for c in changes.values() if c.added or c.changed or c.removed or c.comments]
     return result
 
 
-def _match(base: list[Paragraph], texts: list[str]) -> tuple[dict[int, int], list[int], list[tuple[int, int]]]:
-    """Old paragraph -> new paragraph for those kept or changed; the deleted old ones; the inserted
-    new ones, each with the old paragraph it follows."""
+def _match(base: list[Paragraph], texts: list[str]) -> tuple[dict[int, list[int]], list[int], list[tuple[int, int]]]:
+    """Old paragraph -> its new paragraph(s) (two when Word split it) for those kept or changed; the
+    deleted old ones; the inserted new ones, each with the old paragraph it follows."""
     mapped, deleted, inserted = {}, [], []
     matcher = SequenceMatcher(None, [_norm(p.text) for p in base], texts, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            mapped.update({i1 + k: j1 + k for k in range(i2 - i1)})
+            mapped.update({i1 + k: [j1 + k] for k in range(i2 - i1)})
             continue
         pairs, new, gone = _pair(base, texts, i1, i2, j1, j2)
         mapped.update(dict(pairs))
         deleted += gone
-        inserted += [(j, max([i for i, jj in pairs if jj < j], default=i1 - 1)) for j in new]
+        inserted += [(j, max([i for i, js in pairs if js[0] < j], default=i1 - 1)) for j in new]
     return mapped, deleted, inserted
 
 
@@ -272,18 +274,34 @@ def _reorders(base, sections, mapped: dict[int, int], result: RoundTrip) -> list
     return out
 
 
-def _pair(base, texts, i1, i2, j1, j2) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    """Within a changed run: each old paragraph paired with the next similar new one, in order."""
+def _similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _drawn_from(part: str, old: str) -> bool:
+    """Most of `part` is text of `old` (one half of a split paragraph, not a new paragraph)."""
+    blocks = SequenceMatcher(None, part, old, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) >= 0.8 * len(part)
+
+
+def _pair(base, texts, i1, i2, j1, j2) -> tuple[list[tuple[int, list[int]]], list[int], list[int]]:
+    """Within a changed run: each old paragraph paired with the next similar new one, in order, or
+    with two new ones when Word split it in two (Enter pressed inside it)."""
     pairs, deleted, j = [], [], j1
     for i in range(i1, i2):
         old = _norm(base[i].text)
-        match = next((k for k in range(j, j2) if SequenceMatcher(None, old, texts[k], autojunk=False).ratio() >= 0.5), None)
-        if match is None:
-            deleted.append(i)
-        else:
-            pairs.append((i, match))
+        split = next((k for k in range(j, j2 - 1) if _similar(old, texts[k] + texts[k + 1]) >= 0.8
+                      and _drawn_from(texts[k], old) and _drawn_from(texts[k + 1], old)), None)
+        match = next((k for k in range(j, j2) if _similar(old, texts[k]) >= 0.5), None)
+        if split is not None and (match is None or split <= match):
+            pairs.append((i, [split, split + 1]))
+            j = split + 2
+        elif match is not None:
+            pairs.append((i, [match]))
             j = match + 1
-    paired = {jj for _, jj in pairs}
+        else:
+            deleted.append(i)
+    paired = {jj for _, js in pairs for jj in js}
     return pairs, [k for k in range(j1, j2) if k not in paired], deleted
 
 
@@ -306,8 +324,13 @@ def _changed(paragraph: Paragraph, edited: str, change_for, result: RoundTrip) -
     edited = edited.strip()
     spans = _map_segments(paragraph, old, edited)
     touched: set[int] = set()
+    carry = ""  # text typed into a generated number: it belongs to what follows
     for segment, (start, end) in zip(paragraph.segments, spans):
-        piece = edited[start:end]
+        piece = carry + edited[start:end]
+        carry = ""
+        if segment.slot == "number" and _norm(piece) != _norm(segment.shown):
+            carry = piece.replace(segment.shown, "", 1) if segment.shown in piece else piece
+            continue
         if segment.section_id is None:
             if _norm(piece) != _norm(segment.shown):
                 result.unplaced.append(f"“{segment.shown}”改为“{piece}”")
@@ -321,12 +344,23 @@ def _changed(paragraph: Paragraph, edited: str, change_for, result: RoundTrip) -
             change.overtyped.append(item)
             pieces.append(item)
         elif segment.placeholder or _norm(piece) == _norm(segment.shown):
-            pieces.append(segment.raw)
+            pieces.append(_with_breaks(segment.raw, piece) if segment.slot.startswith("body:") else segment.raw)
         else:
             pieces.append(piece)
         touched.add(segment.section_id)
     for section_id in touched:
         change_for(section_id).changed.append((old, edited))
+
+
+def _with_breaks(raw: str, piece: str) -> str:
+    """The stored text with a paragraph break Word added inside it (a split paragraph) kept."""
+    if "\n" not in piece:
+        return raw
+    if piece.strip(" ").startswith("\n"):
+        return "\n" + raw
+    if piece.strip(" ").endswith("\n"):
+        return raw + "\n"
+    return piece  # a break inside unchanged literal text: the edited text is the same text, split
 
 
 def _map_segments(paragraph: Paragraph, old: str, edited: str) -> list[tuple[int, int]]:

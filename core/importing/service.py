@@ -43,7 +43,8 @@ class ImportPlan:
 
 
 def literal_warnings(plan: ImportPlan) -> list[str]:
-    return [messages.W_LITERAL.format(text=n.text, where=n.context) for n in plan.numbers if n.status != "bound"]
+    return [messages.W_LITERAL.format(text=n.text, where=n.context) for n in plan.numbers
+            if n.status != "bound" and not n.masked]  # an unbound * is flagged as 未填写的数字 already
 
 
 def metric_values(session: Session, committee_id: int, period: Period) -> tuple[dict, dict]:
@@ -230,27 +231,29 @@ def fold_items(nodes: list[Node], style: str, parent: Optional[Node] = None,
             kept.append(node)
             continue
         words = node.number + (node.lead or "") + node.text
-        host = (kept[-1] if kept and kept[-1].kind not in HEADINGS else parent) if node.run_in else None
-        if host is None:
-            node.number, node.lead, node.text = "", None, words
-            kept.append(node)
+        if kept and kept[-1].kind not in HEADINGS:
+            host = kept[-1]
+        elif not kept and parent is not None:
+            host = parent  # before any child: the parent's own text comes right before it
         else:
-            host.text += words  # its first paragraph continues the host's last one, as in the source
-            host.children.extend(node.children)
-            hosts[id(node)] = host
+            host = Node("preamble")  # a plain paragraph, numbered by no style
+            kept.append(host)
+        joiner = "" if node.run_in or not host.text else "\n"
+        host.text += joiner + words  # run in: continues the paragraph before it, as in the source
+        kept.extend(node.children)
+        hosts[id(node)] = host
     nodes[:] = kept
     return hosts
 
 
 def _settings(outline: Outline, plan: ImportPlan) -> dict:
+    """The kind's settings with the document's own lines (an empty one stays empty: nothing is added)."""
     spec = kind_spec(outline.kind)
     style, parts_numbered = numbering_style(outline)
     settings = {**spec.settings, "salutation": outline.salutation, "speaker": outline.speaker,
-                "meeting": outline.subtitle if "meeting" in spec.settings else "",
                 "numbering": style, "parts_numbered": parts_numbered}
-    extra = [line for line in (outline.subtitle if "meeting" not in spec.settings else "", outline.header_date) if line]
-    if extra:
-        settings["subtitle_lines"] = extra
+    if outline.header_date:
+        settings["subtitle_lines"] = [outline.header_date]
     if outline.signature:
         settings.update(signature=True, signature_text=outline.signature)
     if outline.date:
@@ -275,8 +278,10 @@ def create_report_from_plan(session: Session, committee: Committee, period: Peri
     found_in = [node for node, _ in walk(outline.nodes)]  # what FoundNumber.node indexes
     hosts = fold_items(outline.nodes, style)
     _check_sizes(outline)  # placeholders are longer than the numbers they replace
+    if len(outline.subtitle) > 200:
+        raise ImportRefused(f"副标题过长（{len(outline.subtitle)} 字，最多 200 字）。")
     report = Report(committee_id=committee.id, committee=committee, kind=outline.kind, title=title,
-                    period_start=period.start, period_end=period.end, status="draft",
+                    subtitle=outline.subtitle, period_start=period.start, period_end=period.end, status="draft",
                     settings=_settings(outline, plan), created_by_id=user_id)
     session.add(report)
     session.flush()
@@ -300,7 +305,8 @@ def _notes(plan: ImportPlan, section_of: dict[int, int], ids: dict[int, int]) ->
     """Warnings tied to the section they concern, for the editor (shown while the text remains)."""
     notes = [{"section_id": section_of[n.node], "text": n.text,
               "message": messages.W_LITERAL.format(text=n.text, where=n.context)}
-             for n in plan.numbers if n.status != "bound"]
+             for n in plan.numbers
+            if n.status != "bound" and not n.masked]  # an unbound * is flagged as 未填写的数字 already
     for node, _ in walk(plan.outline.nodes):
         for mark in dict.fromkeys(masks_in(node.title + (node.lead or "") + node.text)):
             notes.append({"section_id": ids[id(node)], "text": mark,

@@ -8,7 +8,7 @@ style, and the bold text a paragraph opens with (a lead sentence).
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from docx import Document
@@ -131,7 +131,9 @@ def read_docx(data: bytes, filename: str = "文稿.docx", limits: Limits = Limit
             line.auto_number = numbering.label(_num_id(p.pPr) or styles.paragraph(p)[4], line.list_level - 1)
         line.comments = [comments[c.get(qn("w:id"))] for c in p.iter(qn("w:commentRangeStart"))
                          if c.get(qn("w:id")) in comments]
-        lines.append(line)
+        if _style_val(p) in _HAND_BROKEN_STYLES:  # the renderer's break keeps one character off a heading's last line
+            line = replace(line, text=line.text.replace("\n", ""))
+        lines += _broken(line)
         removed += cut
         tracked = tracked or changed
     if not any(line.text.strip() for line in lines):
@@ -147,6 +149,13 @@ def read_docx(data: bytes, filename: str = "文稿.docx", limits: Limits = Limit
 
 
 _SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:rPr")}
+# Heading styles of our own templates: a line break in them is layout (core.rendering.breaking), not text.
+_HAND_BROKEN_STYLES = {"GwPartHeading", "GwHeading1", "GwHeading2", "GwHeading3", "GwHeading4", "GwNewsHeading"}
+
+
+def _style_val(p) -> str:
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style.get(qn("w:val"), "") if style is not None else ""
 
 
 def _runs(p) -> list:
@@ -175,7 +184,21 @@ def _run_text(r) -> str:
             parts.append(" ")
         elif child.tag == qn("w:sym"):
             parts.append(chr(int(child.get(qn("w:char"), "20"), 16)) if child.get(qn("w:char")) else "")
+        elif child.tag == qn("w:cr") or (child.tag == qn("w:br") and child.get(qn("w:type")) in (None, "textWrapping")):
+            parts.append("\n")  # a line break (Shift+Enter, text pasted from the web): a line of its own
     return "".join(parts)
+
+
+def _broken(line: Line) -> list[Line]:
+    """A paragraph with line breaks as one line per break; numbering, comments and the bold lead stay
+    with the first."""
+    if "\n" not in line.text:
+        return [line]
+    first, *rest = line.text.split("\n")
+    bold = line.bold_prefix if line.bold_prefix and "\n" not in line.bold_prefix.strip() \
+        and len(first.strip()) > len(line.bold_prefix.strip()) else ""
+    return [replace(line, text=first, bold_prefix=bold)] + [
+        Line(text, centered=line.centered, title_style=line.title_style) for text in rest]
 
 
 class _Styles:

@@ -43,7 +43,7 @@ def words(text: str) -> list[str]:
     names = [m.span() for m in _NAMES.finditer(text)]
     out: list[str] = []
     position = 0
-    for token in _tokenizer().cut(text, HMM=True):
+    for token in _tokenizer().cut(text, HMM=False):  # dictionary words only: fast, and no guessed names
         inside_name = any(a < position < b for a, b in names)
         if out and (inside_name or _joined(out[-1], token)):
             out[-1] += token
@@ -173,6 +173,7 @@ def _inside_book_title(tokens: list[str], i: int) -> bool:
 
 
 BODY_PT = layout.BODY_HALF_POINTS / 2
+CHARS_PER_LINE = 28  # 5.2.3
 CHAR_SPACING_PT = layout.CHAR_SPACING / 20
 
 
@@ -191,6 +192,9 @@ def line_ends(text: str, font: str, indent_chars: float = 2) -> list[int]:
 
 
 def _prefix_widths(text: str, metrics) -> list[float]:
+    step = BODY_PT + CHAR_SPACING_PT
+    if metrics.all_one_em(text):  # plain Chinese text: every character one em, no gaps
+        return [i * step for i in range(len(text) + 1)]
     reach, total, was_wide, was_alnum = [0.0], 0.0, None, False
     gap, advances = fonts.ASIAN_LATIN_GAP * BODY_PT, metrics.advances
     for ch in text:
@@ -227,8 +231,11 @@ def heading_break(text: str, font: str, indent_chars: float = 2) -> int | None:
     before its last word, or None when it needs no help."""
     if (len(text) * 1.25 + indent_chars) * BODY_PT <= TEXT_WIDTH_PT:
         return None  # one line even if every character were wide and spaced
+    cells = len(text) + indent_chars  # all Chinese: 28 a line, a carried mark moves one character at most
+    if cells <= 2 * CHARS_PER_LINE and cells - CHARS_PER_LINE >= 3 and all(fonts.is_wide(ch) for ch in text):
+        return None
     ends = line_ends(text, font, indent_chars)
     if len(ends) < 2 or len((text[ends[-2]:]).rstrip("。；：，")) > 1:
         return None
-    last = words(text)[-1]
+    last = words(text[-8:])[-1]  # the tail is enough to find the last word
     return len(text) - (len(last) if 2 <= len(last) <= 6 else 2)

@@ -28,6 +28,11 @@ class FontMetrics:
             return width
         return 1.0 if is_wide(ch) else 0.6
 
+    def all_one_em(self, text: str) -> bool:
+        """Every character is a one-em Chinese character or mark (no Latin gaps to add)."""
+        advances = self.advances
+        return all(advances.get(ord(ch), 1.0 if is_wide(ch) else 0.6) == 1.0 and is_wide(ch) for ch in text)
+
     def width(self, text: str) -> float:
         """Width of `text` in em, with the gaps inserted between Chinese and Latin runs."""
         total, was_wide, was_alnum, advances = 0.0, None, False, self.advances

@@ -12,13 +12,15 @@ TABLE_PT = layout.TABLE_HALF_POINTS / 2
 TEXT_WIDTH_TWIPS = (layout.PAGE_WIDTH_MM - layout.MARGINS_MM["left"] - layout.MARGINS_MM["right"]) * 5670 // 100
 CELL_MARGIN_TWIPS = 108  # left and right, Word's default cell margins (TableNormal)
 SHORT_CELL = 8  # characters: a cell this short is kept on one line when the columns allow it
+SMALL_TABLE_ROWS = 12  # a table this short stays on one page; a longer one keeps at least its last two rows
 _LATIN_RUN = re.compile(r"[A-Za-z0-9.%:/\-—～~]+")
 _BORDERS = "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                    for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
 
 def table_xml(rows: list[list[str]]) -> str:
-    """A full-width table: header row 黑体 repeated on every page, rows unsplit, the last two rows together."""
+    """A full-width table: header row 黑体 repeated on every page, rows unsplit; a small table kept on one
+    page, a longer one never leaving its last row alone."""
     columns = max((len(r) for r in rows), default=1)
     grid = [[full_width(str(c)) for c in list(row) + [""] * (columns - len(row))] for row in rows]
     widths = column_widths(grid)
@@ -28,7 +30,7 @@ def table_xml(rows: list[list[str]]) -> str:
              + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"]
     for index, row in enumerate(grid):
         header = index == 0
-        keep = len(grid) > 2 and index == len(grid) - 2  # a one-row spill would strand the last row
+        keep = index < len(grid) - 1 if len(grid) <= SMALL_TABLE_ROWS else index == len(grid) - 2
         parts.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>")
         for text, width in zip(row, widths):
             parts.append(_cell(text, width, header, keep))
@@ -41,7 +43,7 @@ def _cell(text: str, width: int, header: bool, keep_with_next: bool) -> str:
     style = "GwTableHeader" if header else "GwTableText"
     lines = cell_lines(text, width - 2 * CELL_MARGIN_TWIPS, _font(header))
     ppr = f'<w:pStyle w:val="{style}"/>' + ("<w:keepNext/>" if keep_with_next else "") + \
-        ('<w:jc w:val="left"/>' if len(lines) > 1 else "")
+        ('<w:jc w:val="left"/>' if len(lines) > 1 and not header else "")  # wrapped text reads from the left
     runs = '<w:r><w:br/></w:r>'.join(f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
                                      f'<w:t xml:space="preserve">{escape(line)}</w:t></w:r>' for line in lines)
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'

@@ -65,6 +65,7 @@ def summary_content(session: Session, request: CollectionRequest, today: date) -
               Block("table", rows=source_rows(rollup))]
     for start in range(1, len(header), COLUMNS_PER_TABLE):
         columns = [0, *range(start, min(start + COLUMNS_PER_TABLE, len(header)))]
+        blocks.append(Block("paragraph"))  # a blank line, or adjacent tables read as one
         blocks.append(Block("table", rows=[[row[c] for c in columns] for row in [header, *rows, total]]))
     blocks += [Block("paragraph", text=f"注：{note}。") for note in total_notes(rollup)]
     return DocumentContent(kind=FRAME_KIND, title=f"{period_of(request).label}主要工作数据汇总",

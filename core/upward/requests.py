@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from core import audit
 from core.committees import subtree_ids
 from core.metrics.periods import Period
+from core.metrics.system import current_submissions  # noqa: F401  (re-exported: upward pages read it here)
 from data_models import CollectionRequest, Committee, RequestTarget, Submission
 from data_models.base import utcnow
 from data_models.report import REPORT_KINDS
@@ -79,12 +80,6 @@ def _in_committee_order(session: Session, ids: list[int]) -> list[Committee]:
 
 def period_of(request: CollectionRequest) -> Period:
     return Period(request.period_start, request.period_end)
-
-
-def current_submissions(session: Session, request_id: int) -> dict[int, Submission]:
-    """The latest, not superseded submission of each committee to a request."""
-    stmt = select(Submission).where(Submission.request_id == request_id, Submission.superseded.is_(False))
-    return {s.committee_id: s for s in session.scalars(stmt)}
 
 
 def target_statuses(session: Session, request: CollectionRequest, today: date | None = None) -> list[TargetStatus]:

@@ -98,3 +98,24 @@ def test_saving_into_a_deleted_section_gives_the_text_back(client, demo, db_sess
         "version": version, "heading": "抓学习", "lead": "", "body": "这段文字不能丢"})
     html = response.get_data(as_text=True)
     assert response.status_code == 409 and "已被他人删除" in html and "这段文字不能丢" in html
+
+
+def test_autosave_into_a_deleted_section_returns_the_text(client, demo, db_session):
+    report, section = _first_section(db_session, client)
+    section_id, version = section.id, section.version
+    client.post(f"/reports/{report.id}/sections/{section_id}/delete", data={})
+    response = client.post(f"/reports/{report.id}/sections/{section_id}/text", csrf=False,
+                           json={"version": version, "heading": "抓学习", "lead": "", "body": "这段文字不能丢"},
+                           headers={"X-CSRFToken": client.csrf_token()})
+    assert response.status_code == 410 and "已被他人删除" in response.get_json()["error"]
+    assert response.get_json()["mine"]["body"] == "这段文字不能丢"
+
+
+def test_autosave_refusal_returns_the_text(client, demo, db_session):
+    report, section = _first_section(db_session, client)
+    body = PARSER_BREAKERS["100 brackets"]
+    response = client.post(f"/reports/{report.id}/sections/{section.id}/text", csrf=False,
+                           json={"version": section.version, "heading": section.heading, "lead": "", "body": body},
+                           headers={"X-CSRFToken": client.csrf_token()})
+    assert response.status_code == 422 and "嵌套过深" in response.get_json()["error"]
+    assert response.get_json()["mine"]["body"] == body

@@ -76,7 +76,7 @@ def test_standing_committee_report_round_trips_through_the_preview(runner, tmp_p
     assert result.exit_code == 0, result.output
     report = db_session.scalars(select(Report)).one()
     assert report.kind == "standing_committee_report"
-    assert report.settings["salutation"] == "各位委员：" and report.settings["meeting"].startswith("——在政协东湖县")
+    assert report.settings["salutation"] == "各位委员：" and report.subtitle.startswith("——在政协东湖县")
     text, _ = preview_text(db_session, report.id)
     assert re.sub(r"\s", "", text) == re.sub(r"\s", "", docs.STANDING_REPORT)
 

@@ -73,3 +73,18 @@ def test_last_years_report_binds_to_last_years_values():
     numbers = {n.text: n for n in bind_numbers(outline, this_year, last_year)}
     assert numbers["12次"].metric == "party_group_meetings" and numbers["12次"].previous_year
     assert numbers["10次"].metric == "chair_meetings" and not numbers["10次"].previous_year
+
+
+def test_masked_numbers_of_shared_material_bind_by_their_context():
+    """Material masked elsewhere (召开党组会议*次) becomes a draft with this committee's own numbers."""
+    text = "一、学习与协商\n全年召开党组会议*次、主席会议*次，开展协商活动*余场次，立案率*%，培训委员*人次，**县政协参加。"
+    outline = parse(read_text(text).lines, "annual_summary")
+    values = _values()
+    numbers = bind_numbers(outline, values)
+    bound = {n.context: n.metric for n in numbers if n.status == "bound"}
+    assert sorted(bound.values()) == sorted(["party_group_meetings", "chair_meetings", "room_activities",
+                                             "proposal_filing_rate", "training_trainees"])
+    assert all(n.masked for n in numbers)  # ** (a masked name) is not a number
+    apply_bindings(outline, numbers)
+    merged = merge_text(make_environment(number_filters()), outline.nodes[0].text, {v.label: v for v in values.values()}).text
+    assert "召开党组会议12次、主席会议10次，开展协商活动450余场次" in merged and "*" not in merged.replace("**县", "")

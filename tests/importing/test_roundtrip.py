@@ -158,3 +158,35 @@ def test_a_section_moved_in_word_is_proposed_as_a_new_order(db_session, donghu):
     db_session.commit()
     text, _ = preview_text(db_session, report.id)
     assert text.index("深化协商议政") < text.index("强化政治引领")
+
+
+def test_a_paragraph_split_in_word_keeps_its_bound_numbers(db_session, donghu):
+    report = _imported_report(db_session, donghu)
+    document = Document(io.BytesIO(render_docx(document_for(db_session, report))))
+    item = _paragraph(document, "扎实开展理论学习")
+    tail = copy.deepcopy(item._p)
+    item._p.addnext(tail)
+    from docx.text.paragraph import Paragraph
+
+    for run in item.runs:  # first half: up to 党组会议6次、
+        run.text = run.text.split("主席会议")[0] if "主席会议" in run.text else run.text
+    second = Paragraph(tail, item._parent)
+    for run in second.runs:
+        run.text = "主席会议" + run.text.split("主席会议")[1] if "主席会议" in run.text else ""
+    out = io.BytesIO()
+    document.save(out)
+    result = compare(db_session, report, read_docx(out.getvalue()))
+    change = next(c for c in result.changes if c.old[1] == "扎实开展理论学习。")
+    assert not change.overtyped and not change.added and not change.removed
+    assert change.proposed()[2] == "全年召开党组会议{{ 党组会议次数 }}次、\n主席会议{{ 主席会议次数 }}次。"
+
+
+def test_text_typed_next_to_a_generated_number_is_kept(db_session, donghu):
+    report = _imported_report(db_session, donghu)
+    document = Document(io.BytesIO(render_docx(document_for(db_session, report))))
+    heading = _paragraph(document, "深化协商议政")
+    heading.runs[0].text = "着力（二）" + heading.runs[0].text.replace("（二）", "", 1)  # typed before the number
+    out = io.BytesIO()
+    document.save(out)
+    result = compare(db_session, report, read_docx(out.getvalue()))
+    assert [c.proposed()[0] for c in result.changes] == ["着力深化协商议政"]

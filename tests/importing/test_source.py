@@ -43,3 +43,19 @@ def test_bad_files_are_refused_in_chinese(data, name, message):
     with pytest.raises(ImportRefused) as refused:
         read_upload(data, name)
     assert message in str(refused.value)
+
+
+def test_line_breaks_inside_a_paragraph_are_lines_of_their_own():
+    import io
+
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+
+    document = Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("一、总体情况").add_break()
+    paragraph.add_run("全年召开会议6次。")
+    paragraph.add_run().add_break(WD_BREAK.PAGE)  # a page break is not a new line
+    out = io.BytesIO()
+    document.save(out)
+    assert [line.text for line in read_docx(out.getvalue()).lines] == ["一、总体情况", "全年召开会议6次。"]

@@ -50,7 +50,7 @@ def test_accept_all_creates_the_report_with_bound_numbers(client, donghu, db_ses
     report = db_session.scalars(select(Report)).one()
     bodies = " ".join(db_session.scalars(select(Section.body).where(Section.report_id == report.id)))
     assert "{{ 党组会议次数 }}次" in bodies
-    preview = client.get(f"/reports/{report.id}/preview").get_data(as_text=True)
+    preview = re.sub(r"<[^>]+>", "", client.get(f"/reports/{report.id}/preview").get_data(as_text=True))
     assert "全年召开党组会议6次" in preview
 
 
@@ -103,7 +103,8 @@ def test_bad_uploads_get_a_chinese_message_and_write_nothing(client, donghu, db_
 
 
 def test_pasted_text_with_control_characters_imports_with_a_warning(client, donghu, db_session):
-    page = _preview(client, TEXT.replace("全年召开", "全年\x07召开"))
+    # \x07 and the like never pass the door (core.cleaning); DEL and zero-width spaces reach the import
+    page = _preview(client, TEXT.replace("全年召开", "全年\x7f召开"))
     assert "已删除 1 个不可见的控制字符" in page and "全年召开党组会议" in page
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.demo import load_demo
+from core.metrics.engine import compute_metrics
 from core.metrics.periods import Period
 from core.rendering.docx import render_docx
 from core.rendering.store import document_for
@@ -40,9 +41,10 @@ def demo_compilation(session: Session) -> bytes:
         report = session.scalars(select(Report).where(Report.committee_id == committee.id,
                                                       Report.kind == request.kind)).first()
         content = document_for(session, report)
+        values = compute_metrics(session, committee.id, period).values()
         package = Package(committee_name=committee.name, committee_short_name=committee.short_name,
                           title=report.title, kind=report.kind, period=period, docx=render_docx(content), pdf=None,
-                          pdf_note="", metrics=metrics_document([], committee, period),
+                          pdf_note="", metrics=metrics_document(values, committee, period),
                           content=dataclasses.asdict(content))
         accept_package(session, request_id=request.id, sender=committee, package=package,
                        idempotency_key=f"demo-{committee.id}")

@@ -67,7 +67,8 @@ def test_a_long_cell_wraps_between_words_only():
     assert all(not a.endswith(("民", "工商", "医药")) for a in lines[:-1])
 
 
-def test_last_two_rows_keep_together():
-    xml = table_xml(CONTACTS + [["来访方", "李明", "主席", "13800000000", "带队"]])
-    rows = xml.split("<w:tr>")[1:]
-    assert ["<w:keepNext/>" in row for row in rows] == [False, False, True, False]
+def test_a_small_table_stays_on_one_page_and_a_long_one_keeps_its_last_two_rows():
+    small = table_xml(CONTACTS + [["来访方", "李明", "主席", "13800000000", "带队"]]).split("<w:tr>")[1:]
+    assert ["<w:keepNext/>" in row for row in small] == [True, True, True, False]
+    long = table_xml(CONTACTS + [["来访方", f"联络员{i}", "秘书", "13800000000", "联络"] for i in range(20)]).split("<w:tr>")[1:]
+    assert ["<w:keepNext/>" in row for row in long] == [False] * 21 + [True, False]

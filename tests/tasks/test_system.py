@@ -37,3 +37,16 @@ def test_task_round_trips_through_real_worker(worker_app):
     assert done.state == "succeeded"
     assert done.result["pid"] != os.getpid()  # ran in the worker process, not here
     assert db.engine.dialect.name == "postgresql"
+
+
+def test_every_job_module_is_registered():
+    """Job modules are listed in TASK_MODULES, not scanned: a new tasks/<area>.py must be listed."""
+    import pkgutil
+
+    import tasks
+    from tasks.celery_app import TASK_MODULES, celery_app
+
+    modules = {f"tasks.{m.name}" for m in pkgutil.iter_modules(tasks.__path__)} - {"tasks.celery_app", "tasks.worker"}
+    assert modules == set(TASK_MODULES)
+    celery_app.loader.import_default_modules()
+    assert {"tasks.ledger.import_records", "tasks.upward.submit", "tasks.system.sweep_orphans"} <= set(celery_app.tasks)
