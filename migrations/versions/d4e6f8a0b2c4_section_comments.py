@@ -1,7 +1,7 @@
 """Reviewers' comments on sections
 
 Revision ID: d4e6f8a0b2c4
-Revises: c3d5e7f9a1b2
+Revises: e5b7c9d1f3a2
 Create Date: 2026-11-27 16:25:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'd4e6f8a0b2c4'
-down_revision = 'c3d5e7f9a1b2'
+down_revision = 'e5b7c9d1f3a2'
 branch_labels = None
 depends_on = None
 
