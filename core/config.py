@@ -18,6 +18,7 @@ class Settings:
     soffice: str = "soffice"
     secure_cookies: bool = False  # behind HTTPS: cookies only over TLS, plus HSTS
     queue_prefix: str = ""  # separates test runs that share one broker
+    api_rate_limit: str = "600 per minute"  # REST API calls per token
     extra: dict = field(default_factory=dict)
 
 
@@ -52,5 +53,6 @@ def load_settings(**overrides) -> Settings:
         soffice=env.get("SOFFICE", "soffice"),
         secure_cookies=env.get("SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
         queue_prefix=env.get("CELERY_QUEUE_PREFIX", ""),
+        api_rate_limit=env.get("API_RATE_LIMIT", "600 per minute"),
     )
     return replace(settings, **overrides)

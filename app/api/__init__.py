@@ -24,6 +24,11 @@ from . import auth, problems, routes  # noqa: E402,F401
 
 def register(app: Flask) -> None:
     """Registered through the OpenAPI generator so every operation lands in the description."""
+    from app.extensions import limiter
+
+    from .auth import token_key
     from .spec import make_api
 
+    # Each token (or address without one) may make API_RATE_LIMIT calls; beyond that 429 with a Chinese problem.
+    limiter.limit(lambda: app.config.get("API_RATE_LIMIT") or app.config["WENGAO"].api_rate_limit, key_func=token_key)(bp)
     make_api(app).register_blueprint(bp)

@@ -18,8 +18,8 @@ from core.metrics.periods import PeriodError, parse_period
 from . import bp
 from . import messages as msg
 from .auth import WRITE, require
-from .problems import PROBLEM, Problem
-from .schemas import PERIOD_HELP, Lenient, ProblemSchema, Strict
+from .problems import Problem, problems
+from .schemas import PERIOD_HELP, Lenient, Strict
 
 BAD_BASE64 = "docx_base64 不是有效的 Base64 编码。"
 NOTHING = "请提供 text（粘贴的文字）或 docx_base64（Word 文档）其中之一。"
@@ -97,8 +97,7 @@ class ReportImport(MethodView):
     @bp.arguments(ImportIn)
     @bp.response(200, ImportOut)
     @bp.alt_response(201, schema=ImportOut)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(422, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 422)
     def post(self, data):
         """导入已有文稿：返回识别出的结构和数字；dry_run 为 false 时创建文稿（全部成功才写入）"""
         caller = require(WRITE)

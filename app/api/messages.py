@@ -30,3 +30,5 @@ SCOPE_NAMES = {"read": "读取", "write": "写入", "records": "提交台账记�
 ALREADY_EXISTS = "部分外部编号已存在"
 ALREADY_EXISTS_DETAIL = "另一个请求同时写入了相同外部编号的记录，本次未写入任何记录；请重新提交，已存在的记录将按外部编号更新。"
 BAD_BODY = "请求体不是有效的 JSON（或嵌套过深、含无效数字），未做任何修改。"
+TOO_MANY = "请求过于频繁"
+TOO_MANY_DETAIL = "该令牌在短时间内的请求次数已达上限，请稍后再试（上限由管理员设置 API_RATE_LIMIT）。"

@@ -10,7 +10,19 @@ from . import messages as msg
 PROBLEM = "application/problem+json"
 _TITLES = {400: msg.INVALID, 401: msg.BAD_TOKEN, 403: msg.BAD_TOKEN, 404: msg.NOT_FOUND, 405: msg.METHOD,
            409: msg.CONFLICT, 413: msg.TOO_LARGE, 422: msg.INVALID, 428: msg.PRECONDITION_REQUIRED,
+           429: msg.TOO_MANY,
            500: msg.SERVER_ERROR}
+
+
+def problems(*codes: int):
+    """Document the problem responses (application/problem+json) an operation may answer with."""
+    from .schemas import ProblemSchema
+
+    def decorate(view):
+        for code in reversed(codes):
+            view = bp.alt_response(code, schema=ProblemSchema, content_type=PROBLEM)(view)
+        return view
+    return decorate
 
 
 class Problem(Exception):
@@ -42,7 +54,8 @@ def _http(error: HTTPException):
     code = error.code or 500
     data = getattr(error, "data", None) or {}
     errors = _field_errors(data.get("messages"))  # webargs validation: {location: {field: [messages]}}
-    detail = msg.INVALID_DETAIL if errors else {404: msg.NOT_FOUND_DETAIL, 400: msg.BAD_BODY}.get(code, "")
+    detail = msg.INVALID_DETAIL if errors else {404: msg.NOT_FOUND_DETAIL, 400: msg.BAD_BODY,
+                                                429: msg.TOO_MANY_DETAIL}.get(code, "")
     return problem_response(code, _TITLES.get(code, error.name), detail, errors, data.get("headers"))
 
 

@@ -16,6 +16,7 @@ from core.drafting.merge import check_text, make_environment
 from core.drafting.reports import create_report
 from core.metrics.periods import PeriodError, parse_period
 from core.rendering import batch
+from core.proofreading.report import proofread_report
 from core.review import workflow
 from data_models import ApiRequestKey, RenderedDocument, Report, Section, TaskRun, User
 
@@ -23,8 +24,8 @@ from . import bp
 from . import messages as msg
 from .auth import READ, WRITE, require
 from .paging import page_of
-from .problems import PROBLEM, Problem
-from .schemas import (PageArgs, ProblemSchema, RenderIn, RenderSchema, ReportIn, ReportPage, ReportSchema, ReportTree,
+from .problems import Problem, problems
+from .schemas import (PageArgs, ProofreadingSchema, RenderIn, RenderSchema, ReportIn, ReportPage, ReportSchema, ReportTree,
                       SectionIn, SectionSchema, SubmitIn)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -54,7 +55,7 @@ def _refused(error: Exception) -> Problem:
 class Reports(MethodView):
     @bp.arguments(PageArgs, location="query")
     @bp.response(200, ReportPage)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401)
     def get(self, args):
         """文稿列表（分页）"""
         caller = require(READ)
@@ -63,9 +64,7 @@ class Reports(MethodView):
 
     @bp.arguments(ReportIn)
     @bp.response(201, ReportSchema)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(422, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 409, 422)
     @bp.doc(parameters=[{"in": "header", "name": "Idempotency-Key", "required": False, "schema": {"type": "string", "maxLength": 80},
                          "description": "重复提交同一请求时带相同的值，只创建一次"}])
     def post(self, data):
@@ -106,8 +105,7 @@ def _earlier_answer(caller, key: str, fingerprint: str):
 @bp.route("/reports/<int:report_id>")
 class ReportDetail(MethodView):
     @bp.response(200, ReportTree)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404)
     def get(self, report_id: int):
         """文稿及其章节树（含生成的层次序号）"""
         report = _own_report(require(READ), report_id)
@@ -142,8 +140,7 @@ def _etag(section: Section) -> str:
 @bp.route("/reports/<int:report_id>/sections/<int:section_id>")
 class SectionDetail(MethodView):
     @bp.response(200, SectionSchema)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404)
     def get(self, report_id: int, section_id: int):
         """一个章节（响应头 ETag 用于修改时的 If-Match）"""
         section = _section(_own_report(require(READ), report_id), section_id)
@@ -151,11 +148,7 @@ class SectionDetail(MethodView):
 
     @bp.arguments(SectionIn)
     @bp.response(200, SectionSchema)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(412, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(422, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(428, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404, 412, 422, 428)
     @bp.doc(parameters=[{"in": "header", "name": "If-Match", "required": True, "schema": {"type": "string"},
                          "description": "读取章节时得到的 ETag"}])
     def put(self, data, report_id: int, section_id: int):
@@ -190,13 +183,23 @@ def _section_view(section: Section) -> dict:
             "children": []}
 
 
+@bp.route("/reports/<int:report_id>/proofreading")
+class Proofreading(MethodView):
+    @bp.response(200, ProofreadingSchema)
+    @problems(401, 404)
+    def get(self, report_id: int):
+        """公文校对结果：每处问题的位置、规则、说明、修改建议和依据（已忽略的不列出）"""
+        report = _own_report(require(READ), report_id)
+        result = proofread_report(db.session, report)
+        return {"report_id": report.id, "errors": result.errors, "warnings": result.warnings,
+                "ignored": result.ignored, "items": result.findings}
+
+
 @bp.route("/reports/<int:report_id>/submit")
 class Submit(MethodView):
     @bp.arguments(SubmitIn)
     @bp.response(200, ReportSchema)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(422, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404, 422)
     def post(self, data, report_id: int):
         """提交审核（以令牌签发人的身份）"""
         caller = require(WRITE)
@@ -217,8 +220,7 @@ class Submit(MethodView):
 class Renders(MethodView):
     @bp.arguments(RenderIn)
     @bp.response(202, RenderSchema)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404)
     def post(self, data, report_id: int):
         """生成公文格式 Word（及 PDF）：后台任务，返回任务状态地址"""
         from tasks.rendering import render_report
@@ -235,8 +237,7 @@ class Renders(MethodView):
 @bp.route("/renders/<int:run_id>")
 class RenderDetail(MethodView):
     @bp.response(200, RenderSchema)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404)
     def get(self, run_id: int):
         """生成任务的状态；完成后给出 Word/PDF 下载地址"""
         caller = require(READ)
@@ -257,8 +258,7 @@ def _render_view(run: TaskRun) -> dict:
 
 @bp.route("/documents/<int:document_id>/<any(docx, pdf, ofd):ext>")
 @bp.response(200, content_type=DOCX)
-@bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-@bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
+@problems(401, 404)
 def download(document_id: int, ext: str):
     """下载某一版本的 Word、PDF 或 OFD 文件（OFD 须先在页面上生成）"""
     caller = require(READ)

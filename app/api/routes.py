@@ -17,8 +17,8 @@ from . import bp
 from . import messages as msg
 from .auth import READ, RECORDS, require
 from .paging import page_of
-from .problems import PROBLEM, Problem
-from .schemas import (CommitteeList, MetricArgs, MetricList, ProblemSchema, RecordArgs, RecordPage, RecordsIn,
+from .problems import Problem, problems
+from .schemas import (CommitteeList, MetricArgs, MetricList, RecordArgs, RecordPage, RecordsIn,
                       RecordsOut)
 
 from . import reports  # noqa: E402,F401  (report, section and render operations)
@@ -44,7 +44,7 @@ def committee_in_reach(caller, committee_id: int) -> Committee:
 @bp.route("/committees")
 class Committees(MethodView):
     @bp.response(200, CommitteeList)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401)
     def get(self):
         """本委员会及其下级委员会"""
         caller = require(READ)
@@ -56,9 +56,7 @@ class Committees(MethodView):
 class Metrics(MethodView):
     @bp.arguments(MetricArgs, location="query")
     @bp.response(200, MetricList)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(422, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401, 404, 422)
     def get(self, args, committee_id: int):
         """某委员会某期间的全部统计指标（可汇总下级）"""
         caller = require(READ)
@@ -80,7 +78,7 @@ class Metrics(MethodView):
 class Records(MethodView):
     @bp.arguments(RecordArgs, location="query")
     @bp.response(200, RecordPage)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(401)
     def get(self, args):
         """台账记录（分页）"""
         caller = require(READ)
@@ -93,9 +91,7 @@ class Records(MethodView):
 
     @bp.arguments(RecordsIn)
     @bp.response(200, RecordsOut)
-    @bp.alt_response(400, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM)
-    @bp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM)
+    @problems(400, 401, 409)
     def post(self, payload):
         """批量写入台账记录（全部无误才写入；按 external_id 幂等）"""
         caller = require(RECORDS)

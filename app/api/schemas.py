@@ -167,3 +167,25 @@ class RenderSchema(Lenient):
     docx_url = fields.String(allow_none=True)
     pdf_url = fields.String(allow_none=True)
     ofd_url = fields.String(allow_none=True)
+
+
+class FindingSchema(Lenient):
+    section_id = fields.Integer(allow_none=True)
+    field = fields.String(metadata={"description": "heading / lead / body"})
+    start = fields.Integer()
+    end = fields.Integer()
+    text = fields.String()
+    severity = fields.String(metadata={"description": "error / warning"})
+    rule = fields.String()
+    category = fields.String()
+    message = fields.String()
+    suggestion = fields.String(allow_none=True)
+    source = fields.String(metadata={"description": "依据，如 GB/T 15834-2011"})
+
+
+class ProofreadingSchema(Lenient):
+    report_id = fields.Integer()
+    errors = fields.Integer()
+    warnings = fields.Integer()
+    ignored = fields.Integer()
+    items = fields.List(fields.Nested(FindingSchema))

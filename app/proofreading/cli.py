@@ -6,7 +6,9 @@ import click
 from flask import Flask
 
 from core import db as core_db
-from core.proofreading import messages
+from core.drafting.document import outline
+from core.drafting.tree import describe
+from core.proofreading import messages, terms
 from core.proofreading.files import UnreadableFile, proofread_paragraphs, read_paragraphs
 from core.proofreading.report import proofread_report
 from data_models import Report
@@ -40,8 +42,6 @@ def register_terms(app: Flask) -> None:
     @app.cli.command("proofread-terms")
     def terms_command() -> None:
         """列出校对所用的规范表述，并检查管理员补充文件（instance/proofreading/terms.yaml）。"""
-        from core.proofreading import terms
-
         if terms.EXTRA_TERMS_FILE.exists():
             try:
                 terms.read_extra(terms.EXTRA_TERMS_FILE)
@@ -64,7 +64,9 @@ def _report_rows(report_id: int) -> list[dict]:
         if report is None:
             raise click.ClickException(f"找不到编号为 {report_id} 的报告。")
         findings = proofread_report(session, report).findings
-    return [{**{k: getattr(f, k) for k in _KEYS}, "section_id": f.section_id, "field": f.field} for f in findings]
+        places = {row.section.id: describe(row.section, row.number) for row in outline(session, report)}
+    return [{**{k: getattr(f, k) for k in _KEYS}, "section_id": f.section_id, "field": f.field,
+             "place": places.get(f.section_id, "")} for f in findings]
 
 
 def _file_rows(path: Path) -> list[dict]:
@@ -87,7 +89,7 @@ def _file_rows(path: Path) -> list[dict]:
 
 def _line(row: dict) -> str:
     where = (f"第{row['paragraph']}段" if "paragraph" in row
-             else f"节{row['section_id'] or '-'}·{_FIELD_NAMES.get(row['field'], row['field'])}")
+             else f"{row['place'] or '报告'}·{_FIELD_NAMES.get(row['field'], row['field'])}")
     severity = messages.SEVERITY_NAMES[row["severity"]]
     advice = "" if row["suggestion"] is None else f" 建议：“{row['suggestion']}”" if row["suggestion"] else " 建议：删去"
     return f"{severity} {row['rule']} [{where} {row['start']}-{row['end']}] “{row['text']}” {row['message']}{advice}"

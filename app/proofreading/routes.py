@@ -8,11 +8,14 @@ from core.drafting.guards import EditRefused, is_editable
 from core.drafting.sections import InvalidEdit, SaveConflict
 from core.proofreading import fixes, ignores, terms
 from core.proofreading import messages as msg
+from core.proofreading.engine import proofread_text
 from core.proofreading.report import ReportProofread, proofread_report
+from core.proofreading.rules import ROLES
 from data_models import Report
 
 from . import bp
 
+CHECK_LIMIT = 20000  # the longest section body (core.drafting.sections.LIMITS)
 REFUSALS = (fixes.ProofreadError, EditRefused, InvalidEdit, SaveConflict, ValueError)
 _JSON_KEYS = ("section_id", "field", "start", "end", "severity", "rule", "message", "suggestion", "source",
               "text", "category", "fingerprint", "before", "after")
@@ -57,6 +60,19 @@ def findings_json(report_id: int):
         sections.setdefault(str(row["section_id"] or "report"), []).append(row)
     return jsonify(report_id=report.id, errors=result.errors, warnings=result.warnings, ignored=result.ignored,
                    categories=dict(result.by_category()), findings=rows, sections=sections)
+
+
+@bp.route("/check", methods=["POST"])
+@login_required
+def check():
+    """Proofread text not saved yet (the editor as staff type): {"text": …, "role": "body"}."""
+    data = request.get_json(silent=True) or request.form
+    text, role = data.get("text"), data.get("role", "body")
+    if not isinstance(text, str) or role not in ROLES or len(text) > CHECK_LIMIT:
+        return jsonify(error=msg.BAD_CHECK.format(limit=CHECK_LIMIT)), 400
+    rows = [{key: getattr(f, key) for key in _JSON_KEYS if key not in ("section_id", "field")}
+            for f in proofread_text(text, role)]
+    return jsonify(findings=rows)
 
 
 @bp.route("/reports/<int:report_id>")

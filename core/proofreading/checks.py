@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from . import numbering, terms, traditional
 from .rules import MACROS, Hit, Rule, data_doc, data_table
 
 HAN = MACROS["{HAN}"]
@@ -187,22 +188,10 @@ def line_end(text: str, rule: Rule) -> Iterator[Hit]:
             yield Hit(offset + len(stripped) - 1, offset + len(stripped))
 
 
-def _checks() -> dict[str, Callable]:
-    from . import numbering, terms, traditional
-
-    return {
-        "paired_marks": paired_marks, "quote_nesting": quote_nesting, "stray_dun": stray_dun,
-        "wordlist": wordlist, "doubled_chars": doubled_chars, "doubled_words": doubled_words,
-        "doubled_items": doubled_items, "wrong_marks": wrong_marks, "line_end": line_end,
-        "numbering_sequence": numbering.sequence_hits, "traditional": traditional.traditional,
-        "term_corruptions": terms.corruptions, "term_near_miss": terms.near_miss, "term_order": terms.order,
-    }
-
-
-class _Registry(dict):
-    def __missing__(self, name: str) -> Callable:
-        self.update(_checks())
-        return dict.__getitem__(self, name)
-
-
-CHECKS = _Registry()
+CHECKS: dict[str, Callable[[str, Rule], Iterator[Hit]]] = {
+    "paired_marks": paired_marks, "quote_nesting": quote_nesting, "stray_dun": stray_dun,
+    "wordlist": wordlist, "doubled_chars": doubled_chars, "doubled_words": doubled_words,
+    "doubled_items": doubled_items, "wrong_marks": wrong_marks, "line_end": line_end,
+    "numbering_sequence": numbering.sequence_hits, "traditional": traditional.traditional,
+    "term_corruptions": terms.corruptions, "term_near_miss": terms.near_miss, "term_order": terms.order,
+}

@@ -1,7 +1,11 @@
 """Proofread a finished text outside the editor: a .txt or .docx file, paragraph by paragraph.
 Without a section tree, a paragraph is a heading when it looks like one (GB/T 9704 7.3.3)."""
 import re
+from dataclasses import replace
 from pathlib import Path
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
 
 from .engine import proofread_text
 from .findings import Finding
@@ -28,9 +32,6 @@ def read_paragraphs(path: Path) -> list[str]:
 
 
 def _docx_paragraphs(path: Path) -> list[str]:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError):
@@ -71,6 +72,4 @@ def _sequence(lines: list[str], start: int) -> list[Finding]:
 
 
 def _shift(finding: Finding, offset: int) -> Finding:
-    from dataclasses import replace
-
     return replace(finding, start=finding.start + offset, end=finding.end + offset)

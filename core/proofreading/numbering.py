@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from core.drafting.numbering import chinese_number
+
 from .rules import Hit, Rule
 
 _HAN_DIGITS = "一二三四五六七八九十"
@@ -28,8 +30,6 @@ def han_value(numeral: str) -> int:
 
 
 def mark_text(level: int, n: int) -> str:
-    from core.drafting.numbering import chinese_number
-
     return (f"{chinese_number(n)}、", f"（{chinese_number(n)}）", f"{n}.", f"（{n}）")[level]
 
 
@@ -81,8 +81,6 @@ def sequence_problems(found: list[Mark]) -> Iterator[tuple[Mark, str, str]]:
 
 
 def _label(level: int, n: int) -> str:
-    from core.drafting.numbering import chinese_number
-
     return f"{chinese_number(n)}是" if level == 4 else mark_text(level, n)
 
 

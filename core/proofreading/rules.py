@@ -12,6 +12,8 @@ from typing import Callable, Iterator, Optional
 
 import yaml
 
+from core.drafting.numbering import chinese_number
+
 DATA_DIR = Path(__file__).parent / "data"
 RULE_FILES = ("punctuation.yaml", "numbers.yaml", "structure.yaml", "words.yaml", "terms.yaml",
               "unfinished.yaml", "charset.yaml")
@@ -40,8 +42,6 @@ def halfwidth(text: str) -> str:
 
 def han_numerals(text: str) -> str:
     """Arabic numbers in a fixed expression written in Chinese: 2是 → 二是, 14五 → 十四五."""
-    from core.drafting.numbering import chinese_number
-
     return re.sub(r"\d+", lambda m: chinese_number(int(m.group())), text)
 
 

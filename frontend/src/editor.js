@@ -1,5 +1,6 @@
 // Entry of the report editor bundle (app/static/editor/editor.js): autosave, drafts, conflicts,
 // number chips (ProseMirror), picker, warnings. Built by `npm run build` in frontend/.
+import { showProofreading } from './proofread.js';
 import { Block } from './block.js';
 import { Deletions } from './deletes.js';
 import * as msg from './messages.js';
@@ -23,7 +24,7 @@ class Editor {
       this.blocks.set(node.dataset.section, new Block(node, this));
     });
     this.draftsFound = 0;
-    this.savedOne = warningRefresher(root);
+    this.savedOne = warningRefresher(root, () => showProofreading(root, window.wengaoEditor.setDecorations));
   }
 
   start() {
@@ -244,6 +245,7 @@ function main() {
   setupRawToggle(root);
   setupMenus(root);
   window.wengaoEditor = { setDecorations: (findings) => setDecorations(root, findings) };
+  showProofreading(root, window.wengaoEditor.setDecorations);
   if (!editable) {
     if (bar) setupRender(bar, null);
     return;

@@ -40,9 +40,10 @@ function showList(warnings) {
   panel.querySelector('ul').replaceChildren(...warnings.map((w) => item(w, true)));
 }
 
-export function warningRefresher(root) {
+export function warningRefresher(root, after = () => {}) {
   let timer = null;
   const refresh = async () => {
+    after();
     try {
       const response = await fetch(root.dataset.warningsUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
       if (!response.ok) return;

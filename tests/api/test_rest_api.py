@@ -124,3 +124,28 @@ def test_ofd_of_a_version_downloads_once_made(client, db_session, demo, make_tok
     run = client.get(started.headers["Location"], headers=headers).json
     got = client.get(run["ofd_url"], headers=headers)
     assert got.status_code == 200 and got.mimetype == "application/ofd" and got.data == document.ofd
+
+
+def test_proofreading_findings_of_a_report(client, db_session, demo, make_token, county_report):
+    headers = make_token(demo.county_a)
+    tree = client.get(f"/api/v1/reports/{county_report.id}", headers=headers).json
+    section = tree["sections"][0]
+    url = f"/api/v1/reports/{county_report.id}/sections/{section['id']}"
+    etag = client.get(url, headers=headers).headers["ETag"]
+    body = {"heading": section["heading"], "lead": "", "body": "深入深入贯彻落实,充足发挥作用。"}
+    assert client.put(url, json=body, headers={**headers, "If-Match": etag}).status_code == 200
+    found = client.get(f"/api/v1/reports/{county_report.id}/proofreading", headers=headers).json
+    assert found["errors"] >= 1 and any(i["section_id"] == section["id"] and i["source"] for i in found["items"])
+
+
+def test_tokens_are_rate_limited_with_a_chinese_problem(db_session, demo, make_token, database_url):
+    from app import create_app
+
+    limited = create_app({"TESTING": True, "RATELIMIT_ENABLED": True, "API_RATE_LIMIT": "3 per minute",
+                          "SETTINGS": {"database_url": database_url, "task_mode": "eager", "secret_key": "t"}})
+    headers = make_token(demo.county_a, "read")
+    with limited.test_client() as other:
+        codes = [other.get("/api/v1/committees", headers=headers).status_code for _ in range(4)]
+        last = other.get("/api/v1/committees", headers=headers)
+    assert codes[:3] == [200, 200, 200] and last.status_code == 429
+    assert last.mimetype == "application/problem+json" and last.json["title"] == "请求过于频繁"

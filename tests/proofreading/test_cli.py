@@ -78,3 +78,11 @@ def test_render_prints_the_summary_and_still_renders(runner, report, add, tmp_pa
     result = runner.invoke(args=["render", str(report.id), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "校对：1 处错误，0 处提示。" in result.output and out.stat().st_size > 0
+
+
+def test_report_findings_name_their_section(runner, report, add):
+    part = add("part", heading="2024年工作回顾")
+    add("section", part, heading="强化政治引领", body="完善制度,规范履职行为。")
+    result = runner.invoke(args=["proofread", str(report.id)])
+    assert result.exit_code == 1
+    assert "[（一）强化政治引领·正文 4-5]" in result.output

@@ -102,3 +102,13 @@ def test_administrator_extends_the_terms_list(client, demo, tmp_path, monkeypatc
 def test_only_administrators_edit_the_terms(client, demo):
     client.login("donghu_drafter")
     assert client.get("/proofread/terms").status_code == 403
+
+
+def test_unsaved_text_is_checked_for_the_editor(client, demo):
+    client.login("donghu_drafter")
+    answer = client.post("/proofread/check", json={"text": "完善制度,规范履职行为。", "role": "body"},
+                         headers={"X-CSRFToken": client.csrf_token()})
+    rows = answer.get_json()["findings"]
+    assert [(r["rule"], r["start"], r["end"], r["suggestion"]) for r in rows] == [("punct.halfwidth", 4, 5, "，")]
+    refused = client.post("/proofread/check", json={"text": 5}, headers={"X-CSRFToken": client.csrf_token()})
+    assert refused.status_code == 400 and "要校对的文字" in refused.get_json()["error"]
