@@ -6,6 +6,8 @@ from core.config import load_settings
 from tasks import configure_celery
 
 from . import jobs
+from .labels import task_name
+from .times import beijing
 from .extensions import csrf, db, limiter, login_manager
 from .security.inputs import CleanJSONProvider, CleanRequest
 
@@ -72,6 +74,8 @@ def register_blueprints(app: Flask) -> None:
     # Top navigation: (endpoint, label) for each area, in menu order.
     app.config["NAV_LINKS"] = [(endpoint, label) for _, endpoint, label in sorted(nav)]
     app.context_processor(_template_globals)
+    app.add_template_filter(beijing, "beijing")  # every time shown on a page, in Beijing time
+    app.add_template_filter(task_name, "task_name")  # 生成文档, never render_report
 
 
 def _template_globals() -> dict:

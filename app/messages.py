@@ -24,6 +24,16 @@ TASK_STATES = {
     "succeeded": "已完成",
     "failed": "失败",
 }
+# Background task names as the user reads them; names already in Chinese are shown as they are.
+TASK_NAMES = {
+    "render_report": "生成文档",
+    "render_batch": "批量生成文档",
+    "import_records": "导入台账",
+    "convert_document": "转换 PDF",
+    "convert_ofd": "转换 OFD",
+}
+BATCH_CHILD_TASK = "批量生成文档（单份）"
+UNKNOWN_TASK = "后台任务"
 REPORT_STATUSES = {
     "draft": "起草中",
     "in_review": "待审核",

@@ -6,7 +6,7 @@ from .ledger import LedgerUpload, Record, RecordCategory, RecordType
 from .metric import MetricDefinition
 from .proofreading import ProofreadIgnore
 from .rendering import RenderedDocument, TaskRun
-from .report import Report, ReviewEvent, Section, SectionVersion
+from .report import Report, ReviewEvent, Section, SectionComment, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
 from .user import ApiRequestKey, ApiToken, LoginFailure, RememberToken, User
 from .visit import Visit, VisitAgendaItem, VisitContact
@@ -15,6 +15,6 @@ __all__ = [
     "ApiRequestKey", "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "LoginFailure",
     "MetricDefinition", "OutboxMessage", "ProofreadIgnore", "Record", "RecordCategory", "RecordType", "RememberToken",
     "RenderedDocument", "Report",
-    "RequestTarget", "ReviewEvent", "Section", "SectionVersion", "Submission", "TaskRun",
+    "RequestTarget", "ReviewEvent", "Section", "SectionComment", "SectionVersion", "Submission", "TaskRun",
     "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",
 ]

@@ -38,3 +38,58 @@ ACTION_NAMES = {
     "upward.delivered": "报送送达",
 }
 BAD_DATE = "日期格式应为 YYYY-MM-DD，已忽略该筛选条件。"
+ACTION_NAMES.update({
+    "report.comment": "提出章节意见",
+    "catalogue.add_category": "新增台账类别",
+    "catalogue.add_type": "新增台账类型",
+    "record.create": "新增台账记录",
+})
+OBJECT_NAMES = {
+    "report": "文稿",
+    "section": "章节",
+    "record": "台账记录",
+    "rendered_document": "生成的文档",
+    "user": "用户",
+    "api_token": "接口令牌",
+    "collection_request": "报送通知",
+    "submission": "报送材料",
+    "outbox_message": "报送消息",
+}
+DETAIL_NAMES = {
+    "title": "标题",
+    "revision": "版次",
+    "status_from": "原状态",
+    "status_to": "新状态",
+    "comment": "意见",
+    "new_report_id": "新版本文稿编号",
+    "previous_id": "上一版文稿编号",
+    "report_id": "文稿编号",
+    "section_id": "章节编号",
+    "version": "版本",
+    "format": "格式",
+    "filename": "文件名",
+    "records": "记录数",
+    "rows": "行数",
+    "kind": "类型",
+    "self_approval": "允许提交人自行审定",
+    "key": "代码",
+    "masked": "脱敏",
+    "node_type": "章节类型",
+    "scope": "权限范围",
+    "sections": "章节数",
+    "reordered": "调整顺序",
+    "heading": "标题",
+    "lead": "引导句",
+    "body": "正文",
+    "targets": "报送对象",
+    "target": "报送对象",
+    "count": "数量",
+    "request": "报送通知",
+    "channel": "渠道",
+    "request_ref": "通知编号",
+    "submission": "报送材料编号",
+    "bound": "绑定",
+    "name": "名称",
+}
+HIDDEN_DETAILS = {"content_hash", "created"}  # technical, meaningless to a reader
+FORMAT_NAMES = {"docx": "Word", "pdf": "PDF", "ofd": "OFD", "zip": "压缩包"}

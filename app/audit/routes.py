@@ -5,6 +5,7 @@ from flask_login import login_required
 from sqlalchemy import Select, func
 
 from app.extensions import db
+from app.times import BEIJING
 from app.scoping import own, require_role
 from data_models import AuditEvent, User
 
@@ -41,7 +42,8 @@ def _filtered(query: Select) -> tuple[Select, dict]:
     for name, op in (("from", "__ge__"), ("to", "__lt__")):
         day = _day(args.get(name, ""))
         if day is not None:
-            bound = datetime.combine(day + timedelta(days=1 if name == "to" else 0), time(), tzinfo=timezone.utc)
+            midnight = datetime.combine(day + timedelta(days=1 if name == "to" else 0), time(), tzinfo=BEIJING)
+            bound = midnight.astimezone(timezone.utc)  # the days are Beijing days, as the page shows times
             query, filters[name] = query.where(getattr(AuditEvent.created_at, op)(bound)), day.isoformat()
     return query, filters
 

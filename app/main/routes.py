@@ -17,7 +17,7 @@ def dashboard():
     reports = db.session.scalars(own(Report).order_by(Report.updated_at.desc()).limit(20)).all()
     runs = db.session.scalars(own(TaskRun).order_by(TaskRun.id.desc()).limit(10)).all()
     return render_template("main/dashboard.html", reports=reports, runs=runs, committee=current_user.committee,
-                           counts=_status_counts(), my_sections=_my_sections(), waiting=_waiting_for_me())
+                           counts=_status_counts(), my_sections=_by_report(_my_sections()), waiting=_waiting_for_me())
 
 
 def _status_counts() -> list[tuple[str, int]]:
@@ -33,6 +33,14 @@ def _my_sections() -> list[tuple[Section, Report]]:
              .where(Section.owner_id == current_user.id, Report.status.in_(("draft", "returned", "in_review")))
              .with_only_columns(Section, Report).order_by(Report.updated_at.desc(), Section.position).limit(30))
     return [tuple(row) for row in db.session.execute(query)]
+
+
+def _by_report(rows: list[tuple[Section, Report]]) -> list[tuple[Report, list[Section]]]:
+    """Sections grouped under their report, reports in the order they first appear."""
+    groups: dict[int, tuple[Report, list[Section]]] = {}
+    for section, report in rows:
+        groups.setdefault(report.id, (report, []))[1].append(section)
+    return list(groups.values())
 
 
 def _waiting_for_me() -> list[tuple[Report, str]]:

@@ -20,8 +20,9 @@ from core.metrics import formats
 from core.drafting.reports import SETTING_FIELDS, create_report, update_report
 from core.metrics.definitions import load_specs
 from core.metrics.periods import PeriodError, parse_period
+from core.review.comments import comments_by_section
 from data_models import Report, Section, User
-from data_models.report import NODE_TYPES
+from data_models.report import NODE_TYPES, STATUSES
 
 from . import bp
 from . import messages as msg
@@ -53,8 +54,12 @@ def _refused(error: Exception) -> None:
 @bp.route("/")
 @login_required
 def index():
-    reports = db.session.scalars(own(Report).order_by(Report.period_end.desc(), Report.id.desc())).all()
-    return render_template("reports/index.html", reports=reports, kinds=dict(kind_choices()))
+    query = own(Report).order_by(Report.period_end.desc(), Report.id.desc())
+    status = request.args.get("status", "")
+    if status in STATUSES:  # the dashboard's status tiles link here; an unknown status shows all
+        query = query.where(Report.status == status)
+    return render_template("reports/index.html", reports=db.session.scalars(query).all(), kinds=dict(kind_choices()),
+                           status=status if status in STATUSES else "")
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -108,7 +113,7 @@ def _editor(report: Report, conflict=None, status: int = 200, refused=None):
                            setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=assembly.warnings,
                            owner_names={u.id: u.display_name or u.username for u in users},
                            view_functions=current_app.view_functions, editor_data=data, headings=data["headings"],
-                           refused=refused), status
+                           refused=refused, section_comments=comments_by_section(db.session, report.id)), status
 
 
 def _editor_data(report: Report, rows, values: dict) -> dict:

@@ -5,7 +5,8 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.scoping import get_own_or_404, require_role
-from core.review import messages, workflow
+from core.drafting.document import assemble, outline
+from core.review import changes, comments, messages, workflow
 from data_models import Report, User
 
 from . import bp
@@ -28,6 +29,8 @@ _REPORT_PAGES = ("reports.edit", "reports.show", "reports.editor", "review.show"
 
 
 def report_link(report: Report) -> str:
+    if report.status not in workflow.EDITABLE and current_user.has_role("reviewer"):
+        return url_for("review.show", report_id=report.id)  # reviewers read the document, not the editor
     endpoint = next(e for e in _REPORT_PAGES if e in current_app.view_functions)
     return url_for(endpoint, report_id=report.id)
 
@@ -53,8 +56,45 @@ def panel_state(report: Report) -> dict:
 @bp.route("/<int:report_id>")
 @login_required
 def show(report_id: int):
+    """The read-only document as it will print, with each section's changes and comments."""
+    return _document(get_own_or_404(Report, report_id))
+
+
+def _document(report: Report, draft: dict | None = None, status: int = 200):
+    assembly = assemble(db.session, report)
+    merge = changes.number_merger(report, assembly.values)
+    diff = changes.changes_since_submission(db.session, report, merge)
+    blocks: dict = {}
+    for block in assembly.content.blocks:
+        blocks.setdefault(block.section_id, []).append(block)
+    return render_template("review/show.html", report=report, doc=assembly.content, blocks=blocks,
+                           rows=outline(db.session, report), changes=diff,
+                           since=changes.baseline_time(db.session, report),
+                           removed=changes.removed_since_submission(db.session, report, merge),
+                           comments=comments.comments_by_section(db.session, report.id), names=_user_names(),
+                           draft=draft or {}), status
+
+
+def _user_names() -> dict[int, str]:
+    rows = db.session.execute(db.select(User.id, User.display_name, User.username)
+                              .where(User.committee_id == current_user.committee_id))
+    return {user_id: display or username for user_id, display, username in rows}
+
+
+@bp.route("/<int:report_id>/sections/<int:section_id>/comments", methods=["POST"])
+@login_required
+def comment(report_id: int, section_id: int):
     report = get_own_or_404(Report, report_id)
-    return render_template("review/show.html", report=report)
+    require_role("reviewer")
+    try:
+        comments.add_comment(db.session, report, section_id, current_user, request.form.get("body", ""))
+    except workflow.WorkflowError as error:  # the typed text comes back in its box
+        db.session.rollback()
+        flash(str(error), "error")
+        return _document(report, {section_id: request.form.get("body", "")}, 400)
+    db.session.commit()
+    flash(messages.COMMENTED, "success")
+    return redirect(url_for("review.show", report_id=report.id, _anchor=f"s-{section_id}"))
 
 
 @bp.route("/<int:report_id>/<any(submit, return, approve):step>", methods=["POST"])

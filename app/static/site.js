@@ -1,4 +1,5 @@
 // Behaviour that the CSP (no inline script) keeps out of the templates, driven by data attributes.
+document.documentElement.classList.add('js');  // the phone menu folds only when this script can open it
 document.addEventListener('submit', function (event) {
   var form = event.target;
   if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
@@ -10,4 +11,26 @@ document.addEventListener('submit', function (event) {
     var field = form.elements[form.dataset.gotoField || 'category'];
     window.location.href = form.dataset.goto + encodeURIComponent(field.value);
   }
+});
+
+// <button data-dialog="ID"> opens <dialog id="ID"> (a confirmation with its own form);
+// [data-close-dialog] inside it closes it without submitting.
+document.addEventListener('click', function (event) {
+  var opener = event.target.closest('[data-dialog]');
+  if (opener) {
+    var dialog = document.getElementById(opener.dataset.dialog);
+    if (dialog && dialog.showModal) { event.preventDefault(); dialog.showModal(); }
+    return;
+  }
+  var closer = event.target.closest('[data-close-dialog]');
+  if (closer) { closer.closest('dialog').close(); }
+});
+
+// The phone menu: the 菜单 button shows and hides the top navigation.
+document.addEventListener('click', function (event) {
+  var toggle = event.target.closest('.menu-toggle');
+  if (!toggle) { return; }
+  var menu = document.getElementById(toggle.getAttribute('aria-controls'));
+  var open = menu.classList.toggle('open');
+  toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
 });

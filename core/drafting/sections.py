@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from core import audit
-from data_models import Report, Section, SectionVersion, User
+from core.times import beijing_text
+from data_models import Report, Section, SectionComment, SectionVersion, User
 from data_models.report import NODE_TYPES
 from data_models.base import utcnow
 
@@ -52,7 +53,7 @@ class SaveConflict(Exception):
     """Someone else saved this section after the editor opened it; both texts are kept here."""
 
     def __init__(self, mine: SectionText, theirs: SectionText):
-        when = theirs.saved_at.strftime("%Y-%m-%d %H:%M") if theirs.saved_at else ""
+        when = beijing_text(theirs.saved_at)
         self.message = messages.CONFLICT.format(who=theirs.saved_by or messages.ANOTHER_USER, when=when)
         super().__init__(self.message)
         self.mine, self.theirs = mine, theirs
@@ -202,12 +203,15 @@ def set_owner(session: Session, section: Section, owner_id: Optional[int]) -> No
 def delete_section(session: Session, section: Section, user_id: Optional[int] = None) -> None:
     """Delete a section and everything below it; the audit log keeps what the deleted text was."""
     ensure_editable(section.report)
+    first_saved = session.scalar(select(func.min(SectionVersion.saved_at)).where(SectionVersion.section_id == section.id))
     audit.record(session, "section.delete", user_id=user_id, committee_id=section.report.committee_id,
                  object_type="section", object_id=section.id, heading=section.heading, lead=section.lead,
-                 body=section.body)
+                 body=section.body, report_id=section.report_id,  # the review's diff lists deleted sections
+                 created=first_saved.isoformat() if first_saved else None)
     for child in session.scalars(select(Section).where(Section.parent_id == section.id)).all():
         delete_section(session, child, user_id)
     session.execute(SectionVersion.__table__.delete().where(SectionVersion.section_id == section.id))
+    session.execute(SectionComment.__table__.delete().where(SectionComment.section_id == section.id))
     session.delete(section)
     session.flush()
 

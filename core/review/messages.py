@@ -34,3 +34,9 @@ STATUS_NAMES = {
     "approved": "已审定",
     "sent": "已报送",
 }
+
+ROLE_COMMENT = "只有审核人员可以对章节提出意见。"
+CANNOT_COMMENT = "只有“待审核”的文稿可以提出章节意见。"
+NO_SUCH_SECTION = "该章节不存在或已被删除，请刷新页面。"
+COMMENT_EMPTY = "请填写意见内容。"
+COMMENTED = "意见已保存，起草人员将在该章节处看到。"

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import audit
+from core.times import beijing_text
 from data_models import OutboxMessage, Report, UpwardLink
 from data_models.base import utcnow
 
@@ -160,6 +161,6 @@ def remote_requests(session: Session, link: UpwardLink) -> tuple[list[dict], str
         if link.fetched_at is None:
             return [], str(error)
         return list(link.remote_requests), msg.STALE_REQUESTS.format(
-            error=error, time=link.fetched_at.strftime("%Y-%m-%d %H:%M"))
+            error=error, time=beijing_text(link.fetched_at))
     link.remote_requests, link.fetched_at = fresh, utcnow()
     return fresh, ""

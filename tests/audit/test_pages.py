@@ -42,7 +42,7 @@ def test_filters_by_user_action_and_date(client, demo, db_session):
     page = client.get("/audit/?action=report.approved").get_data(as_text=True)
     assert "共 1 条记录" in page and "审定文稿" in page and "东湖总结" in page
     page = client.get("/audit/?from=2024-01-01&to=2024-03-01").get_data(as_text=True)
-    assert "共 1 条记录" in page and "rows=12" in page
+    assert "共 1 条记录" in page and "行数：12" in page and "rows=12" not in page
     page = client.get("/audit/?from=2024-03-02").get_data(as_text=True)
     assert "共 61 条记录" in page
 
@@ -61,3 +61,27 @@ def test_non_admins_cannot_read_the_log(client, demo, db_session):
         assert client.get("/audit/").status_code == 403
         client.logout()
     assert db_session.query(AuditEvent).count() == 63
+
+
+def test_details_and_times_read_in_chinese(client, demo, db_session):
+    admin = user(db_session, "donghu_admin")
+    event = record(db_session, "report.approved", user_id=admin.id, committee_id=demo.county_a.id,
+                   object_type="report", object_id=7, title="东湖县工作总结", status_from="in_review",
+                   status_to="approved", content_hash="ab" * 32)
+    event.created_at = datetime(2026, 6, 30, 20, 15, 3, tzinfo=timezone.utc)
+    db_session.commit()
+    client.login("donghu_admin")
+    row = _rows(client.get("/audit/").get_data(as_text=True))
+    assert "原状态：待审核" in row and "新状态：已审定" in row and "文稿 #7" in row
+    assert "2026-07-01 04:15:03" in row
+    assert "status_from" not in row and "approved" not in row and "content_hash" not in row
+
+
+def test_date_filters_are_beijing_days(client, demo, db_session):
+    admin = user(db_session, "donghu_admin")
+    late = record(db_session, "ledger.import", user_id=admin.id, committee_id=demo.county_a.id, rows=3)
+    late.created_at = datetime(2026, 6, 30, 17, 0, tzinfo=timezone.utc)  # 1 July, 01:00 in Beijing
+    db_session.commit()
+    client.login("donghu_admin")
+    assert "共 1 条记录" in client.get("/audit/?from=2026-07-01&to=2026-07-01").get_data(as_text=True)
+    assert "共 0 条记录" in client.get("/audit/?from=2026-06-30&to=2026-06-30").get_data(as_text=True)

@@ -110,8 +110,9 @@ def test_newcomer_to_approved_docx(browser, live_server, newcomer, db_session, d
     logout(page)
 
     login(page, live_server, "donghu_reviewer", demo.password)
-    page.click(f"#waiting a[href='/reports/{report_id}']")
+    page.click(f"#waiting a[href='/review/{report_id}']")  # the reviewer reads the document view
     page.click("#review-panel button:has-text('审定通过')")
+    page.click("#review-approve-dialog button[type=submit]")  # confirmed in the dialog
     page.wait_for_selector("text=文稿已审定")
     assert page.inner_text("#review-panel .status") == "已审定"
     shots.take(page, "approved")
