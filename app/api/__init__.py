@@ -31,4 +31,6 @@ def register(app: Flask) -> None:
 
     # Each token (or address without one) may make API_RATE_LIMIT calls; beyond that 429 with a Chinese problem.
     limiter.limit(lambda: app.config.get("API_RATE_LIMIT") or app.config["WENGAO"].api_rate_limit, key_func=token_key)(bp)
-    make_api(app).register_blueprint(bp)
+    api = make_api(app)
+    app.extensions["wengao_rest_api"] = api  # the upward endpoints join the same description
+    api.register_blueprint(bp)

@@ -37,6 +37,7 @@ def make_api(app: Flask) -> RestApi:
     app.config.setdefault("API_SPEC_OPTIONS", {
         "info": {"description": msg.API_DESCRIPTION},
         "security": [{"bearerAuth": []}],
-        "components": {"securitySchemes": {"bearerAuth": TOKEN_SCHEME}},
+        "components": {"securitySchemes": {"bearerAuth": TOKEN_SCHEME, "upwardToken": {
+            "type": "http", "scheme": "bearer", "description": "上级平台签发给下级平台的报送令牌"}}},
     })
     return RestApi(app)

@@ -1,4 +1,5 @@
 from flask import jsonify, request
+from marshmallow import EXCLUDE, Schema, fields
 
 from app.extensions import db
 from core.upward import UpwardError
@@ -9,6 +10,57 @@ from core.upward.tokens import verify_token
 
 from . import bp
 
+TOKEN_HELP = "下级平台报送令牌（由上级平台签发，只能以该下级委员会的名义报送）"
+IDEMPOTENCY = [{"in": "header", "name": "Idempotency-Key", "required": True, "schema": {"type": "string", "maxLength": 80},
+                "description": "报送包的幂等键，须与请求体中的 idempotency_key 相同；重复报送只收一次"}]
+PACKAGE_BODY = {"required": True, "content": {"application/json": {"schema": {
+    "type": "object", "description": "报送包：request_id、idempotency_key、文稿（Word/PDF/OFD，base64）、指标数据（schema_version 1）和校验值",
+    "required": ["request_id", "idempotency_key"],
+    "properties": {"request_id": {"type": "integer"}, "idempotency_key": {"type": "string", "maxLength": 80}},
+    "additionalProperties": True}}}}
+
+
+class _Lenient(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+
+class UpwardErrorSchema(_Lenient):
+    error = fields.String(metadata={"description": "中文说明"})
+
+
+class ReceiptSchema(_Lenient):
+    submission_id = fields.Integer()
+    duplicate = fields.Boolean(metadata={"description": "同一幂等键已收到过"})
+    content_hash = fields.String()
+
+
+class OpenRequestSchema(_Lenient):
+    id = fields.Integer()
+    title = fields.String()
+    kind = fields.String()
+    period_start = fields.String()
+    period_end = fields.String()
+    deadline = fields.String()
+    note = fields.String()
+    want_ofd = fields.Boolean()
+    issuer = fields.String()
+    reminders = fields.Integer()
+    submitted = fields.Boolean()
+
+
+class OpenRequestList(_Lenient):
+    requests = fields.List(fields.Nested(OpenRequestSchema))
+
+
+def _refusals(*codes: int):
+    """The plain {"error": …} answers of this API, documented."""
+    def decorate(view):
+        for code in reversed(codes):
+            view = bp.alt_response(code, schema=UpwardErrorSchema)(view)
+        return view
+    return decorate
+
 
 def _sender():
     """The committee the bearer token was issued to; anything else is refused before reading the body."""
@@ -17,7 +69,12 @@ def _sender():
     return token.committee if token is not None else None
 
 
-@bp.post("/submissions")
+@bp.route("/submissions", methods=["POST"])
+@bp.doc(summary="接收下级报送的材料包", parameters=IDEMPOTENCY, requestBody=PACKAGE_BODY,
+        security=[{"upwardToken": []}])
+@bp.response(201, ReceiptSchema)
+@bp.alt_response(200, schema=ReceiptSchema, description="重复报送：已收到过，返回原回执")
+@_refusals(400, 401, 403, 409)
 def receive():
     sender = _sender()
     if sender is None:
@@ -49,7 +106,10 @@ def receive():
     return jsonify(body), 201 if created else 200
 
 
-@bp.get("/requests")
+@bp.route("/requests", methods=["GET"])
+@bp.doc(summary="本下级委员会收到的报送通知", security=[{"upwardToken": []}])
+@bp.response(200, OpenRequestList)
+@_refusals(401)
 def open_requests():
     sender = _sender()
     if sender is None:

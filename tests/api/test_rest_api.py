@@ -6,7 +6,8 @@ def test_openapi_document_describes_every_operation(client):
     spec = client.get("/api/v1/openapi.json").json
     assert spec["openapi"].startswith("3.1")
     assert {"/api/v1/records", "/api/v1/reports", "/api/v1/reports/{report_id}/sections/{section_id}",
-            "/api/v1/committees/{committee_id}/metrics", "/api/v1/renders/{run_id}"} <= set(spec["paths"])
+            "/api/v1/committees/{committee_id}/metrics", "/api/v1/renders/{run_id}", "/api/v1/reports/{report_id}/proofreading",
+            "/api/upward/submissions", "/api/upward/requests"} <= set(spec["paths"])
     page = client.get("/api/v1/docs/")
     assert page.status_code == 200 and "开放接口" in page.get_data(as_text=True)
 
