@@ -117,9 +117,7 @@ def _tree(report: Report) -> list[dict]:
     """The outline as nested nodes, each with the number the document will print."""
     roots, stack = [], []
     for row in outline(db.session, report):
-        s = row.section
-        node = {"id": s.id, "parent_id": s.parent_id, "node_type": s.node_type, "number": row.number,
-                "heading": s.heading, "lead": s.lead, "body": s.body, "version": s.version, "children": []}
+        node = _section_view(row.section, row.number)
         del stack[row.depth:]
         (stack[-1]["children"] if stack else roots).append(node)
         stack.append(node)
@@ -177,8 +175,9 @@ class SectionDetail(MethodView):
         return _section_view(section), 200, {"ETag": _etag(section)}
 
 
-def _section_view(section: Section) -> dict:
-    return {"id": section.id, "parent_id": section.parent_id, "node_type": section.node_type, "number": "",
+def _section_view(section: Section, number: str = "") -> dict:
+    """A section as the API shows it; `number` is the generated one when read within its tree."""
+    return {"id": section.id, "parent_id": section.parent_id, "node_type": section.node_type, "number": number,
             "heading": section.heading, "lead": section.lead, "body": section.body, "version": section.version,
             "children": []}
 

@@ -1,6 +1,7 @@
 from flask import jsonify, request
-from marshmallow import EXCLUDE, Schema, fields
+from marshmallow import fields
 
+from app.api.schemas import Lenient
 from app.extensions import db
 from core.upward import UpwardError
 from core.upward import messages as msg
@@ -20,22 +21,17 @@ PACKAGE_BODY = {"required": True, "content": {"application/json": {"schema": {
     "additionalProperties": True}}}}
 
 
-class _Lenient(Schema):
-    class Meta:
-        unknown = EXCLUDE
-
-
-class UpwardErrorSchema(_Lenient):
+class UpwardErrorSchema(Lenient):
     error = fields.String(metadata={"description": "中文说明"})
 
 
-class ReceiptSchema(_Lenient):
+class ReceiptSchema(Lenient):
     submission_id = fields.Integer()
     duplicate = fields.Boolean(metadata={"description": "同一幂等键已收到过"})
     content_hash = fields.String()
 
 
-class OpenRequestSchema(_Lenient):
+class OpenRequestSchema(Lenient):
     id = fields.Integer()
     title = fields.String()
     kind = fields.String()
@@ -49,7 +45,7 @@ class OpenRequestSchema(_Lenient):
     submitted = fields.Boolean()
 
 
-class OpenRequestList(_Lenient):
+class OpenRequestList(Lenient):
     requests = fields.List(fields.Nested(OpenRequestSchema))
 
 
