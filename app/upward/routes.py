@@ -21,6 +21,7 @@ from core.upward.package import submission_history
 from core.upward.requests import (current_submissions, issue_request, period_of, remind, requests_issued,
                                   requests_received, target_of, target_statuses)
 from core.upward.rollup import AREA_PREFIX, request_rollup
+from core.times import beijing_today
 from data_models import CollectionRequest, Committee, OutboxMessage, Report, Submission, TaskRun
 
 from . import bp
@@ -81,7 +82,7 @@ def _latest_fetches() -> list[TaskRun]:
 
 @bp.context_processor
 def _state_names() -> dict:
-    return {"target_states": msg.TARGET_STATES, "outbox_states": msg.OUTBOX_STATES, "today": date.today()}
+    return {"target_states": msg.TARGET_STATES, "outbox_states": msg.OUTBOX_STATES, "today": beijing_today()}
 
 
 @bp.app_template_global()

@@ -6,7 +6,6 @@ headers of BASE_FIELDS and the category's own fields in the first row.
 import io
 import re
 import zipfile
-from datetime import date
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
@@ -17,6 +16,7 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from core.cleaning import clean_text
+from core.times import beijing_today
 
 from .records import (CategoryInfo, LedgerError, existing_external_ids, load_categories, validate_row,
                       write_rows)
@@ -232,4 +232,4 @@ def _save(book: Workbook) -> bytes:
 
 
 def today_name(prefix: str) -> str:
-    return f"{prefix}-{date.today().isoformat()}.xlsx"
+    return f"{prefix}-{beijing_today().isoformat()}.xlsx"

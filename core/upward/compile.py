@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from core.metrics.formats import cn_date
 from core.rendering.document import Block, DocumentContent
 from core.rendering.rules import page_breaks_before
+from core.times import beijing_today
 from data_models import CollectionRequest
 
 from . import UpwardError
@@ -35,8 +36,9 @@ def compile_request(session: Session, request_id: int, today: date | None = None
     entries = [(s.committee, s.submission) for s in target_statuses(session, request) if s.submission]
     if not entries:
         raise UpwardError(msg.NO_SUBMISSIONS)
-    summary = summary_content(session, request, today or date.today())
-    front = render_docx(cover_content(request, entries, today or date.today(), summary.title))
+    today = today or beijing_today()
+    summary = summary_content(session, request, today)
+    front = render_docx(cover_content(request, entries, today, summary.title))
     back = render_docx(summary)
     return merge_docx(front, [s.docx for _, s in entries] + [back])
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from core import audit
 from core.committees import subtree_ids
 from core.metrics.periods import Period
+from core.times import beijing_today, to_beijing
 from core.metrics.system import current_submissions  # noqa: F401  (re-exported: upward pages read it here)
 from data_models import CollectionRequest, Committee, RequestTarget, Submission
 from data_models.base import utcnow
@@ -31,7 +32,7 @@ class TargetStatus:
 
     @property
     def submitted_late(self) -> bool:
-        return self.submission is not None and self.submission.received_at.date() > self.deadline
+        return self.submission is not None and to_beijing(self.submission.received_at).date() > self.deadline
 
 
 def default_title(kind: str, period: Period) -> str:
@@ -84,7 +85,7 @@ def period_of(request: CollectionRequest) -> Period:
 
 def target_statuses(session: Session, request: CollectionRequest, today: date | None = None) -> list[TargetStatus]:
     """Each target in committee order: submitted, late (deadline passed, nothing received) or pending."""
-    today = today or date.today()
+    today = today or beijing_today()
     received = current_submissions(session, request.id)
     stmt = (select(RequestTarget).join(Committee, Committee.id == RequestTarget.committee_id)
             .where(RequestTarget.request_id == request.id).order_by(Committee.sort_order, Committee.id))

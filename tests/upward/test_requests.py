@@ -56,3 +56,32 @@ def test_remind_after_submission_is_refused(city_request, demo, db_session):
                    package=make_package(demo.county_a), idempotency_key="k1")
     with pytest.raises(UpwardError, match="无需催报"):
         remind(db_session, city_request, demo.county_a.id, user_id=None)
+
+
+def test_lateness_is_judged_by_the_beijing_date(city_request, demo, db_session):
+    """Received at 2024-01-31 17:00 UTC is 2024-02-01 01:00 in Beijing: after a 31 January deadline."""
+    from datetime import datetime, timezone
+
+    assert city_request.deadline == date(2024, 1, 31)
+    submission, _ = accept_package(db_session, request_id=city_request.id, sender=demo.county_a,
+                                   package=make_package(demo.county_a), idempotency_key="k1")
+    submission.received_at = datetime(2024, 1, 31, 15, 59, tzinfo=timezone.utc)  # 23:59 in Beijing
+    on_time = {s.committee.id: s for s in target_statuses(db_session, city_request, today=date(2024, 2, 1))}
+    assert not on_time[demo.county_a.id].submitted_late
+    submission.received_at = datetime(2024, 1, 31, 17, 0, tzinfo=timezone.utc)
+    late = {s.committee.id: s for s in target_statuses(db_session, city_request, today=date(2024, 2, 1))}
+    assert late[demo.county_a.id].submitted_late
+
+
+def test_beijing_today_is_a_day_ahead_of_utc_after_midnight_in_beijing(monkeypatch):
+    from datetime import datetime, timezone
+
+    import core.times as times
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2024, 1, 31, 17, 0, tzinfo=timezone.utc).astimezone(tz)
+
+    monkeypatch.setattr(times, "datetime", Frozen)
+    assert times.beijing_today() == date(2024, 2, 1)
