@@ -3,7 +3,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user, login_required
 
 from app.extensions import db
-from app.scoping import get_own_or_404, own
+from app.scoping import get_own_or_404, own, require_role
 from core import audit
 from core.ledger.excel import import_workbook
 from core.ledger.records import LedgerError, format_error
@@ -22,6 +22,7 @@ BACKGROUND_BYTES = 256 * 1024  # larger files go to the background job
 @bp.route("/import", methods=["GET", "POST"])
 @login_required
 def import_records():
+    require_role("drafter")  # reviewers check the ledger; those who keep it import into it
     errors = []
     if request.method == "POST":
         upload = request.files.get("file")

@@ -75,6 +75,7 @@ def new(category_key: str):
     info = load_categories(db.session, current_user.committee_id).get(category_key)
     if info is None:
         abort(404)
+    require_role("drafter")  # reviewers check the ledger; those who keep it write to it
     record = Record(committee_id=current_user.committee_id, category_id=info.id, attrs={}, count=1, persons=0, amount=0)
     return _edit_form(info, record, is_new=True)
 
@@ -92,6 +93,7 @@ def edit(record_id: int):
 def _edit_form(info, record: Record, is_new: bool):
     errors = {}
     if request.method == "POST":
+        require_role("drafter")
         clean, problems = validate_row(info, request.form.to_dict())
         errors = dict(problems)
         if not errors and _external_id_taken(record, clean.get("external_id")):

@@ -92,3 +92,24 @@ def test_fresh_installation_gets_the_default_catalogue(client, db_session, demo,
     client.login("donghu_drafter")
     assert "提案" in client.get("/ledger/").get_data(as_text=True)
     assert "新增类型 0 个、指标 0 个" in runner.invoke(args=["seed-catalogue"]).output
+
+
+def test_reviewer_reads_the_ledger_but_does_not_write_it(client, db_session, catalogue):
+    demo_ledger.seed(db_session)
+    db_session.commit()
+    record = db_session.scalars(select(Record).where(Record.committee_id == catalogue.county_a.id)).first()
+    before = records(db_session, catalogue.county_a)
+    client.login("donghu_reviewer")
+    listing = client.get("/ledger/").get_data(as_text=True)
+    assert "新增记录" not in listing and "从 Excel 导入" not in listing and "由起草员办理" in listing
+    page = client.get(f"/ledger/{record.id}/edit").get_data(as_text=True)
+    assert "查看" in page and "<fieldset class=\"fields\" disabled>" in page and ">保存<" not in page
+    assert client.post(f"/ledger/{record.id}/edit", data={"type": record.type.name, "date": "2023-05-05",
+                                                          "title": "审核员改的"}).status_code == 403
+    assert client.get("/ledger/new/meeting").status_code == 403
+    good = workbook({"会议": [["类型", "日期", "标题"], ["党组会议", "2023-01-01", "党组会议"]]})
+    assert client.post("/ledger/import", data={"file": (io.BytesIO(good), "good.xlsx")},
+                       content_type="multipart/form-data").status_code == 403
+    db_session.expire_all()
+    assert db_session.get(Record, record.id).title != "审核员改的"
+    assert records(db_session, catalogue.county_a) == before
