@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from core import audit, publishing
-from app.documents.messages import OFD_STARTED, PDF_STATES
+from app.publishing.messages import OFD_STARTED, PDF_STATES
 from app.scoping import get_own_or_404, own, require_role
 from core.visits import messages as msg
 from core.publishing.packets import packet_documents, packets_by_visit

@@ -1,4 +1,4 @@
-"""Thin views over core.rendering: render, list versions, download, batch progress."""
+"""Thin views over core.publishing: render, list versions, download, batch progress."""
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import func, or_, select
