@@ -50,8 +50,8 @@ def register_extensions(app: Flask) -> None:
 
 # Every area of the web app: app/<area>/ defines a blueprint `bp`, optionally NAV and a cli.py.
 # Listed, not scanned: tests/test_factory.py checks that no area package is left out.
-AREAS = ("api", "api_docs", "audit", "auth", "committees", "documents", "ledger", "main", "masking", "metrics",
-         "proofreading", "reports", "review", "security", "tokens", "upward", "upward_api", "visits")
+AREAS = ("api", "api_docs", "audit", "auth", "committees", "ledger", "main", "masking", "metrics", "proofreading",
+         "publishing", "reports", "review", "security", "tokens", "upward", "upward_api", "visits")
 
 
 def area_packages() -> list:

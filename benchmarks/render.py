@@ -21,7 +21,7 @@ def demo_annual_content():
     from sqlalchemy.orm import Session
 
     from core.demo import load_demo
-    from core.rendering.store import document_for
+    from core.publishing import document_for
     from data_models import Base, Report
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -46,6 +46,9 @@ class Report(TimestampMixin, Base):
     # Kind-specific settings: meeting, speaker, salutation, signature, issue date, numbering.
     settings: Mapped[dict] = mapped_column(JSON, default=dict)
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    # Set on a visit's packet (交流考察材料, kind visit_packet): assembled from the visit, not from sections.
+    # use_alter: visit.report_id points back here, and the two tables must still be creatable in order.
+    visit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("visit.id", use_alter=True), index=True)
 
     committee: Mapped["Committee"] = relationship()  # noqa: F821
     sections: Mapped[list["Section"]] = relationship(

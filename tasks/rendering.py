@@ -7,9 +7,9 @@ from celery import shared_task
 from celery.utils.log import get_task_logger
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from core import db
+from core import db, publishing
 from core.jobs import run_job
-from core.rendering import batch, ofd, pdf, store
+from core.rendering import batch, ofd, pdf
 from data_models import RenderedDocument, TaskRun
 
 logger = get_task_logger(__name__)
@@ -23,7 +23,7 @@ def render_report(self, run_id: int) -> None:
                  describe=_describe, on_final=batch.count_on_batch) as job:
         if job is None:
             return
-        document, created = store.render_report(job.session, job.run.params["report_id"], job.run.user_id)
+        document, created = publishing.publish(job.session, job.run.params["report_id"], job.run.user_id)
         job.succeed({"document_id": document.id, "version": document.version, "reused": not created},
                     f"第{document.version}版" + ("（内容未变，沿用）" if not created else ""))
         pdf_needed = job.run.params.get("pdf") and document.pdf_state in ("pending", "failed")
@@ -36,7 +36,7 @@ def render_report(self, run_id: int) -> None:
 
 
 def _describe(exc: Exception) -> str:
-    return str(exc) if isinstance(exc, store.RenderError) else f"生成 Word 文件失败：{type(exc).__name__}: {exc}"
+    return str(exc) if isinstance(exc, publishing.RenderError) else f"生成 Word 文件失败：{type(exc).__name__}: {exc}"
 
 
 @shared_task(name="tasks.rendering.render_batch", bind=True, autoretry_for=RETRYABLE, retry_backoff=True,
@@ -93,7 +93,7 @@ def convert_ofd(self, document_id: int) -> None:
         document = session.get(RenderedDocument, document_id)
         if document is None or document.ofd_state == "done":
             return
-        docx, data, info = document.docx, document.pdf, store.ofd_info(session, document)
+        docx, data, info = document.docx, document.pdf, publishing.ofd_info(session, document)
     try:
         if data is None:
             data = pdf.docx_to_pdf(docx)

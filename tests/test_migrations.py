@@ -1,12 +1,17 @@
 """The Alembic migrations build exactly the schema the models describe."""
+import uuid
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from app import create_app
 from app.migrations import init_migrations
 from data_models import Base
+
+from .conftest import PG_BASE_URL
 
 
 def test_migrations_match_models(tmp_path):
@@ -20,3 +25,78 @@ def test_migrations_match_models(tmp_path):
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def _row(table, **given) -> dict:
+    """A row with every required column filled with a plain value of its type (foreign keys to row 1)."""
+    import datetime
+
+    import sqlalchemy as sa
+
+    row = {}
+    for column in table.columns:
+        if column.name in given or column.nullable or column.server_default is not None or column.primary_key:
+            continue
+        kind = column.type
+        if column.foreign_keys:
+            row[column.name] = 1
+        elif isinstance(kind, sa.JSON):
+            row[column.name] = {}
+        elif isinstance(kind, sa.DateTime):
+            row[column.name] = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
+        elif isinstance(kind, sa.Date):
+            row[column.name] = datetime.date(2023, 1, 1)
+        elif isinstance(kind, sa.Boolean):
+            row[column.name] = False
+        elif isinstance(kind, (sa.Integer, sa.Numeric)):
+            row[column.name] = 0
+        else:
+            row[column.name] = "甲"
+    return {**row, **given}
+
+
+@pytest.fixture
+def empty_database_url(tmp_path):
+    """An empty SQLite file, or an empty PostgreSQL database when the suite runs on PostgreSQL."""
+    if not PG_BASE_URL:
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    name = f"wengao_migrate_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_BASE_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG_BASE_URL.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_visit_id_moves_from_settings_to_a_column_and_back(empty_database_url):
+    import sqlalchemy as sa
+    from flask_migrate import downgrade
+
+    url = empty_database_url
+    app = create_app({"SETTINGS": {"database_url": url}})
+    init_migrations(app)
+    engine = create_engine(url)
+    with app.app_context():
+        upgrade(directory="migrations", revision="d4e6f8a0b2c4")
+        tables = sa.MetaData()
+        tables.reflect(engine, only=["committee", "visit", "report"])
+        committee, visit, report = (tables.tables[name] for name in ("committee", "visit", "report"))
+        with engine.begin() as conn:
+            conn.execute(committee.insert().values(_row(committee, id=1)))
+            conn.execute(visit.insert().values(_row(visit, id=7)))
+            conn.execute(report.insert().values(_row(report, id=1, kind="visit_packet",
+                                                     settings={"visit_id": 7, "numbering": "x"})))
+            conn.execute(report.insert().values(_row(report, id=2, kind="annual_summary", settings={})))
+        upgrade(directory="migrations")
+        with engine.connect() as conn:
+            rows = conn.execute(sa.text("SELECT id, visit_id, settings FROM report ORDER BY id")).all()
+        assert [(r.id, r.visit_id) for r in rows] == [(1, 7), (2, None)] and "visit_id" not in str(rows[0].settings)
+        downgrade(directory="migrations", revision="d4e6f8a0b2c4")
+        with engine.connect() as conn:
+            settings = conn.execute(sa.select(report.c.settings).where(report.c.id == 1)).scalar_one()
+            columns = {c["name"] for c in sa.inspect(conn).get_columns("report")}
+    engine.dispose()
+    assert "visit_id" not in columns and settings == {"visit_id": 7, "numbering": "x"}

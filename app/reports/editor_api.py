@@ -16,7 +16,7 @@ from core.drafting.document import assemble
 from core.drafting.merge import check_text, make_environment
 from core.drafting.trace import UnknownNumber, as_dict, trace_number
 from core.metrics.engine import MetricError
-from core.rendering import store
+from core import publishing
 from data_models import RenderedDocument, Section
 from tasks.rendering import convert_pdf
 
@@ -107,8 +107,8 @@ def render_now(report_id: int):
     require_role("drafter", "reviewer")
     data = request.get_json(silent=True) or {}
     try:
-        document, _created = store.render_report(db.session, report.id, current_user.id)
-    except store.RenderError as error:
+        document, _created = publishing.publish(db.session, report.id, current_user.id)
+    except publishing.RenderError as error:
         db.session.rollback()
         return jsonify(error=str(error)), 422
     wants_pdf = bool(data.get("pdf")) and document.pdf_state in ("pending", "failed")

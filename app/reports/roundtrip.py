@@ -15,7 +15,7 @@ from core.drafting.guards import EditRefused, is_editable
 from core.drafting.sections import InvalidEdit, SaveConflict
 from core.importing.roundtrip import apply, compare
 from core.importing.source import ImportRefused, read_docx
-from core.rendering import store
+from core import publishing
 from data_models import RenderedDocument, Report
 
 from . import bp
@@ -53,7 +53,7 @@ def roundtrip_start(document_id: int):
         result, source = _compare(report, data, upload.filename if upload is not None else "")
     except ImportRefused as error:
         return render_template("reports/roundtrip.html", document=document, report=report, error=str(error)), 400
-    stale = store.content_hash(store.document_for(db.session, report)) != document.content_hash
+    stale = publishing.content_hash(publishing.document_for(db.session, report)) != document.content_hash
     db.session.rollback()
     return render_template("reports/roundtrip_diff.html", document=document, report=report, result=result,
                            warnings=source.warnings, stale=stale, no_changes=NO_CHANGES, stale_message=STALE,

@@ -14,7 +14,7 @@ def register(app: Flask) -> None:
                   help="输出的 .docx 文件路径")
     def render_packet_command(visit_id: int, output: str) -> None:
         """生成一次交流考察的考察材料（Word），保存为新版本，并在后台生成 PDF。"""
-        from core.visits.output import render_packet
+        from core.publishing.packets import publish_packet
         from data_models import Visit
         from tasks.celery_app import wait_for_thread_jobs
         from tasks.rendering import convert_pdf
@@ -22,7 +22,7 @@ def register(app: Flask) -> None:
         with core_db.session_scope() as session:
             if session.get(Visit, visit_id) is None:
                 raise click.ClickException(f"找不到编号为 {visit_id} 的考察接待。")
-            document, created = render_packet(session, visit_id)
+            document, created = publish_packet(session, visit_id)
             Path(output).write_bytes(document.docx)
             document_id, needs_pdf = document.id, document.pdf_state in ("pending", "failed")
             kept = "" if created else "，内容未变，沿用已有版本"

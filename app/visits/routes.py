@@ -6,12 +6,12 @@ from flask import abort, flash, redirect, render_template, request, send_file, u
 from flask_login import current_user, login_required
 
 from app.extensions import db
-from core import audit
-from app.documents.messages import OFD_STARTED, PDF_STATES
+from core import audit, publishing
+from app.publishing.messages import OFD_STARTED, PDF_STATES
 from app.scoping import get_own_or_404, own, require_role
-from core.rendering import store
 from core.visits import messages as msg
-from core.visits.output import packet_documents, packets_by_visit, start_packet_render
+from core.publishing.packets import packet_documents, packets_by_visit
+from core.visits.output import start_packet_render
 from core.visits.packet import assemble
 from core.visits.reception import receive_visit
 from core.visits.service import VisitError, briefing_choices, cancel_visit, choose_sections, save_visit
@@ -134,7 +134,7 @@ def _packet(visit_id: int, document_id: int) -> tuple[Visit, RenderedDocument]:
 def make_ofd(visit_id: int, document_id: int):
     require_role(*EDITORS)
     visit, document = _packet(visit_id, document_id)
-    if store.request_ofd(document):
+    if publishing.request_ofd(document):
         db.session.commit()
         convert_ofd.delay(document.id)
     flash(OFD_STARTED, "success")

@@ -31,11 +31,19 @@ def report_variables(report: Report) -> dict[str, Any]:
     }
 
 
-def metric_values(session: Session, report: Report, previous: bool = False) -> dict[str, MetricValue]:
-    """Every catalogue metric of the report's committee and period, keyed by label; with
-    `previous` each value also carries the same period of last year (for 同比)."""
-    values = values_by_label(compute_metrics(session, report.committee_id, report_period(report), previous=previous))
-    return {**values, **rollup_values(session, report)}
+def report_metrics(session: Session, report: Report, previous: bool = False,
+                   items: bool = False) -> dict[str, MetricValue]:
+    """Every catalogue metric of the report's committee and period, keyed by metric key; with
+    `previous` each value also carries the same period of last year (for 同比), with `items` a
+    distinct count its distinct values (what a package carries upward)."""
+    return compute_metrics(session, report.committee_id, report_period(report), previous=previous, items=items)
+
+
+def metric_values(session: Session, report: Report, previous: bool = False,
+                  keyed: dict[str, MetricValue] | None = None) -> dict[str, MetricValue]:
+    """The names report text quotes: catalogue metrics by label (`keyed`, else computed now), then roll-ups."""
+    keyed = report_metrics(session, report, previous) if keyed is None else keyed
+    return {**values_by_label(keyed), **rollup_values(session, report)}
 
 
 def rollup_values(session: Session, report: Report) -> dict[str, MetricValue]:
@@ -51,12 +59,20 @@ def rollup_values(session: Session, report: Report) -> dict[str, MetricValue]:
 
 def safe_metric_values(session: Session, report: Report, previous: bool = False) -> tuple[dict[str, MetricValue], str]:
     """metric_values, or ({}, the error) when the engine fails: pages show a warning, not an error."""
+    values, _keyed, error = safe_values(session, report, previous)
+    return values, error
+
+
+def safe_values(session: Session, report: Report, previous: bool = False,
+                items: bool = False) -> tuple[dict[str, MetricValue], dict[str, MetricValue], str]:
+    """(values by name, catalogue values by key, "") from one computation, or ({}, {}, the error)."""
     try:
         with session.begin_nested():
-            return metric_values(session, report, previous=previous), ""
+            keyed = report_metrics(session, report, previous, items)
+            return metric_values(session, report, previous, keyed), keyed, ""
     except Exception as error:  # noqa: BLE001 - shown to the user, logged for the admin
         log.exception("metrics failed for report %s", report.id)
-        return {}, str(error) or type(error).__name__
+        return {}, {}, str(error) or type(error).__name__
 
 
 def number_filters() -> dict:

@@ -31,6 +31,7 @@ class Assembly:
     content: DocumentContent
     warnings: list[DraftWarning] = field(default_factory=list)
     values: dict[str, MetricValue] = field(default_factory=dict)
+    metrics: dict[str, MetricValue] = field(default_factory=dict)  # the catalogue's values by metric key
 
 
 class _Merger:
@@ -55,13 +56,14 @@ class _Merger:
 
 
 def assemble(session: Session, report: Report, values: Optional[dict[str, MetricValue]] = None,
-             filters: Optional[dict] = None, trace: bool = False) -> Assembly:
+             filters: Optional[dict] = None, trace: bool = False, items: bool = False) -> Assembly:
     """values and filters default to the metrics engine's and the number-style filters; with `trace`
-    each merged number stays marked (core.drafting.trace.split_marked) for the preview's links."""
+    each merged number stays marked (core.drafting.trace.split_marked) for the preview's links; with
+    `items` the computed metrics list a distinct count's values (for a package)."""
     sections = load_sections(session, report.id)
-    failure = None
+    failure, metrics = None, {}
     if values is None:
-        values, failure = _computed_values(session, report, sections)
+        values, metrics, failure = _computed_values(session, report, sections, items)
     env = make_environment(ctx.number_filters() if filters is None else filters)
     merge = _Merger(env, ctx.merge_context(values, ctx.report_variables(report)), values, trace)
     if failure:
@@ -84,14 +86,17 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
     content.addressee = settings.get("addressee", "")
     merge.warnings += rule_warnings(merge.used, values)
     merge.warnings += stored_warnings(sections, (settings.get("import") or {}).get("notes"))
-    return Assembly(content, merge.warnings, values)
+    return Assembly(content, merge.warnings, values, metrics)
 
 
-def _computed_values(session: Session, report: Report, sections) -> tuple[dict, Optional[DraftWarning]]:
-    """The report's metric values; a failing engine becomes one warning, never a broken preview."""
+def _computed_values(session: Session, report: Report, sections,
+                     items: bool = False) -> tuple[dict, dict, Optional[DraftWarning]]:
+    """The report's metric values (by name, and by key); a failing engine becomes one warning, never a
+    broken preview."""
     wants_previous = any("同比" in s.body or "yoy" in s.body for s in sections)
-    values, error = ctx.safe_metric_values(session, report, previous=wants_previous)
-    return values, DraftWarning(None, "metrics_failed", messages.W_METRICS_FAILED.format(error=error)) if error else None
+    values, metrics, error = ctx.safe_values(session, report, previous=wants_previous, items=items)
+    failure = DraftWarning(None, "metrics_failed", messages.W_METRICS_FAILED.format(error=error)) if error else None
+    return values, metrics, failure
 
 
 def _subtitle_lines(report: Report, settings: dict) -> list[str]:

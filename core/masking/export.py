@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from core.drafting.document import as_text
 from core.rendering.docx import render_docx
 from core.rendering.document import DocumentContent
-from core.rendering.store import document_for
+from core.publishing import document_for
 from data_models import Committee, Report, User, Visit, VisitContact
 
 from .finder import Mask, MaskOptions, apply_masks, find_masks

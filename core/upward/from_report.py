@@ -31,24 +31,24 @@ def check_report(report: Report, kind: str, period: Period) -> None:
 def build_package(session: Session, report: Report, *, kind: str, period: Period, submitted_by: str = "",
                   user_id: int | None = None, want_ofd: bool = False) -> Package:
     """The report's current rendered version (rendered now if it changed), its PDF (and OFD when the
-    superior asks for it) and its numbers."""
-    from core.drafting.document import build_document
-    from core.metrics.engine import compute_metrics
+    superior asks for it) and its numbers, all from the one assembly that publishing made."""
+    from core.publishing import RenderError, publication
     from core.rendering.docx import TemplateMissing
-    from core.rendering.store import RenderError, render_report
 
-    check_report(report, kind, period)
+    check_report(report, kind, period)  # the report's period is the request's: its numbers are the package's
     try:
-        rendered, _ = render_report(session, report.id, user_id)
+        published = publication(session, report.id, user_id, items=True)
     except (RenderError, TemplateMissing) as error:
         raise UpwardError(str(error)) from error
+    assembled, rendered = published.assembled, published.document
+    if assembled.metrics_error:  # never send a package without its numbers
+        raise UpwardError(assembled.metrics_error)
     pdf, pdf_note = pdf_of(rendered)
-    values = compute_metrics(session, report.committee_id, period, items=True)
     return Package(
         committee_name=report.committee.name, committee_short_name=report.committee.short_name,
         title=report.title, kind=report.kind, period=period, docx=rendered.docx, pdf=pdf, pdf_note=pdf_note,
-        metrics=metrics_document(values.values(), report.committee, period),
-        content=dataclasses.asdict(build_document(session, report.id)),
+        metrics=metrics_document(assembled.metrics.values(), report.committee, period),
+        content=dataclasses.asdict(assembled.content),
         source_report_id=report.id, submitted_by=submitted_by,
         ofd=ofd_of(session, rendered) if want_ofd and pdf else None,
     )
@@ -75,7 +75,7 @@ def ofd_of(session: Session, rendered: RenderedDocument) -> bytes | None:
     """The rendered version's OFD, made from its PDF now if not yet; kept on the version. None when the
     PDF cannot be read (the package then goes with its PDF, as a package without PDF goes with its note)."""
     from core.rendering.ofd import OfdFailed, pdf_to_ofd
-    from core.rendering.store import ofd_info
+    from core.publishing import ofd_info
 
     if rendered.ofd:
         return rendered.ofd

@@ -19,7 +19,6 @@ from core.metrics.formats import cn_date, cn_date_range as visit_dates, cn_month
 from core.metrics.periods import Period
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
-from core.rendering.store import RenderError
 from data_models import Report, Section, Visit
 
 from . import messages as msg
@@ -179,22 +178,15 @@ def build_packet(session: Session, visit_id: int) -> DocumentContent:
     return assemble(session, visit_id).content
 
 
-def assemble(session: Session, visit_id: int) -> PacketAssembly:
+def assemble(session: Session, visit_id: int, items: bool = False) -> PacketAssembly:
+    """The packet with its warnings and the metric values it quotes (with `items`: a distinct count's values)."""
     visit = session.get(Visit, visit_id)
     period = Period(visit.period_start, visit.period_end)
-    values = compute_metrics(session, visit.committee_id, period)
+    values = compute_metrics(session, visit.committee_id, period, items=items)
     merge = PeriodMerger(visit, period, values)
     briefing = briefing_tree(session, list(visit.section_ids or []), merge)
     content = assemble_packet(visit, visit.committee, period, briefing, values)
     return PacketAssembly(content, [w.message for w in merge.warnings], values)
-
-
-def assemble_for_report(session: Session, report: Report) -> PacketAssembly:
-    """The packet behind a visit_packet report (what the rendering store calls)."""
-    visit_id = report.settings["visit_id"]
-    if session.get(Visit, visit_id) is None:
-        raise RenderError(msg.PACKET_WITHOUT_VISIT)
-    return assemble(session, visit_id)
 
 
 class PeriodMerger:

@@ -11,7 +11,7 @@ from core.importing.service import create_report_from_plan, plan_import
 from core.importing.source import read_docx, read_text
 from core.metrics.periods import Period
 from core.rendering.docx import render_docx
-from core.rendering.store import document_for
+from core.publishing import document_for
 from data_models import Section, SectionVersion
 
 from .test_cli import TEXT
@@ -101,7 +101,7 @@ def test_unchanged_document_proposes_nothing(db_session, donghu):
 
 
 def test_upload_edited_version_in_the_browser_and_accept_all(client, db_session, donghu):
-    from core.rendering.store import render_report
+    from core.publishing import publish as render_report
 
     report = _imported_report(db_session, donghu)
     document, _ = render_report(db_session, report.id)
@@ -126,7 +126,7 @@ def test_upload_edited_version_in_the_browser_and_accept_all(client, db_session,
 
 
 def test_not_a_word_file_is_refused(client, db_session, donghu):
-    from core.rendering.store import render_report
+    from core.publishing import publish as render_report
 
     report = _imported_report(db_session, donghu)
     document, _ = render_report(db_session, report.id)

@@ -122,10 +122,10 @@ def test_unreadable_pdf_is_a_plain_message():
 
 
 def test_ofd_task_without_libreoffice_marks_the_document(db_session, demo_reports, monkeypatch):
-    from core.rendering import store
+    from core import publishing
     from tasks.rendering import convert_ofd
 
-    document, _ = store.render_report(db_session, demo_reports[("东湖县政协", "briefing")].id)
+    document, _ = publishing.publish(db_session, demo_reports[("东湖县政协", "briefing")].id)
     db_session.commit()
     monkeypatch.setenv("SOFFICE", "/nonexistent/soffice")
     convert_ofd.delay(document.id)
@@ -135,9 +135,9 @@ def test_ofd_task_without_libreoffice_marks_the_document(db_session, demo_report
 
 
 def test_missing_ofd_is_a_message_not_an_error(client, db_session, demo_reports):
-    from core.rendering import store
+    from core import publishing
 
-    document, _ = store.render_report(db_session, demo_reports[("东湖县政协", "briefing")].id)
+    document, _ = publishing.publish(db_session, demo_reports[("东湖县政协", "briefing")].id)
     db_session.commit()
     client.login("donghu_reviewer")
     assert "生成 OFD" in client.get(f"/documents/reports/{document.report_id}").get_data(as_text=True)
@@ -191,13 +191,13 @@ def _reader_agrees(pdf_bytes: bytes, ofd_bytes: bytes, tmp_path, label: str) -> 
 
 @pytest.mark.system
 def test_every_demo_kind_converts_and_an_independent_reader_agrees(office, db_session, demo_reports, tmp_path):
-    from core.rendering import store
+    from core import publishing
 
     problems, kinds = [], set()
     for (committee, kind), report in demo_reports.items():
-        document, _ = store.render_report(db_session, report.id)
+        document, _ = publishing.publish(db_session, report.id)
         pdf_bytes = office.convert(document.docx)
-        ofd_bytes = pdf_to_ofd(pdf_bytes, store.ofd_info(db_session, document))
+        ofd_bytes = pdf_to_ofd(pdf_bytes, publishing.ofd_info(db_session, document))
         problems += _reader_agrees(pdf_bytes, ofd_bytes, tmp_path, f"{committee}{kind}")
         kinds.add(kind)
     assert kinds >= {"annual_summary", "half_year_summary", "standing_committee_report", "news_interpretation",
@@ -237,9 +237,9 @@ def test_render_command_writes_an_ofd(office, runner, demo_reports, tmp_path):
 
 @pytest.mark.system
 def test_ofd_button_makes_a_file_to_download(office, client, db_session, demo_reports):
-    from core.rendering import store
+    from core import publishing
 
-    document, _ = store.render_report(db_session, demo_reports[("东湖县政协", "news_interpretation")].id)
+    document, _ = publishing.publish(db_session, demo_reports[("东湖县政协", "news_interpretation")].id)
     db_session.commit()
     client.login("donghu_drafter")
     page = client.post(f"/documents/{document.id}/ofd", data={}, follow_redirects=True)

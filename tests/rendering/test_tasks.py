@@ -3,7 +3,8 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from core.rendering import batch, store
+from core.rendering import batch
+from core import publishing
 from data_models import RenderedDocument, TaskRun
 from tasks.rendering import render_batch, render_report
 
@@ -21,14 +22,14 @@ def test_render_task_stores_a_version_and_records_progress(db_session, demo_repo
     done = _run(db_session, run.id)
     assert done.state == "succeeded" and done.result["version"] == 1
     render_report.delay(run.id)  # delivered twice: nothing new
-    assert store.version_count(db_session, report.id) == 1
+    assert publishing.version_count(db_session, report.id) == 1
 
 
 def test_render_task_failure_is_shown_not_lost(db_session, demo_reports, monkeypatch):
-    def broken(session, report):
-        raise store.RenderError("第二部分缺少内容")
+    def broken(session, report, **options):
+        raise publishing.RenderError("第二部分缺少内容")
 
-    monkeypatch.setattr(store, "document_for", broken)
+    monkeypatch.setattr(publishing.assembly, "assemble", broken)
     run = batch.start_render(db_session, demo_reports[("东湖县政协", "briefing")], user_id=None, pdf=False)
     db_session.commit()
     render_report.delay(run.id)
@@ -40,7 +41,7 @@ def test_render_task_failure_is_shown_not_lost(db_session, demo_reports, monkeyp
 def test_pdf_task_without_libreoffice_marks_the_document_not_the_worker(db_session, demo_reports, monkeypatch):
     from tasks.rendering import convert_pdf
 
-    document, _ = store.render_report(db_session, demo_reports[("东湖县政协", "briefing")].id)
+    document, _ = publishing.publish(db_session, demo_reports[("东湖县政协", "briefing")].id)
     db_session.commit()
     monkeypatch.setenv("SOFFICE", "/nonexistent/soffice")
     convert_pdf.delay(document.id)
@@ -95,14 +96,14 @@ def test_render_and_pdf_run_on_the_real_worker(worker_app, demo_reports):
 
 
 def test_batch_counts_a_failed_render_and_keeps_going(db_session, demo_reports, demo, monkeypatch):
-    real = store.document_for
+    real = publishing.assembly.assemble
 
-    def fails_for_xishan(session, report):
+    def fails_for_xishan(session, report, **options):
         if report.committee.short_name == "西山县政协":
-            raise store.RenderError("第三部分缺少内容")
-        return real(session, report)
+            raise publishing.RenderError("第三部分缺少内容")
+        return real(session, report, **options)
 
-    monkeypatch.setattr(store, "document_for", fails_for_xishan)
+    monkeypatch.setattr(publishing.assembly, "assemble", fails_for_xishan)
     done = _batch_for_city(db_session, demo, "annual_summary", date(2023, 12, 31))
     assert done.state == "succeeded" and done.result == {"rendered": 1, "failed": 1}
     assert [(f.params["committee"], f.message) for f in batch.failures(db_session, done)] == [

@@ -18,10 +18,10 @@ def test_render_button_makes_a_version_to_download(client, db_session, demo_repo
 
 
 def test_other_committee_cannot_see_or_download(client, db_session, demo_reports):
-    from core.rendering import store
+    from core import publishing
 
     report = demo_reports[("东湖县政协", "briefing")]
-    document, _ = store.render_report(db_session, report.id)
+    document, _ = publishing.publish(db_session, report.id)
     db_session.commit()
     client.login("xishan_drafter")
     assert client.get(f"/documents/reports/{report.id}").status_code == 404
@@ -31,9 +31,9 @@ def test_other_committee_cannot_see_or_download(client, db_session, demo_reports
 
 
 def test_missing_pdf_is_a_message_not_an_error(client, db_session, demo_reports):
-    from core.rendering import store
+    from core import publishing
 
-    document, _ = store.render_report(db_session, demo_reports[("东湖县政协", "briefing")].id)
+    document, _ = publishing.publish(db_session, demo_reports[("东湖县政协", "briefing")].id)
     db_session.commit()
     client.login("donghu_reviewer")
     page = client.get(f"/documents/{document.id}/pdf", follow_redirects=True)
@@ -62,9 +62,9 @@ def test_drafter_cannot_start_a_batch(client, demo_reports):
 
 
 def test_failed_pdf_can_be_converted_again(client, db_session, demo_reports):
-    from core.rendering import store
+    from core import publishing
 
-    document, _ = store.render_report(db_session, demo_reports[("东湖县政协", "briefing")].id)
+    document, _ = publishing.publish(db_session, demo_reports[("东湖县政协", "briefing")].id)
     document.pdf_state, document.pdf_error = "failed", "PDF 转换超时（60秒）"
     db_session.commit()
     client.login("donghu_drafter")

@@ -34,7 +34,7 @@ def test_payloads_in_headings_are_inert_on_review_and_dashboard(client, hostile_
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_payload_saved_in_the_editor_is_inert_in_preview_and_docx(client, db_session, demo, payload):
     from core.metrics.definitions import seed_catalogue
-    from core.rendering.store import render_report
+    from core.publishing import publish as render_report
 
     seed_catalogue(db_session)
     report = gen_report(db_session, demo.county_a, owner=user(db_session, "donghu_drafter"))

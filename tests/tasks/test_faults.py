@@ -173,14 +173,14 @@ def _alive(pid: int) -> bool:
 def test_embedded_restart_queues_lost_pdf_conversions_again(app, db_session, demo, monkeypatch):
     from core.drafting.reports import create_report
     from core.metrics.periods import Period
-    from core.rendering import store
+    from core import publishing
     from data_models import RenderedDocument
     from tasks.rendering import convert_pdf
 
     queued = []
     monkeypatch.setattr(convert_pdf, "delay", lambda document_id: queued.append(document_id))
     report = create_report(db_session, demo.county_a, "briefing", Period.year(2023), "")
-    document, _ = store.render_report(db_session, report.id)
+    document, _ = publishing.publish(db_session, report.id)
     db_session.commit()
     assert document.pdf_state == "pending"  # its conversion was queued in a process that died
     sweep(queued_before=jobs.utcnow() + jobs.STALE_AFTER)

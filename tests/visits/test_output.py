@@ -108,7 +108,7 @@ def test_other_pages_list_the_packet_report(client, briefed_visit, db_session):
 def test_a_drafted_visit_packet_report_still_renders_from_its_sections(db_session, demo):
     from datetime import date
 
-    from core.rendering import store
+    from core import publishing
     from data_models import Report, Section
 
     report = Report(committee_id=demo.county_b.id, kind="visit_packet", title="交流考察汇报", settings={},
@@ -116,7 +116,7 @@ def test_a_drafted_visit_packet_report_still_renders_from_its_sections(db_sessio
     report.sections = [Section(node_type="section", heading="抓学习", body="深化理论学习。")]
     db_session.add(report)
     db_session.commit()
-    assert "抓学习" in [b.text for b in store.document_for(db_session, report).blocks]
+    assert "抓学习" in [b.text for b in publishing.document_for(db_session, report).blocks]
 
 
 def test_packet_ofd_from_the_visit_page_keeps_tables_and_text(client, briefed_visit, db_session, tmp_path):

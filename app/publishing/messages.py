@@ -1,4 +1,4 @@
-"""User-facing text of the documents area."""
+"""User-facing text of the publishing area (rendered documents)."""
 RENDER_STARTED = "已开始生成公文格式文件，完成后将出现在下方版本列表中。"
 PDF_STARTED = "已重新开始转换 PDF。"
 BATCH_STARTED = "已开始批量生成，本页显示进度和失败原因。"

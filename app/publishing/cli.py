@@ -6,7 +6,8 @@ import click
 from flask import Flask
 
 from core import db as core_db
-from core.rendering import ofd, pdf, store
+from core import publishing
+from core.rendering import ofd, pdf
 from core.rendering.format_check import check_docx, summarise
 from core.rendering.pdf_check import NotAPdf, PdfToolMissing, check_pdf
 from core.proofreading.report import proofread_summary
@@ -53,10 +54,10 @@ def register(app: Flask) -> None:
             if summary:
                 click.echo(summary)
             try:
-                document, _ = store.render_report(session, report_id)
-            except store.RenderError as error:
+                document, _ = publishing.publish(session, report_id)
+            except publishing.RenderError as error:
                 raise click.ClickException(str(error)) from None
-            docx, version, info = document.docx, document.version, store.ofd_info(session, document)
+            docx, version, info = document.docx, document.version, publishing.ofd_info(session, document)
         output.write_bytes(docx)
         click.echo(msg.WROTE.format(path=output, version=version))
         if pdf_path is None and ofd_path is None:

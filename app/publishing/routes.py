@@ -1,14 +1,14 @@
-"""Thin views over core.rendering: render, list versions, download, batch progress."""
+"""Thin views over core.publishing: render, list versions, download, batch progress."""
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import func, or_, select
 
 from app.extensions import db
 from app.scoping import get_own_or_404, own, require_role
-from core import audit
+from core import audit, publishing
 from core.drafting.kinds import kind_choices
 from core.metrics.periods import PeriodError, parse_period
-from core.rendering import batch, store
+from core.rendering import batch
 from data_models import RenderedDocument, Report, TaskRun
 from tasks.rendering import convert_ofd, convert_pdf, render_batch, render_report
 
@@ -37,7 +37,7 @@ def report(report_id: int):
     runs = db.session.scalars(own(TaskRun).where(TaskRun.report_id == report.id,
                                                   or_(TaskRun.name == batch.RENDER_RUN, TaskRun.name.like("batch%:render")))
                               .order_by(TaskRun.id.desc()).limit(3)).all()
-    return render_template("documents/report.html", report=report, versions=store.versions(db.session, report.id),
+    return render_template("documents/report.html", report=report, versions=publishing.versions(db.session, report.id),
                            runs=runs, pdf_states=msg.PDF_STATES, ofd_states=msg.OFD_STATES,
                            kinds=dict(kind_choices()))
 
@@ -95,7 +95,7 @@ def retry_pdf(document_id: int):
 def make_ofd(document_id: int):
     require_role("drafter", "reviewer")
     document, report = _own_document(document_id)
-    if store.request_ofd(document):
+    if publishing.request_ofd(document):
         db.session.commit()
         convert_ofd.delay(document.id)  # after the commit: the worker finds the pending state
     flash(msg.OFD_STARTED)
