@@ -5,11 +5,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import audit
+from core.kinds import KINDS, kind_spec
 from core.metrics.periods import Period
-from data_models import Committee, Report
+from data_models import Committee, Report, ReportStatus
 
 from . import messages
-from .kinds import KINDS, kind_spec
 from .guards import ensure_editable
 from .merge import storable_problem
 from .sections import InvalidEdit
@@ -31,7 +31,7 @@ def create_report(session: Session, committee: Committee, kind: str, period: Per
     title = (title or "").strip() or default_title(kind, committee, period)
     report = Report(committee_id=committee.id, committee=committee, kind=kind, title=title[:200],
                     subtitle=kind_spec(kind).subtitle, period_start=period.start, period_end=period.end,
-                    status="draft", settings={**kind_spec(kind).settings, **(settings or {})}, created_by_id=user_id)
+                    status=ReportStatus.DRAFT, settings={**kind_spec(kind).settings, **(settings or {})}, created_by_id=user_id)
     session.add(report)
     session.flush()
     add_outline(session, report, kind_spec(kind).outline, user_id=user_id)

@@ -27,13 +27,6 @@ EVENT_NAMES = {
     "revised": "创建修订版",
     "sent": "报送",
 }
-STATUS_NAMES = {
-    "draft": "起草中",
-    "in_review": "待审核",
-    "returned": "已退回",
-    "approved": "已审定",
-    "sent": "已报送",
-}
 
 ROLE_COMMENT = "只有审核人员可以对章节提出意见。"
 CANNOT_COMMENT = "只有“待审核”的文稿可以提出章节意见。"
