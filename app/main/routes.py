@@ -42,7 +42,8 @@ def _by_report(rows: list[tuple[Section, Report]]) -> list[tuple[Report, list[Se
 
 def _waiting_for_me() -> list[tuple[Report, str]]:
     """Reviewers: reports in review; drafters: reports returned, with the latest comment."""
-    statuses = [s for role, s in (("reviewer", ReportStatus.IN_REVIEW), ("drafter", ReportStatus.RETURNED)) if current_user.has_role(role)]
+    statuses = [s for role, s in (("reviewer", ReportStatus.IN_REVIEW), ("drafter", ReportStatus.RETURNED))
+                if current_user.has_role(role)]
     reports = db.session.scalars(own(Report).where(Report.status.in_(statuses)).order_by(Report.updated_at)).all()
     return [(report, _last_comment(report)) for report in reports]
 

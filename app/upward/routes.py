@@ -220,8 +220,8 @@ def _submission_runs(report_ids: list[int]) -> list:
 
 
 def _submittable(kind: str, start, end) -> list[Report]:
-    stmt = own(Report).where(Report.status.in_(ReportStatus.SUBMITTABLE), Report.kind == kind, Report.period_start == start,
-                             Report.period_end == end).order_by(Report.updated_at.desc())
+    stmt = own(Report).where(Report.status.in_(ReportStatus.SUBMITTABLE), Report.kind == kind,
+                             Report.period_start == start, Report.period_end == end).order_by(Report.updated_at.desc())
     return list(db.session.scalars(stmt))
 
 

@@ -78,9 +78,10 @@ def _user(session: Session, username: str):
 
 def _seed_one(session: Session, demo: DemoReport, committee, prefix: str) -> Report:
     drafter = _user(session, f"{prefix}_drafter")
+    spec = kind_spec(demo.kind)
     report = Report(committee_id=committee.id, committee=committee, kind=demo.kind, title=demo.title,
-                    subtitle=kind_spec(demo.kind).subtitle, period_start=demo.period.start, period_end=demo.period.end, status=ReportStatus.DRAFT,
-                    settings={**kind_spec(demo.kind).settings, **demo.settings},
+                    subtitle=spec.subtitle, period_start=demo.period.start, period_end=demo.period.end,
+                    status=ReportStatus.DRAFT, settings={**spec.settings, **demo.settings},
                     created_by_id=drafter.id if drafter else None)
     session.add(report)
     session.flush()

@@ -281,8 +281,8 @@ def create_report_from_plan(session: Session, committee: Committee, period: Peri
     if len(outline.subtitle) > 200:
         raise ImportRefused(f"副标题过长（{len(outline.subtitle)} 字，最多 200 字）。")
     report = Report(committee_id=committee.id, committee=committee, kind=outline.kind, title=title,
-                    subtitle=outline.subtitle, period_start=period.start, period_end=period.end, status=ReportStatus.DRAFT,
-                    settings=_settings(outline, plan), created_by_id=user_id)
+                    subtitle=outline.subtitle, period_start=period.start, period_end=period.end,
+                    status=ReportStatus.DRAFT, settings=_settings(outline, plan), created_by_id=user_id)
     session.add(report)
     session.flush()
     ids: dict[int, int] = {}
