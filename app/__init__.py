@@ -81,6 +81,8 @@ def register_blueprints(app: Flask) -> None:
 def _template_globals() -> dict:
     from flask import current_app
 
+    from data_models import ReportStatus
+
     from . import messages
 
     return {
@@ -88,7 +90,8 @@ def _template_globals() -> dict:
         "role_names": messages.ROLE_NAMES,
         "level_names": messages.LEVEL_NAMES,
         "task_states": messages.TASK_STATES,
-        "status_names": messages.REPORT_STATUSES,
+        "status_names": ReportStatus.labels(),
+        "ReportStatus": ReportStatus,
     }
 
 

@@ -34,10 +34,3 @@ TASK_NAMES = {
 }
 BATCH_CHILD_TASK = "批量生成文档（单份）"
 UNKNOWN_TASK = "后台任务"
-REPORT_STATUSES = {
-    "draft": "起草中",
-    "in_review": "待审核",
-    "returned": "已退回",
-    "approved": "已审定",
-    "sent": "已报送",
-}

@@ -26,8 +26,8 @@ def build(url: str, reports: int) -> int:
     from core.demo import load_demo
     from core.demo.committees import demo_committees
     from core.demo.reports import DEMO_REPORTS, outline_of
-    from core.drafting.kinds import kind_spec
     from core.drafting.tree import add_outline
+    from core.kinds import kind_spec
     from data_models import Base, Committee, Report
 
     engine = create_engine(url)

@@ -6,7 +6,7 @@ from .ledger import LedgerUpload, Record, RecordCategory, RecordType
 from .metric import MetricDefinition
 from .proofreading import ProofreadIgnore
 from .rendering import RenderedDocument, TaskRun
-from .report import Report, ReviewEvent, Section, SectionComment, SectionVersion
+from .report import Report, ReportStatus, ReviewEvent, Section, SectionComment, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
 from .user import ApiRequestKey, ApiToken, LoginFailure, RememberToken, User
 from .visit import Visit, VisitAgendaItem, VisitContact
@@ -14,7 +14,7 @@ from .visit import Visit, VisitAgendaItem, VisitContact
 __all__ = [
     "ApiRequestKey", "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "LoginFailure",
     "MetricDefinition", "OutboxMessage", "ProofreadIgnore", "Record", "RecordCategory", "RecordType", "RememberToken",
-    "RenderedDocument", "Report",
+    "RenderedDocument", "Report", "ReportStatus",
     "RequestTarget", "ReviewEvent", "Section", "SectionComment", "SectionVersion", "Submission", "TaskRun",
     "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",
 ]

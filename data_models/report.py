@@ -1,22 +1,61 @@
 """Reports and their section tree (preamble, parts, sections, subsections, items, closing)."""
 from datetime import date, datetime
-from typing import Optional
+from enum import StrEnum
+from typing import ClassVar, Optional
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, TimestampMixin, utcnow
 
-REPORT_KINDS = (
-    "annual_summary",  # 年度工作总结 + 下一年工作要点
-    "half_year_summary",  # 上半年工作总结 + 下半年工作谋划
-    "standing_committee_report",  # 常委会工作报告
-    "news_interpretation",  # 报告解读
-    "briefing",  # 汇报材料 / 交流考察汇报
-    "experience_briefing",  # 经验交流材料
-    "visit_packet",  # 交流考察材料
-)
-STATUSES = ("draft", "in_review", "returned", "approved", "sent")
+
+class ReportStatus(StrEnum):
+    """A report's place in the review workflow: draft → in_review → returned / approved → sent.
+
+    The values are what Report.status stores and URLs carry; `label` is the Chinese name pages and
+    messages show. The sets below are the only lists of statuses in the code.
+    """
+
+    DRAFT = "draft", "起草中"
+    IN_REVIEW = "in_review", "待审核"
+    RETURNED = "returned", "已退回"
+    APPROVED = "approved", "已审定"
+    SENT = "sent", "已报送"
+
+    label: str
+    EDITABLE: ClassVar[tuple["ReportStatus", ...]]  # its text may change
+    FROZEN: ClassVar[tuple["ReportStatus", ...]]  # under review or passed: changed only by a revision
+    IN_PROGRESS: ClassVar[tuple["ReportStatus", ...]]  # not yet approved: someone still works on it
+    PASSED: ClassVar[tuple["ReportStatus", ...]]  # approved (and perhaps sent): may be revised
+    SUBMITTABLE: ClassVar[tuple["ReportStatus", ...]]  # may be submitted to the superior
+    BRIEFABLE: ClassVar[tuple["ReportStatus", ...]]  # its sections may be quoted in a visit's briefing
+
+    def __new__(cls, value: str, label: str) -> "ReportStatus":
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def label_of(cls, value: str) -> str:
+        """The Chinese name of a stored status; an unknown value is shown as it is."""
+        return cls(value).label if cls.known(value) else value
+
+    @classmethod
+    def known(cls, value: str) -> bool:
+        return value in cls._value2member_map_
+
+    @classmethod
+    def labels(cls) -> dict[str, str]:
+        return {status.value: status.label for status in cls}
+
+
+ReportStatus.EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
+ReportStatus.FROZEN = tuple(status for status in ReportStatus if status not in ReportStatus.EDITABLE)
+ReportStatus.PASSED = (ReportStatus.APPROVED, ReportStatus.SENT)
+ReportStatus.IN_PROGRESS = tuple(status for status in ReportStatus if status not in ReportStatus.PASSED)
+ReportStatus.SUBMITTABLE = ReportStatus.BRIEFABLE = ReportStatus.PASSED
+
 NODE_TYPES = ("preamble", "part", "section", "subsection", "item", "shortcomings", "closing")
 SECTION_KEYS = (
     "political_guidance",
@@ -33,14 +72,14 @@ class Report(TimestampMixin, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(40))  # a key of core.kinds.KINDS
     title: Mapped[str] = mapped_column(String(200))
     # The line under the title: ——在…会议上 (常委会工作报告), ——…解读 (解读); may quote report variables.
     subtitle: Mapped[str] = mapped_column(String(200), default="", server_default="")
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
     cutoff_date: Mapped[Optional[date]] = mapped_column(Date)  # 截至12月20日
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[str] = mapped_column(String(20), default=ReportStatus.DRAFT.value)
     revision: Mapped[int] = mapped_column(default=1)
     previous_id: Mapped[Optional[int]] = mapped_column(ForeignKey("report.id"))
     # Kind-specific settings: meeting, speaker, salutation, signature, issue date, numbering.

@@ -10,7 +10,7 @@ from flask.views import MethodView
 from marshmallow import fields, validate
 
 from app.extensions import db
-from core.drafting.kinds import KINDS
+from core.kinds import KINDS
 from core.importing.service import create_report_from_plan, plan_import
 from core.importing.source import MAX_CHARS, ImportRefused, read_text, read_upload
 from core.metrics.periods import PeriodError, parse_period

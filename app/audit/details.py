@@ -1,9 +1,9 @@
 """An audit event's detail as the log shows it: Chinese labels, Chinese values, no code names."""
 from typing import Any
 
-from app import messages as app_messages
-from core.drafting.kinds import kind_choices
 from core.drafting.messages import NODE_TYPE_NAMES
+from core.kinds import kind_label
+from data_models import ReportStatus
 
 from . import messages
 
@@ -14,9 +14,9 @@ def _value(key: str, value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if key in ("status_from", "status_to"):
-        return app_messages.REPORT_STATUSES.get(value, value)
+        return ReportStatus.label_of(value)
     if key == "kind":
-        return dict(kind_choices()).get(value, value)
+        return kind_label(value)
     if key == "node_type":
         return NODE_TYPE_NAMES.get(value, value)
     if key == "format":

@@ -4,12 +4,9 @@ from sqlalchemy import func
 
 from app.extensions import db
 from app.scoping import own
-from data_models import Report, ReviewEvent, Section, TaskRun
+from data_models import Report, ReportStatus, ReviewEvent, Section, TaskRun
 
 from . import bp
-
-STATUS_ORDER = ("draft", "in_review", "returned", "approved", "sent")
-
 
 @bp.route("/")
 @login_required
@@ -24,13 +21,13 @@ def _status_counts() -> list[tuple[str, int]]:
     """How many of the committee's reports are in each status (one GROUP BY)."""
     query = own(Report).with_only_columns(Report.status, func.count(Report.id)).group_by(Report.status)
     counts = dict(db.session.execute(query).all())
-    return [(status, counts.get(status, 0)) for status in STATUS_ORDER]
+    return [(status, counts.get(status, 0)) for status in ReportStatus]
 
 
 def _my_sections() -> list[tuple[Section, Report]]:
     """Sections the user owns in the committee's reports still being written."""
     query = (own(Report).join(Section, Section.report_id == Report.id)
-             .where(Section.owner_id == current_user.id, Report.status.in_(("draft", "returned", "in_review")))
+             .where(Section.owner_id == current_user.id, Report.status.in_(ReportStatus.IN_PROGRESS))
              .with_only_columns(Section, Report).order_by(Report.updated_at.desc(), Section.position).limit(30))
     return [tuple(row) for row in db.session.execute(query)]
 
@@ -45,7 +42,8 @@ def _by_report(rows: list[tuple[Section, Report]]) -> list[tuple[Report, list[Se
 
 def _waiting_for_me() -> list[tuple[Report, str]]:
     """Reviewers: reports in review; drafters: reports returned, with the latest comment."""
-    statuses = [s for role, s in (("reviewer", "in_review"), ("drafter", "returned")) if current_user.has_role(role)]
+    statuses = [s for role, s in (("reviewer", ReportStatus.IN_REVIEW), ("drafter", ReportStatus.RETURNED))
+                if current_user.has_role(role)]
     reports = db.session.scalars(own(Report).where(Report.status.in_(statuses)).order_by(Report.updated_at)).all()
     return [(report, _last_comment(report)) for report in reports]
 

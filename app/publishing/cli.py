@@ -11,7 +11,7 @@ from core.rendering import ofd, pdf
 from core.rendering.format_check import check_docx, summarise
 from core.rendering.pdf_check import NotAPdf, PdfToolMissing, check_pdf
 from core.proofreading.report import proofread_summary
-from data_models.report import REPORT_KINDS
+from core.kinds import REPORT_KINDS
 
 from . import messages as msg
 

@@ -6,7 +6,7 @@ from sqlalchemy import func, or_, select
 from app.extensions import db
 from app.scoping import get_own_or_404, own, require_role
 from core import audit, publishing
-from core.drafting.kinds import kind_choices
+from core.kinds import kind_choices
 from core.metrics.periods import PeriodError, parse_period
 from core.rendering import batch
 from data_models import RenderedDocument, Report, TaskRun

@@ -8,7 +8,7 @@ from flask import Flask
 
 from core import db as core_db
 from core.committees import find_committee
-from core.drafting.kinds import KINDS
+from core.kinds import KINDS
 from core.importing import messages
 from core.importing.outline import walk
 from core.importing.service import create_report_from_plan, plan_import

@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.scoping import require_role
-from core.drafting.kinds import KINDS, kind_choices
+from core.kinds import KINDS, kind_choices
 from core.importing import messages as im
 from core.importing.outline import walk
 from core.importing.service import (ImportPlan, create_report_from_plan, demote, outline_from_state, outline_state,

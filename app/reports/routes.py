@@ -12,7 +12,7 @@ from core.drafting.carry import carry_forward
 from core.drafting.chips import chips, metric_shown, placeholder_codes
 from core.drafting.document import assemble, outline
 from core.drafting.guards import EditRefused, is_editable
-from core.drafting.kinds import kind_choices
+from core.kinds import kind_choices
 from core.drafting.merge import check_text, make_environment, merge_text, plain
 from core.drafting.messages import (CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED,
                                     TEXT_REFUSED)
@@ -22,7 +22,7 @@ from core.metrics.definitions import load_specs
 from core.metrics.periods import PeriodError, parse_period
 from core.review.comments import comments_by_section
 from data_models import Report, Section, User
-from data_models.report import NODE_TYPES, STATUSES
+from data_models.report import NODE_TYPES, ReportStatus
 
 from . import bp
 from . import messages as msg
@@ -56,10 +56,10 @@ def _refused(error: Exception) -> None:
 def index():
     query = own(Report).order_by(Report.period_end.desc(), Report.id.desc())
     status = request.args.get("status", "")
-    if status in STATUSES:  # the dashboard's status tiles link here; an unknown status shows all
+    if ReportStatus.known(status):  # the dashboard's status tiles link here; an unknown status shows all
         query = query.where(Report.status == status)
     return render_template("reports/index.html", reports=db.session.scalars(query).all(), kinds=dict(kind_choices()),
-                           status=status if status in STATUSES else "")
+                           status=status if ReportStatus.known(status) else "")
 
 
 @bp.route("/new", methods=["GET", "POST"])

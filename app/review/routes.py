@@ -7,7 +7,7 @@ from app.extensions import db
 from app.scoping import get_own_or_404, require_role
 from core.drafting.document import assemble, outline
 from core.review import changes, comments, messages, workflow
-from data_models import Report, User
+from data_models import Report, ReportStatus, User
 
 from . import bp
 
@@ -29,7 +29,7 @@ _REPORT_PAGES = ("reports.edit", "reports.show", "reports.editor", "review.show"
 
 
 def report_link(report: Report) -> str:
-    if report.status not in workflow.EDITABLE and current_user.has_role("reviewer"):
+    if report.status not in ReportStatus.EDITABLE and current_user.has_role("reviewer"):
         return url_for("review.show", report_id=report.id)  # reviewers read the document, not the editor
     endpoint = next(e for e in _REPORT_PAGES if e in current_app.view_functions)
     return url_for(endpoint, report_id=report.id)
@@ -41,16 +41,16 @@ def panel_state(report: Report) -> dict:
     names = dict(db.session.execute(db.select(User.id, User.display_name)
                                     .where(User.id.in_({e.user_id for e in events if e.user_id}))).all())
     can = {
-        "submit": current_user.has_role("drafter") and report.status in workflow.EDITABLE,
-        "return": current_user.has_role("reviewer") and report.status == "in_review",
-        "approve": current_user.has_role("reviewer") and report.status == "in_review" and (
+        "submit": current_user.has_role("drafter") and report.status in ReportStatus.EDITABLE,
+        "return": current_user.has_role("reviewer") and report.status == ReportStatus.IN_REVIEW,
+        "approve": current_user.has_role("reviewer") and report.status == ReportStatus.IN_REVIEW and (
             workflow.self_approval_allowed(report) or workflow.submitter_id(db.session, report) != current_user.id),
-        "revise": current_user.has_role("drafter") and report.status in ("approved", "sent"),
+        "revise": current_user.has_role("drafter") and report.status in ReportStatus.PASSED,
     }
-    newer = workflow.successor(db.session, report) if report.status in ("approved", "sent") else None
+    newer = workflow.successor(db.session, report) if report.status in ReportStatus.PASSED else None
     can["revise"] = can["revise"] and newer is None
     return {"events": events, "user_names": names, "can": can, "newer": newer,
-            "event_names": messages.EVENT_NAMES, "frozen": report.status in workflow.FROZEN}
+            "event_names": messages.EVENT_NAMES, "frozen": report.status in ReportStatus.FROZEN}
 
 
 @bp.route("/<int:report_id>")

@@ -4,11 +4,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from app import messages
-from core.upward.messages import KIND_NAMES
+from core.kinds import kind_choices
 
 
 class RequestForm(FlaskForm):
-    kind = SelectField("文稿类型", choices=[SelectChoice(k, v) for k, v in KIND_NAMES.items()])
+    kind = SelectField("文稿类型", choices=[SelectChoice(k, v) for k, v in kind_choices()])
     period = StringField("统计期间", default="2023", validators=[DataRequired(messages.REQUIRED), Length(max=30)],
                          description="如 2023、2023H1 或 2023-01-01:2023-06-30")
     deadline = DateField("截止日期", validators=[DataRequired("请填写有效的截止日期。")])

@@ -13,7 +13,6 @@ from core.metrics.periods import PeriodError, parse_period
 from core.upward import UpwardError, outbox
 from core.upward import messages as msg
 from core.upward.compile import COMPILE_RUN, compilation_title
-from core.upward.from_report import SUBMITTABLE
 from core import jobs
 from core.upward.outbox import DELIVER_RUN, FETCH_RUN
 from core.upward.submitting import SUBMIT_RUN, start_submission
@@ -22,7 +21,7 @@ from core.upward.requests import (current_submissions, issue_request, period_of,
                                   requests_received, target_of, target_statuses)
 from core.upward.rollup import AREA_PREFIX, request_rollup
 from core.times import beijing_today
-from data_models import CollectionRequest, Committee, OutboxMessage, Report, Submission, TaskRun
+from data_models import CollectionRequest, Committee, OutboxMessage, Report, ReportStatus, Submission, TaskRun
 
 from . import bp
 from .forms import RemindForm, RequestForm, SubmitForm
@@ -222,8 +221,8 @@ def _submission_runs(report_ids: list[int]) -> list:
 
 
 def _submittable(kind: str, start, end) -> list[Report]:
-    stmt = own(Report).where(Report.status.in_(SUBMITTABLE), Report.kind == kind, Report.period_start == start,
-                             Report.period_end == end).order_by(Report.updated_at.desc())
+    stmt = own(Report).where(Report.status.in_(ReportStatus.SUBMITTABLE), Report.kind == kind,
+                             Report.period_start == start, Report.period_end == end).order_by(Report.updated_at.desc())
     return list(db.session.scalars(stmt))
 
 

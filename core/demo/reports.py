@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.drafting.kinds import OutlineNode, kind_spec
 from core.drafting.tree import add_outline
+from core.kinds import OutlineNode, kind_spec
 from core.metrics.periods import Period
-from data_models import Report, ReviewEvent, User
+from data_models import Report, ReportStatus, ReviewEvent, User
 
 from .committees import demo_committees
 from .texts import annual_2023, briefing_2023, half_year_2023, other_kinds
@@ -78,16 +78,17 @@ def _user(session: Session, username: str):
 
 def _seed_one(session: Session, demo: DemoReport, committee, prefix: str) -> Report:
     drafter = _user(session, f"{prefix}_drafter")
+    spec = kind_spec(demo.kind)
     report = Report(committee_id=committee.id, committee=committee, kind=demo.kind, title=demo.title,
-                    subtitle=kind_spec(demo.kind).subtitle, period_start=demo.period.start, period_end=demo.period.end, status="draft",
-                    settings={**kind_spec(demo.kind).settings, **demo.settings},
+                    subtitle=spec.subtitle, period_start=demo.period.start, period_end=demo.period.end,
+                    status=ReportStatus.DRAFT, settings={**spec.settings, **demo.settings},
                     created_by_id=drafter.id if drafter else None)
     session.add(report)
     session.flush()
     add_outline(session, report, outline_of(demo.text, demo.place), user_id=report.created_by_id)
     if demo.approved:
         reviewer = _user(session, f"{prefix}_reviewer")
-        report.status = "approved"
+        report.status = ReportStatus.APPROVED
         session.add_all([
             ReviewEvent(report_id=report.id, user_id=report.created_by_id, action="submitted", comment="请审核。"),
             ReviewEvent(report_id=report.id, user_id=reviewer.id if reviewer else None, action="approved",
@@ -107,6 +108,6 @@ def seed(session: Session) -> list[str]:
             Report.committee_id == committee.id, Report.kind == demo.kind, Report.title == demo.title)).first()
         if exists is None:
             exists = _seed_one(session, demo, committee, PREFIXES[demo.committee]).id
-        state = "已审定" if demo.approved else "起草中"
+        state = (ReportStatus.APPROVED if demo.approved else ReportStatus.DRAFT).label
         lines.append(f"报告 #{exists}：{committee.short_name}《{demo.title}》（{state}）")
     return lines

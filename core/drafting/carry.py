@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from core import audit
 from core.metrics.periods import Period
-from data_models import Report, Section
+from data_models import Report, ReportStatus, Section
 
 from . import messages
 from .reports import last_report
@@ -49,7 +49,7 @@ def carry_forward(session: Session, committee_id: int, kind: str, user_id: Optio
     own = old_period.start.year
     settings = {k: _shift_setting(v, own, years) for k, v in (previous.settings or {}).items() if k != "date"}
     report = Report(committee_id=committee_id, kind=kind, title=shift_years(previous.title, own, years),
-                    period_start=new_period.start, period_end=new_period.end, status="draft",
+                    period_start=new_period.start, period_end=new_period.end, status=ReportStatus.DRAFT,
                     previous_id=previous.id, settings=settings, created_by_id=user_id,
                     cutoff_date=Period(previous.cutoff_date, previous.cutoff_date).shifted_years(years).start
                     if previous.cutoff_date else None)

@@ -9,13 +9,13 @@ from typing import Any, Optional
 from sqlalchemy.orm import Session
 
 from core.cleaning import clean_text
+from core.kinds import kind_spec
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
 from data_models import Report
 
 from . import context as ctx
 from . import messages
-from .kinds import kind_spec
 from .merge import PlaceholderEnvironment, make_environment, merge_text
 from .numbering import HEADING_TYPES, Label, number_tree
 from .trace import mark_placeholders
@@ -76,8 +76,7 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
     if settings.get("salutation"):
         content.blocks.append(Block("salutation", merge(settings["salutation"], "称谓")))
     tree = build_tree(sections)
-    labels = number_tree(tree, settings.get("numbering", spec.style),
-                         settings.get("parts_numbered", spec.parts_numbered))
+    labels = number_tree(tree, *spec.numbering_of(settings))
     for node, _depth in walk(tree):
         content.blocks += _blocks(node, labels[id(node)], merge)
     if settings.get("signature"):
@@ -165,5 +164,5 @@ def outline(session: Session, report: Report) -> list[OutlineRow]:
     spec = kind_spec(report.kind)
     settings = {**spec.settings, **(report.settings or {})}
     tree = build_tree(load_sections(session, report.id))
-    labels = number_tree(tree, settings.get("numbering", spec.style), settings.get("parts_numbered", spec.parts_numbered))
+    labels = number_tree(tree, *spec.numbering_of(settings))
     return [OutlineRow(node.section, depth, labels[id(node)].number, bool(node.children)) for node, depth in walk(tree)]

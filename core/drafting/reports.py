@@ -5,11 +5,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import audit
+from core.kinds import KINDS, kind_spec
 from core.metrics.periods import Period
-from data_models import Committee, Report
+from data_models import Committee, Report, ReportStatus
 
 from . import messages
-from .kinds import KINDS, kind_spec
 from .guards import ensure_editable
 from .merge import storable_problem
 from .sections import InvalidEdit
@@ -29,12 +29,13 @@ def create_report(session: Session, committee: Committee, kind: str, period: Per
     if kind not in KINDS:
         raise InvalidEdit(messages.UNKNOWN_KIND)
     title = (title or "").strip() or default_title(kind, committee, period)
+    spec = kind_spec(kind)
     report = Report(committee_id=committee.id, committee=committee, kind=kind, title=title[:200],
-                    subtitle=kind_spec(kind).subtitle, period_start=period.start, period_end=period.end,
-                    status="draft", settings={**kind_spec(kind).settings, **(settings or {})}, created_by_id=user_id)
+                    subtitle=spec.subtitle, period_start=period.start, period_end=period.end,
+                    status=ReportStatus.DRAFT, settings={**spec.settings, **(settings or {})}, created_by_id=user_id)
     session.add(report)
     session.flush()
-    add_outline(session, report, kind_spec(kind).outline, user_id=user_id)
+    add_outline(session, report, spec.outline, user_id=user_id)
     audit.record(session, "report.create", user_id=user_id, committee_id=committee.id,
                  object_type="report", object_id=report.id, kind=kind)
     return report

@@ -5,9 +5,9 @@ from typing import Iterator, Optional, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.kinds import OutlineNode
 from data_models import Report, Section, SectionVersion
 
-from .kinds import OutlineNode
 from . import messages
 
 

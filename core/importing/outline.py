@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
-from core.drafting.kinds import KINDS
 from core.drafting.numbering import chinese_number
+from core.kinds import KINDS
 
 from . import messages
 from .source import Line
@@ -248,7 +248,7 @@ class _Builder:
         self.out, self.kind = out, kind
         # A short first sentence reads as a lead only in kinds whose items carry no number (000)
         # and when the file has no bold to tell leads apart.
-        self.unnumbered_leads = not bold_leads and KINDS[kind].style == "standard" if kind in KINDS else False
+        self.unnumbered_leads = not bold_leads and KINDS[kind].numbering == "standard" if kind in KINDS else False
         self.stack: list[Node] = []
         self.closing: Optional[Node] = None
         self.seen_heading = False

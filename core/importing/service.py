@@ -10,13 +10,13 @@ from typing import Optional
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.drafting.kinds import KINDS, kind_spec
 from core.drafting.reports import default_title
 from core.drafting.sections import LIMITS
 from core.drafting.tree import record_version
+from core.kinds import KINDS, kind_spec
 from core.metrics.engine import compute_metrics
 from core.metrics.periods import Period
-from data_models import Committee, Report, Section
+from data_models import Committee, Report, ReportStatus, Section
 from data_models.report import NODE_TYPES
 
 from . import messages
@@ -281,8 +281,8 @@ def create_report_from_plan(session: Session, committee: Committee, period: Peri
     if len(outline.subtitle) > 200:
         raise ImportRefused(f"副标题过长（{len(outline.subtitle)} 字，最多 200 字）。")
     report = Report(committee_id=committee.id, committee=committee, kind=outline.kind, title=title,
-                    subtitle=outline.subtitle, period_start=period.start, period_end=period.end, status="draft",
-                    settings=_settings(outline, plan), created_by_id=user_id)
+                    subtitle=outline.subtitle, period_start=period.start, period_end=period.end,
+                    status=ReportStatus.DRAFT, settings=_settings(outline, plan), created_by_id=user_id)
     session.add(report)
     session.flush()
     ids: dict[int, int] = {}

@@ -6,9 +6,9 @@ from typing import Optional
 
 from sqlalchemy.orm import Session
 
-from core.drafting.kinds import kind_spec
 from core.drafting.numbering import HEADING_TYPES, Label, number_tree
 from core.drafting.tree import SectionNode, build_tree, load_sections, walk
+from core.kinds import kind_spec
 from data_models import Report
 
 from . import messages
@@ -65,7 +65,7 @@ def proofread_report(session: Session, report: Report, apply_ignores: bool = Tru
     spec = kind_spec(report.kind)
     settings = {**spec.settings, **(report.settings or {})}
     tree = build_tree(sections)
-    labels = number_tree(tree, settings.get("numbering", spec.style), settings.get("parts_numbered", spec.parts_numbered))
+    labels = number_tree(tree, *spec.numbering_of(settings))
     order = {node.section.id: index for index, (node, _depth) in enumerate(walk(tree))}
     findings = text_findings(report, tree, labels) + tree_findings(tree, labels)
     findings.sort(key=lambda f: (order.get(f.section_id, -1), FIELDS.index(f.field) if f.field in FIELDS else -1,

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from core import jobs
 from core.committees import subtree_ids
-from data_models import Committee, Report, TaskRun
+from data_models import Committee, Report, ReportStatus, TaskRun
 
 RENDER_RUN = "render_report"
 BATCH_RUN = "render_batch"
@@ -39,7 +39,7 @@ def reports_below(session: Session, superior_id: int, kind: str, start: date, en
                                                                                          Committee.id)).all()
     stmt = (select(Report).where(Report.committee_id.in_(ids), Report.kind == kind, Report.period_start == start,
                                  Report.period_end == end)
-            .order_by(case((Report.status == "approved", 0), else_=1), Report.id.desc()))
+            .order_by(case((Report.status == ReportStatus.APPROVED, 0), else_=1), Report.id.desc()))
     chosen: dict[int, Report] = {}
     for report in session.scalars(stmt):
         chosen.setdefault(report.committee_id, report)

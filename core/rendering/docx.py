@@ -5,7 +5,6 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx.oxml import OxmlElement
@@ -17,13 +16,14 @@ from docxtpl import DocxTemplate, RichText
 from jinja2 import Environment, Template
 from markupsafe import Markup
 
+from core.kinds import KINDS, layout_for
+
 from . import layout, package_parts, rules, sections
 from .document import Block, DocumentContent
 from .breaking import break_title, heading_break
 from .tables import table_xml
 from .text import display_width, full_width
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
 RENDERER_VERSION = "1"  # bump when output changes for the same content (a re-render is then not reused)
 
 
@@ -71,8 +71,8 @@ _compiled_cache: dict[str, _CompiledTemplate] = {}
 
 
 def _compiled(kind: str) -> _CompiledTemplate:
-    path = TEMPLATE_DIR / f"{kind}.docx"
-    if not path.exists():
+    path = KINDS[kind].template if kind in KINDS else None
+    if path is None or not path.exists():
         raise TemplateMissing(f"缺少文稿类型“{kind}”的 Word 模板：templates_docx/{kind}.docx")
     mtime = path.stat().st_mtime
     cached = _compiled_cache.get(kind)
@@ -112,7 +112,7 @@ def _core_properties(template: _CompiledTemplate, content: DocumentContent):
     """Title, the committee as author, render time and the kind in Chinese (the checker maps it back)."""
     core = parse_xml(template.entries["docProps/core.xml"])
     package_parts.set_core_properties(core, title=full_width(content.title), author=content.committee_name,
-                                      kind_name=layout.layout_for(content.kind).name)
+                                      kind_name=layout_for(content.kind).name)
     return core
 
 
@@ -144,7 +144,7 @@ def _with_colon(text: str) -> str:
 def mark_speech_lines(content: DocumentContent) -> list[Block]:
     """Speech kinds keep their salutation (first line) and closing (last paragraph) in their own styles."""
     blocks = list(content.blocks)
-    if not layout.layout_for(content.kind).speech or not blocks:
+    if not layout_for(content.kind).speech or not blocks:
         return blocks
     kinds = {b.kind for b in blocks}
     first = blocks[0]

@@ -10,6 +10,8 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
+from core.kinds import KINDS, kind_of
+
 from . import breaking, layout, word_checks
 from .text import display_width
 
@@ -89,7 +91,7 @@ def check_docx(data_or_path, kind: str | None = None) -> list[str]:
         doc = Document(source)
     except Exception:  # noqa: BLE001 - any unreadable file is one problem, not a crash
         return ["无法打开文件：不是有效的 Word（.docx）文档"]
-    kind = kind or layout.kind_of(doc.core_properties.category or "")
+    kind = kind or kind_of(doc.core_properties.category or "")
     props = Props(doc)
     body = [p for p in doc.element.body.iterchildren(qn("w:p"))]
     problems: list[str] = []
@@ -97,7 +99,7 @@ def check_docx(data_or_path, kind: str | None = None) -> list[str]:
                   check_east_asian_fonts, check_punctuation, check_page_numbers, check_tables, check_record,
                   *word_checks.RULES):
         problems += check(doc, props, body)
-    kind_layout = layout.KIND_LAYOUTS.get(kind)
+    kind_layout = KINDS[kind].layout if kind in KINDS else None
     if kind_layout and kind_layout.signed:
         problems += check_signature(doc, props, body)
     if kind_layout and kind_layout.speech:

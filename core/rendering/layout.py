@@ -1,5 +1,10 @@
-"""GB/T 9704-2012 figures and the per-kind layout, shared by the template builder, renderer and checker."""
+"""GB/T 9704-2012 figures and styles, shared by the template builder, renderer and checker.
+
+A kind's own layout (signature, speech lines, names) is part of its spec in core.kinds.
+"""
 from dataclasses import dataclass
+
+from core.kinds import layout_for  # noqa: F401 - store.py names downloads through it
 
 # Paper and margins (5.1, 5.2.1), millimetres.
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
@@ -97,33 +102,3 @@ BLOCK_STYLES = {
     "closing": "GwClosing",
     "news_heading": "GwNewsHeading",
 }
-
-
-@dataclass(frozen=True)
-class KindLayout:
-    """What a report kind's document carries besides its body."""
-
-    label: str  # used in download names: 政协XX县委员会2023年工作总结
-    name: str = "文稿"  # the kind in Chinese, in the document properties (类别)
-    speech: bool = False  # keeps its salutation (各位委员：) and closing lines
-    signed: bool = True  # 发文机关署名 and 成文日期 at the end
-
-
-KIND_LAYOUTS = {
-    "annual_summary": KindLayout("工作总结", "年度工作总结"),
-    "half_year_summary": KindLayout("工作总结", "半年工作总结"),
-    "standing_committee_report": KindLayout("常委会工作报告", "常委会工作报告", speech=True, signed=False),
-    "news_interpretation": KindLayout("常委会工作报告解读", "常委会工作报告解读", signed=False),
-    "briefing": KindLayout("工作汇报", "汇报材料", speech=True, signed=False),
-    "experience_briefing": KindLayout("经验交流材料", "经验交流材料"),
-    "visit_packet": KindLayout("交流考察汇报材料", "交流考察材料", speech=True, signed=False),
-}
-
-
-def layout_for(kind: str) -> KindLayout:
-    return KIND_LAYOUTS.get(kind, KindLayout("文稿"))
-
-
-def kind_of(name: str) -> str:
-    """The report kind a document's 类别 property names (its Chinese name, or the kind itself)."""
-    return next((kind for kind, k in KIND_LAYOUTS.items() if name in (kind, k.name)), "")

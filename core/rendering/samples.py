@@ -1,5 +1,7 @@
 """A sample DocumentContent per report kind, shaped like the reference texts: used by tests, the
 benchmarks and the checker's own tests."""
+from core.kinds import KINDS
+
 from .document import Block, DocumentContent, UpwardHeader
 
 _BODY = ("坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大精神，做实\"加强\"文章、彰显\"改进\"效能，"
@@ -31,7 +33,8 @@ def sample_content(kind: str, committee: str = "政协东湖县委员会") -> Do
     """A realistic document of `kind`."""
     content = DocumentContent(kind=kind, title=f"{committee}2023年工作总结", committee_name=committee,
                               blocks=_annual_blocks(), metric_values={"meetings": 12})
-    if kind in ("annual_summary", "half_year_summary", "experience_briefing"):
+    spec = KINDS.get(kind)
+    if spec and spec.layout.signed:
         content.signature, content.date = committee, "2024年1月5日"
     if kind == "half_year_summary":
         content.title = f"{committee}2023年上半年工作总结暨下半年工作谋划"
@@ -45,7 +48,7 @@ def sample_content(kind: str, committee: str = "政协东湖县委员会") -> Do
         content.title = "一图读懂政协东湖县委员会常务委员会工作报告"
         content.blocks = [Block("news_heading", "2023年工作回顾", "■"),
                           Block("item", _BODY, "●", lead="政治引领更加有力。"), Block("paragraph", _BODY)]
-    if kind in ("standing_committee_report", "briefing", "visit_packet"):
+    if spec and spec.layout.speech:
         _make_speech(content, kind)
     return content
 

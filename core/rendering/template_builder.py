@@ -9,9 +9,9 @@ from docx import Document
 from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 
-from . import layout, package_parts, rules
+from core.kinds import KINDS, TEMPLATE_DIR, KindLayout, layout_for
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
+from . import layout, package_parts, rules
 
 def build_template(kind: str) -> Document:
     """A template for one report kind; kinds differ in what they carry (signature, salutation)."""
@@ -25,10 +25,10 @@ def build_template(kind: str) -> Document:
     rules.apply_page_margins(section)
     rules.set_document_grid(section)
     rules.add_page_number_footers(doc, section)
-    _write_body(doc, layout.layout_for(kind))
+    _write_body(doc, layout_for(kind))
     slim_package(doc)
     clean_package(doc)
-    kind_layout = layout.layout_for(kind)
+    kind_layout = layout_for(kind)
     package_parts.set_core_properties(doc.core_properties._element, title=f"{kind_layout.name}模板",
                                       author=package_parts.APPLICATION, kind_name=kind_layout.name)
     return doc
@@ -82,7 +82,7 @@ def _tag(doc, tag: str) -> None:
     doc.add_paragraph("{%p " + tag + " %}")
 
 
-def _write_body(doc, kind_layout: layout.KindLayout) -> None:
+def _write_body(doc, kind_layout: KindLayout) -> None:
     _write_upward_header(doc)
     _para(doc, "{{r title }}", "GwTitle")
     _tag(doc, "for line in subtitle_lines")
@@ -167,12 +167,10 @@ def _write_record(doc) -> None:
 
 
 def build_all(directory: Path = TEMPLATE_DIR) -> list[Path]:
-    from data_models.report import REPORT_KINDS
-
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
-    for kind in REPORT_KINDS:
-        path = directory / f"{kind}.docx"
+    for kind, spec in KINDS.items():
+        path = directory / spec.template.name
         build_template(kind).save(path)
         paths.append(path)
     return paths

@@ -12,7 +12,7 @@ from typing import Callable, Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from data_models import AuditEvent, Report, ReviewEvent, Section, SectionVersion
+from data_models import AuditEvent, Report, ReportStatus, ReviewEvent, Section, SectionVersion
 
 Merge = Callable[[str], str]
 
@@ -30,7 +30,7 @@ def baseline_time(session: Session, report: Report) -> Optional[datetime]:
     """When the submission we compare against was made; None before any earlier submission."""
     times = list(session.scalars(select(ReviewEvent.created_at).where(
         ReviewEvent.report_id == report.id, ReviewEvent.action == "submitted").order_by(ReviewEvent.id.desc())))
-    under_review = 1 if report.status in ("in_review", "approved", "sent") else 0
+    under_review = 1 if report.status in ReportStatus.FROZEN else 0
     return times[under_review] if len(times) > under_review else None
 
 

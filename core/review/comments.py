@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.audit import record
-from data_models import Report, Section, SectionComment, User
+from data_models import Report, ReportStatus, Section, SectionComment, User
 
 from . import messages
 from .workflow import COMMENT_LIMIT, WorkflowError
@@ -20,7 +20,7 @@ def add_comment(session: Session, report: Report, section_id: int, user: User, b
     section = session.get(Section, section_id)
     _check(user.committee_id == report.committee_id, messages.NOT_YOUR_COMMITTEE)
     _check(user.has_role("reviewer"), messages.ROLE_COMMENT)
-    _check(report.status == "in_review", messages.CANNOT_COMMENT)
+    _check(report.status == ReportStatus.IN_REVIEW, messages.CANNOT_COMMENT)
     _check(section is not None and section.report_id == report.id, messages.NO_SUCH_SECTION)
     _check(bool(body), messages.COMMENT_EMPTY)
     _check(len(body) <= COMMENT_LIMIT, messages.COMMENT_TOO_LONG.format(limit=COMMENT_LIMIT))

@@ -9,12 +9,10 @@ from sqlalchemy.orm import Session
 
 from core.audit import record
 from core.proofreading.ignores import copy_ignores
-from data_models import Report, ReviewEvent, Section, User
+from data_models import Report, ReportStatus, ReviewEvent, Section, User
 
 from . import messages
 
-EDITABLE = ("draft", "returned")
-FROZEN = ("in_review", "approved", "sent")
 COMMENT_LIMIT = 2000
 
 
@@ -44,8 +42,8 @@ def _check(condition: bool, message: str) -> None:
         raise WorkflowError(message)
 
 
-def _check_status(report: Report, allowed: tuple[str, ...], message: str) -> None:
-    _check(report.status in allowed, message.format(status=messages.STATUS_NAMES.get(report.status, report.status)))
+def _check_status(report: Report, allowed: tuple[ReportStatus, ...], message: str) -> None:
+    _check(report.status in allowed, message.format(status=ReportStatus.label_of(report.status)))
 
 
 def _check_actor(report: Report, user: User, role: str, message: str) -> None:
@@ -60,7 +58,7 @@ def _clean_comment(comment: str | None, required: bool = False) -> str:
     return comment
 
 
-def _step(session: Session, report: Report, user: User | None, action: str, status: str | None,
+def _step(session: Session, report: Report, user: User | None, action: str, status: ReportStatus | None,
           comment: str = "", **detail) -> ReviewEvent:
     """Move to `status` (None keeps it), log the event and the audit record.
 
@@ -72,7 +70,7 @@ def _step(session: Session, report: Report, user: User | None, action: str, stat
         moved = session.execute(update(Report).where(Report.id == report.id, Report.status == before)
                                 .values(status=status).execution_options(synchronize_session="evaluate"))
         if moved.rowcount != 1:
-            raise AlreadyDone(messages.ALREADY_DONE.format(status=messages.STATUS_NAMES.get(status, status)))
+            raise AlreadyDone(messages.ALREADY_DONE.format(status=ReportStatus.label_of(status)))
     event = ReviewEvent(report_id=report.id, user_id=user.id if user else None, action=action, comment=comment)
     session.add(event)
     record(session, f"report.{action}", user_id=user.id if user else None, committee_id=report.committee_id,
@@ -81,42 +79,42 @@ def _step(session: Session, report: Report, user: User | None, action: str, stat
     return event
 
 
-def _check_not_done(report: Report, status: str) -> None:
+def _check_not_done(report: Report, status: ReportStatus) -> None:
     if report.status == status:
-        raise AlreadyDone(messages.ALREADY_DONE.format(status=messages.STATUS_NAMES.get(status, status)))
+        raise AlreadyDone(messages.ALREADY_DONE.format(status=ReportStatus.label_of(status)))
 
 
 def submit(session: Session, report: Report, user: User, comment: str = "") -> ReviewEvent:
     """A drafter hands a draft (or a returned report) to the reviewers."""
     _check_actor(report, user, "drafter", messages.ROLE_SUBMIT)
-    _check_not_done(report, "in_review")
-    _check_status(report, EDITABLE, messages.CANNOT_SUBMIT)
-    return _step(session, report, user, "submitted", "in_review", _clean_comment(comment))
+    _check_not_done(report, ReportStatus.IN_REVIEW)
+    _check_status(report, ReportStatus.EDITABLE, messages.CANNOT_SUBMIT)
+    return _step(session, report, user, "submitted", ReportStatus.IN_REVIEW, _clean_comment(comment))
 
 
 def return_for_changes(session: Session, report: Report, user: User, comment: str) -> ReviewEvent:
     """A reviewer sends the report back with comments (required)."""
     _check_actor(report, user, "reviewer", messages.ROLE_REVIEW)
-    _check_not_done(report, "returned")
-    _check_status(report, ("in_review",), messages.CANNOT_RETURN)
-    return _step(session, report, user, "returned", "returned", _clean_comment(comment, required=True))
+    _check_not_done(report, ReportStatus.RETURNED)
+    _check_status(report, (ReportStatus.IN_REVIEW,), messages.CANNOT_RETURN)
+    return _step(session, report, user, "returned", ReportStatus.RETURNED, _clean_comment(comment, required=True))
 
 
 def approve(session: Session, report: Report, user: User, comment: str = "") -> ReviewEvent:
     """A reviewer approves; the report is frozen from now on."""
     _check_actor(report, user, "reviewer", messages.ROLE_REVIEW)
-    _check_not_done(report, "approved")
-    _check_status(report, ("in_review",), messages.CANNOT_APPROVE)
+    _check_not_done(report, ReportStatus.APPROVED)
+    _check_status(report, (ReportStatus.IN_REVIEW,), messages.CANNOT_APPROVE)
     _check(self_approval_allowed(report) or submitter_id(session, report) != user.id, messages.OWN_SUBMISSION)
-    return _step(session, report, user, "approved", "approved", _clean_comment(comment))
+    return _step(session, report, user, "approved", ReportStatus.APPROVED, _clean_comment(comment))
 
 
 def mark_sent(session: Session, report: Report, user: User | None = None, **detail) -> ReviewEvent:
     """Upward submission done: approved → sent (user may be None when a task sends)."""
     if user is not None:
         _check(user.committee_id == report.committee_id, messages.NOT_YOUR_COMMITTEE)
-    _check_status(report, ("approved",), messages.CANNOT_SEND)
-    return _step(session, report, user, "sent", "sent", **detail)
+    _check_status(report, (ReportStatus.APPROVED,), messages.CANNOT_SEND)
+    return _step(session, report, user, "sent", ReportStatus.SENT, **detail)
 
 
 def successor(session: Session, report: Report) -> Report | None:
@@ -127,7 +125,7 @@ def successor(session: Session, report: Report) -> Report | None:
 def revise(session: Session, report: Report, user: User) -> Report:
     """An approved (or sent) report stays frozen; changes go into a new draft revision."""
     _check_actor(report, user, "drafter", messages.ROLE_REVISE)
-    _check_status(report, ("approved", "sent"), messages.CANNOT_REVISE)
+    _check_status(report, ReportStatus.PASSED, messages.CANNOT_REVISE)
     newer = successor(session, report)
     _check(newer is None, messages.ALREADY_REVISED.format(revision=newer.revision if newer else 0))
     copy = _copy_report(session, report, user)
@@ -142,7 +140,7 @@ def _copy_report(session: Session, report: Report, user: User) -> Report:
     """Copy the report and its section tree, parents before children (new ids for new parent_ids)."""
     fields = ("committee_id", "kind", "title", "period_start", "period_end", "cutoff_date")
     copy = Report(**{f: getattr(report, f) for f in fields}, settings=dict(report.settings or {}),
-                  status="draft", revision=report.revision + 1, previous_id=report.id, created_by_id=user.id)
+                  status=ReportStatus.DRAFT, revision=report.revision + 1, previous_id=report.id, created_by_id=user.id)
     session.add(copy)
     session.flush()
     new_ids: dict[int | None, int | None] = {None: None}

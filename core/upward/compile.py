@@ -13,6 +13,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from sqlalchemy.orm import Session
 
+from core.kinds import kind_label
 from core.metrics.formats import cn_date
 from core.rendering.document import Block, DocumentContent
 from core.rendering.rules import page_breaks_before
@@ -44,7 +45,7 @@ def compile_request(session: Session, request_id: int, today: date | None = None
 
 
 def compilation_title(request: CollectionRequest) -> str:
-    kind = msg.KIND_NAMES.get(request.kind, request.kind)
+    kind = kind_label(request.kind)
     return f"{request.committee.short_name.removesuffix('政协')}政协系统{period_of(request).label}{kind}汇编"
 
 

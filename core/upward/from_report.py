@@ -4,25 +4,25 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from core.kinds import kind_label
 from core.metrics.periods import Period
 from core.review import workflow
-from data_models import CollectionRequest, RenderedDocument, Report, Submission, User
+from data_models import CollectionRequest, RenderedDocument, Report, ReportStatus, Submission, User
 
 from . import UpwardError
 from . import messages as msg
 from .package import Package, accept_package, metrics_document
 
-SUBMITTABLE = ("approved", "sent")
 PDF_TIMEOUT = 90.0
 
 
 def check_report(report: Report, kind: str, period: Period) -> None:
     """A report may go up only when approved, and of the kind and period asked for."""
-    if report.status not in SUBMITTABLE:
-        raise UpwardError(msg.NOT_APPROVED.format(status=msg.REPORT_STATUS_NAMES.get(report.status, report.status)))
+    if report.status not in ReportStatus.SUBMITTABLE:
+        raise UpwardError(msg.NOT_APPROVED.format(status=ReportStatus.label_of(report.status)))
     if report.kind != kind:
-        raise UpwardError(msg.WRONG_KIND.format(got=msg.KIND_NAMES.get(report.kind, report.kind),
-                                                want=msg.KIND_NAMES.get(kind, kind)))
+        raise UpwardError(msg.WRONG_KIND.format(got=kind_label(report.kind),
+                                                want=kind_label(kind)))
     got = Period(report.period_start, report.period_end)
     if got != period:
         raise UpwardError(msg.WRONG_PERIOD.format(got=got.label, want=period.label))
@@ -101,7 +101,7 @@ def submit_report(session: Session, request: CollectionRequest, report: Report, 
 
 def mark_sent(session: Session, report: Report, user: User | None, **detail) -> None:
     """approved → sent through the review workflow (its event and audit line); a resubmission changes nothing."""
-    if report.status == "approved":
+    if report.status == ReportStatus.APPROVED:
         try:
             workflow.mark_sent(session, report, user, **detail)
         except workflow.AlreadyDone:  # a simultaneous delivery marked it first

@@ -1,8 +1,4 @@
 """User-facing Chinese text of the upward area."""
-from core.drafting.kinds import kind_choices
-from core.drafting.messages import STATUS_NAMES as REPORT_STATUS_NAMES  # noqa: F401
-
-KIND_NAMES = dict(kind_choices())
 TARGET_STATES = {"submitted": "已报送", "late": "逾期未报", "pending": "待报送"}
 OUTBOX_STATES = {"pending": "等待发送", "sent": "已送达", "failed": "被上级拒收"}
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core import audit
+from core.kinds import kind_label
 from core.metrics import formats
 from core.metrics.periods import Period
 from core.uploads import DOCX, MB, Limits, UploadRefused, check_upload
@@ -205,8 +206,8 @@ def _check_matches(session: Session, request: CollectionRequest, sender: Committ
     if target_of(session, request.id, sender.id) is None:
         raise UpwardForbidden(msg.NOT_TARGET)
     if package.kind != request.kind:
-        raise UpwardError(msg.WRONG_KIND.format(got=msg.KIND_NAMES.get(package.kind, package.kind),
-                                                want=msg.KIND_NAMES.get(request.kind, request.kind)))
+        raise UpwardError(msg.WRONG_KIND.format(got=kind_label(package.kind),
+                                                want=kind_label(request.kind)))
     wanted = Period(request.period_start, request.period_end)
     if package.period != wanted:
         raise UpwardError(msg.WRONG_PERIOD.format(got=package.period.label, want=wanted.label))

@@ -8,12 +8,12 @@ from sqlalchemy.orm import Session
 
 from core import audit
 from core.committees import subtree_ids
+from core.kinds import KINDS, kind_label
 from core.metrics.periods import Period
 from core.times import beijing_today, to_beijing
 from core.metrics.system import current_submissions  # noqa: F401  (re-exported: upward pages read it here)
 from data_models import CollectionRequest, Committee, RequestTarget, Submission
 from data_models.base import utcnow
-from data_models.report import REPORT_KINDS
 
 from . import UpwardError
 from . import messages as msg
@@ -36,14 +36,14 @@ class TargetStatus:
 
 
 def default_title(kind: str, period: Period) -> str:
-    return f"关于报送{period.label}{msg.KIND_NAMES.get(kind, kind)}的通知"
+    return f"关于报送{period.label}{kind_label(kind)}的通知"
 
 
 def issue_request(session: Session, *, committee_id: int, kind: str, period: Period, deadline: date | None,
                   target_ids: list[int], note: str = "", title: str = "", user_id: int | None = None,
                   want_ofd: bool = False) -> CollectionRequest:
     """A new request from `committee_id` to some of its subordinates (validated, audited)."""
-    if kind not in REPORT_KINDS:
+    if kind not in KINDS:
         raise UpwardError(msg.BAD_KIND)
     if not isinstance(deadline, date):
         raise UpwardError(msg.BAD_DEADLINE)

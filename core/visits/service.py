@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.metrics.periods import Period
-from data_models import Report, Section, Visit, VisitAgendaItem, VisitContact
+from data_models import Report, ReportStatus, Section, Visit, VisitAgendaItem, VisitContact
 
 from . import messages as msg
 from .errors import VisitError
@@ -14,7 +14,6 @@ from .reception import receive_visit
 
 __all__ = ["VisitError", "VisitInput", "save_visit", "choose_sections", "briefing_choices"]
 
-BRIEFING_STATUSES = ("approved", "sent")  # a report that has passed review
 VISIT_FIELDS = ("delegation", "leader", "leader_post", "size", "start_date", "end_date", "topics",
                 "host_leader", "period_start", "period_end")
 
@@ -105,7 +104,7 @@ def briefing_reports(session: Session, committee_id: int, period: Period) -> lis
     """This year's approved reports of the committee: those whose period overlaps the chosen one."""
     return list(session.scalars(
         select(Report).where(
-            Report.committee_id == committee_id, Report.status.in_(BRIEFING_STATUSES),
+            Report.committee_id == committee_id, Report.status.in_(ReportStatus.BRIEFABLE),
             Report.kind != "visit_packet", Report.period_start <= period.end, Report.period_end >= period.start,
         ).order_by(Report.period_end.desc(), Report.id)
     ))

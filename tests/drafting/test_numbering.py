@@ -1,10 +1,10 @@
-from core.drafting.kinds import KINDS, kind_spec
+from core.kinds import KINDS, kind_spec
 from core.drafting.numbering import chinese_number, number_tree
 
 
 def labelled(kind):
     spec = kind_spec(kind)
-    labels = number_tree(spec.outline, spec.style, spec.parts_numbered)
+    labels = number_tree(spec.outline, spec.numbering, spec.parts_numbered)
     out = []
 
     def walk(nodes):
@@ -38,7 +38,7 @@ def test_annual_summary_parts_then_bracketed_sections():
 
 
 def test_half_year_summary_unnumbered_parts_and_yishi_items():
-    from core.drafting.kinds import OutlineNode as N
+    from core.kinds import OutlineNode as N
     from core.drafting.numbering import number_tree
 
     tree = [N("part", "上半年", children=(
@@ -56,7 +56,7 @@ def test_half_year_summary_unnumbered_parts_and_yishi_items():
 
 
 def test_standard_four_levels():
-    from core.drafting.kinds import OutlineNode as N
+    from core.kinds import OutlineNode as N
 
     leaf = N("subsection", "d")
     tree = [N("part", "a", children=(N("section", "b", children=(N("subsection", "c", children=(leaf,)),)),))]
@@ -67,20 +67,20 @@ def test_standard_four_levels():
 
 
 def test_briefing_items_run_into_the_heading_paragraph():
-    from core.drafting.kinds import OutlineNode as N
+    from core.kinds import OutlineNode as N
 
     tree = [N("section", "坚持党的领导", children=(N("item"), N("item")))]
-    labels = number_tree(tree, kind_spec("briefing").style, kind_spec("briefing").parts_numbered)
+    labels = number_tree(tree, kind_spec("briefing").numbering, kind_spec("briefing").parts_numbered)
     assert labels[id(tree[0])].number == "一、"
     assert [(labels[id(i)].number, labels[id(i)].run_in) for i in tree[0].children] == [("一是", True), ("二是", True)]
 
 
 def test_experience_briefing_numbered_parts_and_inline_yishi_restarting():
-    from core.drafting.kinds import OutlineNode as N
+    from core.kinds import OutlineNode as N
 
     tree = [N("section", "a", children=(N("item"), N("item"))), N("section", "b", children=(N("item"),))]
     spec = kind_spec("experience_briefing")
-    labels = number_tree(tree, spec.style, spec.parts_numbered)
+    labels = number_tree(tree, spec.numbering, spec.parts_numbered)
     assert [labels[id(s)].number for s in tree] == ["一、", "二、"]
     assert [(labels[id(i)].number, labels[id(i)].run_in) for i in tree[0].children] == [("一是", False), ("二是", True)]
     assert labels[id(tree[1].children[0])].number == "一是"
@@ -90,7 +90,7 @@ def test_news_interpretation_squares_and_dots():
     rows = labelled("news_interpretation")
     assert {n for t, n, _ in rows if t == "section"} == {"■"}
     assert {k for t, _, k in rows if t == "section"} == {"news_heading"}
-    from core.drafting.kinds import OutlineNode as N
+    from core.kinds import OutlineNode as N
 
     tree = [N("section", "a", children=(N("item"), N("item")))]
     labels = number_tree(tree, "news")

@@ -7,7 +7,7 @@ from core.rendering.format_check import check_docx
 from core.rendering.samples import sample_content
 from core.rendering.breaking import break_title
 from core.rendering.text import full_width
-from data_models.report import REPORT_KINDS
+from core.kinds import REPORT_KINDS
 
 from .conftest import reopen
 

@@ -6,12 +6,11 @@ from datetime import datetime, timezone
 import pytest
 from docx.oxml.ns import qn
 
-from core.rendering import layout
 from core.rendering.docx import render_docx
 from core.rendering.format_check import check_docx
 from core.rendering.samples import sample_content
 from core.rendering.template_builder import TEMPLATE_DIR
-from data_models.report import REPORT_KINDS
+from core.kinds import REPORT_KINDS, kind_of
 
 from .conftest import reopen, saved
 
@@ -116,4 +115,4 @@ def test_checker_reports_widow_control_off(annual_docx):
 
 
 def test_kind_is_read_back_from_its_chinese_name():
-    assert layout.kind_of("常委会工作报告解读") == "news_interpretation" and layout.kind_of("briefing") == "briefing"
+    assert kind_of("常委会工作报告解读") == "news_interpretation" and kind_of("briefing") == "briefing"

@@ -144,7 +144,7 @@ def test_compiled_book_has_the_same_totals(city, db_session):
 
 def test_city_report_placeholders_have_the_same_totals(city, db_session):
     from core.drafting.document import build_document
-    from core.drafting.kinds import OutlineNode
+    from core.kinds import OutlineNode
     from core.drafting.tree import add_outline
     from data_models import Report
 

@@ -41,7 +41,7 @@ def test_placeholders_carry_the_city_prefix(city_request, demo, db_session):
 
 def test_city_report_text_merges_the_rollup(city_request, demo, db_session):
     from core.drafting.document import build_document
-    from core.drafting.kinds import OutlineNode
+    from core.kinds import OutlineNode
     from core.drafting.tree import add_outline
     from core.metrics.definitions import seed_catalogue
     from data_models import Report

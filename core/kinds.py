@@ -1,9 +1,14 @@
-"""Report kinds: each one's default outline, numbering style, opening and closing (SPEC §1–4).
+"""The report kinds, one registry: for each kind its label, default outline and numbering, speech form,
+signature, Word template and layout (SPEC §1–4, §6). Drafting, rendering, importing and the web pages
+all read a kind's facts from here; data_models stores only the key.
 
 Default headings are the committee's words to start from; they may use report variables
 ({{ 年度 }}, {{ 下一年度 }}, {{ 简称 }}…), which are merged like any placeholder.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates_docx"
 
 
 @dataclass(frozen=True)
@@ -17,16 +22,45 @@ class OutlineNode:
 
 
 @dataclass(frozen=True)
+class KindLayout:
+    """What a kind's document carries besides its body."""
+
+    label: str  # used in download names: 政协XX县委员会2023年工作总结
+    name: str = ""  # the kind in the document properties (类别); the kind's label unless set
+    speech: bool = False  # keeps its salutation (各位委员：) and closing lines in their own styles
+    signed: bool = True  # 发文机关署名 and 成文日期 at the end
+
+
+DEFAULT_LAYOUT = KindLayout("文稿", "文稿")  # a document of no known kind
+
+
+@dataclass(frozen=True)
 class KindSpec:
+    """Everything the service knows about one report kind."""
+
     key: str
-    label: str
-    style: str  # numbering style, see core.drafting.numbering.STYLES
+    label: str  # the kind in Chinese, as pages, messages and the 汇编 name it
+    numbering: str  # numbering style, see core.drafting.numbering.STYLES
     parts_numbered: bool
     title: str  # default title (may use report variables)
     outline: tuple[OutlineNode, ...]
-    settings: dict = field(default_factory=dict)  # salutation, speaker, signature…
-    speech: bool = False  # speech style: salutation, no signature block
+    layout: KindLayout
+    salutation: str = ""  # default first line of a speech (各位委员：)
     subtitle: str = ""  # default of Report.subtitle, the line under the title
+
+    @property
+    def template(self) -> Path:
+        """The kind's Word template (built by scripts/build_docx_templates.py)."""
+        return TEMPLATE_DIR / f"{self.key}.docx"
+
+    @property
+    def settings(self) -> dict:
+        """A new report's settings: its salutation and whether it carries the signature block."""
+        return {**({"salutation": self.salutation} if self.salutation else {}), "signature": self.layout.signed}
+
+    def numbering_of(self, settings: dict) -> tuple[str, bool]:
+        """The numbering style and whether parts are numbered, as a report's settings may override them."""
+        return settings.get("numbering", self.numbering), settings.get("parts_numbered", self.parts_numbered)
 
 
 def _n(node_type: str, heading: str = "", key: str = "", body: str = "", *children: OutlineNode) -> OutlineNode:
@@ -65,6 +99,8 @@ KINDS: dict[str, KindSpec] = {}
 
 
 def _register(spec: KindSpec) -> None:
+    if not spec.layout.name:
+        spec = replace(spec, layout=replace(spec.layout, name=spec.label))
     KINDS[spec.key] = spec
 
 
@@ -78,7 +114,7 @@ _register(KindSpec(
         _n("part", "{{ 下一年度 }}年工作要点", "next_points",
            "", _n("preamble", body="{{ 下一年度 }}年，{{ 简称 }}将……"), *_sections("section", _NEXT_POINTS)),
     ),
-    {"signature": True},
+    KindLayout("工作总结"),
 ))
 _register(KindSpec(
     "half_year_summary", "半年工作总结", "yishi", False,
@@ -97,7 +133,7 @@ _register(KindSpec(
             ("member_role", "抓协作，在加强沟通联系上开拓新渠道"),
         ])),
     ),
-    {"signature": True},
+    KindLayout("工作总结"),
 ))
 _register(KindSpec(
     "standing_committee_report", "常委会工作报告", "standard", True,
@@ -109,7 +145,8 @@ _register(KindSpec(
         _n("part", "{{ 下一年度 }}年主要任务", "next_points", "", *_sections("section", _NEXT_POINTS)),
         _n("closing", body="各位委员，……让我们……为……作出新的更大贡献！"),
     ),
-    {"salutation": "各位委员：", "speaker": "", "signature": False},
+    KindLayout("常委会工作报告", speech=True, signed=False),
+    salutation="各位委员：",
     subtitle="——在政协{{ 地名 }}第{{ 届次 }}届委员会第{{ 会次 }}次会议上",
 ))
 _register(KindSpec(
@@ -124,7 +161,7 @@ _register(KindSpec(
             ("self_building", "自身建设有成"), ("next_points", "{{ 下一年度 }}年这样干"),
         ]]),
     ),
-    {"signature": False},
+    KindLayout("常委会工作报告解读", signed=False),
     subtitle="——政协{{ 地名 }}第{{ 届次 }}届委员会第{{ 会次 }}次会议常委会工作报告解读",
 ))
 _register(KindSpec(
@@ -135,8 +172,8 @@ _register(KindSpec(
         *_sections("section", [row for row in _REVIEW_SIX if row[0] != "supervision"]),
         _n("closing", body=BRIEFING_CLOSING),
     ),
-    {"salutation": "尊敬的各位领导，同志们：", "signature": False},
-    speech=True,
+    KindLayout("工作汇报", speech=True, signed=False),
+    salutation="尊敬的各位领导，同志们：",
 ))
 _register(KindSpec(
     "visit_packet", "交流考察汇报", "inline_yishi", False,
@@ -146,8 +183,8 @@ _register(KindSpec(
         *_sections("section", _REVIEW_SIX[:2] + _REVIEW_SIX[3:4]),
         _n("closing", body=BRIEFING_CLOSING),
     ),
-    {"salutation": "尊敬的各位领导，同志们：", "signature": False},
-    speech=True,
+    KindLayout("交流考察汇报材料", "交流考察材料", speech=True, signed=False),
+    salutation="尊敬的各位领导，同志们：",
 ))
 _register(KindSpec(
     "experience_briefing", "经验交流材料", "experience", False,
@@ -160,8 +197,11 @@ _register(KindSpec(
             ("member_role", "发挥委员作用，凝聚团结奋斗共识"),
         ]),
     ),
-    {"signature": True},
+    KindLayout("经验交流材料"),
 ))
+
+
+REPORT_KINDS = tuple(KINDS)  # the values of Report.kind
 
 
 def kind_spec(kind: str) -> KindSpec:
@@ -170,3 +210,17 @@ def kind_spec(kind: str) -> KindSpec:
 
 def kind_choices() -> list[tuple[str, str]]:
     return [(spec.key, spec.label) for spec in KINDS.values()]
+
+
+def kind_label(kind: str) -> str:
+    """The kind's Chinese label; an unknown key is shown as it is."""
+    return KINDS[kind].label if kind in KINDS else kind
+
+
+def layout_for(kind: str) -> KindLayout:
+    return KINDS[kind].layout if kind in KINDS else DEFAULT_LAYOUT
+
+
+def kind_of(name: str) -> str:
+    """The kind a document's 类别 property names (its Chinese name, or the kind itself)."""
+    return next((key for key, spec in KINDS.items() if name in (key, spec.layout.name)), "")
