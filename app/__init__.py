@@ -81,7 +81,7 @@ def register_blueprints(app: Flask) -> None:
 def _template_globals() -> dict:
     from flask import current_app
 
-    from data_models import ReportStatus
+    from data_models import ReportStatus, VisitStatus
 
     from . import messages
 
@@ -92,6 +92,7 @@ def _template_globals() -> dict:
         "task_states": messages.TASK_STATES,
         "status_names": ReportStatus.labels(),
         "ReportStatus": ReportStatus,
+        "VisitStatus": VisitStatus,
     }
 
 

@@ -9,12 +9,12 @@ from .rendering import RenderedDocument, TaskRun
 from .report import Report, ReportStatus, ReviewEvent, Section, SectionComment, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
 from .user import ApiRequestKey, ApiToken, LoginFailure, RememberToken, User
-from .visit import Visit, VisitAgendaItem, VisitContact
+from .visit import Visit, VisitAgendaItem, VisitContact, VisitStatus
 
 __all__ = [
     "ApiRequestKey", "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "LoginFailure",
     "MetricDefinition", "OutboxMessage", "ProofreadIgnore", "Record", "RecordCategory", "RecordType", "RememberToken",
     "RenderedDocument", "Report", "ReportStatus",
     "RequestTarget", "ReviewEvent", "Section", "SectionComment", "SectionVersion", "Submission", "TaskRun",
-    "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact",
+    "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact", "VisitStatus",
 ]

@@ -1,15 +1,14 @@
 """Reports and their section tree (preamble, parts, sections, subsections, items, closing)."""
 from datetime import date, datetime
-from enum import StrEnum
 from typing import ClassVar, Optional
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, TimestampMixin, utcnow
+from .base import Base, LabelledEnum, TimestampMixin, utcnow
 
 
-class ReportStatus(StrEnum):
+class ReportStatus(LabelledEnum):
     """A report's place in the review workflow: draft → in_review → returned / approved → sent.
 
     The values are what Report.status stores and URLs carry; `label` is the Chinese name pages and
@@ -22,32 +21,12 @@ class ReportStatus(StrEnum):
     APPROVED = "approved", "已审定"
     SENT = "sent", "已报送"
 
-    label: str
     EDITABLE: ClassVar[tuple["ReportStatus", ...]]  # its text may change
     FROZEN: ClassVar[tuple["ReportStatus", ...]]  # under review or passed: changed only by a revision
     IN_PROGRESS: ClassVar[tuple["ReportStatus", ...]]  # not yet approved: someone still works on it
     PASSED: ClassVar[tuple["ReportStatus", ...]]  # approved (and perhaps sent): may be revised
     SUBMITTABLE: ClassVar[tuple["ReportStatus", ...]]  # may be submitted to the superior
     BRIEFABLE: ClassVar[tuple["ReportStatus", ...]]  # its sections may be quoted in a visit's briefing
-
-    def __new__(cls, value: str, label: str) -> "ReportStatus":
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
-
-    @classmethod
-    def label_of(cls, value: str) -> str:
-        """The Chinese name of a stored status; an unknown value is shown as it is."""
-        return cls(value).label if cls.known(value) else value
-
-    @classmethod
-    def known(cls, value: str) -> bool:
-        return value in cls._value2member_map_
-
-    @classmethod
-    def labels(cls) -> dict[str, str]:
-        return {status.value: status.label for status in cls}
 
 
 ReportStatus.EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)

@@ -5,9 +5,17 @@ from typing import Optional
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, TimestampMixin
+from .base import Base, LabelledEnum, TimestampMixin
 
-VISIT_STATUSES = ("planned", "received", "cancelled")
+
+class VisitStatus(LabelledEnum):
+    """A visit planned, received (and in the ledger) or cancelled; values as the status column stores them."""
+
+    PLANNED = "planned", "筹备中"
+    RECEIVED = "received", "已接待"
+    CANCELLED = "cancelled", "已取消"
+
+
 CONTACT_SIDES = ("host", "guest")  # 接待方 / 来访方
 
 
@@ -28,7 +36,7 @@ class Visit(TimestampMixin, Base):
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
     section_ids: Mapped[list] = mapped_column(JSON, default=list)
-    status: Mapped[str] = mapped_column(String(20), default="planned")
+    status: Mapped[str] = mapped_column(String(20), default=VisitStatus.PLANNED.value)
     # The ledger record made when the visit was received, and the report row packets are kept under.
     record_id: Mapped[Optional[int]] = mapped_column(ForeignKey("record.id", ondelete="SET NULL"))
     report_id: Mapped[Optional[int]] = mapped_column(ForeignKey("report.id"))

@@ -15,7 +15,7 @@ from core.visits.output import start_packet_render
 from core.visits.packet import assemble
 from core.visits.reception import receive_visit
 from core.visits.service import VisitError, briefing_choices, cancel_visit, choose_sections, save_visit
-from data_models import RenderedDocument, Visit
+from data_models import RenderedDocument, Visit, VisitStatus
 from tasks.rendering import convert_ofd, render_report
 
 from . import bp
@@ -31,7 +31,7 @@ MIMETYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessi
 def index():
     visits = db.session.scalars(own(Visit).order_by(Visit.start_date.desc(), Visit.id.desc())).all()
     packets = packets_by_visit(db.session, visits)
-    return render_template("visits/index.html", visits=visits, packets=packets, status_names=msg.STATUS_NAMES)
+    return render_template("visits/index.html", visits=visits, packets=packets, status_names=VisitStatus.labels())
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -69,7 +69,7 @@ def show(visit_id: int):
     visit = get_own_or_404(Visit, visit_id)
     warnings = assemble(db.session, visit.id).warnings if visit.section_ids else []
     return render_template("visits/show.html", visit=visit, choices=briefing_choices(db.session, visit),
-                           status_names=msg.STATUS_NAMES, side_names=msg.SIDE_NAMES, warnings=warnings,
+                           status_names=VisitStatus.labels(), side_names=msg.SIDE_NAMES, warnings=warnings,
                            pdf_states=PDF_STATES,
                            documents=packet_documents(db.session, visit))
 

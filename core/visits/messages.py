@@ -31,7 +31,6 @@ NO_AGENDA = "（日程尚未安排。）"
 CONTACTS_HEADER = ["类别", "姓名", "职务", "联系电话", "负责事项"]
 NO_CONTACTS = "（联系人尚未填写。）"
 SIDE_NAMES = {"host": "接待方", "guest": "来访方"}
-STATUS_NAMES = {"planned": "筹备中", "received": "已接待", "cancelled": "已取消"}
 
 # Validation
 REQUIRED = "请填写{field}。"

@@ -4,7 +4,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.ledger.catalogue import CATEGORIES
-from data_models import Record, RecordCategory, RecordType, Visit
+from data_models import Record, RecordCategory, RecordType, Visit, VisitStatus
 from data_models.base import utcnow
 
 from . import messages as msg
@@ -40,7 +40,7 @@ def reception_type(session: Session) -> RecordType:
 
 def receive_visit(session: Session, visit: Visit, user_id: int | None = None) -> tuple[Record, bool]:
     """Mark the visit received and upsert its ledger record (external id visit-<id>); True when new."""
-    if visit.status == "cancelled":
+    if visit.status == VisitStatus.CANCELLED:
         raise VisitError([msg.CANCELLED_CANNOT_RECEIVE])
     record, created = _ledger_record(session, visit, user_id)
     record.date = visit.start_date
@@ -49,7 +49,7 @@ def receive_visit(session: Session, visit: Visit, user_id: int | None = None) ->
     record.persons = visit.size
     record.attrs = {"leader": f"{visit.leader}{visit.leader_post}", "size": visit.size}
     record.note = visit.topics
-    visit.status = "received"
+    visit.status = VisitStatus.RECEIVED
     visit.received_at = visit.received_at or utcnow()
     session.flush()
     visit.record_id = record.id

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.metrics.periods import Period
-from data_models import Report, ReportStatus, Section, Visit, VisitAgendaItem, VisitContact
+from data_models import Report, ReportStatus, Section, Visit, VisitAgendaItem, VisitContact, VisitStatus
 
 from . import messages as msg
 from .errors import VisitError
@@ -83,16 +83,16 @@ def save_visit(session: Session, committee_id: int, data: VisitInput, visit: Vis
     if visit.section_ids:  # a changed period may leave chosen sections outside its approved reports
         allowed = {s.id for _, sections in briefing_choices(session, visit) for s in sections}
         visit.section_ids = [i for i in visit.section_ids if i in allowed]
-    if visit.status == "received":  # keep the ledger record in step with the corrected visit
+    if visit.status == VisitStatus.RECEIVED:  # keep the ledger record in step with the corrected visit
         receive_visit(session, visit, user_id)
     return visit
 
 
 def cancel_visit(session: Session, visit: Visit) -> None:
     """A planned visit that will not happen; a received one stays in the ledger."""
-    if visit.status == "received":
+    if visit.status == VisitStatus.RECEIVED:
         raise VisitError([msg.RECEIVED_CANNOT_CANCEL])
-    visit.status = "cancelled"
+    visit.status = VisitStatus.CANCELLED
     session.flush()
 
 
