@@ -3,14 +3,14 @@ import re
 
 from sqlalchemy.orm import Session
 
+from core.kinds import layout_for
 from core.metrics.periods import Period
-from core.rendering import layout
 from data_models import RenderedDocument, Report
 
 
 def download_name(report: Report, extension: str = "docx") -> str:
     """政协XX县委员会2023年工作总结.docx, 政协XX市委员会2023年上半年工作总结.pdf"""
-    name = report.committee.name + Period(report.period_start, report.period_end).label + layout.layout_for(report.kind).label
+    name = report.committee.name + Period(report.period_start, report.period_end).label + layout_for(report.kind).label
     return re.sub(r'[\\/:*?"<>|\s]+', "", name) + f".{extension}"
 
 
@@ -29,4 +29,4 @@ def ofd_info(session: Session, document: RenderedDocument):
     report = session.get(Report, document.report_id)
     created = document.created_at.date() if document.created_at else None
     return DocInfo(title=report.title, author=report.committee.name, created=created,
-                   keywords=[layout.layout_for(report.kind).label])
+                   keywords=[layout_for(report.kind).label])

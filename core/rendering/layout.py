@@ -4,8 +4,6 @@ A kind's own layout (signature, speech lines, names) is part of its spec in core
 """
 from dataclasses import dataclass
 
-from core.kinds import layout_for  # noqa: F401 - store.py names downloads through it
-
 # Paper and margins (5.1, 5.2.1), millimetres.
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
