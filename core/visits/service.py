@@ -105,7 +105,7 @@ def briefing_reports(session: Session, committee_id: int, period: Period) -> lis
     return list(session.scalars(
         select(Report).where(
             Report.committee_id == committee_id, Report.status.in_(ReportStatus.BRIEFABLE),
-            Report.kind != "visit_packet", Report.period_start <= period.end, Report.period_end >= period.start,
+            Report.visit_id.is_(None), Report.period_start <= period.end, Report.period_end >= period.start,
         ).order_by(Report.period_end.desc(), Report.id)
     ))
 
