@@ -12,7 +12,7 @@ from core.drafting.tree import SectionNode, build_tree, load_sections, walk
 from data_models import Report
 
 from . import messages
-from .engine import proofread_text
+from .engine import proofread_role
 from .findings import Finding, same_spot
 from .ignores import ignored_pairs
 from .structure import tree_findings
@@ -51,12 +51,12 @@ def roles(node_type: str, run_in_below: bool = False) -> dict[str, str]:
 
 
 def text_findings(report: Report, tree: list[SectionNode], labels: dict[int, Label]) -> list[Finding]:
-    findings = [f.placed(None, "title") for f in proofread_text(report.title, "heading")]
+    findings = [f.placed(None, "title") for f in proofread_role(report.title, "heading")]
     for node, _depth in walk(tree):
         section = node.section
         run_in = bool(node.children) and labels[id(node.children[0])].run_in
         for name, role in roles(section.node_type, run_in).items():
-            findings += [f.placed(section.id, name) for f in proofread_text(getattr(section, name) or "", role)]
+            findings += [f.placed(section.id, name) for f in proofread_role(getattr(section, name) or "", role)]
     return findings
 
 
