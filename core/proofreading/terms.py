@@ -81,9 +81,9 @@ def _version() -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-def version() -> tuple[int, int]:
+def version() -> tuple[str, int, int]:
     """The terms list's version: what was checked against an older one is checked again."""
-    return _version()
+    return (str(EXTRA_TERMS_FILE), *_version())
 
 
 def term_data() -> TermData:
