@@ -1,5 +1,6 @@
 """Thin views: read the request, call core.drafting, render. Scoping via app.scoping only."""
 from types import SimpleNamespace
+from urllib.parse import quote
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -16,6 +17,7 @@ from core.drafting.chips import chips, metric_shown, placeholder_codes
 from core.drafting.document import assemble, outline
 from core.drafting.guards import EditRefused, is_editable
 from core.drafting.kinds import kind_choices
+from core.drafting.tree import load_sections
 from core.drafting.merge import check_text, make_environment, merge_text, plain
 from core.drafting.messages import (CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED,
                                     TEXT_REFUSED)
@@ -101,9 +103,10 @@ def carry():
 
 
 def _editor(report: Report, conflict=None, status: int = 200, refused=None):
-    rows = outline(db.session, report)
+    sections = load_sections(db.session, report.id)  # once for the outline, the warnings and proofreading
+    rows = outline(db.session, report, sections)
     values, _error = ctx.safe_metric_values(db.session, report)
-    assembly = assemble(db.session, report, values)
+    assembly = assemble(db.session, report, values, sections=sections)
     warnings: dict = {}
     for warning in assembly.warnings:
         warnings.setdefault(warning.section_id, []).append(warning.message)
@@ -117,7 +120,7 @@ def _editor(report: Report, conflict=None, status: int = 200, refused=None):
                            owner_names={u.id: u.display_name or u.username for u in users},
                            view_functions=current_app.view_functions, editor_data=data, headings=data["headings"],
                            refused=refused, section_comments=comments_by_section(db.session, report.id),
-                           proofread_sections={f.section_id for f in proofread_of(report).findings},
+                           proofread_sections={f.section_id for f in proofread_of(report, sections).findings},
                            section_urls=_section_urls(report, rows), menu_urls=_urls(report, MENU_URLS),
                            marker=SECTION_MARKER, user_id=current_user.id), status
 
@@ -153,15 +156,19 @@ def _editor_data(report: Report, rows, values: dict) -> dict:
             "variables": {name: plain(value) for name, value in ctx.report_variables(report).items()}}
 
 
+KEY_MARKER = "metric-key-marker"
+
+
 def _picker(report: Report, values: dict) -> list[tuple[str, list]]:
     """Every metric the committee defines, by group, with its current value and a link to the
     records behind it (the insert-number picker)."""
     period = ctx.report_period(report).as_text()
     traceable = "metrics.records" in current_app.view_functions
+    link_of = url_for("metrics.records", key=KEY_MARKER, period=period) if traceable else ""  # one url_for
     groups: dict[str, list] = {}
     for spec in load_specs(db.session, report.committee_id):
         value = values.get(spec.label)
-        link = url_for("metrics.records", key=spec.key, period=period) if traceable and value is not None else ""
+        link = link_of.replace(KEY_MARKER, quote(spec.key, safe="")) if link_of and value is not None else ""
         shown = formats.cell(value, with_unit=True) if value is not None else formats.MISSING_CELL
         groups.setdefault(spec.group or "其他", []).append((spec.label, spec.unit, shown, spec.kind, link))
     return list(groups.items())

@@ -60,8 +60,10 @@ def text_findings(report: Report, tree: list[SectionNode], labels: dict[int, Lab
     return findings
 
 
-def proofread_report(session: Session, report: Report, apply_ignores: bool = True) -> ReportProofread:
-    sections = load_sections(session, report.id)
+def proofread_report(session: Session, report: Report, apply_ignores: bool = True,
+                     sections: Optional[list] = None) -> ReportProofread:
+    """`sections`: the report's sections when the caller has loaded them already."""
+    sections = load_sections(session, report.id) if sections is None else sections
     spec = kind_spec(report.kind)
     settings = {**spec.settings, **(report.settings or {})}
     tree = build_tree(sections)
