@@ -119,29 +119,35 @@ def server_times(browser: Browser, server: Results, name: str) -> None:
         server.add(f"cpu {name}", float(found["benchcpu"]), None)
 
 
-def editor_load(ports: dict, users: list[str], seconds: float) -> tuple[Results, Results]:
+def editor_load(ports: dict, users: list[str], seconds: float, warmup: float) -> tuple[Results, Results, Results, Results]:
     """Every user logs in to both servers first (one at a time: password hashing is slow by design),
-    then all of them alternate A and B on the editor page until the time is up."""
-    results, server = Results(), Results()
+    then all of them alternate A and B on the editor page until the time is up. Returns client and
+    server times of every request, then of those started after the first `warmup` seconds."""
+    results, server, steady, steady_server = Results(), Results(), Results(), Results()
     people = [{name: login(port, f"127.0.0.{10 + i}", Results(), username) for name, port in ports.items()}
               for i, username in enumerate(users)]
     path = report_path(fresh(people[0]["A"]))
-    until = time.time() + seconds
+    started = time.time()
+    until = started + seconds
 
     def user(sessions: dict) -> None:
-        for browser in sessions.values():
-            fresh(browser).results = results
         while time.time() < until:
             for name, browser in sessions.items():  # A then B, every round; a new connection each time
-                fresh(browser).request(f"editor {name}", "GET", path)  # (an idle keep-alive one may be closed)
+                warm = time.time() >= started + warmup
+                fresh(browser).results = results
+                before = time.perf_counter()
+                browser.request(f"editor {name}", "GET", path)  # (an idle keep-alive one may be closed)
                 server_times(browser, server, name)
+                if warm:
+                    steady.add(f"editor {name}", (time.perf_counter() - before) * 1000, None)
+                    server_times(browser, steady_server, name)
 
     threads = [threading.Thread(target=user, args=(sessions,)) for sessions in people]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return results, server
+    return results, server, steady, steady_server
 
 
 def _save_text(browser: Browser, path: str, round_no: int) -> None:
@@ -218,6 +224,7 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=40)
     parser.add_argument("--word-rounds", type=int, default=3, help="0: the editor page only")
+    parser.add_argument("--warmup", type=float, default=5, help="seconds left out of the second table")
     parser.add_argument("--database", default="editor_bench")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--workers", type=int, default=2)
@@ -232,7 +239,7 @@ def main() -> int:
         ports = {"A": 8611, "B": 8612}
         users = [f"bench_{i:02d}" for i in range(args.users)]
         loads = [load_average()]
-        results, server = editor_load(ports, users, args.seconds)
+        results, server, steady, steady_server = editor_load(ports, users, args.seconds, args.warmup)
         loads.append(load_average())
         word = word_rounds(ports, users[0], args.word_rounds) if args.word_rounds else {}
     finally:
@@ -242,13 +249,16 @@ def main() -> int:
     print(f"{BLOCKS}-block report, {args.users} users, {args.seconds:.0f} s, gunicorn {args.workers}x{args.threads} each, "
           f"A = {args.baseline}, B = this tree; {os.cpu_count()} CPUs, load average (1, 5, 15 min) "
           f"{loads[0]} before, {loads[1]} after the editor run")
-    print(f"{'':<14}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p25–p75 ms':>19}{'max ms':>9}")
-    for name in ("A", "B"):
-        print_times(f"editor {name}", results.times.get(f"editor {name}", []),
-                    len(results.errors.get(f"editor {name}", [])))
-    for kind, label in (("server", "server"), ("cpu", "server CPU")):
+    for title, client, own in (("every request", results, server),
+                               (f"requests started after the first {args.warmup:.0f} s (warm caches)", steady, steady_server)):
+        print(title)
+        print(f"{'':<14}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p25–p75 ms':>19}{'max ms':>9}")
         for name in ("A", "B"):
-            print_times(f"{label} {name}", server.times.get(f"{kind} {name}", []))
+            print_times(f"editor {name}", client.times.get(f"editor {name}", []),
+                        len(results.errors.get(f"editor {name}", [])) if client is results else 0)
+        for kind, label in (("server", "server"), ("cpu", "server CPU")):
+            for name in ("A", "B"):
+                print_times(f"{label} {name}", own.times.get(f"{kind} {name}", []))
     print("editor = as the client saw it; server = the app's own time (Server-Timing), CPU = its thread's CPU time")
     for name in word:
         print(f"Word {name}: median {statistics.median(word[name]):.2f} s over {len(word[name])} rounds "
