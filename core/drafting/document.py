@@ -37,7 +37,7 @@ class Assembly:
     values: dict[str, MetricValue] = field(default_factory=dict)
 
 
-_MERGED_MAX = 8192  # pieces of text remembered merged (a 60-block report has about 200)
+_MERGED_MAX = 4096  # pieces of text remembered merged (a 60-block report has about 200)
 _merged: OrderedDict = OrderedDict()
 _merged_lock = threading.Lock()
 
