@@ -7,8 +7,9 @@ import copy
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence
+from typing import Any, Optional
 
 from sqlalchemy.orm import Session
 
@@ -55,7 +56,7 @@ class _Merger:
     warnings, per text and place: the editor and preview re-merge only what changed since last time."""
 
     def __init__(self, env: PlaceholderEnvironment, names: dict[str, Any], values: dict[str, MetricValue],
-                 trace: bool = False, key: Optional[bytes] = None):
+                 trace: bool = False, key: bytes | None = None):
         self.env, self.names, self.values, self.trace, self.key = env, names, values, trace, key
         self.warnings: list[DraftWarning] = []
         self.used: set[str] = set()  # every placeholder name the report quotes
@@ -79,7 +80,7 @@ class _Merger:
         self.warnings += [copy.copy(warning) for warning in warnings]
         return merged
 
-    def _merge(self, text: str, where: str, section_id: Optional[int]) -> tuple[str, tuple, frozenset]:
+    def _merge(self, text: str, where: str, section_id: int | None) -> tuple[str, tuple, frozenset]:
         result = merge_text(self.env, mark_placeholders(text) if self.trace else text, self.names)
         if result.error and self.trace:  # unmerged text is shown as typed, without markers
             result.text = text
@@ -90,7 +91,7 @@ class _Merger:
 
 def assemble(session: Session, report: Report, values: Optional[dict[str, MetricValue]] = None,
              filters: Optional[dict] = None, trace: bool = False,
-             sections: Optional[Sequence[Section]] = None) -> Assembly:
+             sections: Sequence[Section] | None = None) -> Assembly:
     """values and filters default to the metrics engine's and the number-style filters; with `trace`
     each merged number stays marked (core.drafting.trace.split_marked) for the preview's links.
     `sections`: the report's sections when the caller has loaded them already."""
@@ -192,7 +193,7 @@ class OutlineRow:
     has_children: bool
 
 
-def outline(session: Session, report: Report, sections: Optional[Sequence[Section]] = None) -> list[OutlineRow]:
+def outline(session: Session, report: Report, sections: Sequence[Section] | None = None) -> list[OutlineRow]:
     """The section tree in reading order with the numbers the document will carry."""
     spec = kind_spec(report.kind)
     settings = {**spec.settings, **(report.settings or {})}

@@ -61,7 +61,7 @@ def text_findings(report: Report, tree: list[SectionNode], labels: dict[int, Lab
 
 
 def proofread_report(session: Session, report: Report, apply_ignores: bool = True,
-                     sections: Optional[list] = None) -> ReportProofread:
+                     sections: list | None = None) -> ReportProofread:
     """`sections`: the report's sections when the caller has loaded them already."""
     sections = load_sections(session, report.id) if sections is None else sections
     spec = kind_spec(report.kind)

@@ -29,7 +29,7 @@ def test_block_menu_is_listed_once(client, demo, db_session):
 
 def test_menu_forms_act_on_their_block(client, demo, db_session):
     report, page = _editor(client, db_session)
-    menu = re.search(r'<template id="block-menu" data-marker="(\d+)">(.*?)</template>', page, re.S)
+    menu = re.search(r'<template id="block-menu" data-marker="(\d+)">(.*?)</template>', page, re.DOTALL)
     marker, forms = menu.group(1), menu.group(2)
     first, second = db_session.scalars(select(Section).where(Section.report_id == report.id, Section.parent_id.is_(None))
                                        .order_by(Section.position)).all()[:2]
