@@ -5,7 +5,7 @@ from core import db as core_db
 from core.config import load_settings
 from tasks import configure_celery
 
-from . import jobs
+from . import jobs, timing
 from .labels import task_name
 from .times import beijing
 from .extensions import csrf, db, limiter, login_manager
@@ -37,6 +37,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_errorhandlers(app)
     register_commands(app)
     jobs.install(app)
+    timing.install(app)  # Server-Timing: app;dur, cpu;dur on every response
     return app
 
 

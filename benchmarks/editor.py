@@ -10,8 +10,15 @@ Word: A is the old flow (start the render, the documents page refreshes every 3 
 appears, download); B is 生成 Word (one request renders, then download). Rounds alternate ABAB, and
 the report text changes before each so every round renders a new version.
 Targets: editor p95 ≤ 100 ms, Word ≤ 1 s.
+
+Editor times are reported twice: as the client saw them (connect, request, whole response read by
+this script, itself one Python process of 20 threads on the same machine) and as the server's own
+time, from a Server-Timing header that benchmarks/servertime.py adds around both trees' wsgi app
+alike: wall time and the CPU time of the thread that served the request. Load averages are printed
+before and after: the machine is shared, so compare A and B of the same run, not runs.
 """
 import argparse
+import os
 import re
 import signal
 import statistics
@@ -73,9 +80,10 @@ def unpack_baseline(ref: str) -> Path:
 def start(folder: Path, url: str, port: int, workers: int, threads: int) -> subprocess.Popen:
     import benchmarks.load as load
 
-    saved, load.ROOT = load.ROOT, folder  # gunicorn runs wsgi:app of that tree
+    saved, load.ROOT = load.ROOT, folder  # gunicorn runs wsgi:app of that tree, timed by servertime.py
     try:
-        return start_gunicorn(url, port, workers, threads)
+        return start_gunicorn(url, port, workers, threads,
+                              ("--pythonpath", str(ROOT / "benchmarks"), "servertime:app"))
     finally:
         load.ROOT = saved
 
@@ -100,28 +108,46 @@ def fresh(browser: Browser) -> Browser:
     return browser
 
 
-def editor_load(ports: dict, users: list[str], seconds: float) -> Results:
+SERVER_TIMING = re.compile(r"(bench|benchcpu);dur=([0-9.]+)")
+
+
+def server_times(browser: Browser, server: Results, name: str) -> None:
+    """The server's own wall and CPU time of the last response (benchmarks/servertime.py)."""
+    found = dict(SERVER_TIMING.findall(browser.server_timing))
+    if "bench" in found:
+        server.add(f"server {name}", float(found["bench"]), None)
+        server.add(f"cpu {name}", float(found["benchcpu"]), None)
+
+
+def editor_load(ports: dict, users: list[str], seconds: float, warmup: float) -> tuple[Results, Results, Results, Results]:
     """Every user logs in to both servers first (one at a time: password hashing is slow by design),
-    then all of them alternate A and B on the editor page until the time is up."""
-    results = Results()
+    then all of them alternate A and B on the editor page until the time is up. Returns client and
+    server times of every request, then of those started after the first `warmup` seconds."""
+    results, server, steady, steady_server = Results(), Results(), Results(), Results()
     people = [{name: login(port, f"127.0.0.{10 + i}", Results(), username) for name, port in ports.items()}
               for i, username in enumerate(users)]
     path = report_path(fresh(people[0]["A"]))
-    until = time.time() + seconds
+    started = time.time()
+    until = started + seconds
 
     def user(sessions: dict) -> None:
-        for browser in sessions.values():
-            fresh(browser).results = results
         while time.time() < until:
             for name, browser in sessions.items():  # A then B, every round; a new connection each time
-                fresh(browser).request(f"editor {name}", "GET", path)  # (an idle keep-alive one may be closed)
+                warm = time.time() >= started + warmup
+                fresh(browser).results = results
+                before = time.perf_counter()
+                browser.request(f"editor {name}", "GET", path)  # (an idle keep-alive one may be closed)
+                server_times(browser, server, name)
+                if warm:
+                    steady.add(f"editor {name}", (time.perf_counter() - before) * 1000, None)
+                    server_times(browser, steady_server, name)
 
     threads = [threading.Thread(target=user, args=(sessions,)) for sessions in people]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return results
+    return results, server, steady, steady_server
 
 
 def _save_text(browser: Browser, path: str, round_no: int) -> None:
@@ -178,12 +204,27 @@ def p95(times: list[float]) -> float:
     return statistics.quantiles(times, n=20, method="inclusive")[-1] if len(times) > 1 else times[0]
 
 
+def print_times(label: str, times: list[float], errors: int = 0) -> None:
+    """requests, errors, p50, p95, and the spread: p25–p75 and the largest."""
+    if not times:
+        print(f"{label:<14}{0:>9}{errors:>8}")
+        return
+    quartiles = statistics.quantiles(times, n=4, method="inclusive") if len(times) > 1 else [times[0]] * 3
+    print(f"{label:<14}{len(times):>9}{errors:>8}{statistics.median(times):>9.1f}{p95(times):>9.1f}"
+          f"{quartiles[0]:>10.1f}–{quartiles[2]:<8.1f}{max(times):>9.1f}")
+
+
+def load_average() -> str:
+    return " ".join(f"{figure:.2f}" for figure in os.getloadavg())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", default="c7eb00b", help="git ref of the code before the editor")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=40)
-    parser.add_argument("--word-rounds", type=int, default=3)
+    parser.add_argument("--word-rounds", type=int, default=3, help="0: the editor page only")
+    parser.add_argument("--warmup", type=float, default=5, help="seconds left out of the second table")
     parser.add_argument("--database", default="editor_bench")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--workers", type=int, default=2)
@@ -197,20 +238,29 @@ def main() -> int:
     try:
         ports = {"A": 8611, "B": 8612}
         users = [f"bench_{i:02d}" for i in range(args.users)]
-        results = editor_load(ports, users, args.seconds)
-        word = word_rounds(ports, users[0], args.word_rounds)
+        loads = [load_average()]
+        results, server, steady, steady_server = editor_load(ports, users, args.seconds, args.warmup)
+        loads.append(load_average())
+        word = word_rounds(ports, users[0], args.word_rounds) if args.word_rounds else {}
     finally:
-        for server in servers.values():
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+        for server_process in servers.values():
+            server_process.send_signal(signal.SIGTERM)
+            server_process.wait(timeout=30)
     print(f"{BLOCKS}-block report, {args.users} users, {args.seconds:.0f} s, gunicorn {args.workers}x{args.threads} each, "
-          f"A = {args.baseline}, B = this tree")
-    print(f"{'':<14}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}")
-    for name in ("A", "B"):
-        times = results.times.get(f"editor {name}", [0.0])
-        print(f"{'editor ' + name:<14}{len(times):>9}{len(results.errors.get(f'editor {name}', [])):>8}"
-              f"{statistics.median(times):>9.1f}{p95(times):>9.1f}")
-    for name in ("A", "B"):
+          f"A = {args.baseline}, B = this tree; {os.cpu_count()} CPUs, load average (1, 5, 15 min) "
+          f"{loads[0]} before, {loads[1]} after the editor run")
+    for title, client, own in (("every request", results, server),
+                               (f"requests started after the first {args.warmup:.0f} s (warm caches)", steady, steady_server)):
+        print(title)
+        print(f"{'':<14}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p25–p75 ms':>19}{'max ms':>9}")
+        for name in ("A", "B"):
+            print_times(f"editor {name}", client.times.get(f"editor {name}", []),
+                        len(results.errors.get(f"editor {name}", [])) if client is results else 0)
+        for kind, label in (("server", "server"), ("cpu", "server CPU")):
+            for name in ("A", "B"):
+                print_times(f"{label} {name}", own.times.get(f"{kind} {name}", []))
+    print("editor = as the client saw it; server = the app's own time (Server-Timing), CPU = its thread's CPU time")
+    for name in word:
         print(f"Word {name}: median {statistics.median(word[name]):.2f} s over {len(word[name])} rounds "
               f"({', '.join(f'{t:.2f}' for t in word[name])})")
     print("targets: editor p95 ≤ 100 ms, Word ≤ 1 s")

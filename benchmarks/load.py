@@ -72,10 +72,10 @@ with db.session_scope() as session:
     return [f"bench_{i:02d}" for i in range(users)]
 
 
-def start_gunicorn(url: str, port: int, workers: int, threads: int) -> subprocess.Popen:
+def start_gunicorn(url: str, port: int, workers: int, threads: int, entry: tuple = ("wsgi:app",)) -> subprocess.Popen:
     env = {"DATABASE_URL": url, "SECRET_KEY": "load-test-secret", "TASK_MODE": "thread"}
     proc = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "-w", str(workers), "-k", "gthread",
-                             "--threads", str(threads), "-b", f"127.0.0.1:{port}", "wsgi:app"],
+                             "--threads", str(threads), "-b", f"127.0.0.1:{port}", *entry],
                             cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 30
     while time.time() < deadline:
@@ -95,6 +95,7 @@ class Browser:
 
     def __init__(self, port: int, source: str, results: "Results"):
         self.port, self.source, self.results, self.cookie = port, source, results, ""
+        self.server_timing = ""  # the last response's Server-Timing header(s)
         self.conn = self._connect()
 
     def _connect(self):
@@ -116,6 +117,7 @@ class Browser:
             self.results.add(page, (time.perf_counter() - start) * 1000, f"{type(error).__name__}")
             return 0, "", ""
         elapsed = (time.perf_counter() - start) * 1000
+        self.server_timing = ", ".join(v for h, v in response.getheaders() if h.lower() == "server-timing")
         for header, value in response.getheaders():
             if header.lower() == "set-cookie" and value.startswith("session="):
                 self.cookie = value.split(";", 1)[0]

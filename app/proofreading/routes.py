@@ -26,11 +26,12 @@ def _helpers():
     return {"proofread_of": proofread_of, "proofread_messages": msg, "proofread_editable": is_editable}
 
 
-def proofread_of(report: Report) -> ReportProofread:
-    """One proofreading pass per request and report, shared by every panel on the page."""
+def proofread_of(report: Report, sections: list | None = None) -> ReportProofread:
+    """One proofreading pass per request and report, shared by every panel on the page (`sections`:
+    the report's sections, when the page has loaded them already)."""
     cache = request.environ.setdefault("wengao.proofread", {})  # per request, not per app context
     if report.id not in cache:
-        cache[report.id] = proofread_report(db.session, report)
+        cache[report.id] = proofread_report(db.session, report, sections=sections)
     return cache[report.id]
 
 

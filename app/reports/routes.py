@@ -1,9 +1,13 @@
 """Thin views: read the request, call core.drafting, render. Scoping via app.scoping only."""
+from types import SimpleNamespace
+from urllib.parse import quote
+
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app.extensions import db
+from app.proofreading.routes import proofread_of
 from app.scoping import get_own_or_404, own, require_role
 from core import audit
 from core.drafting import context as ctx
@@ -13,6 +17,7 @@ from core.drafting.chips import chips, metric_shown, placeholder_codes
 from core.drafting.document import assemble, outline
 from core.drafting.guards import EditRefused, is_editable
 from core.kinds import kind_choices
+from core.drafting.tree import load_sections
 from core.drafting.merge import check_text, make_environment, merge_text, plain
 from core.drafting.messages import (CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED,
                                     TEXT_REFUSED)
@@ -98,22 +103,47 @@ def carry():
 
 
 def _editor(report: Report, conflict=None, status: int = 200, refused=None):
-    rows = outline(db.session, report)
+    sections = load_sections(db.session, report.id)  # once for the outline, the warnings and proofreading
+    rows = outline(db.session, report, sections)
     values, _error = ctx.safe_metric_values(db.session, report)
-    assembly = assemble(db.session, report, values)
+    assembly = assemble(db.session, report, values, sections=sections)
     warnings: dict = {}
     for warning in assembly.warnings:
         warnings.setdefault(warning.section_id, []).append(warning.message)
     users = db.session.scalars(own(User).order_by(User.id)).all()
     data = _editor_data(report, rows, values)
+    editable = is_editable(report) and current_user.has_role("drafter")
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
-                           editable=is_editable(report) and current_user.has_role("drafter"),
-                           picker=_picker(report, values), node_types=NODE_TYPES,
+                           editable=editable, picker=_picker(report, values), node_types=NODE_TYPES,
                            node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
                            setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=assembly.warnings,
                            owner_names={u.id: u.display_name or u.username for u in users},
                            view_functions=current_app.view_functions, editor_data=data, headings=data["headings"],
-                           refused=refused, section_comments=comments_by_section(db.session, report.id)), status
+                           refused=refused, section_comments=comments_by_section(db.session, report.id),
+                           proofread_sections={f.section_id for f in proofread_of(report, sections).findings},
+                           section_urls=_section_urls(report, rows), menu_urls=_urls(report, MENU_URLS),
+                           marker=SECTION_MARKER, user_id=current_user.id), status
+
+
+# A section id no report has: url_for builds each section URL once with it, then it is replaced per
+# section (60 blocks, 5 links each, were 300 url_for calls per page) or, in the menu template, by the bundle.
+SECTION_MARKER = "2147483647"
+SECTION_URLS = {"text": "reports.save_text", "save": "reports.save_section", "history": "reports.history",
+                "place": "reports.place_section"}
+MENU_URLS = {"move": "reports.move_section", "place": "reports.place_section", "kind": "reports.set_kind",
+             "owner": "reports.set_owner", "delete": "reports.delete_section"}
+
+
+def _urls(report: Report, endpoints: dict) -> dict[str, str]:
+    return {name: url_for(endpoint, report_id=report.id, section_id=int(SECTION_MARKER))
+            for name, endpoint in endpoints.items()}
+
+
+def _section_urls(report: Report, rows) -> dict[int, SimpleNamespace]:
+    """Each block's links, from one url_for per kind of link."""
+    patterns = _urls(report, SECTION_URLS)
+    return {row.section.id: SimpleNamespace(**{name: url.replace(SECTION_MARKER, str(row.section.id))
+                                               for name, url in patterns.items()}) for row in rows}
 
 
 def _editor_data(report: Report, rows, values: dict) -> dict:
@@ -126,15 +156,19 @@ def _editor_data(report: Report, rows, values: dict) -> dict:
             "variables": {name: plain(value) for name, value in ctx.report_variables(report).items()}}
 
 
+KEY_MARKER = "metric-key-marker"
+
+
 def _picker(report: Report, values: dict) -> list[tuple[str, list]]:
     """Every metric the committee defines, by group, with its current value and a link to the
     records behind it (the insert-number picker)."""
     period = ctx.report_period(report).as_text()
     traceable = "metrics.records" in current_app.view_functions
+    link_of = url_for("metrics.records", key=KEY_MARKER, period=period) if traceable else ""  # one url_for
     groups: dict[str, list] = {}
     for spec in load_specs(db.session, report.committee_id):
         value = values.get(spec.label)
-        link = url_for("metrics.records", key=spec.key, period=period) if traceable and value is not None else ""
+        link = link_of.replace(KEY_MARKER, quote(spec.key, safe="")) if link_of and value is not None else ""
         shown = formats.cell(value, with_unit=True) if value is not None else formats.MISSING_CELL
         groups.setdefault(spec.group or "其他", []).append((spec.label, spec.unit, shown, spec.kind, link))
     return list(groups.items())

@@ -3,6 +3,11 @@
 build_document() hands a DocumentContent to the .docx renderer; preview_text() gives the same
 content as plain text with the warnings the preview lists.
 """
+import copy
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -12,7 +17,7 @@ from core.cleaning import clean_text
 from core.kinds import kind_spec
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
-from data_models import Report
+from data_models import Report, Section
 
 from . import context as ctx
 from . import messages
@@ -34,38 +39,71 @@ class Assembly:
     metrics: dict[str, MetricValue] = field(default_factory=dict)  # the catalogue's values by metric key
 
 
+_MERGED_MAX = 4096  # pieces of text remembered merged (a 60-block report has about 200)
+_merged: OrderedDict = OrderedDict()
+_merged_lock = threading.Lock()
+
+
+def names_key(names: dict[str, Any]) -> bytes:
+    """A digest of everything a placeholder can read (every field of every value, report variables):
+    a merge remembered under it is right for exactly these names."""
+    return hashlib.blake2b(repr(sorted(names.items())).encode("utf-8"), digest_size=16).digest()
+
+
 class _Merger:
-    """Merges every piece of text of one report and collects the warnings it raises."""
+    """Merges every piece of text of one report and collects the warnings it raises.
+
+    With a `key` (names_key of the names, default filters) each piece is remembered merged, with its
+    warnings, per text and place: the editor and preview re-merge only what changed since last time."""
 
     def __init__(self, env: PlaceholderEnvironment, names: dict[str, Any], values: dict[str, MetricValue],
-                 trace: bool = False):
-        self.env, self.names, self.values, self.trace = env, names, values, trace
+                 trace: bool = False, key: bytes | None = None):
+        self.env, self.names, self.values, self.trace, self.key = env, names, values, trace, key
         self.warnings: list[DraftWarning] = []
         self.used: set[str] = set()  # every placeholder name the report quotes
 
     def __call__(self, text: str, where: str, section_id: Optional[int] = None) -> str:
+        if self.key is None:
+            merged, warnings, used = self._merge(text, where, section_id)
+        else:
+            key = (self.key, self.trace, where, section_id,
+                   hashlib.blake2b((text or "").encode("utf-8"), digest_size=16).digest())
+            with _merged_lock:
+                found = _merged.get(key)
+            if found is None:
+                found = self._merge(text, where, section_id)
+                with _merged_lock:
+                    _merged[key] = found
+                    while len(_merged) > _MERGED_MAX:
+                        _merged.popitem(last=False)
+            merged, warnings, used = found
+        self.used |= used
+        self.warnings += [copy.copy(warning) for warning in warnings]
+        return merged
+
+    def _merge(self, text: str, where: str, section_id: int | None) -> tuple[str, tuple, frozenset]:
         result = merge_text(self.env, mark_placeholders(text) if self.trace else text, self.names)
         if result.error and self.trace:  # unmerged text is shown as typed, without markers
             result.text = text
-        self.used |= result.names
-        self.warnings += merge_warnings(where, section_id, result, self.values)
-        self.warnings += flag_warnings(where, section_id, result.text)
-        self.warnings += leftover_warnings(where, section_id, text)
-        self.warnings += hand_typed_warnings(where, section_id, text, self.values)
-        return clean_text(result.text)  # text stored before the door cleaned it must still render
+        warnings = (merge_warnings(where, section_id, result, self.values) + flag_warnings(where, section_id, result.text)
+                    + leftover_warnings(where, section_id, text) + hand_typed_warnings(where, section_id, text, self.values))
+        return clean_text(result.text), tuple(warnings), frozenset(result.names)  # text stored before the door cleaned it must still render
 
 
 def assemble(session: Session, report: Report, values: Optional[dict[str, MetricValue]] = None,
-             filters: Optional[dict] = None, trace: bool = False, items: bool = False) -> Assembly:
+             filters: Optional[dict] = None, trace: bool = False, items: bool = False,
+             sections: Sequence[Section] | None = None) -> Assembly:
     """values and filters default to the metrics engine's and the number-style filters; with `trace`
     each merged number stays marked (core.drafting.trace.split_marked) for the preview's links; with
-    `items` the computed metrics list a distinct count's values (for a package)."""
-    sections = load_sections(session, report.id)
+    `items` the computed metrics list a distinct count's values (for a package).
+    `sections`: the report's sections when the caller has loaded them already."""
+    sections = load_sections(session, report.id) if sections is None else sections
     failure, metrics = None, {}
     if values is None:
         values, metrics, failure = _computed_values(session, report, sections, items)
     env = make_environment(ctx.number_filters() if filters is None else filters)
-    merge = _Merger(env, ctx.merge_context(values, ctx.report_variables(report)), values, trace)
+    names = ctx.merge_context(values, ctx.report_variables(report))
+    merge = _Merger(env, names, values, trace, key=names_key(names) if filters is None else None)
     if failure:
         merge.warnings.append(failure)
     spec = kind_spec(report.kind)
@@ -159,10 +197,10 @@ class OutlineRow:
     has_children: bool
 
 
-def outline(session: Session, report: Report) -> list[OutlineRow]:
+def outline(session: Session, report: Report, sections: Sequence[Section] | None = None) -> list[OutlineRow]:
     """The section tree in reading order with the numbers the document will carry."""
     spec = kind_spec(report.kind)
     settings = {**spec.settings, **(report.settings or {})}
-    tree = build_tree(load_sections(session, report.id))
+    tree = build_tree(load_sections(session, report.id) if sections is None else sections)
     labels = number_tree(tree, *spec.numbering_of(settings))
     return [OutlineRow(node.section, depth, labels[id(node)].number, bool(node.children)) for node, depth in walk(tree)]

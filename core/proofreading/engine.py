@@ -1,7 +1,11 @@
 """Proofread one piece of text: mask what is not prose, run every rule for its role, keep offsets."""
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 from typing import Iterable, Optional
 
+from . import terms
 from .checks import CHECKS
 from .findings import Finding, fingerprint
 from .rules import MACROS, Hit, Rule, rules_for
@@ -26,6 +30,33 @@ def proofread_text(text: str, role: str = "body", rules: Optional[Iterable[Rule]
             if hit.suggestion is None or MASK not in masked[hit.start:hit.end]:  # never rewrite a placeholder
                 findings.append(make_finding(rule, text, hit))
     return sorted(_without_duplicates(findings), key=lambda f: (f.start, f.end, f.rule))
+
+
+_MEMO_ENTRIES = 8192
+_memo: OrderedDict = OrderedDict()
+_memo_lock = threading.Lock()
+
+
+def proofread_role(text: str, role: str = "body") -> list[Finding]:
+    """proofread_text with the role's rules, remembered per text hash, role and terms list: a page that
+    shows a report's findings re-checks only the texts that changed. Findings are frozen, so shared."""
+    key = (role, terms.version(), hashlib.blake2b((text or "").encode("utf-8"), digest_size=16).digest())
+    with _memo_lock:
+        found = _memo.get(key)
+        if found is not None:
+            _memo.move_to_end(key)
+            return list(found)
+    found = tuple(proofread_text(text, role))
+    with _memo_lock:
+        _memo[key] = found
+        while len(_memo) > _MEMO_ENTRIES:
+            _memo.popitem(last=False)
+    return list(found)
+
+
+def clear_memo() -> None:
+    with _memo_lock:
+        _memo.clear()
 
 
 def make_finding(rule: Rule, text: str, hit: Hit) -> Finding:

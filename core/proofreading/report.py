@@ -12,7 +12,7 @@ from core.kinds import kind_spec
 from data_models import Report
 
 from . import messages
-from .engine import proofread_text
+from .engine import proofread_role
 from .findings import Finding, same_spot
 from .ignores import ignored_pairs
 from .structure import tree_findings
@@ -51,17 +51,19 @@ def roles(node_type: str, run_in_below: bool = False) -> dict[str, str]:
 
 
 def text_findings(report: Report, tree: list[SectionNode], labels: dict[int, Label]) -> list[Finding]:
-    findings = [f.placed(None, "title") for f in proofread_text(report.title, "heading")]
+    findings = [f.placed(None, "title") for f in proofread_role(report.title, "heading")]
     for node, _depth in walk(tree):
         section = node.section
         run_in = bool(node.children) and labels[id(node.children[0])].run_in
         for name, role in roles(section.node_type, run_in).items():
-            findings += [f.placed(section.id, name) for f in proofread_text(getattr(section, name) or "", role)]
+            findings += [f.placed(section.id, name) for f in proofread_role(getattr(section, name) or "", role)]
     return findings
 
 
-def proofread_report(session: Session, report: Report, apply_ignores: bool = True) -> ReportProofread:
-    sections = load_sections(session, report.id)
+def proofread_report(session: Session, report: Report, apply_ignores: bool = True,
+                     sections: list | None = None) -> ReportProofread:
+    """`sections`: the report's sections when the caller has loaded them already."""
+    sections = load_sections(session, report.id) if sections is None else sections
     spec = kind_spec(report.kind)
     settings = {**spec.settings, **(report.settings or {})}
     tree = build_tree(sections)

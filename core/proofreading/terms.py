@@ -81,6 +81,11 @@ def _version() -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
+def version() -> tuple[str, int, int]:
+    """The terms list's version: what was checked against an older one is checked again."""
+    return (str(EXTRA_TERMS_FILE), *_version())
+
+
 def term_data() -> TermData:
     return _term_data(str(EXTRA_TERMS_FILE), _version())
 

@@ -3,6 +3,7 @@
 import { showProofreading } from './proofread.js';
 import { Block } from './block.js';
 import { Deletions } from './deletes.js';
+import { fillBlockMenus } from './menus.js';
 import * as msg from './messages.js';
 import { setupOutline } from './outline.js';
 import { rememberView, setupPicker } from './picker.js';
@@ -240,6 +241,7 @@ function main() {
     return;
   }
   const editable = root.dataset.editable === '1';
+  fillBlockMenus(root);
   setupPicker(editable);
   attachViews(root, editable);
   setupRawToggle(root);
