@@ -7,7 +7,9 @@ worker processes (concurrency C) on Redis once. Then, alternating round by round
   batch  tasks.rendering.render_batch for the city, timed until its TaskRun closes (every report a
          version, an audit row and its TaskRun, as users start it).
 Before every side's run one section of each report gets a new ending, so every run really renders
-(a version with the same content is reused, not rendered). The first round warms both sides (the
+(a version with the same content is reused, not rendered), and a metric is added to the catalogue of a
+committee outside the city, so every process's metric cache misses (as after a ledger change) and both
+sides compute every report's metrics. The first round warms both sides (the
 workers' processes load the segmenter and font metrics) and is printed apart. Target (issue 16):
 batch ≤ 2 × loop. PDF conversion is left out (its own queue, measured by benchmarks/pdf.py).
 
@@ -97,16 +99,21 @@ class Bench:
             self.section_ids = list(session.scalars(text(
                 "SELECT min(id) FROM section WHERE body <> '' AND report_id = ANY(:ids) GROUP BY report_id"),
                 {"ids": self.report_ids}))
+            self.outsider = _outsider(session)
         self.results: list[str] = []
 
     def edit(self, side: str, number: int) -> None:
-        """A new ending for one section of every report: each run renders and stores new versions."""
+        """A new ending for one section of every report (each run renders and stores new versions), and a
+        new catalogue entry elsewhere (each run computes the metrics: every cache's fingerprint changes)."""
         from core import db
+        from data_models import MetricDefinition
 
         self.runs += 1
+        mark = f"{uuid.uuid4().hex[:8]}"
         with db.session_scope(self.url) as session:
             session.execute(text("UPDATE section SET body = split_part(body, '〔基准', 1) || :mark "
                                  "WHERE id = ANY(:ids)"), {"mark": f"〔基准{self.runs}〕", "ids": self.section_ids})
+            session.add(MetricDefinition(key=f"bench_{mark}", label=f"基准{mark}", committee_id=self.outsider))
 
     def loop(self) -> None:
         """In one process: assemble, render, store a version and commit, report after report."""
@@ -147,6 +154,20 @@ class Bench:
 
         with db.session_scope(self.url) as session:
             return session.scalar(select(func.count(RenderedDocument.id)))
+
+
+def _outsider(session: Session) -> int:
+    """A committee outside the city: the catalogue entries the benchmark adds are its own, seen by no report."""
+    from data_models import Committee
+
+    name = "政协基准外县委员会"
+    found = session.scalar(select(Committee.id).where(Committee.name == name))
+    if found is None:
+        committee = Committee(name=name, short_name="基准外县政协", place="基准外县", level="county")
+        session.add(committee)
+        session.flush()
+        found = committee.id
+    return found
 
 
 def main() -> None:
