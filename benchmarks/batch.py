@@ -69,15 +69,18 @@ def build(url: str, reports: int) -> int:
     return city_id
 
 
-def start_workers(url: str, broker: str, prefix: str, workers: int, concurrency: int) -> list:
+def start_workers(url: str, broker: str, prefix: str, workers: int, concurrency: int, tree: str | None = None) -> list:
+    """W worker processes of C processes each; `tree` runs another checkout's job code (before/after a change)."""
     env = {**os.environ, "DATABASE_URL": url, "CELERY_BROKER_URL": broker, "CELERY_QUEUE_PREFIX": prefix}
+    if tree:
+        env["PYTHONPATH"] = tree
     procs = []
     for i in range(workers):
         log = open(f"/tmp/render-bench-worker{i}.log", "wb")
         procs.append(subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "tasks.worker", "worker", "-c", str(concurrency), "-l", "warning",
              "-Q", f"{prefix}default,{prefix}pdf", "-n", f"{prefix}w{i}@%h", "--without-gossip", "--without-mingle"],
-            env=env, stdout=log, stderr=subprocess.STDOUT))
+            env=env, stdout=log, stderr=subprocess.STDOUT, cwd=tree))
     time.sleep(5)  # workers connect and declare their queues
     return procs
 
@@ -180,6 +183,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds after the warm-up round")
     parser.add_argument("--timeout", type=float, default=900)
     parser.add_argument("--reuse", action="store_true", help="keep the reports built by an earlier run")
+    parser.add_argument("--worker-tree", help="run the workers from this checkout (e.g. a `git worktree` of the "
+                                              "commit before a change); the loop runs this tree's code")
     args = parser.parse_args()
     if args.reuse:
         from core import db
@@ -191,7 +196,7 @@ def main() -> None:
         seconds, city_id = timed(build, args.url, args.reports)
         print(f"built {args.reports} reports in {seconds:.0f} s")
     prefix = f"bench{uuid.uuid4().hex[:6]}."
-    workers = start_workers(args.url, args.broker, prefix, args.workers, args.concurrency)
+    workers = start_workers(args.url, args.broker, prefix, args.workers, args.concurrency, args.worker_tree)
     try:
         bench = Bench(args.url, args.broker, prefix, city_id, args.timeout)
         before = bench.versions()
@@ -213,7 +218,8 @@ def main() -> None:
             proc.wait(timeout=60)
     n = len(bench.report_ids)
     assert made == 2 * n * (args.rounds + 1), f"{made} versions stored, expected {2 * n * (args.rounds + 1)}"
-    print(f"{n} reports; batch by {args.workers} workers x {args.concurrency}; {args.rounds} rounds alternating "
+    tree = f" from {args.worker_tree}" if args.worker_tree else ""
+    print(f"{n} reports; batch by {args.workers} workers x {args.concurrency}{tree}; {args.rounds} rounds alternating "
           f"(A B, B A, …); every run stored {n} new versions ({made} in all); last batch: {bench.results[-1]}")
     print(f"  first round (cold): loop {first['loop']:.1f} s, batch {first['batch']:.1f} s")
     print_table(samples, base="loop", scale=1.0, unit="s", digits=2,
