@@ -88,8 +88,10 @@ def count_on_batch(session: Session, child: TaskRun) -> None:
     """
     batch_id = (child.params or {}).get("batch_id")
     if batch_id:
-        session.execute(update(TaskRun).where(TaskRun.id == batch_id).values(progress=TaskRun.progress + 1))
-        _close_when_complete(session, session.get(TaskRun, batch_id, populate_existing=True))
+        counted = session.execute(update(TaskRun).where(TaskRun.id == batch_id).values(progress=TaskRun.progress + 1)
+                                  .returning(TaskRun.progress, TaskRun.total, TaskRun.state)).one()
+        if counted.state != "succeeded" and counted.progress >= counted.total:
+            _close_when_complete(session, session.get(TaskRun, batch_id, populate_existing=True))
 
 
 def close_batch_of(session: Session, child: TaskRun) -> None:
