@@ -2,8 +2,9 @@
 
 A busy machine slows whatever runs while it is busy. Running side A's samples, then side B's, lets a
 burst of load land on one side only and flip a ratio; alternating A B, B A, A B … spreads it over
-both. Each round runs every side once (the order reversed every other round); the ratio is the
-median of the per-round ratios, so one slow round moves it little. Medians, the interquartile range
+both. Each round runs every side once (the order reversed every other round). Ratios are given as
+the ratio of the medians and as the median (and spread) of the per-round ratios: the sides of one
+round ran under the same load, so their ratio is the one a burst cannot flip. Medians, the interquartile range
 and min–max are printed with the load average the run saw.
 """
 import os
@@ -85,6 +86,7 @@ def print_table(samples: dict[str, list[float]], *, base: str | None = None, sca
         for name in samples:
             if name != base:
                 r = ratio(samples, name, base)
-                print(f"  {labels.get(name, name)} / {labels.get(base, base)}: {r.median:.2f} x "
-                      f"(per-round IQR {r.q1:.2f}–{r.q3:.2f}, min–max {r.low:.2f}–{r.high:.2f})")
+                of_medians = Spread.of(samples[name]).median / Spread.of(samples[base]).median
+                print(f"  {labels.get(name, name)} / {labels.get(base, base)}: {of_medians:.2f} x (ratio of medians); "
+                      f"per round median {r.median:.2f} x, IQR {r.q1:.2f}–{r.q3:.2f}, min–max {r.low:.2f}–{r.high:.2f}")
     print(f"  {load_average()}")
