@@ -210,9 +210,11 @@ def main() -> int:
         times = results.times.get(f"editor {name}", [0.0])
         print(f"{'editor ' + name:<14}{len(times):>9}{len(results.errors.get(f'editor {name}', [])):>8}"
               f"{statistics.median(times):>9.1f}{p95(times):>9.1f}")
+    from benchmarks.compare import Spread, load_average, ratio
+
     for name in ("A", "B"):
-        print(f"Word {name}: median {statistics.median(word[name]):.2f} s over {len(word[name])} rounds "
-              f"({', '.join(f'{t:.2f}' for t in word[name])})")
+        print(f"Word {name}: {Spread.of(word[name]).text(1.0, 's', 2)} ({', '.join(f'{t:.2f}' for t in word[name])})")
+    print(f"Word B / A per round (A then B each round): median {ratio(word, 'B', 'A').median:.2f}; {load_average()}")
     print("targets: editor p95 ≤ 100 ms, Word ≤ 1 s")
     return 0 if not results.errors else 1
 
