@@ -1,4 +1,5 @@
-"""Rendering jobs: one report, a batch below a superior, and PDF and OFD conversion (on the pdf queue).
+"""Rendering jobs: one report, a batch below a superior (its reports sent in chunks), and PDF and OFD
+conversion (on the pdf queue).
 
 Each takes ids, owns its session, records progress on its TaskRun and is idempotent: a finished run
 or a document that already has its PDF is left alone when a message is delivered twice.
@@ -35,6 +36,8 @@ def render_reports(self, run_ids: list[int]) -> None:
             _render(run_id, retries_left=render_report.max_retries)
         except RETRYABLE:
             render_report.apply_async((run_id,), countdown=1)
+        except Exception:  # noqa: BLE001 - e.g. the broker refused the PDF job: this run ended, the rest go on
+            logger.exception("render run %s in a chunk", run_id)
 
 
 def _render(run_id: int, retries_left: int) -> None:
