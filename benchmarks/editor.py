@@ -18,7 +18,6 @@ alike: wall time and the CPU time of the thread that served the request. Load av
 before and after: the machine is shared, so compare A and B of the same run, not runs.
 """
 import argparse
-import os
 import re
 import signal
 import statistics
@@ -31,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.compare import Spread, load_average, ratio  # noqa: E402
 from benchmarks.load import CSRF, PASSWORD, ROOT, Browser, Results, prepare_database, sh, start_gunicorn  # noqa: E402
 
 BLOCKS = 60
@@ -214,10 +214,6 @@ def print_times(label: str, times: list[float], errors: int = 0) -> None:
           f"{quartiles[0]:>10.1f}–{quartiles[2]:<8.1f}{max(times):>9.1f}")
 
 
-def load_average() -> str:
-    return " ".join(f"{figure:.2f}" for figure in os.getloadavg())
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", default="c7eb00b", help="git ref of the code before the editor")
@@ -247,7 +243,7 @@ def main() -> int:
             server_process.send_signal(signal.SIGTERM)
             server_process.wait(timeout=30)
     print(f"{BLOCKS}-block report, {args.users} users, {args.seconds:.0f} s, gunicorn {args.workers}x{args.threads} each, "
-          f"A = {args.baseline}, B = this tree; {os.cpu_count()} CPUs, load average (1, 5, 15 min) "
+          f"A = {args.baseline}, B = this tree; "
           f"{loads[0]} before, {loads[1]} after the editor run")
     for title, client, own in (("every request", results, server),
                                (f"requests started after the first {args.warmup:.0f} s (warm caches)", steady, steady_server)):
@@ -261,8 +257,9 @@ def main() -> int:
                 print_times(f"{label} {name}", own.times.get(f"{kind} {name}", []))
     print("editor = as the client saw it; server = the app's own time (Server-Timing), CPU = its thread's CPU time")
     for name in word:
-        print(f"Word {name}: median {statistics.median(word[name]):.2f} s over {len(word[name])} rounds "
-              f"({', '.join(f'{t:.2f}' for t in word[name])})")
+        print(f"Word {name}: {Spread.of(word[name]).text(1.0, 's', 2)} ({', '.join(f'{t:.2f}' for t in word[name])})")
+    if word:
+        print(f"Word B / A per round (A then B each round): median {ratio(word, 'B', 'A').median:.2f}")
     print("targets: editor p95 ≤ 100 ms, Word ≤ 1 s")
     return 0 if not results.errors else 1
 

@@ -2,24 +2,24 @@
 
 Builds a fictional annual summary of about 10,000 characters as a .docx (headings, bold leads, a
 number with its unit in most sentences) and a SQLite database with the demo committees and ledger.
-Then, interleaved A B A B …, times
+Then, alternating (A B, B A, …, benchmarks/compare.py), times
   A  the bare parse: python-docx opens the file and reads every paragraph's text;
   B  the whole import plan: checks (core.uploads), final text, outline, metric values of the
      committee for the period and last year, and every number matched (core.importing).
-Target: B ≤ 1 s. Prints the medians, the ratio, and each run.
+Target: B ≤ 1 s. Prints the medians, spread, the ratio and each run.
 
     .venv/bin/python -m benchmarks.import [--runs 7] [--chars 10000]
 """
 import argparse
 import io
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from docx import Document
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
+
+from benchmarks.compare import Spread, interleave, print_table
 
 TARGET_SECONDS = 1.0
 SECTIONS = ["强化政治引领，筑牢思想根基", "深化协商议政，服务发展大局", "加强民主监督，助推落地见效",
@@ -78,12 +78,6 @@ def database(path: Path) -> tuple[Session, int]:
     return session, demo_committees(session)[1].id
 
 
-def timed(fn, *args) -> tuple[float, object]:
-    start = time.perf_counter()
-    result = fn(*args)
-    return time.perf_counter() - start, result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -94,18 +88,17 @@ def main() -> None:
         session, committee_id = database(Path(folder) / "bench.sqlite3")
         chars = bare_parse(data)
         numbers = full_import(session, committee_id, data)  # warm-up: imports, caches as in a live server
-        bare, whole = [], []
-        for _ in range(args.runs):  # interleaved A B A B
-            bare.append(timed(bare_parse, data)[0])
-            seconds, _ = timed(full_import, session, committee_id, data)
-            whole.append(seconds)
-            session.rollback()
+        session.rollback()
+        samples = interleave({"A": lambda: bare_parse(data), "B": lambda: full_import(session, committee_id, data)},
+                             args.runs, warmup=0, before=lambda side, _: session.rollback())
         session.close()
-    a, b = statistics.median(bare), statistics.median(whole)
-    print(f"document: {chars} characters, {len(data) // 1024} KB .docx, {numbers} numbers matched")
-    print(f"A bare python-docx parse      median {a * 1000:8.1f} ms   runs {[round(x * 1000) for x in bare]}")
-    print(f"B import incl. number matching median {b * 1000:8.1f} ms   runs {[round(x * 1000) for x in whole]}")
-    print(f"B / A = {b / a:.1f}x; target B <= {TARGET_SECONDS:.1f} s: {'met' if b <= TARGET_SECONDS else 'NOT met'}")
+    b = Spread.of(samples["B"]).median
+    print(f"document: {chars} characters, {len(data) // 1024} KB .docx, {numbers} numbers matched; "
+          f"{args.runs} rounds, alternating")
+    print_table(samples, base="A", labels={"A": "A bare python-docx parse", "B": "B import incl. number matching"})
+    for name in samples:
+        print(f"  {name} runs (ms): {[round(x * 1000) for x in samples[name]]}")
+    print(f"  target B <= {TARGET_SECONDS:.1f} s: {'met' if b <= TARGET_SECONDS else 'NOT met'}")
 
 
 if __name__ == "__main__":

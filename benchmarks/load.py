@@ -25,6 +25,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: benchmarks/ is on the path, the project root is not
+from benchmarks.compare import load_average  # noqa: E402
 PASSWORD = "bench-pass-2024"
 FORM = re.compile(r'<form[^>]*? method="post" action="(/reports/\d+/sections/\d+)">(.*?)</form>', re.S)
 INPUT = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)"')
@@ -143,7 +145,7 @@ class Results:
             print(f"{page:<14}{len(times):>9}{len(self.errors.get(page, [])):>8}{statistics.median(times):>9.1f}"
                   f"{p95:>9.1f}{max(times):>9.1f}")
         total = sum(len(t) for t in self.times.values())
-        print(f"total {total} requests in {seconds:.0f} s ({total / seconds:.1f}/s)")
+        print(f"total {total} requests in {seconds:.0f} s ({total / seconds:.1f}/s); {load_average()}")
         for page, errors in self.errors.items():
             print(f"errors on {page}: {sorted(set(errors))[:5]}")
         return not self.errors

@@ -20,13 +20,13 @@ roll-up 57.3 ms, naive roll-up 306.5 ms; the code before 15.9 / 29.3 / 50.5 / 30
 """
 import argparse
 import json
-import statistics
 import time
 from types import SimpleNamespace
 
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session
 
+from benchmarks.compare import Spread, interleave, load_average
 from core.committees import subtree_ids
 from core.demo.ledger import _committee_rows, _type_ids
 from core.metrics import cache
@@ -117,20 +117,12 @@ def naive_rollup(session: Session, superior_id: int, period) -> dict:
     return {cid: naive(session, cid, period) for cid in subtree_ids(session, superior_id)}
 
 
-def interleaved(runs: dict, repeat: int) -> dict[str, float]:
-    """Median milliseconds of each run, measured A B C D A B C D… after one warm-up each.
+def interleaved(runs: dict, repeat: int) -> dict[str, Spread]:
+    """Each run's milliseconds, alternating A B C D, D C B A, … after one warm-up round (benchmarks/compare.py).
 
     The metric cache is cleared before every run, so the figures are the queries' own cost."""
-    for fn in runs.values():
-        fn()
-    samples: dict[str, list] = {name: [] for name in runs}
-    for _ in range(repeat):
-        for name, fn in runs.items():
-            cache.clear()
-            started = time.perf_counter()
-            fn()
-            samples[name].append((time.perf_counter() - started) * 1000)
-    return {name: statistics.median(values) for name, values in samples.items()}
+    samples = interleave(runs, repeat, before=lambda name, number: cache.clear())
+    return {name: Spread.of(values) for name, values in samples.items()}
 
 
 def main() -> None:
@@ -159,11 +151,14 @@ def main() -> None:
             "naive_rollup": lambda: naive_rollup(session, city, period),
         }, args.repeat)
     print(f"ledger: {total:,} records; one county's annual report: {len(engine_values)} metrics; "
-          f"medians of {args.repeat}, interleaved, metric cache cleared before each run")
-    print(f"engine (grouped queries):      {figures['engine']:8.1f} ms   (target <= 50 ms)")
-    print(f"naive (one query per metric):  {figures['naive']:8.1f} ms")
-    print(f"roll-up over a city of 10:     {figures['rollup']:8.1f} ms   (target <= 100 ms; rules, distinct values)")
-    print(f"naive roll-up (per committee): {figures['naive_rollup']:8.1f} ms")
+          f"{args.repeat} rounds, alternating, metric cache cleared before each run")
+    notes = {"engine": "   (target <= 50 ms)", "rollup": "   (target <= 100 ms; rules, distinct values)"}
+    for name, label in (("engine", "engine (grouped queries):     "), ("naive", "naive (one query per metric): "),
+                        ("rollup", "roll-up over a city of 10:    "), ("naive_rollup", "naive roll-up (per committee):")):
+        print(f"{label} {figures[name].text()}{notes.get(name, '')}")
+    print(f"naive / engine {figures['naive'].median / figures['engine'].median:.1f} x; naive roll-up / roll-up "
+          f"{figures['naive_rollup'].median / figures['rollup'].median:.1f} x (ratios of medians)")
+    print(load_average())
 
 if __name__ == "__main__":
     main()

@@ -1,6 +1,7 @@
 """Benchmark: OFD from an existing PDF against the PDF conversion itself, on a report of 10+ pages.
 
-Runs interleaved (PDF, OFD, PDF, OFD, …) and prints medians. Target: OFD ≤ 1 s once the PDF exists
+Runs alternating (PDF, OFD, OFD, PDF, …, benchmarks/compare.py) and prints medians, spread and the
+per-round ratio. Target: OFD ≤ 1 s once the PDF exists
 (issue 18). Needs LibreOffice and python3-uno (scripts/install_system_deps.sh).
 
     .venv/bin/python -m benchmarks.ofd [--runs 5] [--pages 10]
@@ -8,9 +9,8 @@ Runs interleaved (PDF, OFD, PDF, OFD, …) and prints medians. Target: OFD ≤ 1
 import argparse
 import copy
 import re
-import statistics
-import time
 
+from benchmarks.compare import Spread, interleave, print_table, timed
 from benchmarks.render import demo_annual_content
 from core.rendering import pdf
 from core.rendering.docx import render_docx
@@ -35,12 +35,6 @@ def long_report(office: pdf.KeptOffice, pages: int) -> tuple[bytes, bytes]:
     raise SystemExit("could not make a report that long")
 
 
-def timed(fn):
-    started = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - started, result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -48,18 +42,16 @@ def main() -> None:
     args = parser.parse_args()
     office = pdf.KeptOffice()
     docx, data = long_report(office, args.pages)
-    first, ofd = timed(lambda: pdf_to_ofd(data))  # first call: fc-list and font faces loaded once a process
-    pdf_times, ofd_times = [], []
-    for _ in range(args.runs):
-        pdf_times.append(timed(lambda: office.convert(docx))[0])
-        ofd_times.append(timed(lambda: pdf_to_ofd(data))[0])
-    office.stop()
-    p, o = statistics.median(pdf_times), statistics.median(ofd_times)
+    first, ofd = timed(pdf_to_ofd, data)  # first call: fc-list and font faces loaded once a process
+    try:
+        samples = interleave({"pdf": lambda: office.convert(docx), "ofd": lambda: pdf_to_ofd(data)}, args.runs, warmup=0)
+    finally:
+        office.stop()
+    o = Spread.of(samples["ofd"]).median
     print(f"report: {page_count(data)} pages, .docx {len(docx) / 1024:.0f} KB, PDF {len(data) / 1024:.0f} KB, "
-          f"OFD {len(ofd) / 1024:.0f} KB; {args.runs} runs each, interleaved")
-    print(f"PDF conversion (kept LibreOffice): median {p * 1000:.0f} ms")
-    print(f"OFD from that PDF: median {o * 1000:.0f} ms (first call in the process {first * 1000:.0f} ms)")
-    print(f"OFD is {o / p:.0%} of the PDF time; target OFD <= 1000 ms: {'met' if o <= 1.0 else 'NOT met'}")
+          f"OFD {len(ofd) / 1024:.0f} KB; {args.runs} rounds, alternating; OFD's first call in the process {first * 1000:.0f} ms")
+    print_table(samples, base="pdf", digits=0, labels={"pdf": "PDF conversion (kept LibreOffice)", "ofd": "OFD from that PDF"})
+    print(f"  target OFD <= 1000 ms (median {o * 1000:.0f} ms): {'met' if o <= 1.0 else 'NOT met'}")
 
 
 if __name__ == "__main__":

@@ -1,22 +1,17 @@
 """Benchmark: PDF through the kept LibreOffice against a cold LibreOffice per document.
 
-Target: kept ≥ 3 × faster. Needs LibreOffice and python3-uno (scripts/install_system_deps.sh).
+The two alternate document by document (A B, B A, …, benchmarks/compare.py); medians, spread and the
+per-round ratio are printed. Target: kept ≥ 3 × faster. Needs LibreOffice and python3-uno
+(scripts/install_system_deps.sh).
 
     .venv/bin/python -m benchmarks.pdf [--docs 10]
 """
 import argparse
-import statistics
-import time
 
+from benchmarks.compare import interleave, print_table, ratio, timed
 from benchmarks.render import demo_annual_content
 from core.rendering import pdf
 from core.rendering.docx import render_docx
-
-
-def timed(fn) -> float:
-    started = time.perf_counter()
-    fn()
-    return time.perf_counter() - started
 
 
 def main() -> None:
@@ -25,15 +20,17 @@ def main() -> None:
     args = parser.parse_args()
     docx = render_docx(demo_annual_content())
     office = pdf.KeptOffice()
-    start_up = timed(lambda: office.convert(docx))  # first call starts LibreOffice
-    kept = [timed(lambda: office.convert(docx)) for _ in range(args.docs)]
-    office.stop()
-    cold = [timed(lambda: pdf.convert_cold(docx)) for _ in range(args.docs)]
-    k, c = statistics.median(kept), statistics.median(cold)
-    print(f"annual report, {args.docs} conversions each ({len(docx) / 1024:.1f} KB .docx)")
-    print(f"kept LibreOffice: start-up {start_up:.2f} s, then median {k * 1000:.0f} ms a document")
-    print(f"cold LibreOffice per document: median {c * 1000:.0f} ms")
-    print(f"kept is {c / k:.1f} x faster  (target >= 3 x)")
+    start_up, _ = timed(office.convert, docx)  # first call starts LibreOffice
+    try:
+        samples = interleave({"kept": lambda: office.convert(docx), "cold": lambda: pdf.convert_cold(docx)},
+                             args.docs, warmup=0)
+    finally:
+        office.stop()
+    faster = ratio(samples, "cold", "kept").median
+    print(f"annual report, {args.docs} conversions each, alternating ({len(docx) / 1024:.1f} KB .docx); "
+          f"kept LibreOffice start-up {start_up:.2f} s")
+    print_table(samples, base="kept", digits=0, labels={"kept": "kept LibreOffice", "cold": "cold LibreOffice per document"})
+    print(f"  kept is {faster:.1f} x faster (per-round median; target >= 3 x): {'met' if faster >= 3 else 'NOT met'}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Benchmark: proofreading a 10,000-character report (issue 15: ≤ 100 ms after start-up).
 
 Start-up (imports, rule files, compiled patterns, OpenCC and pinyin tables) is measured apart, in
-fresh processes. Then, interleaved A/B/A/B in this process, medians printed:
+fresh processes. Then, alternating (A B, B A, …, benchmarks/compare.py) in this process, medians,
+spread and the per-round ratio printed:
   A  the whole report: every section's fields by role plus the section-tree checks;
   B  baseline: the same text scanned by one compiled regular expression (the floor of reading it).
 
@@ -12,8 +13,9 @@ import re
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from benchmarks.compare import Spread, interleave, print_table
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "proofreading" / "clean_corpus.txt"
 TARGET_MS = 100
@@ -64,19 +66,17 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     starts = [startup_ms() for _ in range(3)]
-    print(f"start-up (fresh process, median of 3): {statistics.median(starts):.0f} ms")
+    print(f"start-up (fresh process, 3 runs): median {statistics.median(starts):.0f} ms, "
+          f"min–max {min(starts):.0f}–{max(starts):.0f} ms")
     sections = report_sections(args.chars)
     text = "\n".join(s.heading + "\n" + s.body for s in sections)
     floor = re.compile(r"[,;:?!()\"]|\.{3}|[\u3400-\u9fff]{2}")
-    proofread_sections(sections)  # warm: every lazy table loaded
-    a, b = [], []
-    for _ in range(args.rounds):
-        t = time.perf_counter(); proofread_sections(sections); a.append((time.perf_counter() - t) * 1000)
-        t = time.perf_counter(); sum(1 for _ in floor.finditer(text)); b.append((time.perf_counter() - t) * 1000)
-    median = statistics.median(a)
-    print(f"report: {len(sections)} sections, {len(text)} characters")
-    print(f"A proofread whole report   median {median:7.1f} ms  (target ≤ {TARGET_MS} ms: {'ok' if median <= TARGET_MS else 'MISSED'})")
-    print(f"B baseline one-regex scan  median {statistics.median(b):7.1f} ms")
+    samples = interleave({"A": lambda: proofread_sections(sections),  # the warm-up round loads every lazy table
+                          "B": lambda: sum(1 for _ in floor.finditer(text))}, args.rounds)
+    median = Spread.of(samples["A"]).median * 1000
+    print(f"report: {len(sections)} sections, {len(text)} characters; {args.rounds} rounds, alternating")
+    print_table(samples, base="B", labels={"A": "A proofread whole report", "B": "B baseline one-regex scan"})
+    print(f"  target A <= {TARGET_MS} ms (median {median:.1f} ms): {'ok' if median <= TARGET_MS else 'MISSED'}")
 
 
 if __name__ == "__main__":

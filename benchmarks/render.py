@@ -1,16 +1,17 @@
 """Benchmark: one annual report rendered in-process against the floor of rewriting the same zip.
 
 The floor reads every entry of the rendered .docx and writes them into a new deflated zip: no
-rendering at all. Target: render ≤ 3 × floor.
+rendering at all. The two alternate call by call (A B, B A, …, benchmarks/compare.py) after a warm-up;
+medians, spread and the per-round ratio are printed. Target: render ≤ 3 × floor.
 
     .venv/bin/python -m benchmarks.render [--runs 200]
 """
 import argparse
 import io
-import statistics
 import tempfile
-import time
 import zipfile
+
+from benchmarks.compare import Spread, interleave, print_table, ratio
 
 from core.rendering.docx import render_docx
 
@@ -45,29 +46,17 @@ def rewrite_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def median_ms(fn, runs: int) -> float:
-    fn()  # warm caches (template bytes, compiled Jinja)
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=200)
     args = parser.parse_args()
     content = demo_annual_content()
     data = render_docx(content)
-    render = median_ms(lambda: render_docx(content), args.runs)
-    floor = median_ms(lambda: rewrite_zip(data), args.runs)
-    paragraphs = len(content.blocks)
-    print(f"annual report: {paragraphs} blocks, {len(data) / 1024:.1f} KB .docx")
-    print(f"render (median of {args.runs}): {render:.2f} ms")
-    print(f"floor, rewrite the same zip:  {floor:.2f} ms")
-    print(f"ratio: {render / floor:.1f} x  (target <= 3 x)")
+    samples = interleave({"render": lambda: render_docx(content), "floor": lambda: rewrite_zip(data)}, args.runs)
+    print(f"annual report: {len(content.blocks)} blocks, {len(data) / 1024:.1f} KB .docx; {args.runs} rounds, alternating")
+    print_table(samples, base="floor", digits=2, labels={"floor": "floor, rewrite the same zip"})
+    met = ratio(samples, "render", "floor").median <= 3
+    print(f"target render <= 3 x floor: {'met' if met else 'NOT met'} (render median {Spread.of(samples['render']).median * 1000:.2f} ms)")
 
 
 if __name__ == "__main__":

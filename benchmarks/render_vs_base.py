@@ -2,7 +2,8 @@
 
 The base commit's core/rendering and templates_docx are exported with `git archive` and imported in this
 same process as a package of another name (the renderer has only relative imports), so both run on the
-same content, warmed up, alternating render by render (ABAB…). Medians are compared. Target: this tree
+same content, warmed up, alternating render by render (A B, B A, …, benchmarks/compare.py). Medians, spread
+and the per-round ratio are printed; the target is checked on the per-round ratio. Target: this tree
 ≤ 1.2 × the base (issue 13: title breaking with a segmenter and font metrics may cost a little, not a lot).
 
     .venv/bin/python -m benchmarks.render_vs_base [--base c7eb00b] [--runs 400] [--cached]
@@ -14,14 +15,13 @@ process either way (the first render pays for them; that cost is printed apart).
 import argparse
 import importlib
 import io
-import statistics
 import subprocess
 import sys
 import tarfile
 import tempfile
-import time
 from pathlib import Path
 
+from benchmarks.compare import interleave, print_table, ratio, timed
 from benchmarks.render import demo_annual_content
 from core.rendering import breaking
 from core.rendering.docx import render_docx
@@ -42,12 +42,6 @@ def base_renderer(rev: str, into: Path):
     return importlib.import_module("base_rendering.docx").render_docx
 
 
-def timed(fn) -> float:
-    started = time.perf_counter()
-    fn()
-    return (time.perf_counter() - started) * 1000
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base", default=BASE)
@@ -55,10 +49,9 @@ def main() -> None:
     parser.add_argument("--cached", action="store_true", help="keep title/heading breaks cached between renders")
     args = parser.parse_args()
     content = demo_annual_content()
-    first = timed(lambda: render_docx(content))  # loads jieba's dictionary and the fonts' metrics
+    first, _ = timed(render_docx, content)  # loads jieba's dictionary and the fonts' metrics
     with tempfile.TemporaryDirectory(prefix="render-base-") as tmp:
         base_render = base_renderer(args.base, Path(tmp))
-        base_render(content)
 
         def this_render():
             if not args.cached:
@@ -66,18 +59,14 @@ def main() -> None:
                 breaking.heading_break.cache_clear()
             render_docx(content)
 
-        base, this = [], []
-        for n in range(args.runs):
-            for fn, into in (((base_render, base), (this_render, this)) if n % 2 == 0
-                             else ((this_render, this), (base_render, base))):
-                into.append(timed(lambda: fn(content) if fn is base_render else fn()))
-    b, t = statistics.median(base), statistics.median(this)
+        samples = interleave({"base": lambda: base_render(content), "this": this_render}, args.runs)
     mode = "cached" if args.cached else "breaks recomputed every render"
-    print(f"annual report render ({mode}), median of {args.runs} alternating renders:")
-    print(f"  base {args.base:<12} {b:7.2f} ms")
-    print(f"  this tree         {t:7.2f} ms")
-    print(f"  ratio {t / b:.2f} (target <= {TARGET}); this tree's first render in the process: {first:.0f} ms")
-    sys.exit(0 if t / b <= TARGET else 1)
+    print(f"annual report render ({mode}), {args.runs} rounds alternating; this tree's first render in the process: "
+          f"{first * 1000:.0f} ms")
+    print_table(samples, base="base", digits=2, labels={"base": f"base {args.base}", "this": "this tree"})
+    r = ratio(samples, "this", "base").median
+    print(f"  target this / base <= {TARGET} (per-round median {r:.2f}): {'met' if r <= TARGET else 'NOT met'}")
+    sys.exit(0 if r <= TARGET else 1)
 
 
 if __name__ == "__main__":

@@ -9,12 +9,13 @@ Target (issue 16): `flask --help` and worker start ≤ 1 s on a quiet machine.
 import argparse
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.compare import Spread, load_average
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = {
@@ -50,18 +51,22 @@ def main() -> None:
         env = {**os.environ, "WENGAO_INSTANCE_DIR": str(instance), "DATABASE_URL": f"sqlite:///{instance}/s.sqlite3"}
         sides = {"baseline": baseline, "current": ROOT}
         times = {(name, side): [] for name in COMMANDS for side in sides}
-        for _ in range(args.runs):
+        for number in range(args.runs):
             for name, command in COMMANDS.items():
-                for side, cwd in sides.items():  # interleaved: A B A B …
+                order = list(sides.items()) if number % 2 == 0 else list(sides.items())[::-1]
+                for side, cwd in order:  # alternating: A B, B A, …
                     times[(name, side)].append(seconds(command, cwd, {**env, "PYTHONPATH": str(cwd)}))
-    print(f"{'':22s} {'baseline ' + args.baseline:>22s} {'current':>22s}   ratio (medians)")
+    print(f"{args.runs} runs of each, alternating; baseline {args.baseline} against the current tree")
     for name in COMMANDS:
         for label, index in (("wall", 0), ("cpu", 1)):
-            cells = [[run[index] for run in times[(name, side)]] for side in sides]
-            text = [f"{statistics.median(t):6.2f} s [{min(t):.2f}–{max(t):.2f}]" for t in cells]
-            ratio = statistics.median(cells[1]) / statistics.median(cells[0])
-            print(f"{name + ' ' + label:22s} {text[0]:>22s} {text[1]:>22s}   {ratio:.2f}")
-    print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+            cells = {side: [run[index] for run in times[(name, side)]] for side in sides}
+            for side, values in cells.items():
+                print(f"  {name + ' ' + label:22s} {side:9s} {Spread.of(values).text(1.0, 's', 2)}")
+            per_round = Spread.of([c / b for b, c in zip(cells["baseline"], cells["current"]) if b > 0])
+            of_medians = Spread.of(cells["current"]).median / Spread.of(cells["baseline"]).median
+            print(f"  {name + ' ' + label:22s} current / baseline {of_medians:.2f} (ratio of medians); per round "
+                  f"median {per_round.median:.2f}, IQR {per_round.q1:.2f}–{per_round.q3:.2f}")
+    print(f"  {load_average()}")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,13 @@
 """Render jobs as users see them: one report, or a kind and period for every committee below a superior.
 
 A batch's TaskRun counts its children (one TaskRun per committee, named batch<id>:render); each child
-adds one to the batch's progress when it ends, and the last one closes the batch.
+adds one to the batch's progress when it ends, and the last one closes the batch in that same
+transaction. The children travel in chunks (`chunks`): one queue message and one task start for a few
+reports, each still its own run with its own transaction, version, audit entry and progress.
 """
 from datetime import date
 
-from sqlalchemy import case, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from core import jobs
@@ -14,6 +16,10 @@ from data_models import Committee, Report, ReportStatus, TaskRun
 
 RENDER_RUN = "render_report"
 BATCH_RUN = "render_batch"
+# A message carries at most this many reports, and a batch is cut into at least TASKS_PER_BATCH messages
+# (while it has that many reports), so every worker process of a few workers gets a share of it.
+MAX_CHUNK = 20
+TASKS_PER_BATCH = 32
 
 
 def child_name(batch_id: int) -> str:
@@ -68,15 +74,28 @@ def plan_children(session: Session, batch: TaskRun) -> list[TaskRun]:
     return children
 
 
+def chunks(child_ids: list[int]) -> list[list[int]]:
+    """The pending children cut into the messages that carry them, in order."""
+    size = max(1, min(MAX_CHUNK, len(child_ids) // TASKS_PER_BATCH))
+    return [child_ids[i:i + size] for i in range(0, len(child_ids), size)]
+
+
 def count_on_batch(session: Session, child: TaskRun) -> None:
-    """Add a finished child to its batch's progress (an atomic increment, committed with the child's state)."""
+    """Add a finished child to its batch's progress, in the transaction that ends the child.
+
+    The increment locks the batch's row until that commit, so children count one at a time and the one
+    that brings the batch to its total sees every other child's end and closes the batch.
+    """
     batch_id = (child.params or {}).get("batch_id")
     if batch_id:
-        session.execute(update(TaskRun).where(TaskRun.id == batch_id).values(progress=TaskRun.progress + 1))
+        counted = session.execute(update(TaskRun).where(TaskRun.id == batch_id).values(progress=TaskRun.progress + 1)
+                                  .returning(TaskRun.progress, TaskRun.total, TaskRun.state)).one()
+        if counted.state != "succeeded" and counted.progress >= counted.total:
+            _close_when_complete(session, session.get(TaskRun, batch_id, populate_existing=True))
 
 
 def close_batch_of(session: Session, child: TaskRun) -> None:
-    """After a child's commit: the child that brings the batch to its total closes it."""
+    """The batch of a child counted in an earlier transaction (the orphan sweep): close it if complete."""
     batch_id = (child.params or {}).get("batch_id")
     if batch_id:
         close_if_done(session, session.get(TaskRun, batch_id))
@@ -84,9 +103,14 @@ def close_batch_of(session: Session, child: TaskRun) -> None:
 
 def close_if_done(session: Session, batch: TaskRun) -> None:
     session.refresh(batch)
+    _close_when_complete(session, batch)
+
+
+def _close_when_complete(session: Session, batch: TaskRun) -> None:
     if batch.state != "succeeded" and batch.progress >= batch.total:
-        failed = len(failures(session, batch))
-        jobs.finish_run(session.get(TaskRun, batch.id), "succeeded", {"rendered": batch.total - failed, "failed": failed},
+        failed = session.scalar(select(func.count()).where(TaskRun.name == child_name(batch.id),
+                                                           TaskRun.state == "failed"))
+        jobs.finish_run(batch, "succeeded", {"rendered": batch.total - failed, "failed": failed},
                         message=f"完成 {batch.total - failed} 份，失败 {failed} 份")
 
 

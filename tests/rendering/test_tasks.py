@@ -108,3 +108,83 @@ def test_batch_counts_a_failed_render_and_keeps_going(db_session, demo_reports, 
     assert done.state == "succeeded" and done.result == {"rendered": 1, "failed": 1}
     assert [(f.params["committee"], f.message) for f in batch.failures(db_session, done)] == [
         ("政协西山县委员会", "第三部分缺少内容")]
+
+
+def test_batch_children_travel_in_chunks_that_cover_every_report_once():
+    for n in (0, 1, 5, 31, 32, 64, 200, 1000, 5000):
+        ids = list(range(n))
+        parts = batch.chunks(ids)
+        assert [i for part in parts for i in part] == ids
+        assert all(1 <= len(part) <= batch.MAX_CHUNK for part in parts)
+        assert len(parts) >= min(n, batch.TASKS_PER_BATCH)
+
+
+def _children(db_session, demo) -> tuple[TaskRun, list[int]]:
+    """A batch planned by hand (not started): its pending children, to be sent as one chunk."""
+    run = batch.start_batch(db_session, demo.city.id, "annual_summary", date(2023, 1, 1), date(2023, 12, 31),
+                            user_id=None, pdf=False)
+    children = batch.plan_children(db_session, run)
+    run.state = "running"
+    db_session.commit()
+    return run, [c.id for c in children if c.state == "pending"]
+
+
+def test_a_failing_report_does_not_sink_its_chunk(db_session, demo_reports, demo, monkeypatch):
+    from tasks.rendering import render_reports
+
+    real = store.document_for
+
+    def fails_for_donghu(session, report):
+        if report.committee.short_name == "东湖县政协":
+            raise store.RenderError("第一部分缺少内容")
+        return real(session, report)
+
+    monkeypatch.setattr(store, "document_for", fails_for_donghu)
+    run, ids = _children(db_session, demo)
+    assert len(ids) == 2
+    render_reports.delay(ids)
+    states = {_run(db_session, i).params["committee"]: _run(db_session, i).state for i in ids}
+    assert states == {"政协东湖县委员会": "failed", "政协西山县委员会": "succeeded"}
+    done = _run(db_session, run.id)
+    assert done.state == "succeeded" and done.result == {"rendered": 1, "failed": 1} and done.progress == 2
+    assert db_session.query(RenderedDocument).count() == 1
+
+
+def test_a_chunk_delivered_twice_renders_nothing_new(db_session, demo_reports, demo):
+    from tasks.rendering import render_reports
+
+    run, ids = _children(db_session, demo)
+    render_reports.delay(ids)
+    render_reports.delay(ids)
+    assert db_session.query(RenderedDocument).count() == 2
+    assert _run(db_session, run.id).progress == 2
+
+
+def test_a_database_hiccup_in_a_chunk_retries_that_report_alone(db_session, demo_reports, demo, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from tasks.rendering import render_reports
+
+    real, hiccups = store.render_report, []
+
+    def hiccup_once(session, report_id, user_id=None):
+        if not hiccups:
+            hiccups.append(report_id)
+            raise OperationalError("SELECT 1", {}, Exception("server closed the connection unexpectedly"))
+        return real(session, report_id, user_id)
+
+    monkeypatch.setattr(store, "render_report", hiccup_once)
+    run, ids = _children(db_session, demo)
+    render_reports.delay(ids)
+    children = [_run(db_session, i) for i in ids]
+    assert [c.state for c in children] == ["succeeded", "succeeded"]
+    assert [c.attempts for c in children] == [2, 1]
+    assert _run(db_session, run.id).result == {"rendered": 2, "failed": 0}
+
+
+def test_worker_loads_the_renderer_before_forking():
+    from core.rendering import breaking
+    from tasks.rendering import warm_up
+
+    warm_up()
+    assert breaking._tokenizer.cache_info().currsize == 1
