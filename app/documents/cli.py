@@ -7,8 +7,6 @@ from flask import Flask
 
 from core import db as core_db
 from core.rendering import ofd, pdf, store
-from core.rendering.format_check import check_docx, summarise
-from core.rendering.pdf_check import NotAPdf, PdfToolMissing, check_pdf
 from core.proofreading.report import proofread_summary
 from data_models.report import REPORT_KINDS
 
@@ -23,6 +21,9 @@ def register(app: Flask) -> None:
                   help="同时检查由该 Word 文件生成的 PDF（标点不丢失、标题分行、标题不在页末、每页22行每行28字）")
     def check_format_command(path: Path, kind: str | None, pdf_path: Path | None) -> None:
         """检查 Word 文件是否符合公文格式（GB/T 9704-2012）；有问题时以非零状态退出。"""
+        from core.rendering.format_check import check_docx, summarise  # python-docx: only for this command
+        from core.rendering.pdf_check import NotAPdf, PdfToolMissing, check_pdf
+
         problems = check_docx(path, kind)
         if pdf_path is not None and not problems[:1] == [msg.NOT_DOCX]:
             try:

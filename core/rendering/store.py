@@ -11,7 +11,6 @@ from core import audit
 from data_models import RenderedDocument, Report
 
 from . import layout
-from .docx import RENDERER_VERSION, render_docx, template_bytes
 from .document import DocumentContent
 
 
@@ -41,6 +40,8 @@ def _kept(value):
 
 def content_hash(content: DocumentContent) -> str:
     """Same content, same template, same renderer -> same hash (a repeated render is reused)."""
+    from .docx import RENDERER_VERSION, template_bytes  # python-docx and docxtpl: loaded by the first render
+
     digest = hashlib.sha256()
     digest.update(json.dumps(asdict(content), ensure_ascii=False, sort_keys=True, default=str).encode())
     digest.update(hashlib.sha256(template_bytes(content.kind)).digest())
@@ -71,6 +72,8 @@ def render_report(session: Session, report_id: int, user_id: int | None = None) 
     report = session.get(Report, report_id)
     if report is None:
         raise RenderError(f"文稿 {report_id} 不存在")
+    from .docx import render_docx
+
     content = document_for(session, report)
     digest = content_hash(content)
     previous = latest(session, report_id)
