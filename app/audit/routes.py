@@ -5,6 +5,7 @@ from flask_login import login_required
 from sqlalchemy import Select, func
 
 from app.extensions import db
+from app.paging import paginate
 from app.times import BEIJING
 from app.scoping import own, require_role
 from data_models import AuditEvent, User
@@ -19,17 +20,13 @@ PER_PAGE = 50
 def index():
     require_role("admin")
     query, filters = _filtered(own(AuditEvent))
-    total = db.session.scalar(query.with_only_columns(func.count(AuditEvent.id)).order_by(None))
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    events = db.session.scalars(query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
-                                .limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
+    pages = paginate(query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc()), PER_PAGE)
     users = db.session.scalars(own(User).order_by(User.username)).all()
     actions = db.session.scalars(own(AuditEvent).with_only_columns(AuditEvent.action).distinct()
                                  .order_by(AuditEvent.action)).all()
-    return render_template("audit/index.html", events=events, users=users, actions=actions, filters=filters,
+    return render_template("audit/index.html", events=pages.items, users=users, actions=actions, filters=filters,
                            user_names={u.id: u.display_name or u.username for u in users},
-                           action_names=messages.ACTION_NAMES, page=page, pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
-                           total=total)
+                           action_names=messages.ACTION_NAMES, pages=pages)
 
 
 def _filtered(query: Select) -> tuple[Select, dict]:

@@ -1,47 +1,23 @@
 """The report and section forms of the editor: field names as the templates and the editor script post them.
 
-CSRFProtect checks every POST before a view runs (the editor script sends its token as a header),
-so these forms only read and clean the fields; the core refuses what it must, in Chinese.
+The forms read and clean the fields; the core refuses what it must, in Chinese.
 """
-from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField
+from wtforms import StringField
 from wtforms.validators import DataRequired
 
+from app.forms import IdField, PostedForm, stripped
 from core.drafting.reports import SETTING_FIELDS
 
 from . import messages as msg
-
-
-def _stripped(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def _unix_newlines(value):
     return value.replace("\r\n", "\n") if isinstance(value, str) else value
 
 
-class IdField(IntegerField):
-    """A row id; missing or not a number reads as None (no section chosen), never as an error."""
-
-    def process_formdata(self, valuelist):
-        try:
-            self.data = int(valuelist[0]) if valuelist and valuelist[0] != "" else None
-        except ValueError:
-            self.data = None
-
-
-class PostedForm(FlaskForm):
-    class Meta:
-        csrf = False  # checked for every POST by CSRFProtect (app.extensions)
-
-    def sent(self, names) -> dict:
-        """The fields among `names` as they were posted (text), for the audit log."""
-        return {name: self[name].raw_data[0] for name in names if name in self and self[name].raw_data}
-
-
 class NewReportForm(PostedForm):
     kind = StringField(default="annual_summary")
-    period = StringField(default="", filters=[_stripped], validators=[DataRequired(msg.PERIOD_REQUIRED)])
+    period = StringField(default="", filters=[stripped], validators=[DataRequired(msg.PERIOD_REQUIRED)])
     title = StringField(default="")
 
 
