@@ -2,7 +2,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from flask import flash, render_template, request
 from flask_login import login_required
-from sqlalchemy import Select, func
+from sqlalchemy import Select
 
 from app.extensions import db
 from app.paging import paginate

@@ -1,6 +1,6 @@
 from flask import abort, flash, render_template, request
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import func
 
 from app.extensions import db
 from app.paging import paginate

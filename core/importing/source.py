@@ -315,8 +315,8 @@ class _Numbering:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
-        abstract = {a.get(qn("w:abstractNumId")): {int(l.get(qn("w:ilvl"), "0")): _level_format(l)
-                                                   for l in a.findall(qn("w:lvl"))}
+        abstract = {a.get(qn("w:abstractNumId")): {int(lvl.get(qn("w:ilvl"), "0")): _level_format(lvl)
+                                                   for lvl in a.findall(qn("w:lvl"))}
                     for a in root.findall(qn("w:abstractNum"))}
         for num in root.findall(qn("w:num")):
             ref = num.find(qn("w:abstractNumId"))
