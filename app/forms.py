@@ -46,7 +46,12 @@ class QueryForm(FlaskForm):
 
 
 class IsoDateField(DateField):
-    """A date written 2023-03-01; a wrong one is reported in Chinese by its label and what was typed."""
+    """A date written 2023-03-01; a wrong one is reported in Chinese (by default by its label and what was
+    typed) and reads as None."""
+
+    def __init__(self, label=None, validators=None, message: str | None = None, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.message = message
 
     def process_formdata(self, valuelist):
         raw = (valuelist[0] if valuelist else "").strip()
@@ -55,4 +60,4 @@ class IsoDateField(DateField):
             try:
                 self.data = date.fromisoformat(raw)
             except ValueError:
-                raise ValueError(f"{self.label.text}“{raw}”无效，应写作 2023-03-01。") from None
+                raise ValueError(self.message or f"{self.label.text}“{raw}”无效，应写作 2023-03-01。") from None

@@ -1,6 +1,6 @@
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
-from flask import flash, render_template, request
+from flask import flash, render_template
 from flask_login import login_required
 from sqlalchemy import Select
 
@@ -11,6 +11,7 @@ from app.scoping import own, require_role
 from data_models import AuditEvent, User
 
 from . import bp, messages
+from .forms import AuditFilterForm
 
 PER_PAGE = 50
 
@@ -30,26 +31,18 @@ def index():
 
 
 def _filtered(query: Select) -> tuple[Select, dict]:
-    """Apply the user / action / date-range filters from the query string."""
-    args, filters = request.args, {}
-    if user_id := args.get("user", type=int):
-        query, filters["user"] = query.where(AuditEvent.user_id == user_id), user_id
-    if action := args.get("action", "").strip():
-        query, filters["action"] = query.where(AuditEvent.action == action), action
-    for name, op in (("from", "__ge__"), ("to", "__lt__")):
-        day = _day(args.get(name, ""))
-        if day is not None:
-            midnight = datetime.combine(day + timedelta(days=1 if name == "to" else 0), time(), tzinfo=BEIJING)
+    """Apply the user / action / date-range filters from the query string; a bad date is dropped, with a message."""
+    form, filters = AuditFilterForm(), {}
+    form.validate()
+    for error in form.day_from.errors + form.day_to.errors:
+        flash(error, "error")
+    if form.user.data:
+        query, filters["user"] = query.where(AuditEvent.user_id == form.user.data), form.user.data
+    if form.action.data:
+        query, filters["action"] = query.where(AuditEvent.action == form.action.data), form.action.data
+    for field, op, days in ((form.day_from, "__ge__", 0), (form.day_to, "__lt__", 1)):
+        if field.data is not None:
+            midnight = datetime.combine(field.data + timedelta(days=days), time(), tzinfo=BEIJING)
             bound = midnight.astimezone(timezone.utc)  # the days are Beijing days, as the page shows times
-            query, filters[name] = query.where(getattr(AuditEvent.created_at, op)(bound)), day.isoformat()
+            query, filters[field.name] = query.where(getattr(AuditEvent.created_at, op)(bound)), field.data.isoformat()
     return query, filters
-
-
-def _day(text: str) -> date | None:
-    if not text.strip():
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        flash(messages.BAD_DATE, "error")
-        return None
