@@ -30,6 +30,9 @@ class PostedForm(FlaskForm):
     class Meta:
         csrf = False
 
+    def __init__(self, **kwargs):
+        super().__init__(formdata=request.form, **kwargs)  # form fields only: a JSON body is not read as one
+
     def sent(self, names) -> dict:
         """The fields among `names` as they were posted (text), for the audit log."""
         return {name: self[name].raw_data[0] for name in names if name in self and self[name].raw_data}
