@@ -2,7 +2,7 @@
 import threading
 
 from flask import Flask, current_app, flash, redirect, request, url_for
-from flask_login import current_user, login_required
+from flask_login import login_required
 
 from app.extensions import db
 from app.scoping import get_own_or_404, require_role

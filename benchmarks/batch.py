@@ -3,7 +3,7 @@
 Builds a city committee with N counties, each with the demo 2023 annual report, and starts W Celery
 worker processes (concurrency C) on Redis once. Then, alternating round by round (A B, B A, …):
   loop   one process renders the same N reports as the batch picks, one after another, each assembled,
-         rendered, stored as a new version with its audit row and committed (core.rendering.store);
+         rendered, stored as a new version with its audit row and committed (core.publishing);
   batch  tasks.rendering.render_batch for the city, timed until its TaskRun closes (every report a
          version, an audit row and its TaskRun, as users start it).
 Before every side's run one section of each report gets a new ending, so every run really renders
@@ -120,12 +120,11 @@ class Bench:
 
     def loop(self) -> None:
         """In one process: assemble, render, store a version and commit, report after report."""
-        from core import db
-        from core.rendering import store
+        from core import db, publishing
 
         for report_id in self.report_ids:
             with db.session_scope(self.url) as session:
-                document, created = store.render_report(session, report_id, None)
+                document, created = publishing.publish(session, report_id, None)
                 assert created, f"report {report_id} was not rendered anew"
 
     def batch(self) -> None:

@@ -1,16 +1,15 @@
-"""Page through a query with links a client can follow."""
+"""A page of a list as the API returns it, with links a client can follow (app.paging does the paging)."""
 from flask import request, url_for
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select
 
-from app.extensions import db
+from app.paging import paginate
 
 
 def page_of(stmt: Select, page: int, per_page: int) -> dict:
-    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    items = db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)).all()
-    return {"items": items, "page": page, "per_page": per_page, "total": total,
-            "links": {"self": _link(page, per_page), "prev": _link(page - 1, per_page) if page > 1 else None,
-                      "next": _link(page + 1, per_page) if page * per_page < total else None}}
+    pages = paginate(stmt, per_page, page)
+    return {"items": pages.items, "page": pages.page, "per_page": per_page, "total": pages.total,
+            "links": {"self": _link(pages.page, per_page), "prev": _link(pages.prev_num, per_page) if pages.has_prev else None,
+                      "next": _link(pages.next_num, per_page) if pages.has_next else None}}
 
 
 def _link(page: int, per_page: int) -> str:

@@ -1,15 +1,17 @@
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
-from flask import flash, render_template, request
+from flask import flash, render_template
 from flask_login import login_required
-from sqlalchemy import Select, func
+from sqlalchemy import Select
 
 from app.extensions import db
+from app.paging import paginate
 from app.times import BEIJING
 from app.scoping import own, require_role
 from data_models import AuditEvent, User
 
 from . import bp, messages
+from .forms import AuditFilterForm
 
 PER_PAGE = 50
 
@@ -19,40 +21,28 @@ PER_PAGE = 50
 def index():
     require_role("admin")
     query, filters = _filtered(own(AuditEvent))
-    total = db.session.scalar(query.with_only_columns(func.count(AuditEvent.id)).order_by(None))
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    events = db.session.scalars(query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
-                                .limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
+    pages = paginate(query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc()), PER_PAGE)
     users = db.session.scalars(own(User).order_by(User.username)).all()
     actions = db.session.scalars(own(AuditEvent).with_only_columns(AuditEvent.action).distinct()
                                  .order_by(AuditEvent.action)).all()
-    return render_template("audit/index.html", events=events, users=users, actions=actions, filters=filters,
+    return render_template("audit/index.html", events=pages.items, users=users, actions=actions, filters=filters,
                            user_names={u.id: u.display_name or u.username for u in users},
-                           action_names=messages.ACTION_NAMES, page=page, pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
-                           total=total)
+                           action_names=messages.ACTION_NAMES, pages=pages)
 
 
 def _filtered(query: Select) -> tuple[Select, dict]:
-    """Apply the user / action / date-range filters from the query string."""
-    args, filters = request.args, {}
-    if user_id := args.get("user", type=int):
-        query, filters["user"] = query.where(AuditEvent.user_id == user_id), user_id
-    if action := args.get("action", "").strip():
-        query, filters["action"] = query.where(AuditEvent.action == action), action
-    for name, op in (("from", "__ge__"), ("to", "__lt__")):
-        day = _day(args.get(name, ""))
-        if day is not None:
-            midnight = datetime.combine(day + timedelta(days=1 if name == "to" else 0), time(), tzinfo=BEIJING)
+    """Apply the user / action / date-range filters from the query string; a bad date is dropped, with a message."""
+    form, filters = AuditFilterForm(), {}
+    form.validate()
+    for error in form.day_from.errors + form.day_to.errors:
+        flash(error, "error")
+    if form.user.data:
+        query, filters["user"] = query.where(AuditEvent.user_id == form.user.data), form.user.data
+    if form.action.data:
+        query, filters["action"] = query.where(AuditEvent.action == form.action.data), form.action.data
+    for field, op, days in ((form.day_from, "__ge__", 0), (form.day_to, "__lt__", 1)):
+        if field.data is not None:
+            midnight = datetime.combine(field.data + timedelta(days=days), time(), tzinfo=BEIJING)
             bound = midnight.astimezone(timezone.utc)  # the days are Beijing days, as the page shows times
-            query, filters[name] = query.where(getattr(AuditEvent.created_at, op)(bound)), day.isoformat()
+            query, filters[field.name] = query.where(getattr(AuditEvent.created_at, op)(bound)), field.data.isoformat()
     return query, filters
-
-
-def _day(text: str) -> date | None:
-    if not text.strip():
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        flash(messages.BAD_DATE, "error")
-        return None

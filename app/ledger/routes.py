@@ -2,14 +2,14 @@ import io
 
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
+from app.paging import paginate
 from app.scoping import get_own_or_404, own, require_role
 from core import audit
 from core.ledger.excel import export_workbook, template_workbook, today_name
-from core.ledger.listing import LedgerFilter
 from core.ledger.records import existing_external_ids, load_categories, validate_row
 from core.metrics.definitions import seed_catalogue
 from core.committees import ancestor_ids
@@ -18,6 +18,7 @@ from data_models import Record, RecordCategory
 
 from . import bp
 from . import messages as msg
+from .forms import LedgerFilterForm
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -37,22 +38,18 @@ def _categories() -> list:
 @bp.route("/")
 @login_required
 def index():
-    filters, errors = LedgerFilter.from_args(request.args)
+    filters, errors = LedgerFilterForm().filters()
     for error in errors:
         flash(error, "error")
-    stmt = filters.apply(own(Record))
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
-    page = max(request.args.get("page", 1, type=int), 1)
-    rows = db.session.scalars(stmt.order_by(Record.date.desc(), Record.id.desc())
-                              .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
-    return render_template("ledger/index.html", rows=rows, total=total, page=page, filters=filters,
-                           pages=max(1, -(-total // PAGE_SIZE)), categories=_categories())
+    pages = paginate(filters.apply(own(Record)).order_by(Record.date.desc(), Record.id.desc()), PAGE_SIZE)
+    return render_template("ledger/index.html", rows=pages.items, total=pages.total, pages=pages, filters=filters,
+                           categories=_categories())
 
 
 @bp.route("/export.xlsx")
 @login_required
 def export():
-    filters, _ = LedgerFilter.from_args(request.args)
+    filters, _ = LedgerFilterForm().filters()
     data = export_workbook(db.session, current_user.committee_id, filters.apply(own(Record)).order_by(Record.category_id, Record.date, Record.id))
     audit.record(db.session, "ledger.export", user_id=current_user.id, committee_id=current_user.committee_id)
     db.session.commit()

@@ -1,8 +1,9 @@
 from flask import abort, flash, render_template, request
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import func
 
 from app.extensions import db
+from app.paging import paginate
 from app.scoping import own, visible_committee_ids
 from core.metrics.definitions import load_specs
 from core.metrics.engine import MetricError, compute_metrics, records_behind, rollup_metrics
@@ -82,8 +83,6 @@ def records(key: str):
         value = compute(db.session, current_user.committee_id if len(ids) > 1 else ids[0], period, [key])
     except MetricError:
         abort(404)
-    page = max(request.args.get("page", 1, type=int), 1)
-    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    rows = db.session.scalars(stmt.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
-    return render_template("metrics/records.html", period=period, value=next(iter(value.values())), rows=rows,
-                           total=total, page=page, pages=max(1, -(-total // PAGE_SIZE)))
+    pages = paginate(stmt, PAGE_SIZE)
+    return render_template("metrics/records.html", period=period, value=next(iter(value.values())), rows=pages.items,
+                           total=pages.total, pages=pages)

@@ -8,15 +8,13 @@ from flask import Flask
 from core import db as core_db
 from core import publishing
 from core.rendering import ofd, pdf
-from core.rendering.format_check import check_docx, summarise
-from core.rendering.pdf_check import NotAPdf, PdfToolMissing, check_pdf
 from core.proofreading.report import proofread_summary
 from core.kinds import REPORT_KINDS
 
 from . import messages as msg
 
 
-def register(app: Flask) -> None:
+def register(app: Flask) -> None:  # noqa: C901 - two commands, each short, defined inside
     @app.cli.command("check-format")
     @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
     @click.option("--kind", type=click.Choice(REPORT_KINDS), help="文稿类型（默认读取文件中记录的类型）")
@@ -24,6 +22,9 @@ def register(app: Flask) -> None:
                   help="同时检查由该 Word 文件生成的 PDF（标点不丢失、标题分行、标题不在页末、每页22行每行28字）")
     def check_format_command(path: Path, kind: str | None, pdf_path: Path | None) -> None:
         """检查 Word 文件是否符合公文格式（GB/T 9704-2012）；有问题时以非零状态退出。"""
+        from core.rendering.format_check import check_docx, summarise  # python-docx: only for this command
+        from core.rendering.pdf_check import NotAPdf, PdfToolMissing, check_pdf
+
         problems = check_docx(path, kind)
         if pdf_path is not None and not problems[:1] == [msg.NOT_DOCX]:
             try:

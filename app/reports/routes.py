@@ -31,6 +31,8 @@ from data_models.report import NODE_TYPES, ReportStatus
 
 from . import bp
 from . import messages as msg
+from .forms import (CarryForm, KindForm, MoveForm, NewReportForm, NewSectionForm, OwnerForm, PlaceForm,
+                    SectionTextForm, SettingsForm)
 from .numbers import number_links
 
 REFUSALS = (EditRefused, sec.InvalidEdit, PeriodError)
@@ -71,21 +73,20 @@ def index():
 @login_required
 def new():
     require_role("drafter")
-    form = {"kind": request.form.get("kind", "annual_summary"), "period": request.form.get("period", "").strip(),
-            "title": request.form.get("title", "")}
-    if request.method == "POST":
+    form = NewReportForm()
+    if form.is_submitted():
         try:
-            if not form["period"]:
-                raise PeriodError(msg.PERIOD_REQUIRED)
-            report = create_report(db.session, current_user.committee, form["kind"], parse_period(form["period"]),
-                                   form["title"], current_user.id)
+            if not form.validate():
+                raise PeriodError(form.period.errors[0])
+            report = create_report(db.session, current_user.committee, form.kind.data, parse_period(form.period.data),
+                                   form.title.data, current_user.id)
         except REFUSALS as error:
             _refused(error)
         else:
             db.session.commit()
             flash(CREATED)
             return _to_editor(report)
-    return render_template("reports/new.html", form=form, kinds=kind_choices())
+    return render_template("reports/new.html", form=form.data, kinds=kind_choices())
 
 
 @bp.route("/carry", methods=["POST"])
@@ -93,7 +94,7 @@ def new():
 def carry():
     require_role("drafter")
     try:
-        report = carry_forward(db.session, current_user.committee_id, request.form.get("kind", ""), current_user.id)
+        report = carry_forward(db.session, current_user.committee_id, CarryForm().kind.data, current_user.id)
     except REFUSALS as error:
         _refused(error)
         return redirect(url_for("reports.index"))
@@ -185,10 +186,9 @@ def edit(report_id: int):
 def update(report_id: int):
     require_role("drafter")
     report = _report(report_id)
+    form = SettingsForm()
     try:
-        update_report(db.session, report, request.form.get("title", ""),
-                      {key: request.form.get(key) for key in SETTING_FIELDS if key in request.form}, current_user.id,
-                      subtitle=request.form.get("subtitle"))
+        update_report(db.session, report, form.title.data, form.settings(), current_user.id, subtitle=form.subtitle.data)
     except REFUSALS as error:
         _refused(error)
         return _to_editor(report)
@@ -203,14 +203,14 @@ def add_section(report_id: int):
     """A new block: under `parent_id` (last), or with `after_id` right after that block as its sibling."""
     require_role("drafter")
     report = _report(report_id)
-    parent, before = request.form.get("parent_id", type=int), None
-    after = request.form.get("after_id", type=int)
-    if after:
-        anchor = _section(report, after)
+    form = NewSectionForm()
+    parent, before = form.parent_id.data, None
+    if form.after_id.data:
+        anchor = _section(report, form.after_id.data)
         parent, before = anchor.parent_id, sec.next_sibling_id(db.session, anchor)
     try:
-        section = sec.add_section(db.session, report, request.form.get("node_type", "section"), parent_id=parent,
-                                   heading=request.form.get("heading", ""), user_id=current_user.id)
+        section = sec.add_section(db.session, report, form.node_type.data, parent_id=parent,
+                                   heading=form.heading.data, user_id=current_user.id)
         if before:
             sec.place_section(db.session, section, parent, before)
     except REFUSALS as error:
@@ -228,14 +228,15 @@ def add_section(report_id: int):
 def save_section(report_id: int, section_id: int):
     require_role("drafter")
     report = _report(report_id)
-    fields = {name: request.form.get(name, "").replace("\r\n", "\n") for name in ("heading", "lead", "body")}
+    form = SectionTextForm()
+    fields = form.text()
     section = db.session.get(Section, section_id)
     if section is None:  # deleted by someone else: the text comes back, not a bare 404
         return _text_back(report_id, section_id, fields, sec.SectionGone.message, 409)
     if section.report_id != report.id:
         abort(404)
     try:
-        sec.save_section(db.session, section, seen_version=request.form.get("version", type=int) or 0,
+        sec.save_section(db.session, section, seen_version=form.version.data or 0,
                           user_id=current_user.id, **fields)
     except sec.SaveConflict as conflict:
         db.session.rollback()
@@ -268,33 +269,36 @@ MOVES = {"up": lambda s: sec.move_section(db.session, s, -1), "down": lambda s: 
 def move_section(report_id: int, section_id: int):
     _section(_report(report_id), section_id)  # another committee's section is a 404 before anything else
     require_role("drafter")
-    move = MOVES.get(request.form.get("direction", ""))
+    form = MoveForm()
+    move = MOVES.get(form.direction.data)
     if move is None:
         abort(400)
-    return _structural(report_id, section_id, move, msg.MOVED, "section.move")
+    return _structural(report_id, section_id, move, msg.MOVED, "section.move", form)
 
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/place", methods=["POST"])
 @login_required
 def place_section(report_id: int, section_id: int):
     """Drag in the outline or 移到… in the block menu: a new parent (empty: top level), before a sibling."""
+    form = PlaceForm()
     return _structural(report_id, section_id, lambda s: sec.place_section(
-        db.session, s, request.form.get("parent_id", type=int), request.form.get("before_id", type=int)),
-        msg.MOVED, "section.move")
+        db.session, s, form.parent_id.data, form.before_id.data), msg.MOVED, "section.move", form)
 
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/kind", methods=["POST"])
 @login_required
 def set_kind(report_id: int, section_id: int):
-    return _structural(report_id, section_id, lambda s: sec.set_node_type(
-        db.session, s, request.form.get("node_type", "")), msg.KIND_SET, "section.kind")
+    form = KindForm()
+    return _structural(report_id, section_id, lambda s: sec.set_node_type(db.session, s, form.node_type.data),
+                       msg.KIND_SET, "section.kind", form)
 
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/owner", methods=["POST"])
 @login_required
 def set_owner(report_id: int, section_id: int):
-    return _structural(report_id, section_id, lambda s: sec.set_owner(
-        db.session, s, request.form.get("owner_id", type=int)), msg.OWNER_SET, "section.owner")
+    form = OwnerForm()
+    return _structural(report_id, section_id, lambda s: sec.set_owner(db.session, s, form.owner_id.data),
+                       msg.OWNER_SET, "section.owner", form)
 
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/delete", methods=["POST"])
@@ -307,8 +311,9 @@ def delete_section(report_id: int, section_id: int):
 AUDITED_FIELDS = ("direction", "owner_id", "parent_id", "before_id", "node_type")
 
 
-def _structural(report_id: int, section_id: int, change, done: str, action: str | None):
-    """Apply a tree change; `action` is audited here unless the core records it itself (None)."""
+def _structural(report_id: int, section_id: int, change, done: str, action: str | None, form=None):
+    """Apply a tree change; `action` is audited here (with the fields `form` posted) unless the core records
+    it itself (None)."""
     require_role("drafter")
     report = _report(report_id)
     section = _section(report, section_id)
@@ -320,7 +325,7 @@ def _structural(report_id: int, section_id: int, change, done: str, action: str 
     if action:
         audit.record(db.session, action, user_id=current_user.id, committee_id=report.committee_id,
                      object_type="section", object_id=section_id, report_id=report.id,
-                     **{k: v for k, v in request.form.items() if k in AUDITED_FIELDS})
+                     **form.sent(AUDITED_FIELDS))
     db.session.commit()
     flash(done)
     return _to_editor(report, section_id if db.session.get(Section, section_id) else None)

@@ -3,18 +3,14 @@
 A .docx passes core.uploads first (real type, no macros, no zip bomb). Its paragraphs are read as
 Word shows the "final" text: tracked insertions kept, tracked deletions dropped. What the parser
 needs besides the text is kept on each line: centred, heading style or outline level, Title
-style, and the bold text a paragraph opens with (a lead sentence).
+style, and the bold text a paragraph opens with (a lead sentence). python-docx is imported by the
+first .docx read, so that starting the app or a worker does not load it.
 """
 import io
 import re
 import zipfile
 from dataclasses import dataclass, field, replace
 from typing import Optional
-
-from docx import Document
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 
 from core.uploads import DOCX, OLE_MAGIC, Limits, UploadRefused, check_upload
 
@@ -23,6 +19,15 @@ from . import messages
 MAX_CHARS = 100_000  # about 160 full pages; a longer file is not one report (reports run 5,000–20,000)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def qn(tag: str) -> str:
+    """The lxml name of a WordprocessingML tag, w:p → {…/main}p (python-docx's qn, for the one prefix read here)."""
+    prefix, name = tag.split(":")
+    if prefix != "w":
+        raise ValueError(tag)
+    return _W + name
 
 
 class ImportRefused(ValueError):
@@ -116,6 +121,8 @@ def read_docx(data: bytes, filename: str = "文稿.docx", limits: Limits = Limit
         check_upload(data, filename, DOCX, limits)
     except UploadRefused as error:
         raise ImportRefused(str(error)) from None
+    from docx import Document
+
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:
@@ -205,6 +212,8 @@ class _Styles:
     """Style facts looked up once per style id (python-docx searches the style list on every call)."""
 
     def __init__(self, document):
+        from docx.enum.style import WD_STYLE_TYPE
+
         self.document = document
         self.by_id = {style.style_id: style for style in document.styles}
         self.default = next((s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH
@@ -250,6 +259,8 @@ def _level_of(element) -> Optional[int]:
 
 
 def _docx_line(styles: _Styles, p) -> tuple[Line, int, bool]:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     name, style_alignment, style_level, style_list, _num = styles.paragraph(p)
     runs = _runs(p)
     text, removed = _clean("".join(_run_text(r) for r in runs))
@@ -304,8 +315,8 @@ class _Numbering:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
-        abstract = {a.get(qn("w:abstractNumId")): {int(l.get(qn("w:ilvl"), "0")): _level_format(l)
-                                                   for l in a.findall(qn("w:lvl"))}
+        abstract = {a.get(qn("w:abstractNumId")): {int(lvl.get(qn("w:ilvl"), "0")): _level_format(lvl)
+                                                   for lvl in a.findall(qn("w:lvl"))}
                     for a in root.findall(qn("w:abstractNum"))}
         for num in root.findall(qn("w:num")):
             ref = num.find(qn("w:abstractNumId"))

@@ -1,17 +1,13 @@
 """Excel in and out (openpyxl): blank templates, exports, and all-or-nothing imports.
 
 A workbook has one sheet per category, named by the category's Chinese name, with the Chinese
-headers of BASE_FIELDS and the category's own fields in the first row.
+headers of BASE_FIELDS and the category's own fields in the first row. openpyxl is imported where a
+workbook is built or read, so that starting the app or a worker does not load it.
 """
 import io
 import re
 import zipfile
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
@@ -29,6 +25,8 @@ MAX_ERRORS = 200  # listed to the user; the import is refused either way
 
 def template_workbook(info: CategoryInfo) -> bytes:
     """A blank workbook for one category, with an explanation sheet listing types and choices."""
+    from openpyxl import Workbook
+
     book = Workbook()
     sheet = book.active
     sheet.title = info.name
@@ -45,6 +43,9 @@ def template_workbook(info: CategoryInfo) -> bytes:
 
 def _dropdowns(sheet, info: CategoryInfo) -> None:
     """In-cell lists for 类型, 是/否 and choice columns, so staff pick rather than type."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     for index, (_, _, kind) in enumerate(info.columns(), start=1):
         options = {"type": list(info.type_names.values()), "bool": ["是", "否"]}.get(kind)
         if kind.startswith("choice:"):
@@ -65,6 +66,8 @@ def _kind_help(kind: str) -> str:
 
 
 def _header(sheet, info: CategoryInfo) -> None:
+    from openpyxl.styles import Font
+
     sheet.append([label for _, label, _ in info.columns()])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -72,6 +75,8 @@ def _header(sheet, info: CategoryInfo) -> None:
 
 def export_workbook(session: Session, committee_id: int, stmt: Select) -> bytes:
     """The records of a (filtered) list, one sheet per category, in the template's layout."""
+    from openpyxl import Workbook
+
     book = Workbook(write_only=True)
     categories = {info.id: info for info in load_categories(session, committee_id).values()}
     sheets: dict = {}
@@ -109,6 +114,8 @@ def _text_cell(sheet, value):
     value = clean_text(value)  # rows stored before the door cleaned input must still export
     if not value.startswith(FORMULA_STARTS):
         return value
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type, cell.quotePrefix = "s", True
     return cell
@@ -116,6 +123,8 @@ def _text_cell(sheet, value):
 
 def read_workbook(session: Session, committee_id: int, data: bytes) -> tuple[list[tuple[CategoryInfo, int, dict]], list[tuple]]:
     """Every data row as (category, Excel row number, {header: value}) and the structural errors."""
+    from openpyxl import load_workbook
+
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:
@@ -148,6 +157,8 @@ def _has_formulas(data: bytes) -> bool:
 def _formulas_without_values(data: bytes, rows: list, categories: dict) -> list[tuple]:
     """Formula cells with no computed result (as openpyxl and some tools save them): imported,
     they would silently become the default 1 or 0, so each is refused by its place."""
+    from openpyxl import load_workbook
+
     cached = {(info.id, number): values for info, number, values in rows}
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     errors = []
@@ -225,7 +236,7 @@ def _external_id_errors(session, committee_id, clean_rows) -> list[tuple]:
     return errors
 
 
-def _save(book: Workbook) -> bytes:
+def _save(book) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -1,4 +1,6 @@
-"""Filters of the ledger list (category, type, date range, text), applied to a scoped SELECT."""
+"""Filters of the ledger list (category, type, date range, text), applied to a scoped SELECT.
+
+The web layer reads them from the query string (app/ledger/forms.py); here they are ids, dates and text."""
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,21 +16,6 @@ class LedgerFilter:
     start: date | None = None
     end: date | None = None
     text: str = ""
-
-    @classmethod
-    def from_args(cls, args) -> tuple["LedgerFilter", list[str]]:
-        """Read query-string arguments; bad dates are dropped with a Chinese message."""
-        errors = []
-        dates = {}
-        for name, label in (("start", "起始日期"), ("end", "结束日期")):
-            raw = (args.get(name) or "").strip()
-            try:
-                dates[name] = date.fromisoformat(raw) if raw else None
-            except ValueError:
-                errors.append(f"{label}“{raw}”无效，应写作 2023-03-01。")
-                dates[name] = None
-        return cls(_int(args.get("category")), _int(args.get("type")), dates["start"], dates["end"],
-                   (args.get("q") or "").strip()), errors
 
     def apply(self, stmt: Select) -> Select:
         if self.category_id:
@@ -48,6 +35,3 @@ class LedgerFilter:
         return {k: v for k, v in (("category", self.category_id), ("type", self.type_id), ("start", self.start),
                                   ("end", self.end), ("q", self.text)) if v}
 
-
-def _int(raw) -> int | None:
-    return int(raw) if raw and str(raw).isdigit() else None

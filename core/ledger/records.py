@@ -103,31 +103,42 @@ def _convert(info: CategoryInfo, kind: str, raw, key: str = ""):
         raise ValueError("应为文字或数字，不能是列表或对象")
     text = "" if raw is None else clean_text(str(raw)).strip()
     if kind == "type":
-        if not text:
-            raise ValueError("必须填写类型")
-        if text not in info.types:
-            raise ValueError(f"“{text}”不是“{info.name}”的类型，可选：{'、'.join(info.type_names.values())}")
-        return info.types[text]
+        return _type(info, text)
     if kind == "date":
         return _date(raw, text)
     if kind == "title":
-        if not text:
-            raise ValueError("必须填写标题")
-        if len(text) > TEXT_LIMITS["title"]:
-            raise ValueError(f"标题不能超过{TEXT_LIMITS['title']}字")
-        return text
+        return _title(text)
     if kind in ("int", "money"):
         return _number(text, kind)
     if kind == "bool":
         return _bool(raw, text)
     if kind.startswith("choice:"):
-        options = kind[len("choice:"):].split("|")
-        if text and text not in options:
-            raise ValueError(f"应为以下之一：{'、'.join(options)}")
-        return text
+        return _choice(kind[len("choice:"):].split("|"), text)
     limit = TEXT_LIMITS.get(key, MAX_TEXT)
     if len(text) > limit:
         raise ValueError(f"内容过长（最多{limit}字）")
+    return text
+
+
+def _type(info: CategoryInfo, text: str):
+    if not text:
+        raise ValueError("必须填写类型")
+    if text not in info.types:
+        raise ValueError(f"“{text}”不是“{info.name}”的类型，可选：{'、'.join(info.type_names.values())}")
+    return info.types[text]
+
+
+def _title(text: str) -> str:
+    if not text:
+        raise ValueError("必须填写标题")
+    if len(text) > TEXT_LIMITS["title"]:
+        raise ValueError(f"标题不能超过{TEXT_LIMITS['title']}字")
+    return text
+
+
+def _choice(options: list[str], text: str) -> str:
+    if text and text not in options:
+        raise ValueError(f"应为以下之一：{'、'.join(options)}")
     return text
 
 

@@ -7,12 +7,10 @@ masked content carries no metric values.
 import io
 from dataclasses import dataclass, field, replace
 
-from docx import Document
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.drafting.document import as_text
-from core.rendering.docx import render_docx
 from core.rendering.document import DocumentContent
 from core.publishing import document_for
 from data_models import Committee, Report, User, Visit, VisitContact
@@ -90,6 +88,10 @@ class _Masker:
 
 def masked_docx(masked: MaskedReport) -> bytes:
     """The masked .docx with document properties that name no one."""
+    from docx import Document  # python-docx and the renderer: loaded by the first masked .docx
+
+    from core.rendering.docx import render_docx
+
     document = Document(io.BytesIO(render_docx(masked.content)))
     props = document.core_properties
     props.title, props.author, props.last_modified_by = masked.content.title, "", ""

@@ -4,9 +4,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
-
 from .engine import proofread_text
 from .findings import Finding
 from .numbering import leading_mark
@@ -32,6 +29,9 @@ def read_paragraphs(path: Path) -> list[str]:
 
 
 def _docx_paragraphs(path: Path) -> list[str]:
+    import docx  # python-docx: loaded by the first Word file, not by every command's start
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError):

@@ -7,7 +7,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.rendering.docx import RENDERER_VERSION, render_docx, template_bytes
 from core.rendering.document import DocumentContent
 from data_models import RenderedDocument, Report
 
@@ -27,6 +26,8 @@ class Publication:
 
 def content_hash(content: DocumentContent) -> str:
     """Same content, same template, same renderer -> same hash (a repeated render is reused)."""
+    from core.rendering.docx import RENDERER_VERSION, template_bytes  # python-docx and docxtpl: loaded by the first render
+
     digest = hashlib.sha256()
     digest.update(json.dumps(asdict(content), ensure_ascii=False, sort_keys=True, default=str).encode())
     digest.update(hashlib.sha256(template_bytes(content.kind)).digest())
@@ -54,6 +55,8 @@ def publication(session: Session, report_id: int, user_id: int | None = None, *,
     report = session.get(Report, report_id)
     if report is None:
         raise RenderError(f"文稿 {report_id} 不存在")
+    from core.rendering.docx import render_docx
+
     assembled = assembly.assemble(session, report, items=items)
     content = assembly.printable(report, assembled)
     digest = content_hash(content)

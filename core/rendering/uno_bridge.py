@@ -41,7 +41,7 @@ def connect(pipe: str, proc, seconds: float = 60):
 
 
 def _props(**values):
-    import uno
+    import uno  # noqa: F401 - its import hook makes com.sun.star importable
     from com.sun.star.beans import PropertyValue
 
     out = []

@@ -3,20 +3,17 @@
 Cover and table of contents, then each submitted report exactly as sent (in committee order),
 then the 数据汇总 tables. Cover and tables are DocumentContents rendered by the project's
 renderer; the reports' own .docx bodies are appended after them, styles taken from the cover's
-template so the whole book reads as one document.
+template so the whole book reads as one document. python-docx is imported where a book is built.
 """
 import copy
 import io
 from datetime import date
 
-from docx import Document
-from docx.oxml.ns import qn
 from sqlalchemy.orm import Session
 
 from core.kinds import kind_label
 from core.metrics.formats import cn_date
 from core.rendering.document import Block, DocumentContent
-from core.rendering.rules import page_breaks_before
 from core.times import beijing_today
 from data_models import CollectionRequest
 
@@ -78,6 +75,11 @@ def summary_content(session: Session, request: CollectionRequest, today: date) -
 
 def merge_docx(first: bytes, others: list[bytes]) -> bytes:
     """Append the bodies of `others` to `first`, each from a new page; page setup and footers stay `first`'s."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from core.rendering.rules import page_breaks_before
+
     target = Document(io.BytesIO(first))
     body = target.element.body
     final_sect = body.find(qn("w:sectPr"))
@@ -101,6 +103,8 @@ def merge_docx(first: bytes, others: list[bytes]) -> bytes:
 
 def _drop_relationship_refs(element) -> None:
     """Pictures and links point at parts of the source file that the 汇编 lacks: keep links' text, drop pictures."""
+    from docx.oxml.ns import qn
+
     r_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     for node in list(element.iter()):
         refs = [name for name in node.attrib if name.startswith(r_ns)]
@@ -125,6 +129,8 @@ def _page_break():
 
 def _copy_missing_styles(source, target) -> None:
     """A style the appended report uses but the cover's template lacks is copied over."""
+    from docx.oxml.ns import qn
+
     have = {s.get(qn("w:styleId")) for s in target.styles.element.findall(qn("w:style"))}
     for style in source.styles.element.findall(qn("w:style")):
         if style.get(qn("w:styleId")) not in have:

@@ -165,7 +165,7 @@ def test_a_database_hiccup_in_a_chunk_retries_that_report_alone(db_session, demo
 
     from tasks.rendering import render_reports
 
-    real, hiccups = store.render_report, []
+    real, hiccups = publishing.publish, []
 
     def hiccup_once(session, report_id, user_id=None):
         if not hiccups:
@@ -173,7 +173,7 @@ def test_a_database_hiccup_in_a_chunk_retries_that_report_alone(db_session, demo
             raise OperationalError("SELECT 1", {}, Exception("server closed the connection unexpectedly"))
         return real(session, report_id, user_id)
 
-    monkeypatch.setattr(store, "render_report", hiccup_once)
+    monkeypatch.setattr(publishing, "publish", hiccup_once)
     run, ids = _children(db_session, demo)
     render_reports.delay(ids)
     children = [_run(db_session, i) for i in ids]

@@ -1,9 +1,8 @@
 """OFD (GB/T 33190-2016) from the PDF LibreOffice makes: real text (one TextObject per line with each
 character's DeltaX), the fonts embedded as subsets under their official names, rules and table
-borders as PathObjects in their colours. See pdfread (what the PDF draws), fonts (subset files),
-writer (the package)."""
+borders as PathObjects in their colours. See drawing (what a page draws), pdfread (reading it with
+pdfminer, imported only when a PDF is read), fonts (subset files), writer (the package)."""
 from .fonts import embedded_font
-from .pdfread import read_pdf
 from .writer import DocInfo, build_ofd
 
 __all__ = ["DocInfo", "OfdFailed", "pdf_to_ofd"]
@@ -15,6 +14,8 @@ class OfdFailed(RuntimeError):
 
 def pdf_to_ofd(pdf: bytes, info: DocInfo | None = None) -> bytes:
     """The OFD of a PDF made by LibreOffice (any PDF with embedded or installed fonts works)."""
+    from .pdfread import read_pdf
+
     try:
         pages = read_pdf(pdf)
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file

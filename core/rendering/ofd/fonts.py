@@ -12,7 +12,6 @@ import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from core.rendering.pdf import FONTCONFIG_FILE, office_env
 

@@ -9,7 +9,7 @@ from itertools import groupby
 from xml.sax.saxutils import escape, quoteattr
 
 from .fonts import EmbeddedFont
-from .pdfread import BLACK, PageDrawing, Path, TextLine
+from .drawing import BLACK, PageDrawing, Path, TextLine
 
 NS = "http://www.ofdspec.org/2016"
 MM_PER_PT = 25.4 / 72

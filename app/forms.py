@@ -1,0 +1,66 @@
+"""What the forms of several areas share: POST forms whose CSRF token CSRFProtect checks, query-string
+forms, ids read leniently, ISO dates refused in Chinese."""
+from datetime import date
+
+from flask import request
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField
+
+
+def stripped(value):
+    """A filter: text without surrounding spaces (None stays None)."""
+    return value.strip() if isinstance(value, str) else value
+
+
+class IdField(IntegerField):
+    """A row id; missing, negative or not a number reads as None (nothing chosen), never as an error."""
+
+    def process_formdata(self, valuelist):
+        try:
+            number = int(valuelist[0]) if valuelist else None
+        except ValueError:
+            number = None
+        self.data = number if number is not None and number >= 0 else None
+
+
+class PostedForm(FlaskForm):
+    """A form whose POST CSRFProtect has already checked (app.extensions); the editor script sends the
+    token as a header, so the form does not look for it among the fields."""
+
+    class Meta:
+        csrf = False
+
+    def __init__(self, **kwargs):
+        super().__init__(formdata=request.form, **kwargs)  # form fields only: a JSON body is not read as one
+
+    def sent(self, names) -> dict:
+        """The fields among `names` as they were posted (text), for the audit log."""
+        return {name: self[name].raw_data[0] for name in names if name in self and self[name].raw_data}
+
+
+class QueryForm(FlaskForm):
+    """Filters of a list page, read from the query string (a GET: nothing to protect)."""
+
+    class Meta:
+        csrf = False
+
+    def __init__(self, **kwargs):
+        super().__init__(formdata=request.args, **kwargs)
+
+
+class IsoDateField(DateField):
+    """A date written 2023-03-01; a wrong one is reported in Chinese (by default by its label and what was
+    typed) and reads as None."""
+
+    def __init__(self, label=None, validators=None, message: str | None = None, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.message = message
+
+    def process_formdata(self, valuelist):
+        raw = (valuelist[0] if valuelist else "").strip()
+        self.data = None
+        if raw:
+            try:
+                self.data = date.fromisoformat(raw)
+            except ValueError:
+                raise ValueError(self.message or f"{self.label.text}“{raw}”无效，应写作 2023-03-01。") from None

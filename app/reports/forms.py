@@ -1,0 +1,77 @@
+"""The report and section forms of the editor: field names as the templates and the editor script post them.
+
+The forms read and clean the fields; the core refuses what it must, in Chinese.
+"""
+from wtforms import StringField
+from wtforms.validators import DataRequired
+
+from app.forms import IdField, PostedForm, stripped
+from core.drafting.reports import SETTING_FIELDS
+
+from . import messages as msg
+
+
+def _unix_newlines(value):
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+class NewReportForm(PostedForm):
+    kind = StringField(default="annual_summary")
+    period = StringField(default="", filters=[stripped], validators=[DataRequired(msg.PERIOD_REQUIRED)])
+    title = StringField(default="")
+
+
+class CarryForm(PostedForm):
+    kind = StringField(default="")
+
+
+class SettingsForm(PostedForm):
+    """Title, subtitle and the kind's report lines (SETTING_FIELDS); a line not posted is left as it is."""
+
+    title = StringField(default="")
+    subtitle = StringField()  # None when not posted: the subtitle is kept
+
+    def settings(self) -> dict:
+        return {key: self[key].data for key in SETTING_FIELDS if self[key].raw_data}
+
+
+for _key in SETTING_FIELDS:
+    setattr(SettingsForm, _key, StringField())
+
+
+class NewSectionForm(PostedForm):
+    """Under `parent_id` (last), or right after `after_id` as its sibling."""
+
+    parent_id = IdField()
+    after_id = IdField()
+    node_type = StringField(default="section")
+    heading = StringField(default="")
+
+
+class SectionTextForm(PostedForm):
+    heading = StringField(default="", filters=[_unix_newlines])
+    lead = StringField(default="", filters=[_unix_newlines])
+    body = StringField(default="", filters=[_unix_newlines])
+    version = IdField()  # the version the writer started from (0 when unknown)
+
+    def text(self) -> dict:
+        return {"heading": self.heading.data, "lead": self.lead.data, "body": self.body.data}
+
+
+class MoveForm(PostedForm):
+    direction = StringField(default="")
+
+
+class PlaceForm(PostedForm):
+    """Drag in the outline or 移到…: a new parent (empty: top level), before a sibling (empty: last)."""
+
+    parent_id = IdField()
+    before_id = IdField()
+
+
+class KindForm(PostedForm):
+    node_type = StringField(default="")
+
+
+class OwnerForm(PostedForm):
+    owner_id = IdField()

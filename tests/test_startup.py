@@ -1,0 +1,48 @@
+"""Starting the app, a `flask` command or a worker loads no document or migration library (issue 16).
+
+Which modules are imported, not how long it takes: the time is measured by benchmarks/startup.py.
+Each check runs in a fresh interpreter, since this test process has long imported everything.
+"""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Loaded by the first render, import, export, PDF read or `flask db` command, never at start-up.
+HEAVY = ("alembic", "flask_migrate", "openpyxl", "docx", "docxtpl", "lxml", "pdfminer", "fontTools",
+         "jieba", "opencc", "pypinyin")
+
+
+def loaded_after(code: str, tmp_path: Path) -> list[str]:
+    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))"
+    env = {**os.environ, "WENGAO_INSTANCE_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/s.sqlite3"}
+    env.pop("CELERY_BROKER_URL", None)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_creating_the_app_loads_no_document_library(tmp_path):
+    assert loaded_after("import wsgi", tmp_path) == []
+
+
+def flask_command(*args: str) -> str:
+    return (f"import sys\nfrom flask.cli import main\nsys.argv = ['flask', '--app', 'wsgi', *{args!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass")
+
+
+def test_flask_help_loads_no_document_library(tmp_path):
+    assert loaded_after(flask_command("--help"), tmp_path) == []
+
+
+def test_worker_start_loads_no_document_library(tmp_path):
+    """The worker imports its job modules as it starts (tasks.celery_app.TASK_MODULES)."""
+    code = "import importlib, tasks.worker\nfrom tasks.celery_app import TASK_MODULES\n" \
+           "for name in TASK_MODULES:\n    importlib.import_module(name)"
+    assert loaded_after(code, tmp_path) == []
+
+
+def test_flask_db_loads_the_migration_tooling_when_it_runs(tmp_path):
+    assert {"alembic", "flask_migrate"} <= set(loaded_after(flask_command("db", "--help"), tmp_path))
