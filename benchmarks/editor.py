@@ -119,21 +119,21 @@ def server_times(browser: Browser, server: Results, name: str) -> None:
         server.add(f"cpu {name}", float(found["benchcpu"]), None)
 
 
-def editor_load(ports: dict, users: list[str], seconds: float, warmup: float) -> tuple[Results, Results, Results, Results]:
+def editor_load(ports: dict, users: list[str], seconds: float, warmup: int) -> tuple[Results, Results, Results, Results]:
     """Every user logs in to both servers first (one at a time: password hashing is slow by design),
     then all of them alternate A and B on the editor page until the time is up. Returns client and
-    server times of every request, then of those started after the first `warmup` seconds."""
+    server times of every request, then without each user's first `warmup` rounds (cold caches)."""
     results, server, steady, steady_server = Results(), Results(), Results(), Results()
     people = [{name: login(port, f"127.0.0.{10 + i}", Results(), username) for name, port in ports.items()}
               for i, username in enumerate(users)]
     path = report_path(fresh(people[0]["A"]))
-    started = time.time()
-    until = started + seconds
+    until = time.time() + seconds
 
     def user(sessions: dict) -> None:
+        rounds = 0
         while time.time() < until:
+            warm, rounds = rounds >= warmup, rounds + 1
             for name, browser in sessions.items():  # A then B, every round; a new connection each time
-                warm = time.time() >= started + warmup
                 fresh(browser).results = results
                 before = time.perf_counter()
                 browser.request(f"editor {name}", "GET", path)  # (an idle keep-alive one may be closed)
@@ -220,7 +220,7 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=40)
     parser.add_argument("--word-rounds", type=int, default=3, help="0: the editor page only")
-    parser.add_argument("--warmup", type=float, default=5, help="seconds left out of the second table")
+    parser.add_argument("--warmup", type=int, default=1, help="rounds per user left out of the second table")
     parser.add_argument("--database", default="editor_bench")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--workers", type=int, default=2)
@@ -246,7 +246,8 @@ def main() -> int:
           f"A = {args.baseline}, B = this tree; "
           f"{loads[0]} before, {loads[1]} after the editor run")
     for title, client, own in (("every request", results, server),
-                               (f"requests started after the first {args.warmup:.0f} s (warm caches)", steady, steady_server)):
+                               (f"without each user's first {args.warmup} round(s) (cold caches, first requests of each worker)",
+                                steady, steady_server)):
         print(title)
         print(f"{'':<14}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p25–p75 ms':>19}{'max ms':>9}")
         for name in ("A", "B"):
