@@ -79,7 +79,8 @@ def warm_up() -> None:
     import core.metrics.engine  # noqa: F401
     import core.visits.packet  # noqa: F401
     from core.rendering import breaking
-    from core.rendering.docx import TEMPLATE_DIR, render_docx
+    from core.kinds import TEMPLATE_DIR
+    from core.rendering.docx import render_docx
     from core.rendering.samples import sample_content
 
     breaking.words("政协委员会工作总结")  # the segmenter's dictionary (a long title needs it)
