@@ -21,7 +21,7 @@ from .numbering import HEADING_TYPES, Label, number_tree
 from .trace import mark_placeholders
 from .tree import SectionNode, build_tree, describe, load_sections, walk
 from .warnings import (DraftWarning, empty_warning, flag_warnings, hand_typed_warnings, leftover_warnings,
-                       merge_warnings, rule_warnings, stored_warnings, typed_number_warning)
+                       merge_warnings, rule_warnings, stored_warnings, style_warnings, typed_number_warning)
 
 
 @dataclass
@@ -51,6 +51,7 @@ class _Merger:
         self.warnings += flag_warnings(where, section_id, result.text)
         self.warnings += leftover_warnings(where, section_id, text)
         self.warnings += hand_typed_warnings(where, section_id, text, self.values)
+        self.warnings += style_warnings(where, section_id, text, self.env, self.names)
         return clean_text(result.text)  # text stored before the door cleaned it must still render
 
 

@@ -9,7 +9,8 @@ from core.metrics.values import MetricValue
 from data_models import Section
 
 from . import messages
-from .merge import MergeResult, plain
+from .chips import CODE, asks_style, chip_for, style_warning
+from .merge import MergeResult, PlaceholderEnvironment, plain
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _LEFTOVERS = (("**", re.compile(r"\*\*")), ("*", re.compile(r"(?<!\*)\*(?!\*)")), ("XX", re.compile(r"XX|ＸＸ")))
@@ -24,7 +25,7 @@ _NEEDS_CONTENT = ("preamble", "section", "subsection", "item", "shortcomings", "
 @dataclass
 class DraftWarning:
     section_id: Optional[int]
-    code: str  # template_error / unknown / zero / missing / empty / leftover / hand_typed / rate_unit
+    code: str  # template_error / unknown / zero / missing / empty / leftover / hand_typed / rate_unit / number_style
     message: str
 
 
@@ -47,6 +48,18 @@ def merge_warnings(where: str, section_id: Optional[int], result: MergeResult,
         elif value.unit == formats.PERCENT and formats.is_number(value.value) and value.value > 100:
             out.append(DraftWarning(section_id, "rate_over_100", messages.W_RATE_OVER.format(
                 where=where, name=name, value=formats.text(value))))
+    return out
+
+
+def style_warnings(where: str, section_id: Optional[int], text: str, env: PlaceholderEnvironment,
+                   context: dict) -> list[DraftWarning]:
+    """Number styles that would print oddly (余 on an exact value, too many decimals), as on the chips."""
+    out = []
+    for code in dict.fromkeys(code for code in CODE.findall(text or "") if asks_style(code)):
+        chip = chip_for(env, context, code)
+        if reason := style_warning(code, context.get(chip.name), chip.shown):
+            out.append(DraftWarning(section_id, "number_style", messages.W_NUMBER_STYLE.format(
+                where=where, name=chip.name, reason=reason)))
     return out
 
 
