@@ -84,7 +84,7 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
         content.date = settings.get("date", "")
     content.addressee = settings.get("addressee", "")
     merge.warnings += rule_warnings(merge.used, values)
-    merge.warnings += stored_warnings(sections, (settings.get("import") or {}).get("notes"))
+    merge.warnings += stored_warnings(sections, (settings.get("import") or {}).get("notes"), merge.warnings)
     return Assembly(content, merge.warnings, values)
 
 
