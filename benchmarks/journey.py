@@ -239,6 +239,22 @@ def with_importer(walk: Walk) -> dict:
         page.wait_for_selector("#import-tree")
     with walk.step("核对结构和数字"):
         walk.read("main")
+        # A 二、 heading the importer put under 一、 (二、存在的不足: its words are not a part title):
+        # 升一级, then 改类型 to 部分标题.
+        misplaced = page.locator(".import-node.depth-1[data-kind=section]",
+                                 has=page.locator(".number", has_text=re.compile(r"^[一二三四五六七八九十]+、$")))
+        for _ in range(misplaced.count()):
+            node_id = misplaced.first.get_attribute("id")
+            index = node_id.split("-")[1]
+            with page.expect_navigation():
+                walk.click(f"#{node_id} button[value='promote:{index}']")
+            walk.glance()
+            walk.click(f"select[name=node-kind-{index}]")
+            page.select_option(f"select[name=node-kind-{index}]", "part")
+            walk.click(f"select[name=node-kind-{index}]", think=False)
+            with page.expect_navigation():
+                walk.click(f"button[value='kind:{index}']")
+            walk.glance()
         walk.click("#accept-all")
         page.wait_for_selector("#preview-link")
     with walk.step("打开编辑"):
