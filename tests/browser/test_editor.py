@@ -243,3 +243,12 @@ def test_a_draft_is_offered_back_in_beijing_time(browser, live_server, db_sessio
     text = offer.inner_text()
     assert "2026-01-06 00:07（北京时间）" in text and "纽约时间写下的文字" in text
     assert page.evaluate("new Date(Date.UTC(2026, 0, 5, 16, 7)).getHours()") == 11  # the browser is in New York
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (390, 844)])
+def test_the_document_starts_on_the_first_screen(browser, live_server, db_session, report, width, height):
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": height})
+    page = open_editor(context, live_server, report)
+    top = page.evaluate("document.querySelector('.sheet section.block .ProseMirror').getBoundingClientRect().top")
+    assert top < height  # the first text box is on screen: the review panel and folded cards above stay compact
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
