@@ -3,8 +3,10 @@
     .venv/bin/python benchmarks/journey.py                 # both walks once, headless chromium
     .venv/bin/python benchmarks/journey.py --rounds 3 --shots /tmp/journey
 
-Walk A (the importer): log in → dashboard → 导入已有文稿 → paste the whole report → 识别结构 →
-全部接受并导入 (the numbers bound to the ledger) → 打开编辑 → fix one paragraph → 生成 Word → download.
+Walk A (the importer): log in → dashboard → 导入已有文稿 → paste the whole report (统计期间 left empty:
+the title gives it) → 识别结构 → read the preview, put a 二、 heading the importer nested back at the top
+(升一级, 改类型) → 全部接受并导入 (the numbers bound to the ledger) → 打开编辑 → fix one paragraph →
+生成 Word → download.
 Walk B (no importer): log in → 新建报告 → paste the report paragraph by paragraph into the editor's
 blocks (headings into heading lines, a new block with Ctrl+Enter when the template runs out) →
 生成 Word → download; its numbers stay typed by hand (the preview then lists them).
@@ -133,6 +135,12 @@ class Walk:
         self.charge(K * count * (1 + key.count("+")), keys=count * (1 + key.count("+")))
         self.page.keyboard.press(key)
 
+    def choose(self, selector: str, value: str) -> None:
+        """Open a drop-down list and pick an entry: two clicks."""
+        self.click(selector)
+        self.page.select_option(selector, value)
+        self.click(selector, think=False)
+
     def glance(self) -> None:
         """A new screen: find the next control."""
         self.charge(M)
@@ -217,9 +225,7 @@ def generate_word(walk: Walk) -> int:
 
 def paragraph_block(page, words: str) -> str:
     """The selector of the editor block whose body holds `words`."""
-    section = page.locator(f"section.block:has(textarea[name=body]:text-is('{words}'))")
-    if section.count() == 0:
-        section = page.locator("section.block", has=page.locator(f"xpath=.//textarea[contains(., '{words}')]"))
+    section = page.locator("section.block", has=page.locator(f"xpath=.//textarea[contains(., '{words}')]"))
     return f"#{section.first.get_attribute('id')}"
 
 
@@ -249,9 +255,7 @@ def with_importer(walk: Walk) -> dict:
             with page.expect_navigation():
                 walk.click(f"#{node_id} button[value='promote:{index}']")
             walk.glance()
-            walk.click(f"select[name=node-kind-{index}]")
-            page.select_option(f"select[name=node-kind-{index}]", "part")
-            walk.click(f"select[name=node-kind-{index}]", think=False)
+            walk.choose(f"select[name=node-kind-{index}]", "part")
             with page.expect_navigation():
                 walk.click(f"button[value='kind:{index}']")
             walk.glance()
@@ -333,9 +337,7 @@ def without_importer(walk: Walk) -> dict:
         walk.glance()
         walk.click("a:has-text('新建报告')")
         page.wait_for_selector("select[name=kind]")
-        walk.click("select[name=kind]")
-        page.select_option("select[name=kind]", "annual_summary")
-        walk.click("select[name=kind]", think=False)
+        walk.choose("select[name=kind]", "annual_summary")
         walk.click("input[name=period]")
         walk.type_keys("input[name=period]", "2023")
         walk.click("button:has-text('创建')")
@@ -364,12 +366,14 @@ def report(name: str, walks: list[list[Step]], extra: list[dict]) -> float:
     first = walks[0]
     for index, step in enumerate(first):
         machine = statistics.median(w[index].machine for w in walks)
-        print(f"{step.name:<14}{machine:>12.2f}{step.clicks:>6}{step.pastes:>6}{step.keys:>6}{step.human + machine:>12.1f}")
+        counts = f"{step.clicks:>6}{step.pastes:>6}{step.keys:>6}"
+        print(f"{step.name:<14}{machine:>12.2f}{counts}{step.human + machine:>12.1f}")
     totals = [sum(s.machine for s in w) for w in walks]
     human = sum(s.human for s in first) + statistics.median(totals)
     print(f"{'合计':<14}{statistics.median(totals):>12.2f}{sum(s.clicks for s in first):>6}"
           f"{sum(s.pastes for s in first):>6}{sum(s.keys for s in first):>6}{human:>12.1f}")
-    print(f"machine total per round: {', '.join(f'{t:.2f}' for t in totals)} s (median {statistics.median(totals):.2f}, "
+    rounds = ", ".join(f"{t:.2f}" for t in totals)
+    print(f"machine total per round: {rounds} s (median {statistics.median(totals):.2f}, "
           f"spread {max(totals) - min(totals):.2f}); estimated human time {human / 60:.1f} min; {extra[0]}")
     return human
 
@@ -393,7 +397,8 @@ def main() -> None:
         runs: dict[str, tuple[list, list]] = {"A": ([], []), "B": ([], [])}
         for round_ in range(args.rounds):
             for label, walk_fn in (("A", with_importer), ("B", without_importer)):
-                context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900}, accept_downloads=True)
+                context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900},
+                                              accept_downloads=True)
                 shots = None
                 if args.shots:
                     shots = args.shots / f"{label}{round_}"

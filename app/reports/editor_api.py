@@ -82,7 +82,8 @@ def warnings_json(report_id: int):
 
 
 def _chips(report, values: dict) -> dict:
-    codes = placeholder_codes(text for s in load_sections(db.session, report.id) for text in (s.heading, s.lead, s.body))
+    sections = load_sections(db.session, report.id)
+    codes = placeholder_codes(text for s in sections for text in (s.heading, s.lead, s.body))
     context = ctx.merge_context(values, ctx.report_variables(report))
     return chips(make_environment(ctx.number_filters()), context, codes)
 
