@@ -12,7 +12,9 @@ from app.extensions import db
 from app.scoping import require_role
 from core.drafting import context as ctx
 from core.drafting import sections as sec
+from core.drafting.chips import chips, placeholder_codes
 from core.drafting.document import assemble
+from core.drafting.tree import load_sections
 from core.drafting.merge import check_text, make_environment
 from core.drafting.trace import UnknownNumber, as_dict, trace_number
 from core.metrics.engine import MetricError
@@ -71,10 +73,19 @@ def save_text(report_id: int, section_id: int):
 @bp.route("/<int:report_id>/warnings.json")
 @login_required
 def warnings_json(report_id: int):
-    """Every warning of the report as [{section_id, code, message}] (the editor's list and marks)."""
-    assembly = assemble(db.session, _report(report_id))
+    """Every warning of the report as [{section_id, code, message}] (the editor's list and marks), and
+    every number chip merged again (a number just typed gets its warning in place)."""
+    report = _report(report_id)
+    assembly = assemble(db.session, report)
     return jsonify(warnings=[{"section_id": w.section_id, "code": w.code, "message": w.message}
-                             for w in assembly.warnings])
+                             for w in assembly.warnings], chips=_chips(report, assembly.values))
+
+
+def _chips(report, values: dict) -> dict:
+    sections = load_sections(db.session, report.id)
+    codes = placeholder_codes(text for s in sections for text in (s.heading, s.lead, s.body))
+    context = ctx.merge_context(values, ctx.report_variables(report))
+    return chips(make_environment(ctx.number_filters()), context, codes)
 
 
 @bp.route("/<int:report_id>/numbers/<key>.json")

@@ -49,16 +49,29 @@ def _read_source():
     return read_text(request.form.get("text", ""))
 
 
+_TITLE_YEAR = re.compile(r"(20\d\d)\s*年\s*(上半年)?")
+
+
+def period_from_title(source) -> str:
+    """The period a report's title names (…2023年工作总结 → 2023, 2023年上半年… → 2023H1), or ''."""
+    for line in [line for line in source.lines if line.text.strip()][:3]:
+        if match := _TITLE_YEAR.search(line.text):
+            return match.group(1) + ("H1" if match.group(2) else "")
+    return ""
+
+
 @bp.route("/import", methods=["POST"])
 @login_required
 def import_upload():
     require_role("drafter")
     form = _form()
     try:
+        source = _read_source()
+        form["period"] = form["period"] or period_from_title(source)
         if not form["period"]:
             raise PeriodError(msg.PERIOD_REQUIRED)
         period = parse_period(form["period"])
-        plan = plan_import(db.session, current_user.committee_id, period, _read_source(), form["kind"] or None)
+        plan = plan_import(db.session, current_user.committee_id, period, source, form["kind"] or None)
     except (ImportRefused, PeriodError) as error:
         db.session.rollback()
         return _upload_page(form, str(error), 400)

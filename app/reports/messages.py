@@ -1,5 +1,5 @@
 """Chinese text of the report pages (core messages live in core/drafting/messages.py)."""
-PERIOD_REQUIRED = "请填写统计期间，例如 2023、2023H1 或 2023-01-01:2023-06-30。"
+PERIOD_REQUIRED = "标题中没有年份，请填写统计期间，例如 2023、2023H1 或 2023-01-01:2023-06-30。"
 ADDED = "已添加。"
 MOVED = "已调整顺序。"
 OWNER_SET = "已设置负责人。"

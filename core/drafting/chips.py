@@ -1,16 +1,24 @@
 """Numbers in the editor: each placeholder as it will print (12次, 60余场次) and why it may print oddly."""
 import re
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import Any, Iterable, Optional
+
+from jinja2 import nodes
 
 from core.metrics import formats
 from core.metrics.values import MetricValue
 
 from . import messages
-from .merge import PlaceholderEnvironment, merge_text, plain
+from .merge import PlaceholderEnvironment, make_environment, merge_text, plain
 
 CODE = re.compile(r"\{\{.*?\}\}", re.S)
 _NAME = re.compile(r"\{\{\s*([^|}\s]+)")
+_APPROX = {"余": "余", "approx_yu": "余", "多": "多", "approx_duo": "多"}
+# Styles that print the value itself with a decimals argument: {{ 资助物资金额 | 万元(2) }}.
+_WITH_DECIMALS = {"万元", "wan_yuan", "亿元", "yi_yuan", "金额", "yuan", "百分比", "percent"}
+_DECIMAL_PART = re.compile(r"\d\.(\d+)")
+_PARSER = make_environment({})  # parsing only: filter names are not resolved
 
 
 @dataclass
@@ -33,7 +41,8 @@ def _warning(value: Any, error: str) -> str:
         return messages.CHIP_MISSING
     if value.is_zero:
         return messages.CHIP_ZERO
-    return ""  # a rate always prints with % (merge tags it), so no warning is needed for that
+    return ""  # a rate always prints with % (merge tags it), so no warning is needed for that;
+    # number styles that print oddly are style_warning's
 
 
 def placeholder_name(code: str) -> str:
@@ -41,12 +50,67 @@ def placeholder_name(code: str) -> str:
     return match.group(1) if match else code
 
 
+@dataclass(frozen=True)
+class _Style:
+    """The number styles one placeholder asks for on its value."""
+
+    approx: str = ""  # 余 or 多 applied to the value itself
+    decimals: Optional[int] = None  # the largest decimals argument given to a style
+
+
+def _decimals_argument(node: nodes.Filter) -> Optional[int]:
+    first = node.args[0] if node.args else None  # styles take decimals positionally: 万元(2)
+    return first.value if isinstance(first, nodes.Const) and type(first.value) is int else None
+
+
+@lru_cache(maxsize=4096)
+def _style(code: str) -> _Style:
+    try:
+        ast = _PARSER.parse(code)
+    except Exception:  # unparsable placeholders get merge's own message
+        return _Style()
+    approx, asked = "", []
+    for node in ast.find_all(nodes.Filter):
+        if node.name in _APPROX and isinstance(node.node, nodes.Name):
+            approx = _APPROX[node.name]
+        if node.name in _WITH_DECIMALS and (given := _decimals_argument(node)) is not None:
+            asked.append(given)
+    return _Style(approx, max(asked) if asked else None)
+
+
+def asks_style(code: str) -> bool:
+    """Whether a placeholder asks for 余/多 or a number of decimals (what style_warning checks)."""
+    style = _style(code)
+    return bool(style.approx) or style.decimals is not None
+
+
+def _printed_decimals(shown: str) -> int:
+    return max((len(part) for part in _DECIMAL_PART.findall(shown)), default=0)
+
+
+def style_warning(code: str, value: Any, shown: str) -> str:
+    """Why a number style would print oddly (Chinese), or '': 余/多 on an exact value, more
+    decimals than the catalogue's. Zero, missing and unknown values have their own warnings."""
+    if not isinstance(value, MetricValue) or not formats.is_number(value.value) or value.is_zero:
+        return ""
+    style = _style(code)
+    if style.approx and value.unit == formats.PERCENT:
+        return messages.CHIP_APPROX_RATE.format(suffix=style.approx, shown=shown)
+    if style.approx and not formats.approx(value.value, style.approx).endswith(style.approx):
+        return messages.CHIP_APPROX_EXACT.format(value=formats.text(value), suffix=style.approx, shown=shown)
+    allowed = value.decimals if value.decimals is not None else formats.FALLBACK_DECIMALS
+    if style.decimals is not None and style.decimals > allowed and _printed_decimals(shown) > allowed:
+        return messages.CHIP_DECIMALS.format(asked=style.decimals, allowed=allowed, shown=shown)
+    return ""
+
+
 def chip_for(env: PlaceholderEnvironment, context: dict[str, Any], code: str) -> Chip:
     name = placeholder_name(code)
     result = merge_text(env, code, context)
     value = context.get(name)
     shown = result.text if not result.error else code
-    return Chip(name, shown, _warning(value, result.error))
+    warning = _warning(value, result.error) or style_warning(code, value, shown)
+    return Chip(name, shown, warning)
 
 
 def chips(env: PlaceholderEnvironment, context: dict[str, Any], codes: Iterable[str]) -> dict[str, dict]:

@@ -26,7 +26,7 @@ from .numbering import HEADING_TYPES, Label, number_tree
 from .trace import mark_placeholders
 from .tree import SectionNode, build_tree, describe, load_sections, walk
 from .warnings import (DraftWarning, empty_warning, flag_warnings, hand_typed_warnings, leftover_warnings,
-                       merge_warnings, rule_warnings, stored_warnings, typed_number_warning)
+                       merge_warnings, rule_warnings, stored_warnings, style_warnings, typed_number_warning)
 
 
 @dataclass
@@ -86,7 +86,8 @@ class _Merger:
         if result.error and self.trace:  # unmerged text is shown as typed, without markers
             result.text = text
         warnings = (merge_warnings(where, section_id, result, self.values) + flag_warnings(where, section_id, result.text)
-                    + leftover_warnings(where, section_id, text) + hand_typed_warnings(where, section_id, text, self.values))
+                    + leftover_warnings(where, section_id, text) + hand_typed_warnings(where, section_id, text, self.values)
+                    + style_warnings(where, section_id, text, self.env, self.names))
         return clean_text(result.text), tuple(warnings), frozenset(result.names)  # text stored before the door cleaned it must still render
 
 
@@ -122,7 +123,7 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
         content.date = settings.get("date", "")
     content.addressee = settings.get("addressee", "")
     merge.warnings += rule_warnings(merge.used, values)
-    merge.warnings += stored_warnings(sections, (settings.get("import") or {}).get("notes"))
+    merge.warnings += stored_warnings(sections, (settings.get("import") or {}).get("notes"), merge.warnings)
     return Assembly(content, merge.warnings, values, metrics)
 
 

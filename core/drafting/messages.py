@@ -40,6 +40,7 @@ W_TYPED_NUMBER = "“{where}”的标题或引导句以手工输入的序号开�
 W_METRICS_FAILED = "数字暂时无法计算，占位符未合并（{error}）。请联系管理员。"
 W_RULE = "数字前后不一致：{rule}。"
 W_RATE_OVER = "“{where}”中的“{name}”为{value}，超过100%，请核对台账中的分子和分母。"
+W_NUMBER_STYLE = "“{where}”中的“{name}”：{reason}"
 W_RATE_UNIT = "“{where}”中的百分比写成了“{text}”，单位可能重复或有误：比率会自动加“%”，请核对这句话的写法。"
 
 # Editing
@@ -73,3 +74,6 @@ NODE_TYPE_NAMES = {
 CHIP_UNKNOWN = "未知指标：请从“插入数字”中选择。"
 CHIP_MISSING = "暂无数据，打印时显示为【待补】。"
 CHIP_ZERO = "数值为 0，打印时显示为【待补】；可删去该句或补录台账。"
+CHIP_APPROX_EXACT = "当前值 {value} 是确数，“{suffix}”不会印出，将印为“{shown}”；请去掉“| {suffix}”或改写这句话。"
+CHIP_APPROX_RATE = "比率是确数，不宜加“{suffix}”（将印为“{shown}”）；请去掉“| {suffix}”。"
+CHIP_DECIMALS = "要求保留 {asked} 位小数，超过指标目录规定的 {allowed} 位（将印为“{shown}”）；请去掉括号中的位数。"

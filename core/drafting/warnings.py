@@ -9,7 +9,8 @@ from core.metrics.values import MetricValue
 from data_models import Section
 
 from . import messages
-from .merge import MergeResult, plain
+from .chips import CODE, asks_style, chip_for, style_warning
+from .merge import MergeResult, PlaceholderEnvironment, plain
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _LEFTOVERS = (("**", re.compile(r"\*\*")), ("*", re.compile(r"(?<!\*)\*(?!\*)")), ("XX", re.compile(r"XX|ＸＸ")))
@@ -24,8 +25,9 @@ _NEEDS_CONTENT = ("preamble", "section", "subsection", "item", "shortcomings", "
 @dataclass
 class DraftWarning:
     section_id: Optional[int]
-    code: str  # template_error / unknown / zero / missing / empty / leftover / hand_typed / rate_unit
+    code: str  # template_error / unknown / zero / missing / empty / leftover / hand_typed / rate_unit / number_style
     message: str
+    text: str = ""  # hand_typed: the number as typed (an import note about the same number then stays quiet)
 
 
 def merge_warnings(where: str, section_id: Optional[int], result: MergeResult,
@@ -47,6 +49,18 @@ def merge_warnings(where: str, section_id: Optional[int], result: MergeResult,
         elif value.unit == formats.PERCENT and formats.is_number(value.value) and value.value > 100:
             out.append(DraftWarning(section_id, "rate_over_100", messages.W_RATE_OVER.format(
                 where=where, name=name, value=formats.text(value))))
+    return out
+
+
+def style_warnings(where: str, section_id: Optional[int], text: str, env: PlaceholderEnvironment,
+                   context: dict) -> list[DraftWarning]:
+    """Number styles that would print oddly (余 on an exact value, too many decimals), as on the chips."""
+    out = []
+    for code in dict.fromkeys(code for code in CODE.findall(text or "") if asks_style(code)):
+        chip = chip_for(env, context, code)
+        if reason := style_warning(code, context.get(chip.name), chip.shown):
+            out.append(DraftWarning(section_id, "number_style", messages.W_NUMBER_STYLE.format(
+                where=where, name=chip.name, reason=reason)))
     return out
 
 
@@ -88,12 +102,15 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} - _GENERIC
 
 
-def _best_metric(window: str, unit: str, values: dict[str, MetricValue]) -> Optional[MetricValue]:
+def _best_metric(window: str, unit: str, typed: str, values: dict[str, MetricValue]) -> Optional[MetricValue]:
+    """The metric the words around a typed number name; one whose value is that number comes first
+    (已办结117件 next to 领衔督办6件 is 办结提案件数, not 领衔督办提案件数)."""
     units = _UNIT_ALIASES.get(unit, {unit})
-    scored = [(len(_bigrams(mv.label) & _bigrams(window)), mv) for mv in values.values()
-              if mv.unit in units and mv.kind != "list"]
-    scored = [(score, mv) for score, mv in scored if score >= 2]
-    return max(scored, key=lambda pair: pair[0])[1] if scored else None
+    number = formats.to_decimal(typed)
+    scored = [(formats.to_decimal(mv.value) == number, len(_bigrams(mv.label) & _bigrams(window)), mv)
+              for mv in values.values() if mv.unit in units and mv.kind != "list"]
+    scored = [entry for entry in scored if entry[1] >= (1 if entry[0] else 2)]  # the same value needs fewer words
+    return max(scored, key=lambda entry: entry[:2])[2] if scored else None
 
 
 def hand_typed_warnings(where: str, section_id: Optional[int], text: str,
@@ -103,10 +120,11 @@ def hand_typed_warnings(where: str, section_id: Optional[int], text: str,
     out = []
     for match in _NUMBER.finditer(bare):
         window = bare[max(0, match.start() - 12):match.end() + 12]
-        metric = _best_metric(window, match.group(3), values)
+        metric = _best_metric(window, match.group(3), match.group(1), values)
         if metric is not None:
             out.append(DraftWarning(section_id, "hand_typed", messages.W_HAND_TYPED.format(
-                where=where, number=match.group(0), label=metric.label, value=formats.cell(metric, with_unit=True))))
+                where=where, number=match.group(0), label=metric.label, value=formats.cell(metric, with_unit=True)),
+                text=match.group(0)))
     return out
 
 
@@ -134,12 +152,16 @@ def rule_warnings(used: set[str], values: dict[str, MetricValue]) -> list[DraftW
     return out
 
 
-def stored_warnings(sections, notes) -> list[DraftWarning]:
-    """Notes an import left on sections (未填写的数字/名称, 数字未关联台账), shown while their text remains."""
+def stored_warnings(sections, notes, said: list[DraftWarning] = ()) -> list[DraftWarning]:
+    """Notes an import left on sections (未填写的数字/名称, 数字未关联台账), shown while their text remains
+    and no other warning already names that number there (手工输入了…可改用指标 says more)."""
     by_id = {section.id: section for section in sections}
+    named = {(w.section_id, w.text) for w in said if w.text}
     out = []
     for note in notes or []:
         section = by_id.get(note.get("section_id")) if isinstance(note, dict) else None
-        if section is not None and note.get("text", "") in f"{section.heading}{section.lead}{section.body}":
+        if section is None or (section.id, note.get("text", "")) in named:
+            continue
+        if note.get("text", "") in f"{section.heading}{section.lead}{section.body}":
             out.append(DraftWarning(section.id, "import", str(note.get("message", ""))))
     return out

@@ -1,6 +1,7 @@
 // One block of the report (a section): its text fields, autosave with the version check, drafts, conflicts.
 import { dropDraft, getDraft, putDraft, sameText } from './drafts.js';
 import * as msg from './messages.js';
+import { beijingMinute } from './times.js';
 
 const PAUSE_MS = 2000; // save this long after typing pauses
 const RETRY_MS = 5000; // retry an offline save
@@ -179,7 +180,7 @@ export class Block {
       dropDraft(this.editor.reportId, this.id);
       return false;
     }
-    const when = new Date(draft.at).toLocaleString('zh-CN', { hour12: false });
+    const when = beijingMinute(draft.at);
     const restore = el('button', { type: 'button' }, msg.RESTORE);
     const discard = el('button', { type: 'button' }, msg.DISCARD);
     const offer = el('div', { class: 'draft-offer', role: 'alert' }, msg.DRAFT_FOUND(when), ' ', restore, discard,

@@ -15,7 +15,7 @@ import { warningRefresher } from './warnings.js';
 const ORDER = ['conflict', 'offline', 'error', 'saving', 'dirty', 'saved'];
 
 class Editor {
-  constructor(root) {
+  constructor(root, chips) {
     this.root = root;
     this.reportId = root.dataset.report;
     this.csrf = document.querySelector('meta[name=csrf-token]').content;
@@ -25,7 +25,8 @@ class Editor {
       this.blocks.set(node.dataset.section, new Block(node, this));
     });
     this.draftsFound = 0;
-    this.savedOne = warningRefresher(root, () => showProofreading(root, window.wengaoEditor.setDecorations));
+    this.savedOne = warningRefresher(root, () => showProofreading(root, window.wengaoEditor.setDecorations),
+      (fresh) => chips.update(root, fresh));
   }
 
   start() {
@@ -154,6 +155,7 @@ function attachViews(root, editable) {
       rememberView(attachView(field, chips, { editable, singleLine: true, onEnter: () => bodyView.focus() }));
     });
   });
+  return chips;
 }
 
 // Findings from outside (proofreading, warnings): [{section_id, start, end, severity, message, field?}],
@@ -243,7 +245,7 @@ function main() {
   const editable = root.dataset.editable === '1';
   fillBlockMenus(root);
   setupPicker(editable);
-  attachViews(root, editable);
+  const chips = attachViews(root, editable);
   setupRawToggle(root);
   setupMenus(root);
   window.wengaoEditor = { setDecorations: (findings) => setDecorations(root, findings) };
@@ -252,7 +254,7 @@ function main() {
     if (bar) setupRender(bar, null);
     return;
   }
-  const editor = new Editor(root);
+  const editor = new Editor(root, chips);
   if (bar) setupRender(bar, () => editor.flushAll());
   editor.start();
   guardForms(editor);

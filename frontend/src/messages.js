@@ -9,7 +9,7 @@ export const STATES = {
 };
 export const OFFLINE = '网络连接中断，修改已保存在本机浏览器中，恢复连接后自动保存。';
 export const SERVER_TROUBLE = '服务器暂时无法保存，修改已保存在本机浏览器中，稍后自动重试。';
-export const DRAFT_FOUND = (when) => `此处有您 ${when} 未保存的修改。`;
+export const DRAFT_FOUND = (when) => `此处有您 ${when}（北京时间）未保存的修改。`;
 export const DRAFTS_FOUND = (n) => `发现 ${n} 处上次未保存的修改，已在对应位置列出，请选择恢复或丢弃：`;
 export const RESTORE = '恢复我的修改';
 export const DISCARD = '丢弃';

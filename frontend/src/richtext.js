@@ -69,22 +69,35 @@ export class Chips {
     if (name in this.variables) return { name, shown: String(this.variables[name]), warning: '' };
     return { name, shown: `【未知：${name}】`, warning: '未知指标：请从“插入数字”中选择。' };
   }
+
+  // Chips merged again by the server after a save (a number just typed gains its warning in place).
+  update(root, fresh) {
+    Object.assign(this.chips, fresh);
+    root.querySelectorAll('span.chip[data-code]').forEach((dom) => paintChip(dom, this.describe(dom.dataset.code)));
+  }
+}
+
+function paintChip(dom, info) {
+  const code = dom.dataset.code;
+  dom.classList.add('chip');
+  dom.classList.toggle('chip-warn', Boolean(info.warning));
+  dom.title = `${info.name}　${code}${info.warning ? `\n${info.warning}` : ''}`;
+  if (info.warning) dom.setAttribute('aria-label', `${info.shown}：${info.warning}`);
+  else dom.removeAttribute('aria-label');
+  const shown = document.createElement('span');
+  shown.className = 'chip-value';
+  shown.textContent = info.shown;
+  const raw = document.createElement('span');
+  raw.className = 'chip-code';
+  raw.textContent = code;
+  dom.replaceChildren(shown, raw);
 }
 
 class NumberView {
   constructor(node, chips) {
-    const info = chips.describe(node.attrs.code);
     this.dom = document.createElement('span');
-    this.dom.className = info.warning ? 'chip chip-warn' : 'chip';
     this.dom.dataset.code = node.attrs.code;
-    this.dom.title = `${info.name}　${node.attrs.code}${info.warning ? `\n${info.warning}` : ''}`;
-    const shown = document.createElement('span');
-    shown.className = 'chip-value';
-    shown.textContent = info.shown;
-    const raw = document.createElement('span');
-    raw.className = 'chip-code';
-    raw.textContent = node.attrs.code;
-    this.dom.append(shown, raw);
+    paintChip(this.dom, chips.describe(node.attrs.code));
   }
 
   ignoreMutation() {

@@ -40,14 +40,15 @@ function showList(warnings) {
   panel.querySelector('ul').replaceChildren(...warnings.map((w) => item(w, true)));
 }
 
-export function warningRefresher(root, after = () => {}) {
+export function warningRefresher(root, after = () => {}, onChips = () => {}) {
   let timer = null;
   const refresh = async () => {
     after();
     try {
       const response = await fetch(root.dataset.warningsUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
       if (!response.ok) return;
-      const { warnings } = await response.json();
+      const { warnings, chips } = await response.json();
+      if (chips) onChips(chips);
       showAtBlocks(root, warnings);
       showList(warnings);
     } catch (error) {

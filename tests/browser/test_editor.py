@@ -5,9 +5,11 @@ from sqlalchemy import select
 
 from core.drafting.document import outline
 from core.drafting.reports import create_report
+from core.metrics.definitions import seed_catalogue
 from core.metrics.periods import parse_period
 from core.passwords import hash_password
 from data_models import Section, User
+from tests.metrics.conftest import Ledger
 
 pytestmark = pytest.mark.browser
 SAVED = "#save-status[data-state=saved]"
@@ -209,3 +211,44 @@ def test_reviewer_reads_the_document_with_numbers_not_codes(browser, live_server
     assert view(page, first).get_attribute("contenteditable") == "false"
     assert page.locator(".picker button.insert:visible").count() == 0
     assert page.locator("#s-%d .block-menu button" % first.id).count() == 0
+
+
+def test_a_number_style_that_prints_oddly_warns_on_its_chip(browser, live_server, db_session, demo):
+    seed_catalogue(db_session)
+    ledger = Ledger(db_session)
+    for day in ("2023-03-02", "2023-05-10"):
+        ledger.add(demo.county_a, "social_info", "item", day, "关于农村养老服务的建议")
+    report = create_report(db_session, demo.county_a, "annual_summary", parse_period("2023"))
+    db_session.commit()
+    page = open_editor(browser.new_context(locale="zh-CN"), live_server, report)
+    first = sections(db_session, report)[0]
+    type_into(page, first, "共收集社情民意信息{{ 社情民意信息收集篇数 | 余 }}篇。")
+    page.wait_for_selector(SAVED, timeout=10_000)
+    chip = page.locator(f"#s-{first.id} .chip-warn")
+    chip.wait_for(timeout=10_000)  # merged again after the save: 2 is exact, 余 cannot print
+    assert chip.inner_text() == "2" and "“余”不会印出" in chip.get_attribute("title")
+    assert "“余”不会印出" in page.inner_text(f"#s-{first.id} ul.node-warnings")
+    assert "社情民意信息收集篇数" in page.text_content("#warning-list ul")  # the folded list, each linked
+
+
+def test_a_draft_is_offered_back_in_beijing_time(browser, live_server, db_session, report):
+    context = browser.new_context(locale="zh-CN", timezone_id="America/New_York")
+    page = open_editor(context, live_server, report)
+    first = sections(db_session, report)[0]
+    page.evaluate("""([key, version]) => localStorage.setItem(key, JSON.stringify({
+        heading: '', lead: '', body: '纽约时间写下的文字', version, at: Date.UTC(2026, 0, 5, 16, 7) }))""",
+                  [f"wengao.draft.{report.id}.{first.id}", first.version])
+    page.reload()
+    offer = page.locator(f"#s-{first.id} .draft-offer")
+    text = offer.inner_text()
+    assert "2026-01-06 00:07（北京时间）" in text and "纽约时间写下的文字" in text
+    assert page.evaluate("new Date(Date.UTC(2026, 0, 5, 16, 7)).getHours()") == 11  # the browser is in New York
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (390, 844)])
+def test_the_document_starts_on_the_first_screen(browser, live_server, db_session, report, width, height):
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": height})
+    page = open_editor(context, live_server, report)
+    top = page.evaluate("document.querySelector('.sheet section.block .ProseMirror').getBoundingClientRect().top")
+    assert top < height  # the first text box is on screen: the review panel and folded cards above stay compact
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

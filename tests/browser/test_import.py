@@ -58,3 +58,46 @@ def test_import_docx_confirm_tree_and_numbers_then_preview(live_server, browser,
     bodies = " ".join(s.body for s in db_session.query(Section))
     assert "{{ 党组会议次数 }}" in bodies
     assert errors == []
+
+
+PASTED = """东湖县政协2023年工作总结
+2023年，县政协围绕全县中心工作履职尽责。
+一、2023年工作及成效
+（一）强化政治引领
+全年召开党组会议6次、主席会议2次，带动委员在学思践悟中凝聚共识。
+（二）深化协商议政
+围绕湖区生态保护开展专题协商，形成一批协商成果。
+二、2024年工作要点
+（一）强化理论学习
+坚持第一议题制度。"""
+
+
+def test_paste_from_the_dashboard_then_create_and_edit(live_server, browser, shots, donghu, db_session):
+    page = browser.new_page()
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    login(page, live_server, "donghu_drafter", "demo12345")
+    page.goto(f"{live_server}/")
+    page.click("a:has-text('导入已有文稿')")
+    page.fill("textarea[name=text]", PASTED)  # 统计期间 left empty: the title says 2023
+    page.click("button:has-text('识别结构')")
+    page.wait_for_selector("#import-tree")
+    shots.take(page, "paste-preview")
+    assert page.inner_text("#import-period") == "2023"
+    assert "强化政治引领" in page.inner_text("#import-tree")
+    page.click("#accept-all")
+    page.click("a:has-text('打开编辑')")
+    page.wait_for_selector("#save-status[data-state=saved]")
+    shots.take(page, "pasted-in-editor")
+    sheet = page.locator(".sheet")
+    headings = sheet.locator("input[name=heading]").evaluate_all("(fields) => fields.map((f) => f.value)")
+    assert "强化政治引领" in headings and "2024年工作要点" in headings
+    chips = page.locator(".sheet .chip .chip-value").all_inner_texts()
+    assert chips[:2] == ["6", "2"]  # the typed numbers became chips bound to the ledger
+    assert "坚持第一议题制度。" in sheet.inner_text()
+    db_session.expire_all()
+    report = db_session.query(Report).one()
+    assert (report.period_start.isoformat(), report.period_end.isoformat()) == ("2023-01-01", "2023-12-31")
+    bodies = " ".join(s.body for s in db_session.query(Section).filter(Section.report_id == report.id))
+    assert "{{ 党组会议次数 }}" in bodies and "{{ 主席会议次数 }}" in bodies
+    assert errors == []

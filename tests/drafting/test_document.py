@@ -56,6 +56,19 @@ def test_preview_warnings_point_at_sections(db_session, make_report, values, fil
     assert any("（一）坚持在强化政治引领上" in w.message for w in warnings if w.section_id == first.id)
 
 
+def test_number_styles_that_print_oddly_are_listed_at_their_section(db_session, make_report, values, filters):
+    report = make_report()
+    first, second = sections_of(db_session, report, "section")[:2]
+    write(db_session, first, "召开党组会议{{ 党组会议次数 | 余 }}次，开展协商活动{{ 协商活动场次 | 余 }}场次。")
+    write(db_session, second, "接待考察团{{ 接待考察团次数 | 多 }}次，开会{{ 党组会议次数 | 多 }}次。")
+    db_session.commit()
+    styled = [w for w in assemble(db_session, report, values, filters).warnings if w.code == "number_style"]
+    assert [w.section_id for w in styled] == [first.id, second.id]  # 453|余 and 14|多 print 450余, 10多: fine
+    assert "“党组会议次数”" in styled[0].message and "“余”不会印出" in styled[0].message
+    assert "（一）坚持在强化政治引领上" in styled[0].message
+    assert "“党组会议次数”" in styled[1].message and "“多”不会印出" in styled[1].message
+
+
 def test_speech_style_salutation_and_closing(db_session, make_report, values, filters):
     report = make_report("briefing")
     content = assemble(db_session, report, values, filters).content

@@ -100,3 +100,11 @@ def test_warnings_json_lists_each_block(client, demo, db_session):
     warnings = client.get(f"/reports/{report.id}/warnings.json").get_json()["warnings"]
     codes = {w["code"] for w in warnings if w["section_id"] == section.id}
     assert {"unknown", "leftover"} <= codes
+
+
+def test_warnings_json_merges_each_chip_again(client, demo, db_session):
+    report, (section, *_) = _report_with_sections(client, db_session)
+    _save(client, report, section, section.version, "召开{{ 不存在的指标 }}次，{{ 年度 }}年。")
+    chips = client.get(f"/reports/{report.id}/warnings.json").get_json()["chips"]
+    assert "未知" in chips["{{ 不存在的指标 }}"]["warning"]
+    assert chips["{{ 年度 }}"] == {"name": "年度", "shown": "2023", "warning": ""}

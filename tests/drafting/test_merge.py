@@ -1,7 +1,11 @@
+from types import SimpleNamespace
+
 import pytest
 
 from core.drafting.merge import check_text, make_environment, merge_text
-from core.drafting.warnings import hand_typed_warnings, leftover_warnings, merge_warnings
+from core.drafting.warnings import hand_typed_warnings, leftover_warnings, merge_warnings, stored_warnings
+
+from .conftest import mv
 
 
 @pytest.fixture
@@ -95,6 +99,22 @@ def test_hand_typed_number_where_a_metric_exists(values):
     found = hand_typed_warnings("（四）", 4, "先后接待了外地学习考察团14次。", values)
     assert len(found) == 1 and "接待考察团次数" in found[0].message and "14次" in found[0].message
     assert hand_typed_warnings("（四）", 4, "每年至少听取1次汇报", values) == []
+
+
+def test_hand_typed_number_suggests_the_metric_of_that_value():
+    values = {v.label: v for v in [mv("领衔督办提案件数", 6, "件"), mv("办结提案件数", 117, "件")]}
+    found = hand_typed_warnings("（三）", 3, "由县政协领导领衔督办6件，已办结117件。", values)
+    assert [(w.text, w.message.split("可改用指标")[1]) for w in found] == [
+        ("6件", "“领衔督办提案件数”（当前值 6件）。"), ("117件", "“办结提案件数”（当前值 117件）。")]
+
+
+def test_an_import_note_about_a_number_already_named_stays_quiet():
+    section = SimpleNamespace(id=3, heading="", lead="", body="已办结117件，满意率达到100%。")
+    notes = [{"section_id": 3, "text": "117件", "message": "数字未关联台账：“117件”"},
+             {"section_id": 3, "text": "100%", "message": "数字未关联台账：“100%”"}]
+    said = hand_typed_warnings("（三）", 3, section.body, {"办结提案件数": mv("办结提案件数", 117, "件")})
+    assert [w.message for w in stored_warnings([section], notes, said)] == ["数字未关联台账：“100%”"]
+    assert len(stored_warnings([section], notes)) == 2
 
 
 def test_jinja_reserved_names_are_refused(env, names):

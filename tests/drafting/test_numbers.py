@@ -35,6 +35,38 @@ def test_chip_warns_about_zero_and_unknown_and_a_rate_carries_its_percent(filter
     assert (good.name, good.shown, good.warning) == ("协商活动场次", "60余", "")
 
 
+def test_chip_warns_about_approx_on_an_exact_value_and_a_rate(filters):
+    env = make_environment(filters)
+    context = {"党组会议次数": mv("党组会议次数", 3), "协商活动场次": mv("协商活动场次", 60, unit="场次"),
+               "办结率": mv("办结率", 96.5, unit="%", kind="formula")}
+    small = chip_for(env, context, "{{ 党组会议次数 | 多 }}")
+    assert small.shown == "3" and "确数" in small.warning and "“多”不会印出" in small.warning
+    round_number = chip_for(env, context, "{{ 协商活动场次|余 }}")
+    assert round_number.shown == "60" and "“余”不会印出" in round_number.warning and "“60”" in round_number.warning
+    rate = chip_for(env, context, "{{ 办结率 | 余 }}")
+    assert "比率是确数" in rate.warning and rate.shown in rate.warning
+    assert chip_for(env, context, "{{ 党组会议次数 }}").warning == ""  # no style asked: nothing to say
+
+
+def test_chip_warns_about_more_decimals_than_the_catalogue(filters):
+    env = make_environment(filters)
+    amount = mv("资助物资金额", 30112345.67, unit="元", kind="sum")
+    amount.decimals = 2
+    rate = mv("立案率", 87.654, unit="%", kind="formula")
+    rate.decimals = 1
+    context = {"资助物资金额": amount, "立案率": rate}
+    wide = chip_for(env, context, "{{ 资助物资金额 | 万元(4) }}")
+    assert wide.shown == "3011.2346万元" and "4 位小数" in wide.warning and "规定的 2 位" in wide.warning
+    assert chip_for(env, context, "{{ 资助物资金额 | 万元(2) }}").warning == ""
+    assert chip_for(env, context, "{{ 资助物资金额 | 万元 }}").shown == "3011.23万元"
+    assert "规定的 1 位" in chip_for(env, context, "{{ 立案率 | 百分比(3) }}").warning
+    assert chip_for(env, context, "{{ 立案率 }}") == chip_for(env, context, "{{ 立案率 }}")
+    assert chip_for(env, context, "{{ 立案率 }}").warning == ""
+    round_amount = mv("资助物资金额", 30110000, unit="元", kind="sum")
+    round_amount.decimals = 2  # asks for 4 places but prints none: nothing odd on paper
+    assert chip_for(env, {"资助物资金额": round_amount}, "{{ 资助物资金额 | 万元(4) }}").warning == ""
+
+
 def _report_with_ledger(client, db_session, demo):
     seed_catalogue(db_session)
     ledger = Ledger(db_session)

@@ -128,3 +128,15 @@ def test_tampered_state_is_refused_without_error(client, donghu, db_session):
 def test_reviewers_cannot_import(client, donghu):
     client.login("donghu_reviewer")
     assert client.get("/reports/import").status_code == 403
+
+
+def test_period_left_empty_is_read_from_the_title(client, donghu, db_session):
+    client.login("donghu_drafter")
+    page = client.post("/reports/import", data={"text": TEXT, "period": "", "kind": ""}).get_data(as_text=True)
+    assert re.search(r'id="import-period">2023<', page) and 'name="period" value="2023"' in page
+    half = client.post("/reports/import", data={"text": "东湖县政协2024年上半年工作总结\n一、工作成效\n正文。", "period": ""})
+    assert half.status_code == 200 and 'name="period" value="2024H1"' in half.get_data(as_text=True)
+    untitled = client.post("/reports/import", data={"text": "一、工作成效\n正文。", "period": ""})
+    assert untitled.status_code == 400 and "标题中没有年份" in untitled.get_data(as_text=True)
+    assert "正文。" in untitled.get_data(as_text=True)  # the pasted text is kept in the form
+    assert _count(db_session) == 0
