@@ -1,7 +1,7 @@
 import pytest
 
 from core.drafting.merge import check_text, make_environment, merge_text
-from core.drafting.warnings import hand_typed_warnings, leftover_warnings, merge_warnings
+from core.drafting.checks import hand_typed_warnings, leftover_warnings, merge_warnings
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def test_jinja_reserved_names_are_refused(env, names):
 def test_numbers_that_break_a_rule_are_flagged():
     from decimal import Decimal
 
-    from core.drafting.warnings import rule_warnings
+    from core.drafting.checks import rule_warnings
 
     from .conftest import mv
 
