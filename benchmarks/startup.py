@@ -4,7 +4,7 @@ The baseline is extracted with `git archive` into a temporary directory (sharing
 sides run interleaved (A B A B …) so a busy machine slows them alike; medians and spread are printed.
 Target (issue 16): `flask --help` and worker start ≤ 1 s on a quiet machine.
 
-    .venv/bin/python -m benchmarks.startup [--baseline a65e8ed] [--runs 7]
+    .venv/bin/python -m benchmarks.startup [--baseline 766a470] [--runs 7]
 """
 import argparse
 import os

@@ -12,7 +12,7 @@ from core.ledger.uploads import IMPORT_RUN
 from core.rendering import batch
 from core.rendering.batch import BATCH_RUN, RENDER_RUN
 from core.upward import outbox
-from core.upward.compile import COMPILE_RUN
+from core.upward.compilation import COMPILE_RUN
 from core.upward.outbox import DELIVER_RUN
 from core.upward.submitting import SUBMIT_RUN
 from sqlalchemy import select

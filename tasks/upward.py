@@ -7,7 +7,7 @@ from core.jobs import run_job
 from sqlalchemy.exc import OperationalError
 
 from core.upward import outbox
-from core.upward.compile import run_compilation
+from core.upward.compilation import run_compilation
 from core.upward.submitting import run_submission
 from core.upward.outbox import DELIVER_RUN  # noqa: F401  (re-exported for the web layer)
 from data_models import OutboxMessage

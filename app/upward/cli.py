@@ -20,7 +20,7 @@ def register(app: Flask) -> None:
     def compile_command(request_id: int, output: Path, ofd_path: Path | None) -> None:
         """把一个报送通知收到的全部材料汇编成一个 Word 文件，可同时生成 OFD。"""
         from core.rendering import ofd, pdf
-        from core.upward.compile import compilation_title, compile_request
+        from core.upward.compilation import compilation_title, compile_request
         from data_models import CollectionRequest
 
         with core_db.session_scope() as session:

@@ -12,7 +12,7 @@ from app.scoping import get_own_or_404, own, require_role, visible_committee_ids
 from core.metrics.periods import PeriodError, parse_period
 from core.upward import UpwardError, outbox
 from core.upward import messages as msg
-from core.upward.compile import COMPILE_RUN, compilation_title
+from core.upward.compilation import COMPILE_RUN, compilation_title
 from core import jobs
 from core.upward.outbox import DELIVER_RUN, FETCH_RUN
 from core.upward.submitting import SUBMIT_RUN, start_submission

@@ -25,8 +25,8 @@ from .merge import PlaceholderEnvironment, make_environment, merge_text
 from .numbering import HEADING_TYPES, Label, number_tree
 from .trace import mark_placeholders
 from .tree import SectionNode, build_tree, describe, load_sections, walk
-from .warnings import (DraftWarning, empty_warning, flag_warnings, hand_typed_warnings, leftover_warnings,
-                       merge_warnings, rule_warnings, stored_warnings, style_warnings, typed_number_warning)
+from .checks import (DraftWarning, empty_warning, flag_warnings, hand_typed_warnings, leftover_warnings,
+                     merge_warnings, rule_warnings, stored_warnings, style_warnings, typed_number_warning)
 
 
 @dataclass

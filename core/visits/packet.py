@@ -12,7 +12,7 @@ from core.drafting import context as ctx
 from core.drafting.merge import make_environment, merge_text
 from core.drafting.numbering import chinese_number, ordinal_yishi
 from core.drafting.tree import describe
-from core.drafting.warnings import merge_warnings
+from core.drafting.checks import merge_warnings
 from core.metrics.engine import compute_metrics, values_by_label
 from core.metrics import formats
 from core.metrics.formats import cn_date, cn_date_range as visit_dates, cn_month_day

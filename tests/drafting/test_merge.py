@@ -3,7 +3,7 @@ from types import SimpleNamespace
 import pytest
 
 from core.drafting.merge import check_text, make_environment, merge_text
-from core.drafting.warnings import hand_typed_warnings, leftover_warnings, merge_warnings, stored_warnings
+from core.drafting.checks import hand_typed_warnings, leftover_warnings, merge_warnings, stored_warnings
 
 from .conftest import mv
 
@@ -125,7 +125,7 @@ def test_jinja_reserved_names_are_refused(env, names):
 def test_numbers_that_break_a_rule_are_flagged():
     from decimal import Decimal
 
-    from core.drafting.warnings import rule_warnings
+    from core.drafting.checks import rule_warnings
 
     from .conftest import mv
 

@@ -10,7 +10,7 @@ from core.metrics.engine import compute_metrics
 from core.metrics.periods import Period
 from core.rendering.docx import render_docx
 from core.publishing import document_for
-from core.upward.compile import compile_request
+from core.upward.compilation import compile_request
 from core.upward.package import Package, accept_package, metrics_document
 from data_models import CollectionRequest, Report, Visit
 

@@ -17,7 +17,7 @@ from docx import Document
 from core.metrics.definitions import seed_catalogue
 from core.metrics.engine import compute_metrics
 from core.metrics.periods import Period
-from core.upward.compile import compile_request
+from core.upward.compilation import compile_request
 from core.upward.package import Package, accept_package, metrics_document
 from core.upward.requests import issue_request
 from core.upward.rollup import request_rollup

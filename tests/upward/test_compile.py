@@ -33,7 +33,7 @@ def _texts(data: bytes) -> list[str]:
 
 
 def test_compilation_passes_the_format_checker(city_request, demo, db_session):
-    from core.upward.compile import compile_request
+    from core.upward.compilation import compile_request
 
     for committee, key, n in ((demo.county_b, "b", 10), (demo.county_a, "a", 12)):
         accept_package(db_session, request_id=city_request.id, sender=committee, idempotency_key=key,
@@ -49,7 +49,7 @@ def test_compilation_passes_the_format_checker(city_request, demo, db_session):
 
 
 def test_compilation_without_submissions_is_refused(city_request, db_session):
-    from core.upward.compile import compile_request
+    from core.upward.compilation import compile_request
 
     with pytest.raises(UpwardError, match="尚未收到"):
         compile_request(db_session, city_request.id)
@@ -59,7 +59,7 @@ def test_merge_drops_pictures_that_point_at_the_source_file(tmp_path):
     from docx import Document as NewDocument
     from docx.shared import Mm
 
-    from core.upward.compile import merge_docx
+    from core.upward.compilation import merge_docx
 
     png = _one_pixel_png()
     (tmp_path / "dot.png").write_bytes(png)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from core.demo import load_demo
 from core.metrics.periods import Period
 from core.rendering.format_check import check_docx
-from core.upward.compile import compile_request
+from core.upward.compilation import compile_request
 from core.upward.rollup import request_rollup, rollup_placeholders
 from data_models import CollectionRequest, Report, ReviewEvent, Submission, TaskRun
 

@@ -67,7 +67,7 @@ def test_distinct_counts_sent_without_their_names_are_left_out_everywhere(city_r
 
     from docx import Document
 
-    from core.upward.compile import compile_request
+    from core.upward.compilation import compile_request
 
     for committee, units in ((demo.county_a, 19), (demo.county_b, 19)):
         package = make_package(committee, values={"party_group_meetings": 3})
