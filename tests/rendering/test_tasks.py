@@ -132,14 +132,14 @@ def _children(db_session, demo) -> tuple[TaskRun, list[int]]:
 def test_a_failing_report_does_not_sink_its_chunk(db_session, demo_reports, demo, monkeypatch):
     from tasks.rendering import render_reports
 
-    real = store.document_for
+    real = publishing.assembly.assemble
 
-    def fails_for_donghu(session, report):
+    def fails_for_donghu(session, report, **options):
         if report.committee.short_name == "东湖县政协":
-            raise store.RenderError("第一部分缺少内容")
-        return real(session, report)
+            raise publishing.RenderError("第一部分缺少内容")
+        return real(session, report, **options)
 
-    monkeypatch.setattr(store, "document_for", fails_for_donghu)
+    monkeypatch.setattr(publishing.assembly, "assemble", fails_for_donghu)
     run, ids = _children(db_session, demo)
     assert len(ids) == 2
     render_reports.delay(ids)
