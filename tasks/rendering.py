@@ -75,11 +75,10 @@ def _load_before_fork(sender=None, **_) -> None:
 
 def warm_up() -> None:
     """Render a sample of every kind with a template (no database), and import the assemblers."""
-    import core.drafting.document  # noqa: F401 - imported by the first render otherwise
-    import core.metrics.engine  # noqa: F401
-    import core.visits.packet  # noqa: F401
-    from core.rendering import breaking
+    import core.metrics.engine  # noqa: F401 - imported by the first render otherwise
+    import core.publishing  # noqa: F401 - and with it both assemblers (drafting, visit packets)
     from core.kinds import TEMPLATE_DIR
+    from core.rendering import breaking
     from core.rendering.docx import render_docx
     from core.rendering.samples import sample_content
 

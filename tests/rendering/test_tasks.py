@@ -132,16 +132,14 @@ def _children(db_session, demo) -> tuple[TaskRun, list[int]]:
 def test_a_failing_report_does_not_sink_its_chunk(db_session, demo_reports, demo, monkeypatch):
     from tasks.rendering import render_reports
 
-    from core.publishing import assembly
-
-    real = assembly.assemble
+    real = publishing.assembly.assemble
 
     def fails_for_donghu(session, report, **options):
         if report.committee.short_name == "东湖县政协":
             raise publishing.RenderError("第一部分缺少内容")
         return real(session, report, **options)
 
-    monkeypatch.setattr(assembly, "assemble", fails_for_donghu)
+    monkeypatch.setattr(publishing.assembly, "assemble", fails_for_donghu)
     run, ids = _children(db_session, demo)
     assert len(ids) == 2
     render_reports.delay(ids)
