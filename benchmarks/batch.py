@@ -23,6 +23,8 @@ workers of the code before issue 16's batch work run with --worker-tree on the s
                                  first (cold) round loop 18.4 s, batch 45.6 s
   after,            load 14-19: loop 15.1 s, batch 17.5 s, batch / loop 1.16 (per round 1.11-1.21);
                                  first (cold) round loop 53.1 s (right after the build), batch 63.3 s
+1,000 reports, one timed round each (the machine quietened): after, load 5: loop 26.6 s, batch 20.7 s,
+0.78 (cold: loop 48.6 s, batch 26.2 s); before, load 10: loop 32.1 s, batch 59.1 s, 1.84 (cold 28.1 / 34.2 s).
 An earlier pair at load 14 and 21 (3 rounds): after 1.46 (1.25-1.63), before 1.83 (1.73-2.04), cold
 batch 45 s against 136 s. Where the batch's time went: each worker process loaded the segmenter and
 font metrics on its first report (about 2 s of CPU, 8 times), one message and task start per report
