@@ -16,6 +16,20 @@ batch ≤ 2 × loop. PDF conversion is left out (its own queue, measured by benc
     createdb -h 127.0.0.1 -U postgres render_bench
     .venv/bin/python -m benchmarks.batch --url postgresql+psycopg://postgres@127.0.0.1:5432/render_bench \\
         --broker redis://127.0.0.1:6379/3 [--reports 1000 --workers 2 --concurrency 4 --rounds 3]
+
+Measured 2026-11-27 (2 CPUs shared by six sessions), 200 reports, 2 × 4 workers, 2 timed rounds; the
+workers of the code before issue 16's batch work run with --worker-tree on the same reports:
+  before (766a470), load 12-18: loop 18.6 s, batch 25.0 s, batch / loop 1.35 (per round 1.27-1.43);
+                                 first (cold) round loop 18.4 s, batch 45.6 s
+  after,            load 14-19: loop 15.1 s, batch 17.5 s, batch / loop 1.16 (per round 1.11-1.21);
+                                 first (cold) round loop 53.1 s (right after the build), batch 63.3 s
+1,000 reports, one timed round each (the machine quietened): after, load 5: loop 26.6 s, batch 20.7 s,
+0.78 (cold: loop 48.6 s, batch 26.2 s); before, load 10: loop 32.1 s, batch 59.1 s, 1.84 (cold 28.1 / 34.2 s).
+An earlier pair at load 14 and 21 (3 rounds): after 1.46 (1.25-1.63), before 1.83 (1.73-2.04), cold
+batch 45 s against 136 s. Where the batch's time went: each worker process loaded the segmenter and
+font metrics on its first report (about 2 s of CPU, 8 times), one message and task start per report
+(the worker parents used 4-5 ms of CPU a report, now about 1), and two sessions a report (the batch
+was closed in a transaction of its own). Rendering itself is the same code on both sides.
 """
 import argparse
 import os
