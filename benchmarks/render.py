@@ -8,33 +8,24 @@ medians, spread and the per-round ratio are printed. Target: render ≤ 3 × flo
 """
 import argparse
 import io
-import tempfile
 import zipfile
 
 from benchmarks.compare import Spread, interleave, print_table, ratio
+from benchmarks.demo_db import demo_session
 
 from core.rendering.docx import render_docx
 
 
 def demo_annual_content():
     """The demo 东湖县政协 2023 annual report as drafting assembles it (a throw-away SQLite database)."""
-    from sqlalchemy import create_engine, select
-    from sqlalchemy.orm import Session
+    from sqlalchemy import select
 
-    from core.demo import load_demo
     from core.publishing import document_for
-    from data_models import Base, Report
+    from data_models import Report
 
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = create_engine(f"sqlite:///{tmp}/bench.sqlite3")
-        Base.metadata.create_all(engine)
-        with Session(engine) as session:
-            load_demo(session)
-            session.commit()
-            report = session.scalars(select(Report).where(Report.kind == "annual_summary")).first()
-            content = document_for(session, report)
-        engine.dispose()
-    return content
+    with demo_session() as session:
+        report = session.scalars(select(Report).where(Report.kind == "annual_summary")).first()
+        return document_for(session, report)
 
 
 def rewrite_zip(data: bytes) -> bytes:
