@@ -6,7 +6,7 @@ from sqlalchemy import or_, select
 from app.extensions import db
 from app.scoping import require_role
 from core import audit
-from core.ledger.admin import add_category, add_metric, add_type
+from core.catalogue_admin import add_category, add_metric, add_type
 from core.metrics.catalogue import ROLLUP_RULES
 from data_models import MetricDefinition
 

@@ -1,4 +1,5 @@
-"""Extending the catalogue as data: new categories, types and metric definitions, checked in Chinese."""
+"""Extending the catalogue as data: new categories, types (the ledger) and metric definitions (the metrics),
+checked in Chinese. It sits above both packages, so neither needs the other to be administered."""
 import re
 from typing import Optional
 
@@ -11,7 +12,7 @@ from core.metrics.formula import FormulaError, formula_names
 from data_models import MetricDefinition, RecordCategory, RecordType
 from data_models.metric import METRIC_KINDS
 
-from .ownership import category_name_taken, type_name_taken, visible_to, visible_types
+from core.ledger.ownership import category_name_taken, type_name_taken, visible_to, visible_types
 
 NAME_TAKEN = "名称“{name}”已被使用（平台默认目录、上级或下级政协已有同名的类别或类型），请换一个名称。"
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
