@@ -8,6 +8,7 @@ from core import audit, sessions
 from data_models import User
 
 from . import bp
+from .forms import DutiesForm, PasswordChangeForm
 
 PASSWORD_CHANGED = "密码已修改；其他设备上的登录已全部失效。"
 PASSWORDS_DIFFER = "两次输入的新密码不一致。"
@@ -20,9 +21,10 @@ SIGNED_OUT = "已强制“{name}”下线：该用户所有设备上的登录均
 @login_required
 def password():
     if request.method == "POST":
-        new = request.form.get("new", "")
-        error = PASSWORDS_DIFFER if new != request.form.get("confirm", "") else \
-            sessions.change_password(db.session, current_user, request.form.get("current", ""), new)
+        form = PasswordChangeForm()
+        new = form.new.data
+        error = PASSWORDS_DIFFER if new != form.confirm.data else \
+            sessions.change_password(db.session, current_user, form.current.data, new)
         if not error:
             audit.record(db.session, "user.password", user_id=current_user.id, committee_id=current_user.committee_id,
                          object_type="user", object_id=current_user.id)
@@ -50,7 +52,7 @@ def duties():
     """Separation of duties: whether a submitter may also approve (off by default)."""
     require_role("admin")
     committee = current_user.committee
-    allowed = request.form.get("self_approval") == "1"
+    allowed = DutiesForm().allowed
     committee.profile = {**(committee.profile or {}), "self_approval": allowed}
     audit.record(db.session, "committee.duties", user_id=current_user.id, committee_id=committee.id,
                  self_approval=allowed)

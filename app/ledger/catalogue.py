@@ -11,6 +11,7 @@ from core.metrics.catalogue import ROLLUP_RULES
 from data_models import MetricDefinition
 
 from . import bp
+from .forms import CatalogueForm
 from .routes import _categories
 
 ACTIONS = {
@@ -31,14 +32,15 @@ def _owner() -> int | None:
 def catalogue():
     require_role("admin")
     if request.method == "POST":
-        action = request.form.get("action", "")
+        form = CatalogueForm()
+        action = form.action.data
         errors = ACTIONS[action](request.form) if action in ACTIONS else ["未知的操作。"]
         if errors:
             for error in errors:
                 flash(error, "error")
         else:
             audit.record(db.session, f"catalogue.add_{action}", user_id=current_user.id,
-                         committee_id=current_user.committee_id, key=request.form.get("key", ""))
+                         committee_id=current_user.committee_id, key=form.key.data)
             db.session.commit()
             flash("已添加。", "success")
             return redirect(url_for("ledger.catalogue"))

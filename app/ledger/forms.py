@@ -1,7 +1,8 @@
-"""The ledger list's filters, read from the query string: the core receives ids, dates and text."""
+"""The ledger list's filters, read from the query string: the core receives ids, dates and text; and the
+catalogue page's action."""
 from wtforms import StringField
 
-from app.forms import IdField, IsoDateField, QueryForm, stripped
+from app.forms import IdField, IsoDateField, PostedForm, QueryForm, stripped
 from core.ledger.listing import LedgerFilter
 
 
@@ -17,3 +18,11 @@ class LedgerFilterForm(QueryForm):
         self.validate()
         errors = [error for field in (self.start, self.end) for error in field.errors]
         return LedgerFilter(self.category.data, self.type.data, self.start.data, self.end.data, self.q.data), errors
+
+
+class CatalogueForm(PostedForm):
+    """Which catalogue addition (category, type, metric) and its key (for the audit log); the fields of each
+    addition go to core.ledger.admin as posted, which refuses what it must, in Chinese."""
+
+    action = StringField(default="")
+    key = StringField(default="")

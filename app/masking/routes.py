@@ -12,6 +12,7 @@ from core.masking.finder import MaskOptions
 from data_models import Report
 
 from . import bp
+from .forms import DownloadForm
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KIND_NAMES = {"number": "数字", "date": "日期", "place": "地名", "person": "人名", "extra": "自定义"}
@@ -42,7 +43,7 @@ def masked(report_id: int):
 def download(report_id: int):
     report = get_own_or_404(Report, report_id)
     result = mask_report(db.session, report, _options())
-    as_text = request.form.get("format") == "txt"
+    as_text = DownloadForm().as_text
     audit.record(db.session, "report.export_masked", user_id=current_user.id, committee_id=report.committee_id,
                  object_type="report", object_id=report.id, format="txt" if as_text else "docx", masked=len(result.masks))
     db.session.commit()

@@ -14,6 +14,7 @@ from tasks.rendering import convert_ofd, convert_pdf, render_batch, render_repor
 
 from . import bp
 from . import messages as msg
+from .forms import BatchForm
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MIMES = {"docx": DOCX_MIME, "pdf": "application/pdf", "ofd": "application/ofd"}
@@ -106,7 +107,7 @@ def make_ofd(document_id: int):
 @login_required
 def batch_new():
     require_role("reviewer")
-    form = {"kind": request.form.get("kind", "annual_summary"), "period": request.form.get("period", "").strip()}
+    form = BatchForm().data
     if request.method == "POST":
         try:
             if form["kind"] not in dict(kind_choices()):

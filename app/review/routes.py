@@ -10,6 +10,7 @@ from core.review import changes, comments, messages, workflow
 from data_models import Report, ReportStatus, User
 
 from . import bp
+from .forms import CommentForm, StepForm
 
 # endpoint suffix → (role needed, workflow function, success message)
 _STEPS = {
@@ -86,12 +87,13 @@ def _user_names() -> dict[int, str]:
 def comment(report_id: int, section_id: int):
     report = get_own_or_404(Report, report_id)
     require_role("reviewer")
+    body = CommentForm().body.data
     try:
-        comments.add_comment(db.session, report, section_id, current_user, request.form.get("body", ""))
+        comments.add_comment(db.session, report, section_id, current_user, body)
     except workflow.WorkflowError as error:  # the typed text comes back in its box
         db.session.rollback()
         flash(str(error), "error")
-        return _document(report, {section_id: request.form.get("body", "")}, 400)
+        return _document(report, {section_id: body}, 400)
     db.session.commit()
     flash(messages.COMMENTED, "success")
     return redirect(url_for("review.show", report_id=report.id, _anchor=f"s-{section_id}"))
@@ -104,7 +106,7 @@ def change(report_id: int, step: str):
     role, function, done = _STEPS[step]
     require_role(role)
     try:
-        function(db.session, report, current_user, request.form.get("comment", ""))
+        function(db.session, report, current_user, StepForm().comment.data)
     except workflow.AlreadyDone as done_before:  # a double click: one event, a calm message
         db.session.rollback()
         flash(str(done_before), "message")

@@ -60,6 +60,14 @@ def test_wrong_current_password_changes_nothing(client, demo, db_session):
     assert "登录成功" in client.login("donghu_drafter").get_data(as_text=True)
 
 
+def test_differing_new_passwords_change_nothing(client, demo, db_session):
+    client.login("donghu_drafter")
+    page = client.post("/auth/password", data={"current": "demo12345", "new": "new-secret-1", "confirm": "new-secret-2"})
+    assert "两次输入的新密码不一致" in page.get_data(as_text=True)
+    client.logout()
+    assert "登录成功" in client.login("donghu_drafter").get_data(as_text=True)
+
+
 def test_admin_signs_a_user_out_everywhere(app, demo, db_session):
     client, drafter = Browser(app), Browser(app)
     drafter.login("donghu_drafter")
