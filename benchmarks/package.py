@@ -47,7 +47,7 @@ def main() -> None:
         period = Period(report.period_start, report.period_end)
         assert earlier(session, report, period) == now(session, report, period)  # same package parts
         samples = interleave({"earlier": lambda: earlier(session, report, period), "now": lambda: now(session, report, period)},
-                             args.runs, before=lambda side, number: cache._entries.clear())  # cold metrics, as after a ledger change
+                             args.runs, before=lambda side, number: cache.clear())  # cold metrics, as after a ledger change
     print(f"{args.runs} rounds, alternating; earlier = render + metrics again + assemble again, now = one publication")
     print_table(samples, base="now")
 

@@ -5,8 +5,6 @@ content as plain text with the warnings the preview lists.
 """
 import copy
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -15,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from core.cleaning import clean_text
 from core.kinds import kind_spec
+from core.memo import Memo
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
 from data_models import Report, Section
@@ -39,9 +38,7 @@ class Assembly:
     metrics: dict[str, MetricValue] = field(default_factory=dict)  # the catalogue's values by metric key
 
 
-_MERGED_MAX = 4096  # pieces of text remembered merged (a 60-block report has about 200)
-_merged: OrderedDict = OrderedDict()
-_merged_lock = threading.Lock()
+_merged = Memo(4096)  # pieces of text remembered merged (a 60-block report has about 200)
 
 
 def names_key(names: dict[str, Any]) -> bytes:
@@ -68,15 +65,7 @@ class _Merger:
         else:
             key = (self.key, self.trace, where, section_id,
                    hashlib.blake2b((text or "").encode("utf-8"), digest_size=16).digest())
-            with _merged_lock:
-                found = _merged.get(key)
-            if found is None:
-                found = self._merge(text, where, section_id)
-                with _merged_lock:
-                    _merged[key] = found
-                    while len(_merged) > _MERGED_MAX:
-                        _merged.popitem(last=False)
-            merged, warnings, used = found
+            merged, warnings, used = _merged.get(key, lambda: self._merge(text, where, section_id))
         self.used |= used
         self.warnings += [copy.copy(warning) for warning in warnings]
         return merged

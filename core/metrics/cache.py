@@ -7,17 +7,14 @@ read in one cheap query inside the caller's transaction — so a change is seen 
 other processes (gunicorn workers), and uncommitted changes of the caller's own session too.
 """
 import copy
-import threading
-from collections import OrderedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.memo import Memo
 from data_models import MetricDefinition, Record
 
-MAX_ENTRIES = 256
-_entries: OrderedDict = OrderedDict()
-_lock = threading.Lock()
+_values = Memo(256)
 
 
 def fingerprint(session: Session, committee_ids) -> tuple:
@@ -31,17 +28,7 @@ def fingerprint(session: Session, committee_ids) -> tuple:
 def cached(session: Session, committee_ids, key: tuple, compute):
     """compute() once per (database, committees, key, ledger state); callers get their own copy."""
     full_key = (str(session.get_bind().url), tuple(committee_ids), key, fingerprint(session, committee_ids))
-    with _lock:
-        hit = _entries.get(full_key)
-        if hit is not None:
-            _entries.move_to_end(full_key)
-    if hit is None:
-        hit = compute()
-        with _lock:
-            _entries[full_key] = hit
-            while len(_entries) > MAX_ENTRIES:
-                _entries.popitem(last=False)
-    return _copy(hit)
+    return _copy(_values.get(full_key, compute))
 
 
 def _copy(values):
@@ -58,5 +45,4 @@ def _copy(values):
 
 
 def clear() -> None:
-    with _lock:
-        _entries.clear()
+    _values.clear()

@@ -1,9 +1,9 @@
 """Proofread one piece of text: mask what is not prose, run every rule for its role, keep offsets."""
 import hashlib
 import re
-import threading
-from collections import OrderedDict
 from typing import Iterable, Optional
+
+from core.memo import Memo
 
 from . import terms
 from .checks import CHECKS
@@ -32,31 +32,14 @@ def proofread_text(text: str, role: str = "body", rules: Optional[Iterable[Rule]
     return sorted(_without_duplicates(findings), key=lambda f: (f.start, f.end, f.rule))
 
 
-_MEMO_ENTRIES = 8192
-_memo: OrderedDict = OrderedDict()
-_memo_lock = threading.Lock()
+_findings = Memo(8192)
 
 
 def proofread_role(text: str, role: str = "body") -> list[Finding]:
     """proofread_text with the role's rules, remembered per text hash, role and terms list: a page that
     shows a report's findings re-checks only the texts that changed. Findings are frozen, so shared."""
     key = (role, terms.version(), hashlib.blake2b((text or "").encode("utf-8"), digest_size=16).digest())
-    with _memo_lock:
-        found = _memo.get(key)
-        if found is not None:
-            _memo.move_to_end(key)
-            return list(found)
-    found = tuple(proofread_text(text, role))
-    with _memo_lock:
-        _memo[key] = found
-        while len(_memo) > _MEMO_ENTRIES:
-            _memo.popitem(last=False)
-    return list(found)
-
-
-def clear_memo() -> None:
-    with _memo_lock:
-        _memo.clear()
+    return list(_findings.get(key, lambda: tuple(proofread_text(text, role))))
 
 
 def make_finding(rule: Rule, text: str, hit: Hit) -> Finding:
