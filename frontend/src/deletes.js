@@ -9,7 +9,7 @@ function depth(block) {
   return match ? parseInt(match[1], 10) : 0;
 }
 
-function withDescendants(block) {
+export function withDescendants(block) {
   const blocks = [block];
   for (let next = block.nextElementSibling; next && next.matches('section.block') && depth(next) > depth(block);
     next = next.nextElementSibling) {
@@ -34,7 +34,7 @@ export class Deletions {
     window.addEventListener('pagehide', () => this.pending.forEach((job) => job.send(true)));
   }
 
-  schedule(form) {
+  schedule(form, { focusUndo = true } = {}) {
     const block = form.closest('section.block');
     const blocks = withDescendants(block);
     blocks.forEach((b) => { b.hidden = true; });
@@ -65,7 +65,7 @@ export class Deletions {
     undo.addEventListener('click', job.undo);
     this.toast.replaceChildren(msg.DELETED(label), ' ', undo);
     this.toast.hidden = false;
-    undo.focus();
+    if (focusUndo) undo.focus();
   }
 
   async done(ok, blocks) {

@@ -2,9 +2,11 @@
 // number chips (ProseMirror), picker, warnings. Built by `npm run build` in frontend/.
 import { showProofreading } from './proofread.js';
 import { Block } from './block.js';
+import { ChipPopover } from './chippop.js';
 import { Deletions } from './deletes.js';
 import { fillBlockMenus } from './menus.js';
 import * as msg from './messages.js';
+import { Navigator } from './navigate.js';
 import { setupOutline } from './outline.js';
 import { rememberView, setupPicker } from './picker.js';
 import { setupRender } from './render.js';
@@ -96,9 +98,8 @@ function resubmit(form, submitter) {
   form.submit();
 }
 
-function guardForms(editor) {
+function guardForms(editor, deletions) {
   // Any other form on the page (move, owner, review…) waits until every block is saved.
-  const deletions = new Deletions(editor);
   document.addEventListener('submit', (event) => {
     if (event.defaultPrevented) return;
     const form = event.target;
@@ -141,18 +142,21 @@ function guardLeaving(editor) {
   });
 }
 
-function attachViews(root, editable) {
+function attachViews(root, editable, navigator) {
   const data = JSON.parse(document.getElementById('editor-data')?.textContent || '{}');
   const chips = new Chips(data);
+  const popover = new ChipPopover(chips);
+  const shared = { editable, onChip: (dom, view) => popover.onChip(dom, view) };
+  if (editable) shared.onEdge = (edge, view) => navigator.handle(edge, view);
   root.querySelectorAll('section.block').forEach((node) => {
     const form = node.querySelector('form.block-text');
     const bodyField = form.elements.body;
-    const bodyView = attachView(bodyField, chips, { editable, singleLine: false });
+    const bodyView = attachView(bodyField, chips, { ...shared, singleLine: false });
     rememberView(bodyView);
     ['heading', 'lead'].forEach((name) => {
       const field = form.elements[name];
       if (field.type === 'hidden') return;
-      rememberView(attachView(field, chips, { editable, singleLine: true, onEnter: () => bodyView.focus() }));
+      rememberView(attachView(field, chips, { ...shared, singleLine: true, onEnter: () => bodyView.focus() }));
     });
   });
   return chips;
@@ -245,7 +249,8 @@ function main() {
   const editable = root.dataset.editable === '1';
   fillBlockMenus(root);
   setupPicker(editable);
-  const chips = attachViews(root, editable);
+  const navigator = new Navigator(root);
+  const chips = attachViews(root, editable, navigator);
   setupRawToggle(root);
   setupMenus(root);
   window.wengaoEditor = { setDecorations: (findings) => setDecorations(root, findings) };
@@ -257,7 +262,8 @@ function main() {
   const editor = new Editor(root, chips);
   if (bar) setupRender(bar, () => editor.flushAll());
   editor.start();
-  guardForms(editor);
+  navigator.deletions = new Deletions(editor);
+  guardForms(editor, navigator.deletions);
   guardLeaving(editor);
   structureKeys(root);
   setupOutline(editor);

@@ -33,3 +33,7 @@ export const TRACE_FAILED = '无法读取该数字的台账记录。';
 export const UNDO = '撤销';
 export const DELETED = (label) => `已删除“${label}”。`;
 export const DELETE_FAILED = '删除未成功，该节已恢复显示。';
+export const CHIP_POP_LABEL = '数字说明';
+export const CHIP_PRINTS = '印为 ';
+export const CHIP_FINE = '这个数字可以正常印出。';
+export const CHIP_RECORDS = '查看该指标依据的台账记录';

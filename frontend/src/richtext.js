@@ -4,7 +4,7 @@ import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { Schema, Slice } from 'prosemirror-model';
-import { EditorState, Plugin, PluginKey } from 'prosemirror-state';
+import { EditorState, NodeSelection, Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
 
 const CODE = /\{\{[^{}]*?\}\}/g;
@@ -164,16 +164,35 @@ function addChipRule() {
   });
 }
 
+function chipSelectPlugin(onChip) {
+  // A number chip selected by keyboard or click tells `onChip` (its popover explains it); anything else hides it.
+  return new Plugin({
+    view: () => ({
+      update(view) {
+        const { selection } = view.state;
+        const chosen = selection instanceof NodeSelection && selection.node.type.name === 'number' && view.hasFocus();
+        onChip(chosen ? view.nodeDOM(selection.from) : null, view);
+      },
+    }),
+  });
+}
+
+const EDGE_KEYS = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right', Backspace: 'back' };
+
 // Replace one <input>/<textarea> with a view; the field keeps the text for saving and forms.
-export function attachView(field, chips, { editable, singleLine, onEnter }) {
+// `onEdge(key, view)` may take the arrow keys and Backspace (moving between blocks); `onChip` hears chip selections.
+export function attachView(field, chips, { editable, singleLine, onEnter, onEdge, onChip }) {
   const holder = document.createElement('div');
   holder.className = `pm ${singleLine ? 'pm-line' : 'pm-body'}`;
   const keys = { 'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo };
   if (singleLine) keys.Enter = () => { if (onEnter) onEnter(); return true; };
-  const state = EditorState.create({
-    doc: parseText(field.value),
-    plugins: [history(), keymap(keys), keymap(baseKeymap), addChipRule(), marksPlugin()],
-  });
+  const edges = {};
+  if (onEdge) {
+    Object.entries(EDGE_KEYS).forEach(([key, edge]) => { edges[key] = (state, dispatch, view) => onEdge(edge, view); });
+  }
+  const plugins = [history(), keymap(keys), keymap(edges), keymap(baseKeymap), addChipRule(), marksPlugin()];
+  if (onChip) plugins.push(chipSelectPlugin(onChip));
+  const state = EditorState.create({ doc: parseText(field.value), plugins });
   const view = new EditorView(holder, {
     state,
     editable: () => editable,
@@ -208,6 +227,7 @@ export function attachView(field, chips, { editable, singleLine, onEnter }) {
   field.classList.add('pm-source');
   field.after(holder);
   field.pmView = view;
+  holder.pmView = view;
   return view;
 }
 
