@@ -19,6 +19,7 @@ from core.drafting.merge import check_text, make_environment
 from core.drafting.trace import UnknownNumber, as_dict, trace_number
 from core.metrics.engine import MetricError
 from core import publishing
+from core.importing import paste
 from data_models import RenderedDocument, Section
 from tasks.rendering import convert_pdf
 
@@ -140,3 +141,57 @@ def document_status(report_id: int, document_id: int):
     if document is None or document.report_id != report.id:
         return jsonify(error=msg.NO_DOCUMENT), 404
     return jsonify(_document_state(document))
+
+
+@bp.post("/<int:report_id>/sections/<int:section_id>/split")
+@login_required
+def split_block(report_id: int, section_id: int):
+    """Pasted passages: {dry_run: true, body} → {blocks, labels} (how the body would split, nothing written);
+    {version} → the saved body split by its numbering as the importer reads it → {version, previous, created}."""
+    report = _report(report_id)
+    require_role("drafter")
+    section = _section(report, section_id)
+    data = request.get_json(silent=True)
+    data = data if isinstance(data, dict) else {}
+    if data.get("dry_run"):
+        body = data.get("body")
+        if not isinstance(body, str):
+            return jsonify(error=msg.BAD_SAVE_REQUEST), 400
+        plan = paste.plan_split(report, body.replace("\r\n", "\n"))
+        return jsonify(blocks=len(plan.pieces), labels=[piece.label() for piece in plan.pieces])
+    seen = data.get("version")
+    if not isinstance(seen, int) or isinstance(seen, bool):
+        return jsonify(error=msg.BAD_SAVE_REQUEST), 400
+    try:
+        previous, created = paste.split_section(db.session, report, section, seen, current_user.id)
+    except (paste.SplitRefused, sec.SaveConflict, *REFUSALS) as error:
+        db.session.rollback()
+        return jsonify(error=getattr(error, "message", None) or str(error)), 409
+    db.session.commit()
+    return jsonify(version=section.version, previous=previous,
+                   created=[{"id": s.id, "version": s.version} for s in created])
+
+
+@bp.post("/<int:report_id>/sections/<int:section_id>/split/undo")
+@login_required
+def undo_split(report_id: int, section_id: int):
+    """{version, previous, created: [{id, version}]} as the split answered → the block's text back, the new blocks gone."""
+    report = _report(report_id)
+    require_role("drafter")
+    section = _section(report, section_id)
+    data = request.get_json(silent=True)
+    data = data if isinstance(data, dict) else {}
+    seen, previous, created = data.get("version"), data.get("previous"), data.get("created")
+    try:
+        versions = {int(item["id"]): int(item["version"]) for item in created}
+    except (TypeError, KeyError, ValueError):
+        versions = None
+    if versions is None or not isinstance(seen, int) or isinstance(seen, bool) or not isinstance(previous, str):
+        return jsonify(error=msg.BAD_SAVE_REQUEST), 400
+    try:
+        paste.undo_split(db.session, report, section, seen, previous, versions, current_user.id)
+    except (paste.SplitRefused, sec.SaveConflict, *REFUSALS) as error:
+        db.session.rollback()
+        return jsonify(error=getattr(error, "message", None) or str(error)), 409
+    db.session.commit()
+    return jsonify(version=section.version)

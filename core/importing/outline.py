@@ -409,6 +409,27 @@ def parse(lines: list[Line], kind: Optional[str] = None) -> Outline:
     return out
 
 
+def number_rank(number: str) -> Optional[float]:
+    """The rank a heading's number reads as (1 一、, 1.5 ■, 2 （一）, 3 1., 4 （1）), None when it is none of them."""
+    for rank, rx in ((1.5, _NEWS_HEADING), (1, _L1), (2, _L2), (3, _L3), (4, _L4)):
+        if rx.match(f"{number.strip()}题"):
+            return rank
+    return None
+
+
+def parse_fragment(lines: list[Line], kind: str) -> list[Node]:
+    """The body nodes of a passage pasted into a report of `kind`: no title, salutation or signature is
+    looked for; text before the first heading or item comes first as a preamble node."""
+    lines = [line for line in lines if line.text.strip()]
+    out = Outline(kind)
+    builder = _Builder(out, kind, any(line.bold_prefix for line in lines))
+    builder.part_lines = _part_lines(lines)
+    for line in lines:
+        builder.add(line)
+    _parts_above_squares(out.nodes)
+    return out.nodes
+
+
 # --- warnings --------------------------------------------------------------------------------
 
 _MASK = re.compile(r"\*+|20[XＸ]{2}|[XＸ]{2,4}|[XＸ](?=[月日届次])")

@@ -7,6 +7,7 @@ import { Deletions } from './deletes.js';
 import { fillBlockMenus } from './menus.js';
 import * as msg from './messages.js';
 import { Navigator } from './navigate.js';
+import { PasteSplitter } from './paste.js';
 import { setupOutline } from './outline.js';
 import { rememberView, setupPicker } from './picker.js';
 import { setupRender } from './render.js';
@@ -142,7 +143,7 @@ function guardLeaving(editor) {
   });
 }
 
-function attachViews(root, editable, navigator) {
+function attachViews(root, editable, navigator, hooks) {
   const data = JSON.parse(document.getElementById('editor-data')?.textContent || '{}');
   const chips = new Chips(data);
   const popover = new ChipPopover(chips);
@@ -151,7 +152,8 @@ function attachViews(root, editable, navigator) {
   root.querySelectorAll('section.block').forEach((node) => {
     const form = node.querySelector('form.block-text');
     const bodyField = form.elements.body;
-    const bodyView = attachView(bodyField, chips, { ...shared, singleLine: false });
+    const bodyView = attachView(bodyField, chips, {
+      ...shared, singleLine: false, onPaste: (view, text) => hooks.paste && hooks.paste(view, text) });
     rememberView(bodyView);
     ['heading', 'lead'].forEach((name) => {
       const field = form.elements[name];
@@ -250,7 +252,8 @@ function main() {
   fillBlockMenus(root);
   setupPicker(editable);
   const navigator = new Navigator(root);
-  const chips = attachViews(root, editable, navigator);
+  const hooks = {};
+  const chips = attachViews(root, editable, navigator, hooks);
   setupRawToggle(root);
   setupMenus(root);
   window.wengaoEditor = { setDecorations: (findings) => setDecorations(root, findings) };
@@ -263,6 +266,9 @@ function main() {
   if (bar) setupRender(bar, () => editor.flushAll());
   editor.start();
   navigator.deletions = new Deletions(editor);
+  const splitter = new PasteSplitter(editor);
+  hooks.paste = (view, text) => splitter.pasted(view, text);
+  splitter.offerUndo();
   guardForms(editor, navigator.deletions);
   guardLeaving(editor);
   structureKeys(root);

@@ -37,3 +37,8 @@ export const CHIP_POP_LABEL = '数字说明';
 export const CHIP_PRINTS = '印为 ';
 export const CHIP_FINE = '这个数字可以正常印出。';
 export const CHIP_RECORDS = '查看该指标依据的台账记录';
+export const SPLIT_FOUND = (n, names) => `粘贴的文字中有 ${n} 个标题或条目（${names}），可按序号拆为 ${n} 节（序号由系统生成）：`;
+export const SPLIT_DO = (n) => `拆分为 ${n} 节`;
+export const SPLIT_KEEP = '保留在本节';
+export const SPLIT_SAVE_FIRST = '本节尚未保存（请先处理本节的提示），暂未拆分；粘贴的文字仍在本节中。';
+export const SPLIT_DONE = (n) => `已按序号拆出 ${n} 节。`;

@@ -180,8 +180,9 @@ function chipSelectPlugin(onChip) {
 const EDGE_KEYS = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right', Backspace: 'back' };
 
 // Replace one <input>/<textarea> with a view; the field keeps the text for saving and forms.
-// `onEdge(key, view)` may take the arrow keys and Backspace (moving between blocks); `onChip` hears chip selections.
-export function attachView(field, chips, { editable, singleLine, onEnter, onEdge, onChip }) {
+// `onEdge(key, view)` may take the arrow keys and Backspace (moving between blocks); `onChip` hears chip
+// selections, `onPaste(view, text)` pastes.
+export function attachView(field, chips, { editable, singleLine, onEnter, onEdge, onChip, onPaste }) {
   const holder = document.createElement('div');
   holder.className = `pm ${singleLine ? 'pm-line' : 'pm-body'}`;
   const keys = { 'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo };
@@ -197,6 +198,12 @@ export function attachView(field, chips, { editable, singleLine, onEnter, onEdge
     state,
     editable: () => editable,
     nodeViews: { number: (node) => new NumberView(node, chips) },
+    handlePaste: (pmView, event) => {
+      // The paste itself goes ahead as usual; `onPaste` hears of it once it is in the text.
+      const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+      if (onPaste && text) setTimeout(() => onPaste(pmView, text), 0);
+      return false;
+    },
     clipboardTextParser: (text) => {
       const clean = text.replace(/\r\n?/g, '\n');
       return new Slice(parseText(singleLine ? clean.replace(/\n/g, '') : clean).content, 1, 1);

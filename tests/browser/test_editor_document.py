@@ -144,3 +144,65 @@ def test_a_chip_selected_with_the_keyboard_opens_its_popover(browser, live_serve
     assert "主席会议次数" in popover.inner_text() and "数值为 0" in popover.inner_text()
     body.press("ArrowRight")
     assert popover.is_hidden()
+
+
+PASSAGE = ("全年围绕中心工作履职尽责。\n"
+           "1.聚焦乡村振兴建言献策\n"
+           "组织委员深入东湖县各乡镇开展专题调研。\n"
+           "2.聚焦民生实事协商议政\n"
+           "围绕养老服务召开专题协商会。\n"
+           "（二）加强自身建设\n"
+           "开展委员履职培训。")
+PASTE = """([selector, text]) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.querySelector(selector).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+}"""
+
+
+def paste_into(page, section, text):
+    body = view(page, section)
+    body.click()
+    body.press("Control+End")
+    with page.expect_response(lambda r: r.url.endswith(f"/sections/{section.id}/split")):
+        page.evaluate(PASTE, [f"#s-{section.id} .pm-body .ProseMirror", text])
+
+
+def test_a_pasted_passage_splits_into_blocks_by_its_numbering_and_one_undo_restores_it(
+        browser, live_server, db_session, report):
+    page = open_editor(browser.new_context(locale="zh-CN"), live_server, report)
+    first, second, *_ = sections(db_session, report)
+    before = [row.section.id for row in outline(db_session, report)]
+    paste_into(page, first, PASSAGE)
+    offer = page.locator(f"#s-{first.id} .paste-offer")
+    assert "3 个标题或条目" in offer.inner_text() and "“聚焦乡村振兴建言献策”" in offer.inner_text()
+    with page.expect_navigation(timeout=20_000):
+        offer.locator("button:has-text('拆分为 3 节')").click()
+    page.wait_for_selector(SAVED)
+    db_session.expire_all()
+    rows = [(row.number, row.section.heading, row.section.body) for row in outline(db_session, report)]
+    at = [r[1] for r in rows].index(first.heading)
+    assert rows[at][2] == "第一节第一段。\n第一节末段。全年围绕中心工作履职尽责。"
+    assert rows[at + 1] == ("1.", "聚焦乡村振兴建言献策", "组织委员深入东湖县各乡镇开展专题调研。")
+    assert rows[at + 2][:2] == ("2.", "聚焦民生实事协商议政")
+    assert rows[at + 3] == ("（二）", "加强自身建设", "开展委员履职培训。")
+    assert rows[at + 4][1] == second.heading
+    new = page.locator("section.block", has_text="加强自身建设")
+    assert "（二）" in new.inner_text()  # numbered by the editor, not typed
+    page.locator(".split-toast").filter(has_text="已按序号拆出 3 节").wait_for()
+    with page.expect_navigation(timeout=20_000):
+        page.click(".split-toast button:has-text('撤销')")
+    page.wait_for_selector(SAVED)
+    db_session.expire_all()
+    assert [row.section.id for row in outline(db_session, report)] == before
+    db_session.expire_all()
+    assert db_session.get(Section, first.id).body == "第一节第一段。\n第一节末段。" + PASSAGE
+
+
+def test_pasting_plain_paragraphs_keeps_them_in_the_block_without_an_offer(browser, live_server, db_session, report):
+    page = open_editor(browser.new_context(locale="zh-CN"), live_server, report)
+    first = sections(db_session, report)[0]
+    paste_into(page, first, "西山县委员走访企业。\n东湖县委员开展视察。")
+    page.wait_for_selector(SAVED, timeout=10_000)
+    assert page.locator(".paste-offer").count() == 0
+    assert sections(db_session, report)[0].body == "第一节第一段。\n第一节末段。西山县委员走访企业。\n东湖县委员开展视察。"
