@@ -10,11 +10,11 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// The block's own warnings about this number, as the warning list words them (without the “where”中的).
+// The block's own warnings about this number, as the warning list words them (without “where”中的“name”：).
 function listedWarnings(chip, name) {
   const items = chip.closest('section.block')?.querySelectorAll('ul.node-warnings li') || [];
   return [...items].map((li) => li.textContent.trim()).filter((text) => text.includes(`“${name}”`))
-    .map((text) => text.replace(/^“[^”]*”中的/, ''));
+    .map((text) => text.replace(/^“[^”]*”中的/, '').replace(`“${name}”：`, ''));
 }
 
 function metricLink(name) {

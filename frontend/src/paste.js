@@ -102,7 +102,7 @@ export class PasteSplitter {
     sessionStorage.removeItem(UNDO_KEY);
     if (!saved || saved.report !== this.editor.reportId || Date.now() - saved.at > UNDO_MS) return;
     const first = document.getElementById(`s-${saved.created[0]?.id}`);
-    if (first) first.scrollIntoView({ block: 'center' });
+    if (first) first.scrollIntoView({ block: 'start' });
     const undo = el('button', { type: 'button' }, msg.UNDO);
     this.toast.replaceChildren(msg.SPLIT_DONE(saved.created.length), ' ', undo);
     this.toast.hidden = false;
