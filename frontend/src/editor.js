@@ -11,7 +11,7 @@ import { PasteSplitter } from './paste.js';
 import { setupOutline } from './outline.js';
 import { rememberView, setupPicker } from './picker.js';
 import { setupRender } from './render.js';
-import { attachView, Chips, setMarks } from './richtext.js';
+import { attachView, Chips, pasteLines, setMarks } from './richtext.js';
 import { setupTrace } from './trace.js';
 import { warningRefresher } from './warnings.js';
 
@@ -158,7 +158,15 @@ function attachViews(root, editable, navigator, hooks) {
     ['heading', 'lead'].forEach((name) => {
       const field = form.elements[name];
       if (field.type === 'hidden') return;
-      rememberView(attachView(field, chips, { ...shared, singleLine: true, onEnter: () => bodyView.focus() }));
+      rememberView(attachView(field, chips, {
+        ...shared,
+        singleLine: true,
+        onEnter: () => bodyView.focus(),
+        onPasteLines: (view, text) => {
+          const rest = pasteLines(view, bodyView, text);
+          if (hooks.paste) hooks.paste(bodyView, rest);
+        },
+      }));
     });
   });
   return chips;

@@ -182,7 +182,7 @@ const EDGE_KEYS = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRi
 // Replace one <input>/<textarea> with a view; the field keeps the text for saving and forms.
 // `onEdge(key, view)` may take the arrow keys and Backspace (moving between blocks); `onChip` hears chip
 // selections, `onPaste(view, text)` pastes.
-export function attachView(field, chips, { editable, singleLine, onEnter, onEdge, onChip, onPaste }) {
+export function attachView(field, chips, { editable, singleLine, onEnter, onEdge, onChip, onPaste, onPasteLines }) {
   const holder = document.createElement('div');
   holder.className = `pm ${singleLine ? 'pm-line' : 'pm-body'}`;
   const keys = { 'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo };
@@ -199,8 +199,13 @@ export function attachView(field, chips, { editable, singleLine, onEnter, onEdge
     editable: () => editable,
     nodeViews: { number: (node) => new NumberView(node, chips) },
     handlePaste: (pmView, event) => {
-      // The paste itself goes ahead as usual; `onPaste` hears of it once it is in the text.
+      // The paste itself goes ahead as usual; `onPaste` hears of it once it is in the text. Several
+      // lines pasted into a one-line field are `onPasteLines`'s (the first line here, the rest below).
       const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+      if (singleLine && onPasteLines && /\S\s*[\r\n]+\s*\S/.test(text)) {
+        onPasteLines(pmView, text);
+        return true;
+      }
       if (onPaste && text) setTimeout(() => onPaste(pmView, text), 0);
       return false;
     },
@@ -236,6 +241,19 @@ export function attachView(field, chips, { editable, singleLine, onEnter, onEdge
   field.pmView = view;
   holder.pmView = view;
   return view;
+}
+
+// Several lines pasted into a heading or lead: the first line goes there, the rest opens the body
+// (each an undoable step of its own view). Returns the text that went into the body.
+export function pasteLines(lineView, bodyView, text) {
+  const lines = text.replace(/\r\n?/g, '\n').trim().split('\n');
+  const first = lines.shift().trim();
+  lineView.dispatch(lineView.state.tr.replaceSelection(new Slice(parseText(first).content, 1, 1)).scrollIntoView());
+  const rest = lines.join('\n').replace(/^\n+/, '');
+  const { doc } = bodyView.state;
+  const old = serialize(doc);
+  bodyView.dispatch(bodyView.state.tr.replaceWith(0, doc.content.size, parseText(old ? `${rest}\n${old}` : rest).content));
+  return rest;
 }
 
 export function insertNumber(view, code) {

@@ -206,3 +206,20 @@ def test_pasting_plain_paragraphs_keeps_them_in_the_block_without_an_offer(brows
     page.wait_for_selector(SAVED, timeout=10_000)
     assert page.locator(".paste-offer").count() == 0
     assert sections(db_session, report)[0].body == "第一节第一段。\n第一节末段。西山县委员走访企业。\n东湖县委员开展视察。"
+
+
+def test_lines_pasted_into_a_heading_fill_the_heading_and_open_the_body(browser, live_server, db_session, report):
+    first = sections(db_session, report)[0]
+    fresh = sec.add_section(db_session, report, "section", parent_id=first.parent_id)
+    db_session.commit()
+    fresh_id = fresh.id
+    page = open_editor(browser.new_context(locale="zh-CN"), live_server, report)
+    page.locator(f"#s-{fresh_id} .pm-line .ProseMirror").click()
+    with page.expect_response(lambda r: r.url.endswith(f"/sections/{fresh_id}/split")):
+        page.evaluate(PASTE, [f"#s-{fresh_id} .pm-line .ProseMirror",
+                              "加强自身建设\n开展委员履职培训。\n1.组织专题培训\n邀请专家授课。"])
+    assert "1 个标题或条目" in page.inner_text(f"#s-{fresh_id} .paste-offer")
+    page.wait_for_selector(SAVED, timeout=10_000)
+    db_session.expire_all()
+    saved = db_session.get(Section, fresh_id)
+    assert (saved.heading, saved.body) == ("加强自身建设", "开展委员履职培训。\n1.组织专题培训\n邀请专家授课。")
