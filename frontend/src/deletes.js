@@ -1,5 +1,6 @@
 // Delete with 撤销: the block (and everything below it) disappears at once, and the deletion is
 // sent only when the undo window closes or the page is left.
+import { reloadKeepingCaret } from './caret.js';
 import * as msg from './messages.js';
 
 const UNDO_MS = 8000;
@@ -75,6 +76,6 @@ export class Deletions {
       return;
     }
     blocks.forEach((b) => this.editor.forget(b));
-    if (await this.editor.flushAll()) window.location.reload(); // numbers below the deleted block change
+    if (await this.editor.flushAll()) reloadKeepingCaret(); // numbers below the deleted block change
   }
 }

@@ -2,6 +2,7 @@
 // number chips (ProseMirror), picker, warnings. Built by `npm run build` in frontend/.
 import { showProofreading } from './proofread.js';
 import { Block } from './block.js';
+import { restoreCaret } from './caret.js';
 import { ChipPopover } from './chippop.js';
 import { Deletions } from './deletes.js';
 import { fillBlockMenus } from './menus.js';
@@ -277,6 +278,7 @@ function main() {
   const splitter = new PasteSplitter(editor);
   hooks.paste = (view, text) => splitter.pasted(view, text);
   splitter.offerUndo();
+  restoreCaret();
   guardForms(editor, navigator.deletions);
   guardLeaving(editor);
   structureKeys(root);

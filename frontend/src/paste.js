@@ -2,6 +2,7 @@
 // reading it as the importer does — finds headings or items in it (一、 （一） 1. 一是), a bar offers to
 // split it into blocks. The split is saved with the block's version check, the page reloads with the
 // new blocks, and one 撤销 puts the block's text back and removes them.
+import { reloadKeepingCaret } from './caret.js';
 import * as msg from './messages.js';
 
 const UNDO_KEY = 'wengao.split';
@@ -118,7 +119,7 @@ export class PasteSplitter {
         answer = { status: 0, data: { error: msg.OFFLINE } };
       }
       if (answer.status === 200) {
-        window.location.reload();
+        reloadKeepingCaret();
         return;
       }
       this.toast.replaceChildren(answer.data.error || `HTTP ${answer.status}`);

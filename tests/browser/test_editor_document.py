@@ -80,6 +80,9 @@ def test_backspace_in_an_empty_block_deletes_it_with_undo(browser, live_server, 
     lead.click()
     with page.expect_navigation(timeout=20_000):  # the deletion is sent once the undo window has passed
         page.keyboard.press("Backspace")
+    page.wait_for_selector(SAVED)
+    page.wait_for_function(f"() => document.activeElement.closest('#s-{first.id}')")
+    assert page.evaluate(CARET) == ["第一节末段。", len("第一节末段。")]  # the reload kept the caret
     db_session.expire_all()
     assert db_session.get(Section, empty_id) is None
     assert [row.section.id for row in outline(db_session, report)].count(first.id) == 1
