@@ -28,7 +28,7 @@ export class ChipPopover {
     this.chips = chips;
     this.anchor = null;
     this.view = null;
-    this.box = el('div', { class: 'chip-pop', role: 'dialog', 'aria-label': msg.CHIP_POP_LABEL });
+    this.box = el('div', { class: 'chip-pop', role: 'status', 'aria-label': msg.CHIP_POP_LABEL }); // read out when it opens
     this.box.hidden = true;
     document.body.append(this.box);
     document.addEventListener('click', (event) => {
