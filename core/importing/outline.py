@@ -426,9 +426,12 @@ class _Builder:
 
 
 def _parts_above_squares(nodes: list[Node]) -> None:
-    """A heading holding ■ headings is a part (一、回顾 / 二、任务 of an interpretation)."""
+    """A heading holding ■ headings is a part (一、回顾 / 二、任务 of an interpretation), and so are
+    its sibling headings: one level of the document stays one level."""
+    if not any(node.kind == "section" and any(c.number == "■" for c in node.children) for node in nodes):
+        return
     for node in nodes:
-        if node.kind == "section" and any(c.number == "■" for c in node.children):
+        if node.kind == "section":
             node.kind = "part"
             for child in node.children:
                 if child.kind == "subsection":

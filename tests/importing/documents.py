@@ -14,10 +14,35 @@ class P:
     bold: str = ""  # the bold text the paragraph opens with (a lead sentence)
     style: str = ""
     center: bool = False
+    numbered: int = 0  # level of Word's automatic numbering (1 一、, 2 （一）), 0 for none
+
+
+def _add_chinese_numbering(document) -> None:
+    """A chineseCounting list, numId 90: level 1 prints 一、, level 2 （一）."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+
+def _number(paragraph, level: int) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level - 1}"/><w:numId w:val="90"/></w:numPr>'))
 
 
 def docx_bytes(paragraphs: list[P]) -> bytes:
     document = Document()
+    if any(spec.numbered for spec in paragraphs):
+        _add_chinese_numbering(document)
     for spec in paragraphs:
         paragraph = document.add_paragraph(style=spec.style or None)
         if spec.bold:
@@ -25,6 +50,8 @@ def docx_bytes(paragraphs: list[P]) -> bytes:
         paragraph.add_run(spec.text)
         if spec.center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if spec.numbered:
+            _number(paragraph, spec.numbered)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
