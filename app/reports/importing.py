@@ -85,7 +85,7 @@ def _preview(plan: ImportPlan, period: str, decisions: dict, status: int = 200):
                        ensure_ascii=False)
     return render_template("reports/import_preview.html", plan=plan, data=plan.as_json(), rows=rows, state=state,
                            period=period, kinds=kind_choices(), node_types=NODE_TYPES, kind_names=im.KIND_NAMES,
-                           status_names=im.STATUS_NAMES, decisions=decisions), status
+                           status_names=im.STATUS_NAMES, auto_note=im.AUTO_NOTE, decisions=decisions), status
 
 
 def _decisions() -> dict[int, str | None]:
@@ -140,7 +140,7 @@ def import_confirm():
     require_role("drafter")
     try:
         outline, period, notes = _posted_plan()
-        decisions = {} if "accept_all" in request.form else _decisions()
+        decisions = _decisions()  # the choices shown (the proposals unless the user changed one) are kept
         numbers = rebind(db.session, current_user.committee_id, period, outline, decisions)
         plan = ImportPlan(outline, numbers, *notes)
         report = create_report_from_plan(db.session, current_user.committee, period, plan, current_user.id)

@@ -140,3 +140,19 @@ def test_period_left_empty_is_read_from_the_title(client, donghu, db_session):
     assert untitled.status_code == 400 and "标题中没有年份" in untitled.get_data(as_text=True)
     assert "正文。" in untitled.get_data(as_text=True)  # the pasted text is kept in the form
     assert _count(db_session) == 0
+
+
+def test_a_choice_is_kept_whichever_confirm_button_is_pressed(client, donghu, db_session):
+    page = _preview(client)
+    index = re.findall(r'name="number-(\d+)"', page)[0]  # 6次, the first number
+    client.post("/reports/import/confirm", data={"state": _state(page), "period": "2023", "kind": "annual_summary",
+                                                 "accept_all": "1", f"number-{index}": ""})
+    bodies = " ".join(db_session.scalars(select(Section.body)))
+    assert "党组会议6次" in bodies and "{{ 主席会议次数 }}" in bodies
+
+
+def test_a_number_only_one_metric_prints_is_shown_as_auto(client, donghu, db_session):
+    page = _preview(client, "东湖县政协2023年工作总结\n一、学习\n全年组织集会6次，研讨2次。")
+    rows = re.findall(r'<tr class="status-(\w+)">\s*<td>([^<]+)</td>', page)
+    assert ("auto", "6次") in rows and "自动识别（请核对）" in page and 'id="auto-note"' in page
+    assert re.search(r'<option value="party_group_meetings" selected>', page)
