@@ -1,4 +1,7 @@
 """Chinese text of the report pages (core messages live in core/drafting/messages.py)."""
+NOT_A_REPORT = ("没有识别出报告的标题和层级（如“一、”“（一）”），标题中也没有年份，这份文稿可能不是工作报告。"
+                "如确要导入，请填写统计期间后再点“识别结构”。")
+BACK_TO_TEXT = "已把上一步的文字放回下面的文本框，修改后可再次识别；原文件无需重新选择。"
 PERIOD_REQUIRED = "标题中没有年份，请填写统计期间，例如 2023、2023H1 或 2023-01-01:2023-06-30。"
 ADDED = "已添加。"
 MOVED = "已调整顺序。"

@@ -462,6 +462,8 @@ def parse(lines: list[Line], kind: Optional[str] = None) -> Outline:
     for line in lines[start:end]:
         builder.add(line)
     _parts_above_squares(out.nodes)
+    if not any(node.kind in ("part", "section", "subsection") or node.lead for node, _ in walk(out.nodes)):
+        out.warnings.append(messages.W_NO_HEADINGS)
     out.warnings += masked_warnings(out)
     return out
 
