@@ -6,7 +6,7 @@ field, and every step re-reads the numbers from it. A refused file or a failed i
 import json
 import re
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.extensions import db
@@ -32,8 +32,9 @@ def _form() -> dict:
 
 
 def _upload_page(form: dict, error: str = "", status: int = 200, notice: str = ""):
-    return render_template("reports/import.html", form=form, kinds=kind_choices(), error=error,
-                           notice=notice), status
+    limit = current_app.config["WENGAO"].max_upload_bytes
+    return render_template("reports/import.html", form=form, kinds=kind_choices(), error=error, notice=notice,
+                           max_bytes=limit, too_large=msg.FILE_TOO_LARGE.format(mb=limit // (1024 * 1024))), status
 
 
 @bp.route("/import", methods=["GET"])
