@@ -47,7 +47,7 @@ FIX = "下一步将逐条研究改进。"  # typed into the paragraph the user f
 # Walk B replaces each typed number by a chip from 插入数字: M, double-click the number (P + 4B), click the
 # search box (P + BB), type about 4 characters of the metric's name, click the metric (P + BB).
 PICK_NUMBER_S = M + P + 4 * B + P + 2 * B + 4 * HANZI_S + P + 2 * B
-BOUND_BY_IMPORTER = 37  # numbers walk A's importer binds in this text (its run prints the figure: chips)
+BOUND_BY_IMPORTER = 47  # numbers walk A's importer binds in this text (its run prints the figure: chips)
 
 REPORT = """\
 政协东湖县委员会2023年工作总结
