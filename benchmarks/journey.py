@@ -4,8 +4,8 @@
     .venv/bin/python benchmarks/journey.py --rounds 3 --shots /tmp/journey
 
 Walk A (the importer): log in → dashboard → 导入已有文稿 → paste the whole report (统计期间 left empty:
-the title gives it) → 识别结构 → read the preview, put a 二、 heading the importer nested back at the top
-(升一级, 改类型) → 全部接受并导入 (the numbers bound to the ledger) → 打开编辑 → fix one paragraph →
+the title gives it) → 识别结构 → read the preview (and put back at the top any 二、 heading the importer
+nested: 升一级, 改类型 — none since issue 12's fix) → 确认导入 (the numbers bound to the ledger) → 打开编辑 → fix one paragraph →
 生成 Word → download.
 Walk B (no importer): log in → 新建报告 → paste the report paragraph by paragraph into the editor's
 blocks (headings into heading lines, a new block with Ctrl+Enter when the template runs out) →
