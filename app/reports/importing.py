@@ -186,7 +186,9 @@ def import_confirm():
         return _back_with(str(error))
     db.session.commit()
     bound = sum(1 for n in numbers if n.status == "bound")
-    flash(im.IMPORTED.format(title=report.title, sections=len(list(walk(outline.nodes))), bound=bound))
+    auto = sum(1 for n in numbers if n.status == "bound" and n.auto)
+    flash(im.IMPORTED.format(title=report.title, sections=len(list(walk(outline.nodes))), bound=bound,
+                             auto=im.IMPORTED_AUTO.format(count=auto) if auto else ""))
     return redirect(url_for("reports.import_done", report_id=report.id))
 
 

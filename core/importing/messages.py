@@ -28,4 +28,5 @@ KIND_NAMES = {"preamble": "开头", "part": "部分标题", "section": "节标�
               "item": "条目（引导句）", "shortcomings": "存在不足", "closing": "结束语"}
 
 PREVIEW_EXPIRED = "导入预览已过期或不存在，请重新上传。"
-IMPORTED = "已导入“{title}”：{sections} 个节点，{bound} 个数字已关联台账。"
+IMPORTED = "已导入“{title}”：{sections} 个节点，{bound} 个数字已关联台账{auto}。"
+IMPORTED_AUTO = "（其中 {count} 个为自动识别，可在编辑页点数字核对）"

@@ -170,6 +170,10 @@ def test_a_number_only_one_metric_prints_is_shown_as_auto(client, donghu, db_ses
     rows = re.findall(r'<tr class="status-(\w+)">\s*<td>([^<]+)</td>', page)
     assert ("auto", "6次") in rows and "自动识别（请核对）" in page and 'id="auto-note"' in page
     assert re.search(r'<option value="party_group_meetings" selected>', page)
+    done = client.post("/reports/import/confirm", data={"state": _state(page), "period": "2023",
+                                                        "kind": "annual_summary", "source_text": _source_text(page)},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "（其中 2 个为自动识别" in done  # 6次 and 2次
 
 
 def test_back_from_the_preview_keeps_the_pasted_text(client, donghu, db_session):
