@@ -147,6 +147,19 @@ STANDING_DOCX = [
     P("围绕重点项目开展视察。"),
 ]
 
+HALF_YEAR_DOCX = [  # 二、 typed in a plain paragraph between two Heading 1 lines, as hurried edits leave it
+    P("东湖县政协2024年上半年工作总结", center=True),
+    P("一、上半年工作情况", style="Heading 1"),
+    P("（一）协商议政扎实推进", style="Heading 2"),
+    P("围绕湖区生态保护开展专题协商2次。", bold="专题协商有深度。"),
+    P("1.湖畔议事提质扩面"),
+    P("● 全县协商议事室开展活动30场次。"),
+    P("", bold="二、存在的问题"),
+    P("协商成果转化运用还不够充分。"),
+    P("三、下半年工作打算", style="Heading 1"),
+    P("（一）办好专题协商", style="Heading 2"),
+]
+
 VISIT_DOCX = [
     P("关于西山县茶产业发展情况的视察报告", center=True),
     P("县政协组织委员对全县茶产业发展情况进行了视察。"),
@@ -164,9 +177,10 @@ VISIT_DOCX = [
 
 @pytest.mark.parametrize("paragraphs, kinds, numbers", [
     (ANNUAL_DOCX, ["part"] * 3, ["一、", "二、", "三、"]),
+    (HALF_YEAR_DOCX, ["part"] * 3, ["一、", "二、", "三、"]),
     (STANDING_DOCX, ["part"] * 3, ["", "", ""]),
     (VISIT_DOCX, ["part"] * 3, ["一、", "二、", "三、"]),
-], ids=["annual_numbered", "standing_styles", "visit_numbered"])
+], ids=["annual_numbered", "half_year_mixed", "standing_styles", "visit_numbered"])
 def test_top_level_headings_are_siblings_in_word_files(paragraphs, kinds, numbers):
     outline = parse(read_docx(docx_bytes(paragraphs)).lines)
     headings = [n for n in outline.nodes if n.kind in ("part", "section")]
