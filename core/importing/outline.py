@@ -312,12 +312,11 @@ class _Builder:
         for rank, rx in ((1.5, _NEWS_HEADING), (1, _L1), (2, _L2), (3, _L3), (4, _L4)):
             if match := rx.match(text):
                 number, rest = match.group(1).strip(), text[match.end(1):]
-                if rx is _L1 and id(line) in self.ranks:
-                    return self.ranks[id(line)], number, rest
-                if rx is _NEWS_HEADING or len(_split_first_sentence(rest)[0]) <= MAX_HEADING:
+                ranked = rx is _L1 and id(line) in self.ranks  # one run of 一、二、三、: sibling_ranks()
+                if ranked or rx is _NEWS_HEADING or len(_split_first_sentence(rest)[0]) <= MAX_HEADING:
                     if rx in (_L1, _L2) and re.search(r"[，,.．]\s*$|）\s*、", number.strip()):
                         self.out.warnings.append(messages.W_MIXED.format(number=number.strip(), where=rest[:12]))
-                    return rank, number, rest
+                    return (self.ranks[id(line)] if ranked else rank), number, rest
                 return None
         if self.kind == "experience_briefing" and _is_yishi_heading(text):
             number = _YISHI.match(text).group(1)

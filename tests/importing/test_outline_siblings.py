@@ -189,3 +189,9 @@ def test_top_level_headings_are_siblings_in_word_files(paragraphs, kinds, number
     kept = _squash(all_text(outline))
     for spec in paragraphs:
         assert _squash(spec.bold + spec.text) in kept
+
+
+def test_a_top_level_number_written_with_a_comma_is_read_and_flagged():
+    outline = parse(read_text("一、2023年工作回顾\n全年学习8次。\n二，存在的不足\n调研不够深。\n三、2024年工作要点\n坚持学习。").lines)
+    assert _top(outline) == [("part", "一、"), ("part", "二，"), ("part", "三、")]
+    assert any("编号混用：“二，”" in w for w in outline.warnings)
