@@ -47,6 +47,8 @@ def import_start():
 def _read_source():
     upload = request.files.get("file")
     if upload is not None and upload.filename:
+        if request.form.get("text", "").strip():
+            raise ImportRefused(msg.FILE_AND_TEXT)  # neither is dropped silently
         return read_upload(upload.read(), upload.filename)
     return read_text(request.form.get("text", ""))
 

@@ -1,6 +1,7 @@
 """Chinese text of the report pages (core messages live in core/drafting/messages.py)."""
 FILE_TOO_LARGE = ("文件超过 {mb} MB，无法上传。一份报告的 Word 文件通常不到 1 MB：请确认选对了文件；"
                   "如其中有大量图片，可删去图片另存后再上传，或直接粘贴文字。")
+FILE_AND_TEXT = "同时选择了文件又粘贴了文字，不知道导入哪一个。粘贴的文字保留在下面；要导入文件，请清空文本框后重新选择文件。"
 NOT_A_REPORT = ("没有识别出报告的标题和层级（如“一、”“（一）”），标题中也没有年份，这份文稿可能不是工作报告。"
                 "如确要导入，请填写统计期间后再点“识别结构”。")
 BACK_TO_TEXT = "已把上一步的文字放回下面的文本框，修改后可再次识别；原文件无需重新选择。"

@@ -209,3 +209,14 @@ def test_a_word_file_that_is_not_a_report_says_so_and_keeps_its_text(client, don
     assert "请于3月5日上午9时到县政协二楼会议室参加会议。" in body  # nothing lost: the text is in the box
     with_period = _upload(client, data, "通知.docx").get_data(as_text=True)
     assert "没有识别出任何标题" in with_period
+
+
+def test_a_file_and_pasted_text_together_are_not_guessed_between(client, donghu, db_session):
+    client.login("donghu_drafter")
+    data = docs.docx_bytes(docs.ANNUAL_STYLED)
+    response = client.post("/reports/import", data={"period": "2023", "kind": "", "text": TEXT,
+                                                    "file": (io.BytesIO(data), "总结.docx")},
+                           content_type="multipart/form-data")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400 and "同时选择了文件又粘贴了文字" in body
+    assert html.escape("围绕湖区保护开展视察。") in body  # the pasted text stays in the box
