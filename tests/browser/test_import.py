@@ -119,3 +119,16 @@ def test_back_from_the_preview_keeps_the_text_and_phone_width_fits(live_server, 
     page.wait_for_selector("#import-notice")
     assert page.input_value("textarea[name=text]") == PASTED
     assert db_session.query(Report).count() == 0
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_sent(live_server, browser, donghu):
+    page = browser.new_page()
+    login(page, live_server, "donghu_drafter", "demo12345")
+    page.goto(f"{live_server}/reports/import")
+    page.eval_on_selector("input[name=file]", "(input) => { input.dataset.maxBytes = '10'; }")  # the limit, shrunk
+    page.set_input_files("input[name=file]", files=[{"name": "总结.txt", "mimeType": "text/plain",
+                                                     "buffer": "东湖县政协2023年工作总结".encode() * 4}])
+    message = page.eval_on_selector("input[name=file]", "(input) => input.validationMessage")
+    assert message.startswith("文件超过 20 MB")
+    page.click("button:has-text('识别结构')")
+    assert page.url.endswith("/reports/import") and not page.locator("#import-tree").count()
