@@ -4,8 +4,8 @@
     .venv/bin/python benchmarks/journey.py --rounds 3 --shots /tmp/journey
 
 Walk A (the importer): log in → dashboard → 导入已有文稿 → paste the whole report (统计期间 left empty:
-the title gives it) → 识别结构 → read the preview, put a 二、 heading the importer nested back at the top
-(升一级, 改类型) → 全部接受并导入 (the numbers bound to the ledger) → 打开编辑 → fix one paragraph →
+the title gives it) → 识别结构 → read the preview (and put back at the top any 二、 heading the importer
+nested: 升一级, 改类型 — none since issue 12's fix) → 确认导入 (the numbers bound to the ledger) → 打开编辑 → fix one paragraph →
 生成 Word → download.
 Walk B (no importer): log in → 新建报告 → paste the report paragraph by paragraph into the editor's
 blocks (headings into heading lines, a new block with Ctrl+Enter when the template runs out) →
@@ -47,7 +47,7 @@ FIX = "下一步将逐条研究改进。"  # typed into the paragraph the user f
 # Walk B replaces each typed number by a chip from 插入数字: M, double-click the number (P + 4B), click the
 # search box (P + BB), type about 4 characters of the metric's name, click the metric (P + BB).
 PICK_NUMBER_S = M + P + 4 * B + P + 2 * B + 4 * HANZI_S + P + 2 * B
-BOUND_BY_IMPORTER = 37  # numbers walk A's importer binds in this text (its run prints the figure: chips)
+BOUND_BY_IMPORTER = 47  # numbers walk A's importer binds in this text (its run prints the figure: chips)
 
 REPORT = """\
 政协东湖县委员会2023年工作总结

@@ -62,6 +62,8 @@ class ImportNumber(Lenient):
     context = fields.String()
     placeholder = fields.String(allow_none=True)
     previous_year = fields.Boolean()
+    auto = fields.Boolean(metadata={"description": "bound on its value alone (自动识别): only one metric of the "
+                                                   "period prints the typed value; review it"})
 
 
 class ImportOut(Lenient):

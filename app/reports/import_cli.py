@@ -39,7 +39,7 @@ def _echo_tree(data: dict, plan) -> None:
     click.echo(f"数字：共 {len(data['numbers'])} 个，已关联 {len(bound)} 个")
     for number in data["numbers"]:
         target = number["label"] or "、".join(c["label"] for c in number["candidates"]) or "—"
-        click.echo(f"  {number['text']}  {messages.STATUS_NAMES[number['status']]}  {target}")
+        click.echo(f"  {number['text']}  {messages.STATUS_NAMES['auto' if number.get('auto') else number['status']]}  {target}")
     for warning in data["warnings"]:
         click.echo(f"提示：{warning}")
 

@@ -6,14 +6,14 @@ field, and every step re-reads the numbers from it. A refused file or a failed i
 import json
 import re
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.scoping import require_role
 from core.kinds import KINDS, kind_choices
 from core.importing import messages as im
-from core.importing.outline import walk
+from core.importing.outline import parse, walk
 from core.importing.service import (ImportPlan, create_report_from_plan, demote, outline_from_state, outline_state,
                                     plan_import, promote, rebind, set_kind)
 from core.importing.source import ImportRefused, read_text, read_upload
@@ -31,8 +31,10 @@ def _form() -> dict:
             "text": request.form.get("text", "")}
 
 
-def _upload_page(form: dict, error: str = "", status: int = 200):
-    return render_template("reports/import.html", form=form, kinds=kind_choices(), error=error), status
+def _upload_page(form: dict, error: str = "", status: int = 200, notice: str = ""):
+    limit = current_app.config["WENGAO"].max_upload_bytes
+    return render_template("reports/import.html", form=form, kinds=kind_choices(), error=error, notice=notice,
+                           max_bytes=limit, too_large=msg.FILE_TOO_LARGE.format(mb=limit // (1024 * 1024))), status
 
 
 @bp.route("/import", methods=["GET"])
@@ -45,8 +47,26 @@ def import_start():
 def _read_source():
     upload = request.files.get("file")
     if upload is not None and upload.filename:
+        if request.form.get("text", "").strip():
+            raise ImportRefused(msg.FILE_AND_TEXT)  # neither is dropped silently
         return read_upload(upload.read(), upload.filename)
     return read_text(request.form.get("text", ""))
+
+
+def _source_text(source) -> str:
+    """The text the preview carries back to the first step (返回修改原文): the pasted text as typed,
+    a file's paragraphs one a line (Word's automatic numbers written out)."""
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        return request.form.get("text", "")
+    return "\n".join(line.auto_number + line.text for line in source.lines)
+
+
+def _missing_period(source) -> str:
+    """Why no period could be read: a text without any heading is likely not a report at all."""
+    outline = parse(source.lines)
+    headed = any(node.kind in ("part", "section", "subsection") for node, _ in walk(outline.nodes))
+    return msg.PERIOD_REQUIRED if headed else msg.NOT_A_REPORT
 
 
 _TITLE_YEAR = re.compile(r"(20\d\d)\s*年\s*(上半年)?")
@@ -67,25 +87,45 @@ def import_upload():
     form = _form()
     try:
         source = _read_source()
+        form["text"] = _source_text(source)  # a refused period keeps a file's text on the page
         form["period"] = form["period"] or period_from_title(source)
         if not form["period"]:
-            raise PeriodError(msg.PERIOD_REQUIRED)
+            raise PeriodError(_missing_period(source))
         period = parse_period(form["period"])
         plan = plan_import(db.session, current_user.committee_id, period, source, form["kind"] or None)
     except (ImportRefused, PeriodError) as error:
         db.session.rollback()
         return _upload_page(form, str(error), 400)
     db.session.rollback()  # reading metrics must leave nothing behind
-    return _preview(plan, period.code, {})
+    return _preview(plan, period.code, {}, form["text"])
 
 
-def _preview(plan: ImportPlan, period: str, decisions: dict, status: int = 200):
+@bp.route("/import/back", methods=["POST"])
+@login_required
+def import_back():
+    """返回修改原文: the first step again with the text, period and kind of the preview."""
+    require_role("drafter")
+    return _upload_page(_back_form(), notice=msg.BACK_TO_TEXT)
+
+
+def _back_form() -> dict:
+    return {"period": request.form.get("period", ""), "kind": request.form.get("kind", ""),
+            "text": request.form.get("source_text", "")}
+
+
+def _back_with(error: str):
+    """A preview that cannot go on: the first step with its text kept and the reason."""
+    return _upload_page(_back_form(), error, 400, notice=msg.BACK_TO_TEXT if request.form.get("source_text") else "")
+
+
+def _preview(plan: ImportPlan, period: str, decisions: dict, source_text: str = "", status: int = 200):
     rows = [(index, node, depth) for index, (node, depth) in enumerate(walk(plan.outline.nodes))]
     state = json.dumps({**outline_state(plan.outline), "source_warnings": plan.warnings, "comments": plan.comments},
                        ensure_ascii=False)
     return render_template("reports/import_preview.html", plan=plan, data=plan.as_json(), rows=rows, state=state,
                            period=period, kinds=kind_choices(), node_types=NODE_TYPES, kind_names=im.KIND_NAMES,
-                           status_names=im.STATUS_NAMES, decisions=decisions), status
+                           status_names=im.STATUS_NAMES, auto_note=im.AUTO_NOTE, decisions=decisions,
+                           source_text=source_text), status
 
 
 def _decisions() -> dict[int, str | None]:
@@ -118,8 +158,7 @@ def import_adjust():
     try:
         outline, period, notes = _posted_plan()
     except ImportRefused as error:
-        flash(str(error), "error")
-        return redirect(url_for("reports.import_start"))
+        return _back_with(str(error))
     action, _, index = request.form.get("action", "").partition(":")
     try:
         if action in ADJUSTMENTS:
@@ -131,7 +170,7 @@ def import_adjust():
     decisions = _decisions()
     numbers = rebind(db.session, current_user.committee_id, period, outline, decisions)
     db.session.rollback()
-    return _preview(ImportPlan(outline, numbers, *notes), period.code, decisions)
+    return _preview(ImportPlan(outline, numbers, *notes), period.code, decisions, request.form.get("source_text", ""))
 
 
 @bp.route("/import/confirm", methods=["POST"])
@@ -140,17 +179,18 @@ def import_confirm():
     require_role("drafter")
     try:
         outline, period, notes = _posted_plan()
-        decisions = {} if "accept_all" in request.form else _decisions()
+        decisions = _decisions()  # the choices shown (the proposals unless the user changed one) are kept
         numbers = rebind(db.session, current_user.committee_id, period, outline, decisions)
         plan = ImportPlan(outline, numbers, *notes)
         report = create_report_from_plan(db.session, current_user.committee, period, plan, current_user.id)
     except ImportRefused as error:
         db.session.rollback()
-        flash(str(error), "error")
-        return redirect(url_for("reports.import_start"))
+        return _back_with(str(error))
     db.session.commit()
     bound = sum(1 for n in numbers if n.status == "bound")
-    flash(im.IMPORTED.format(title=report.title, sections=len(list(walk(outline.nodes))), bound=bound))
+    auto = sum(1 for n in numbers if n.status == "bound" and n.auto)
+    flash(im.IMPORTED.format(title=report.title, sections=len(list(walk(outline.nodes))), bound=bound,
+                             auto=im.IMPORTED_AUTO.format(count=auto) if auto else ""))
     return redirect(url_for("reports.import_done", report_id=report.id))
 
 

@@ -25,6 +25,7 @@ NO_CHANGES = "上传的文件与该版本相比没有改动。"
 APPLIED = "已采纳 {count} 节的修改，原文保存在各节的历史版本中。"
 NOTHING_APPLIED = "未采纳任何修改。"
 REORDERED = "已按修改稿调整节的顺序。"
+REMOVALS_KEPT = "{count} 节的修改含删除的段落，未勾选“确认删除”，这些节未采纳，原文不变。"
 FROZEN = "该文稿当前不能修改（已提交或已审定），可以查看差异，但须退回或创建修订版后才能采纳。"
 
 
@@ -74,6 +75,10 @@ def roundtrip_apply(document_id: int):
         return redirect(url_for("reports.roundtrip_start", document_id=document.id))
     everything = "accept_all" in request.form
     accepted = {c.section_id for c in result.changes if everything or request.form.get(f"accept-{c.section_id}")}
+    # Deleting text the report holds takes its own confirmation, even under 全部采纳.
+    unconfirmed = set() if request.form.get("confirm-removals") else {
+        c.section_id for c in result.changes if c.removed and c.section_id in accepted}
+    accepted -= unconfirmed
     for change in result.changes:
         for index, item in enumerate(change.overtyped):
             item.keep = request.form.get(f"number-{change.section_id}-{index}", "keep") != "literal"
@@ -87,4 +92,6 @@ def roundtrip_apply(document_id: int):
     db.session.commit()
     moved = reorder and bool(result.reorders)
     flash(APPLIED.format(count=len(saved)) + (REORDERED if moved else "") if saved or moved else NOTHING_APPLIED)
+    if unconfirmed:
+        flash(REMOVALS_KEPT.format(count=len(unconfirmed)), "error")
     return redirect(url_for("reports.edit", report_id=report.id))

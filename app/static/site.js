@@ -34,3 +34,13 @@ document.addEventListener('click', function (event) {
   var open = menu.classList.toggle('open');
   toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
 });
+
+// <input type=file data-max-bytes data-too-large>: a file over the upload limit is refused before it is
+// sent (the server would answer 413 and the page would be lost), with the template's Chinese message.
+document.addEventListener('change', function (event) {
+  var input = event.target;
+  if (!input.matches || !input.matches('input[type=file][data-max-bytes]')) return;
+  var file = input.files && input.files[0];
+  input.setCustomValidity(file && file.size > Number(input.dataset.maxBytes) ? input.dataset.tooLarge : '');
+  input.reportValidity();
+});

@@ -3,8 +3,11 @@
 Each number with its unit and the clause it stands in is compared with the committee's metric
 values for the period, printed in the style the text used (plain, 余, 多, %, 万元). Exactly one
 metric with that printed value whose unit or name fits the clause → bound; several → ambiguous;
-none → kept literal. A report of last year imported into this year binds to last year's values
-(the same metrics), so its numbers move on to the new period.
+none → kept literal. When the name does not settle it but the printed value fits one metric only (or
+one metric's name fits the clause better than the others'), the number is bound all the same and
+marked 自动识别 (`auto`) for the user to review in the preview; only real ties stay ambiguous. A report
+of last year imported into this year binds to last year's values (the same metrics), so its numbers
+move on to the new period.
 """
 import re
 from dataclasses import dataclass, field
@@ -26,8 +29,10 @@ MASKED_CANDIDATES = 8  # shown to the user when a masked number's context fits s
 _CLAUSE_BREAK = re.compile(r"[，。；：！？、,;:!?（）()“”]")
 _FAMILIES = ({"次", "场次", "场"}, {"人", "名"}, {"件", "件次"}, {"个", "家", "所", "处"}, {"%", "％"},
              {"元", "万元", "亿元"})
-_TARGET = re.compile(r"(?:不少于|不低于|不超过|力争|至少|达到|超过|争取)$")  # a goal, not a count of the period
+# A goal, not a count of the period; 达到/超过 alone report a fact (满意率达到100%), after 力争/确保 a goal.
+_TARGET = re.compile(r"(?:不少于|不低于|不超过|力争|至少|争取|(?:力争|争取|确保|预计|计划|要|将)(?:达到|超过))$")
 NAME_FIT = 4  # characters in a row a metric's name must share with the clause, unless all of it is there
+NAME_HINT = 2  # characters in a row that let one of several same-valued metrics win (已办结117件 ~ 办结提案件数)
 FIELDS = ("title", "lead", "text")
 
 
@@ -52,11 +57,13 @@ class FoundNumber:
     status: str = "unmatched"  # bound / ambiguous / unmatched
     previous_year: bool = False  # matched last year's value of the metric
     masked: bool = False  # a * of masked material: bound by its context alone
+    auto: bool = False  # bound on its value alone (自动识别): shown for review in the preview
 
     def as_json(self) -> dict:
         return {"text": self.text, "metric": self.metric, "candidates": self.candidates, "status": self.status,
                 "label": self.label or None, "value": _plain_json(self.value), "context": self.context,
-                "placeholder": placeholder(self) if self.metric else None, "previous_year": self.previous_year}
+                "placeholder": placeholder(self) if self.metric else None, "previous_year": self.previous_year,
+                "auto": self.auto}
 
 
 def _plain_json(value):
@@ -239,6 +246,10 @@ def _decide(found: FoundNumber, matches: list[MetricValue]) -> None:
     top = [m for score, m in scores if score == best]
     if best >= NAME_FIT and len(top) == 1:
         _bind(found, top[0])
+    elif not found.previous_year and not found.masked and (len(matches) == 1 or best >= NAME_HINT and len(top) == 1):
+        # the typed value printed by exactly this metric: the text does not change, the user reviews it
+        _bind(found, top[0])
+        found.auto = True
     else:
         found.status = "ambiguous"
 
@@ -275,7 +286,10 @@ def choose(found: FoundNumber, metric: Optional[str], values: dict[str, MetricVa
     value = values.get(metric) if metric else None
     if value is None:
         found.status, found.metric, found.label = ("unmatched" if not found.candidates else "ambiguous"), None, ""
+        found.auto = False
         return
+    if metric != found.metric:
+        found.auto = False  # the user's own choice; the same metric again keeps its 自动识别 mark
     _bind(found, value)
 
 

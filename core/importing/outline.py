@@ -241,11 +241,60 @@ def _ordinal(number: str) -> int:
     return (CN.index(digits[0]) + 1 if digits[0] != "十" else 1) * 10 + (CN.index(digits[-1]) + 1 if digits[-1] != "十" else 0)
 
 
+def _cn_value(number: str) -> int:
+    """一、 → 1, 十二、 → 12 (the ordinal of a top-level Chinese number)."""
+    return _ordinal(number.strip(" 、，,．.") + "是")
+
+
+def _split_heading(rest: str) -> Optional[tuple[str, str]]:
+    """(title, text after it) of a heading line: its first sentence, or up to a colon when the first
+    sentence runs long (二、存在的问题：一是……；二是……。); None when neither is heading-sized."""
+    title, body = _split_first_sentence(rest)
+    if len(title) <= MAX_HEADING:
+        return title, body
+    colon = re.search(r"[：:]", rest[:MAX_HEADING + 1])
+    return (rest[:colon.end()], rest[colon.end():]) if colon else None
+
+
+def _names_part(rest: str) -> bool:
+    split = _split_heading(rest)
+    return bool(split) and bool(_PART_TITLE.match(split[0].rstrip("。：:")))
+
+
+def sibling_ranks(lines: list[Line]) -> dict[int, int]:
+    """Rank (0 part, 1 heading) of every top-level heading line, by id(line): one run of 一、 二、 三、
+    (until the numbers start again at 一、) is one level, and so are unnumbered Heading 1 lines. When
+    any of them names a part (一、2023年工作及成效), all of them are parts — so 二、存在的不足 between
+    一、2023年工作及成效 and 三、2024年工作要点 is their sibling whatever lies between them."""
+    runs: list[list[tuple[Line, bool]]] = []
+    styled: list[tuple[Line, bool]] = []
+    last = 0
+    for line in lines:
+        text = line.auto_number + line.text
+        if match := _L1.match(text):
+            if not _split_heading(text[match.end(1):]):
+                continue
+            ordinal = _cn_value(match.group(1))
+            if not runs or ordinal <= last:
+                runs.append([])
+            runs[-1].append((line, _names_part(text[match.end(1):])))
+            last = ordinal
+        elif line.level == 1 and not _numbered(text) and len(line.text) <= 30 and not _SENTENCE_END.search(line.text):
+            styled.append((line, bool(_PART_TITLE.match(line.text))))
+    ranks: dict[int, int] = {}
+    for group in runs + [styled]:
+        rank = 0 if any(part for _line, part in group) else 1
+        ranks.update((id(line), rank) for line, _part in group)
+    return ranks
+
+
 class _Builder:
     """Feeds body lines into the tree: a stack of open headings by numbering rank."""
 
     def __init__(self, out: Outline, kind: str, bold_leads: bool):
         self.out, self.kind = out, kind
+        self.ranks: dict[int, int] = {}  # sibling_ranks() of the body's lines
+        self.yishi_rank = 1  # 一是 heading lines of an experience briefing: below 一、 when it has them
         # A short first sentence reads as a lead only in kinds whose items carry no number (000)
         # and when the file has no bold to tell leads apart.
         self.unnumbered_leads = not bold_leads and KINDS[kind].numbering == "standard" if kind in KINDS else False
@@ -263,27 +312,28 @@ class _Builder:
         for rank, rx in ((1.5, _NEWS_HEADING), (1, _L1), (2, _L2), (3, _L3), (4, _L4)):
             if match := rx.match(text):
                 number, rest = match.group(1).strip(), text[match.end(1):]
-                if rank == 1 and rx is _L1 and _PART_TITLE.match(_split_first_sentence(rest)[0].rstrip("。")):
-                    rank = 0
-                if rx is _NEWS_HEADING or len(_split_first_sentence(rest)[0]) <= MAX_HEADING:
+                ranked = rx is _L1 and id(line) in self.ranks  # one run of 一、二、三、: sibling_ranks()
+                if ranked or rx is _NEWS_HEADING or len(_split_first_sentence(rest)[0]) <= MAX_HEADING:
                     if rx in (_L1, _L2) and re.search(r"[，,.．]\s*$|）\s*、", number.strip()):
                         self.out.warnings.append(messages.W_MIXED.format(number=number.strip(), where=rest[:12]))
-                    return rank, number, rest
+                    return (self.ranks[id(line)] if ranked else rank), number, rest
                 return None
         if self.kind == "experience_briefing" and _is_yishi_heading(text):
             number = _YISHI.match(text).group(1)
-            return 1, number, text[len(number):]
+            return self.yishi_rank, number, text[len(number):]
         text = line.text
         short = len(text) <= 30 and not _SENTENCE_END.search(text)
         if short and (_PART_TITLE.match(text) or (line.centered and not line.bold_prefix) or id(line) in self.part_lines):
             return 0, "", text
+        if id(line) in self.ranks:
+            return self.ranks[id(line)], line.auto_number, line.text
         level = line.level or line.list_level
         if level and (short or len(_split_first_sentence(text)[0]) <= MAX_HEADING and line.list_level):
             return (0 if _PART_TITLE.match(line.text) else min(level, 4)), line.auto_number, line.text
         return None
 
-    def open_heading(self, rank: int, number: str, rest: str) -> None:
-        title, body = _split_first_sentence(rest)
+    def open_heading(self, rank: float, number: str, rest: str) -> None:
+        title, body = _split_heading(rest) or _split_first_sentence(rest)
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
@@ -375,9 +425,12 @@ class _Builder:
 
 
 def _parts_above_squares(nodes: list[Node]) -> None:
-    """A heading holding ■ headings is a part (一、回顾 / 二、任务 of an interpretation)."""
+    """A heading holding ■ headings is a part (一、回顾 / 二、任务 of an interpretation), and so are
+    its sibling headings: one level of the document stays one level."""
+    if not any(node.kind == "section" and any(c.number == "■" for c in node.children) for node in nodes):
+        return
     for node in nodes:
-        if node.kind == "section" and any(c.number == "■" for c in node.children):
+        if node.kind == "section":
             node.kind = "part"
             for child in node.children:
                 if child.kind == "subsection":
@@ -402,9 +455,14 @@ def parse(lines: list[Line], kind: Optional[str] = None) -> Outline:
     end = _read_tail(lines, start, out)
     builder = _Builder(out, out.kind, any(line.bold_prefix for line in lines))
     builder.part_lines = part_lines
+    builder.ranks = sibling_ranks(lines[start:end])
+    if any(_L1.match(line.auto_number + line.text) for line in lines[start:end]):
+        builder.yishi_rank = 2.5
     for line in lines[start:end]:
         builder.add(line)
     _parts_above_squares(out.nodes)
+    if not any(node.kind in ("part", "section", "subsection") or node.lead for node, _ in walk(out.nodes)):
+        out.warnings.append(messages.W_NO_HEADINGS)
     out.warnings += masked_warnings(out)
     return out
 

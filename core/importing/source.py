@@ -146,7 +146,7 @@ def read_docx(data: bytes, filename: str = "文稿.docx", limits: Limits = Limit
     if not any(line.text.strip() for line in lines):
         has_pictures = body.find(".//" + qn("w:drawing")) is not None or body.find(".//" + qn("w:pict")) is not None
         raise ImportRefused(messages.IMAGES_ONLY if has_pictures or body.find(".//" + qn("w:tbl")) is not None
-                            else messages.EMPTY)
+                            else messages.EMPTY_FILE)
     source = Source(lines, is_docx=True, comments=list(comments.values()))
     if tracked:
         source.warnings.append(messages.W_TRACKED)

@@ -42,6 +42,7 @@ def test_import_docx_confirm_tree_and_numbers_then_preview(live_server, browser,
     tree = page.inner_text("#import-tree")
     assert "2023年工作及成效" in tree and "扎实开展理论学习。" in tree
     assert page.locator(".import-node[data-kind=part]").count() == 2
+    page.click("#bound-numbers summary")  # numbers bound by their names are folded away, the rest shown first
     numbers = page.inner_text("#import-numbers")
     assert "党组会议次数" in numbers and "主席会议次数" in numbers
     assert db_session.query(Report).count() == 0  # nothing written before confirming
@@ -101,3 +102,33 @@ def test_paste_from_the_dashboard_then_create_and_edit(live_server, browser, sho
     bodies = " ".join(s.body for s in db_session.query(Section).filter(Section.report_id == report.id))
     assert "{{ 党组会议次数 }}" in bodies and "{{ 主席会议次数 }}" in bodies
     assert errors == []
+
+
+def test_back_from_the_preview_keeps_the_text_and_phone_width_fits(live_server, browser, shots, donghu, db_session):
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    login(page, live_server, "donghu_drafter", "demo12345")
+    page.goto(f"{live_server}/reports/import")
+    page.click("button:has-text('识别结构')")  # nothing pasted
+    assert "请把整篇文稿粘贴到" in page.inner_text("#import-error")
+    page.fill("textarea[name=text]", PASTED)
+    page.click("button:has-text('识别结构')")
+    page.wait_for_selector("#import-tree")
+    shots.take(page, "phone-preview")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.click("#import-back")
+    page.wait_for_selector("#import-notice")
+    assert page.input_value("textarea[name=text]") == PASTED
+    assert db_session.query(Report).count() == 0
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_sent(live_server, browser, donghu):
+    page = browser.new_page()
+    login(page, live_server, "donghu_drafter", "demo12345")
+    page.goto(f"{live_server}/reports/import")
+    page.eval_on_selector("input[name=file]", "(input) => { input.dataset.maxBytes = '10'; }")  # the limit, shrunk
+    page.set_input_files("input[name=file]", files=[{"name": "总结.txt", "mimeType": "text/plain",
+                                                     "buffer": "东湖县政协2023年工作总结".encode() * 4}])
+    message = page.eval_on_selector("input[name=file]", "(input) => input.validationMessage")
+    assert message.startswith("文件超过 20 MB")
+    page.click("button:has-text('识别结构')")
+    assert page.url.endswith("/reports/import") and not page.locator("#import-tree").count()

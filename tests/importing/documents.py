@@ -14,10 +14,35 @@ class P:
     bold: str = ""  # the bold text the paragraph opens with (a lead sentence)
     style: str = ""
     center: bool = False
+    numbered: int = 0  # level of Word's automatic numbering (1 一、, 2 （一）), 0 for none
+
+
+def _add_chinese_numbering(document) -> None:
+    """A chineseCounting list, numId 90: level 1 prints 一、, level 2 （一）."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+
+def _number(paragraph, level: int) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level - 1}"/><w:numId w:val="90"/></w:numPr>'))
 
 
 def docx_bytes(paragraphs: list[P]) -> bytes:
     document = Document()
+    if any(spec.numbered for spec in paragraphs):
+        _add_chinese_numbering(document)
     for spec in paragraphs:
         paragraph = document.add_paragraph(style=spec.style or None)
         if spec.bold:
@@ -25,6 +50,8 @@ def docx_bytes(paragraphs: list[P]) -> bytes:
         paragraph.add_run(spec.text)
         if spec.center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if spec.numbered:
+            _number(paragraph, spec.numbered)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -148,25 +175,7 @@ def encrypted_docx() -> bytes:
 
 def auto_numbered_docx() -> bytes:
     """Headings numbered by Word itself (一、 and （一） from a chineseCounting list), not typed."""
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    document = Document()
-    numbering = document.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
-        '</w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
-    document.add_paragraph("西山县政协工作情况汇报", style="Title")
-    document.add_paragraph("近年来，西山县政协认真履职，现将有关情况汇报如下：")
-    for text, level in (("坚持党的领导", 0), ("强化理论武装", 1), ("全年开展集体学习10次。", None),
-                        ("健全工作机制", 1), ("服务中心大局", 0), ("开展专题协商", 1), ("全年开展专题协商3次。", None)):
-        paragraph = document.add_paragraph(text)
-        if level is not None:
-            paragraph._p.get_or_add_pPr().append(parse_xml(
-                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return docx_bytes([P("西山县政协工作情况汇报", style="Title"), P("近年来，西山县政协认真履职，现将有关情况汇报如下："),
+                       P("坚持党的领导", numbered=1), P("强化理论武装", numbered=2), P("全年开展集体学习10次。"),
+                       P("健全工作机制", numbered=2), P("服务中心大局", numbered=1), P("开展专题协商", numbered=2),
+                       P("全年开展专题协商3次。")])

@@ -88,3 +88,66 @@ def test_masked_numbers_of_shared_material_bind_by_their_context():
     apply_bindings(outline, numbers)
     merged = merge_text(make_environment(number_filters()), outline.nodes[0].text, {v.label: v for v in values.values()}).text
     assert "召开党组会议12次、主席会议10次，开展协商活动450余场次" in merged and "*" not in merged.replace("**县", "")
+
+
+AUTO_TEXT = ("一、基层协商\n吸引群众参与1236人次，开展活动450余场，其中立案率达到88.5%。"
+             "提案者满意率达到100%，力争达到100%。走访6次。")
+
+
+def _auto_values() -> dict[str, MetricValue]:
+    rows = [("room_participants", "协商活动参与人次", "人次", 1236), ("room_activities", "协商活动场次", "场次", 453),
+            ("proposal_filing_rate", "立案率", "%", Decimal("88.46")),
+            ("proposal_satisfaction_rate", "满意率", "%", Decimal("100")),
+            ("reading_activities", "委员读书活动次数", "次", 6), ("committee_forums", "专委会座谈协商次数", "次", 6)]
+    return {key: MetricValue(key, label, unit, "count", value) for key, label, unit, value in rows}
+
+
+def test_a_value_only_one_metric_prints_is_bound_as_auto_and_merges_to_the_typed_text():
+    outline = parse(read_text(AUTO_TEXT).lines, "annual_summary")
+    values = _auto_values()
+    numbers = {n.text: n for n in bind_numbers(outline, values)}
+    # 群众参与 and 开展活动 share too little of the metrics' names to be sure: the value decides, marked auto
+    assert (numbers["1236人次"].metric, numbers["1236人次"].auto) == ("room_participants", True)
+    assert (numbers["450余场"].metric, numbers["450余场"].auto) == ("room_activities", True)
+    assert (numbers["88.5%"].metric, numbers["88.5%"].auto) == ("proposal_filing_rate", False)  # the name fits
+    assert numbers["6次"].status == "ambiguous"  # two metrics are 6次 and neither name fits: a real tie
+    body = outline.nodes[0].text
+    apply_bindings(outline, list(numbers.values()))
+    merged = merge_text(make_environment(number_filters()), outline.nodes[0].text,
+                        {v.label: v for v in values.values()}).text
+    assert merged == body  # the typed text is what prints
+
+
+def test_reached_is_a_fact_but_striving_to_reach_is_a_goal():
+    outline = parse(read_text(AUTO_TEXT).lines, "annual_summary")
+    hundreds = [n for n in bind_numbers(outline, _auto_values()) if n.text == "100%"]
+    assert [(n.status, n.metric) for n in hundreds] == [("bound", "proposal_satisfaction_rate"), ("unmatched", None)]
+
+
+def test_a_name_sharing_two_characters_settles_a_tie_of_values_as_auto():
+    outline = parse(read_text("一、提案\n已办结117件。").lines, "annual_summary")
+    values = {key: MetricValue(key, label, "件", "count", 117)
+              for key, label in (("proposals_completed", "办结提案件数"), ("proposals_satisfied", "满意提案件数"))}
+    [found] = bind_numbers(outline, values)
+    assert (found.status, found.metric, found.auto) == ("bound", "proposals_completed", True)
+
+
+def test_auto_binding_is_undone_by_the_user_and_kept_when_chosen_again():
+    outline = parse(read_text(AUTO_TEXT).lines, "annual_summary")
+    values = _auto_values()
+    found = next(n for n in bind_numbers(outline, values) if n.text == "1236人次")
+    choose(found, "room_participants", values)
+    assert found.auto and found.status == "bound"
+    choose(found, None, values)
+    assert (found.status, found.metric, found.auto) == ("ambiguous", None, False)
+    apply_bindings(outline, [found])
+    assert "1236人次" in outline.nodes[0].text  # kept as typed
+
+
+def test_last_years_value_alone_is_not_bound_automatically():
+    """Binding to last year's value would print this year's figure: not without the name to back it."""
+    outline = parse(read_text("一、基层协商\n吸引群众参与1236人次。").lines, "annual_summary")
+    last_year = _auto_values()
+    this_year = {**last_year, "room_participants": MetricValue("room_participants", "协商活动参与人次", "人次", "count", 1500)}
+    [found] = bind_numbers(outline, this_year, last_year)
+    assert found.status == "ambiguous" and found.previous_year and not found.auto

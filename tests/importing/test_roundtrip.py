@@ -100,25 +100,44 @@ def test_unchanged_document_proposes_nothing(db_session, donghu):
     assert compare(db_session, report, read_docx(docx)).changes == []
 
 
-def test_upload_edited_version_in_the_browser_and_accept_all(client, db_session, donghu):
+def _revise_page(client, db_session, donghu):
+    """(report, document, the diff page's html) for the edited version uploaded in the browser."""
     from core.publishing import publish as render_report
 
     report = _imported_report(db_session, donghu)
     document, _ = render_report(db_session, report.id)
     db_session.commit()
     client.login("donghu_drafter")
-    assert "上传修改稿" in client.get(f"/documents/reports/{report.id}").get_data(as_text=True)
     page = client.post(f"/reports/documents/{document.id}/revise", content_type="multipart/form-data",
                        data={"file": (io.BytesIO(_edited(document.docx)), "修改稿.docx")})
-    html = page.get_data(as_text=True)
-    assert page.status_code == 200 and "组织委员赴西山县学习考察。" in html and "被改为“7”" in html
+    return report, document, page.get_data(as_text=True)
+
+
+def test_deleted_paragraphs_need_their_own_confirmation(client, db_session, donghu):
+    import re
+
+    report, document, html = _revise_page(client, db_session, donghu)
+    assert 'id="confirm-removals"' in html and "删除的段落须单独确认" in html
+    upload = re.search(r'name="upload" value="([^"]*)"', html).group(1)
+    done = client.post(f"/reports/documents/{document.id}/revise/apply", follow_redirects=True,
+                       data={"upload": upload, "filename": "修改稿.docx", "accept_all": "1"})
+    body = done.get_data(as_text=True)
+    assert "已采纳 2 节的修改" in body and "1 节的修改含删除的段落，未勾选“确认删除”" in body
+    text, _ = preview_text(db_session, report.id)
+    assert "坚持第一议题制度" in text and "组织委员赴西山县学习考察。" in text
+
+
+def test_upload_edited_version_in_the_browser_and_accept_all(client, db_session, donghu):
+    report, document, html = _revise_page(client, db_session, donghu)
+    assert "上传修改稿" in client.get(f"/documents/reports/{report.id}").get_data(as_text=True)
+    assert "组织委员赴西山县学习考察。" in html and "被改为“7”" in html
     db_session.expire_all()
     assert all(s.version == 1 for s in db_session.scalars(select(Section)))  # nothing saved before accepting
     import re
 
     upload = re.search(r'name="upload" value="([^"]*)"', html).group(1)
     done = client.post(f"/reports/documents/{document.id}/revise/apply", follow_redirects=True,
-                       data={"upload": upload, "filename": "修改稿.docx", "accept_all": "1"})
+                       data={"upload": upload, "filename": "修改稿.docx", "accept_all": "1", "confirm-removals": "1"})
     assert "已采纳 3 节的修改" in done.get_data(as_text=True)
     text, _ = preview_text(db_session, report.id)
     assert "组织委员赴西山县学习考察。" in text and "坚持第一议题制度" not in text

@@ -22,6 +22,10 @@ def _state(page: str) -> str:
     return html.unescape(re.search(r'name="state" value="([^"]*)"', page).group(1))
 
 
+def _source_text(page: str) -> str:
+    return html.unescape(re.search(r'name="source_text" value="([^"]*)"', page).group(1))
+
+
 def _preview(client, text=TEXT):
     client.login("donghu_drafter")
     response = client.post("/reports/import", data={"text": text, "period": "2023", "kind": ""})
@@ -117,11 +121,21 @@ def test_failed_import_writes_nothing(client, donghu, db_session):
     assert _count(db_session) == 0 and _count(db_session, Section) == 0
 
 
+def test_a_refused_confirm_keeps_the_text_on_the_first_step(client, donghu, db_session):
+    page = _preview(client)
+    state = _state(page).replace("围绕湖区保护开展视察。", "很长。" * 8000)
+    response = client.post("/reports/import/confirm", data={"state": state, "period": "2023", "kind": "annual_summary",
+                                                            "source_text": _source_text(page)})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400 and "过长" in body
+    assert html.escape("围绕湖区保护开展视察。") in body.split('name="text"')[1]
+
+
 def test_tampered_state_is_refused_without_error(client, donghu, db_session):
     client.login("donghu_drafter")
     response = client.post("/reports/import/confirm", data={"state": "{not json", "period": "2023"},
                            follow_redirects=True)
-    assert response.status_code == 200 and "已过期" in response.get_data(as_text=True)
+    assert response.status_code == 400 and "已过期" in response.get_data(as_text=True)
     assert _count(db_session) == 0
 
 
@@ -140,3 +154,69 @@ def test_period_left_empty_is_read_from_the_title(client, donghu, db_session):
     assert untitled.status_code == 400 and "标题中没有年份" in untitled.get_data(as_text=True)
     assert "正文。" in untitled.get_data(as_text=True)  # the pasted text is kept in the form
     assert _count(db_session) == 0
+
+
+def test_a_choice_is_kept_whichever_confirm_button_is_pressed(client, donghu, db_session):
+    page = _preview(client)
+    index = re.findall(r'name="number-(\d+)"', page)[0]  # 6次, the first number
+    client.post("/reports/import/confirm", data={"state": _state(page), "period": "2023", "kind": "annual_summary",
+                                                 "accept_all": "1", f"number-{index}": ""})
+    bodies = " ".join(db_session.scalars(select(Section.body)))
+    assert "党组会议6次" in bodies and "{{ 主席会议次数 }}" in bodies
+
+
+def test_a_number_only_one_metric_prints_is_shown_as_auto(client, donghu, db_session):
+    page = _preview(client, "东湖县政协2023年工作总结\n一、学习\n全年组织集会6次，研讨2次。")
+    rows = re.findall(r'<tr class="status-(\w+)">\s*<td>([^<]+)</td>', page)
+    assert ("auto", "6次") in rows and "自动识别（请核对）" in page and 'id="auto-note"' in page
+    assert re.search(r'<option value="party_group_meetings" selected>', page)
+    done = client.post("/reports/import/confirm", data={"state": _state(page), "period": "2023",
+                                                        "kind": "annual_summary", "source_text": _source_text(page)},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "（其中 2 个为自动识别" in done  # 6次 and 2次
+
+
+def test_back_from_the_preview_keeps_the_pasted_text(client, donghu, db_session):
+    page = _preview(client)
+    assert 'id="import-back"' in page
+    back = client.post("/reports/import/back", data={"source_text": _source_text(page), "period": "2023",
+                                                     "kind": "annual_summary", "state": _state(page)})
+    body = back.get_data(as_text=True)
+    assert back.status_code == 200 and "已把上一步的文字放回" in body
+    assert html.unescape(re.search(r'<textarea name="text"[^>]*>([^<]*)</textarea>', body).group(1)) == TEXT
+    assert 'value="2023"' in body and _count(db_session) == 0
+
+
+def test_back_from_a_word_file_puts_its_paragraphs_in_the_text_box(client, donghu, db_session):
+    page = _upload(client, docs.auto_numbered_docx(), "西山县政协工作情况汇报.docx").get_data(as_text=True)
+    text = _source_text(page)
+    assert text.splitlines()[:3] == ["西山县政协工作情况汇报", "近年来，西山县政协认真履职，现将有关情况汇报如下：", "一、坚持党的领导"]
+
+
+def test_empty_paste_says_what_to_do(client, donghu, db_session):
+    client.login("donghu_drafter")
+    response = client.post("/reports/import", data={"text": "  \n ", "period": "", "kind": ""})
+    assert response.status_code == 400 and "请把整篇文稿粘贴到" in response.get_data(as_text=True)
+
+
+def test_a_word_file_that_is_not_a_report_says_so_and_keeps_its_text(client, donghu, db_session):
+    client.login("donghu_drafter")
+    data = docs.docx_bytes([docs.P("会议通知"), docs.P("请于3月5日上午9时到县政协二楼会议室参加会议。")])
+    response = client.post("/reports/import", data={"period": "", "kind": "", "file": (io.BytesIO(data), "通知.docx")},
+                           content_type="multipart/form-data")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400 and "可能不是工作报告" in body
+    assert "请于3月5日上午9时到县政协二楼会议室参加会议。" in body  # nothing lost: the text is in the box
+    with_period = _upload(client, data, "通知.docx").get_data(as_text=True)
+    assert "没有识别出任何标题" in with_period
+
+
+def test_a_file_and_pasted_text_together_are_not_guessed_between(client, donghu, db_session):
+    client.login("donghu_drafter")
+    data = docs.docx_bytes(docs.ANNUAL_STYLED)
+    response = client.post("/reports/import", data={"period": "2023", "kind": "", "text": TEXT,
+                                                    "file": (io.BytesIO(data), "总结.docx")},
+                           content_type="multipart/form-data")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400 and "同时选择了文件又粘贴了文字" in body
+    assert html.escape("围绕湖区保护开展视察。") in body  # the pasted text stays in the box
