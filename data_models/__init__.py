@@ -5,7 +5,7 @@ from .committee import Committee
 from .ledger import LedgerUpload, Record, RecordCategory, RecordType
 from .metric import MetricDefinition
 from .proofreading import ProofreadIgnore
-from .rendering import RenderedDocument, TaskRun
+from .rendering import RenderedDocument, TaskRun, TaskState
 from .report import Report, ReportStatus, ReviewEvent, Section, SectionComment, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
 from .user import ApiRequestKey, ApiToken, LoginFailure, RememberToken, User
@@ -16,5 +16,5 @@ __all__ = [
     "MetricDefinition", "OutboxMessage", "ProofreadIgnore", "Record", "RecordCategory", "RecordType", "RememberToken",
     "RenderedDocument", "Report", "ReportStatus",
     "RequestTarget", "ReviewEvent", "Section", "SectionComment", "SectionVersion", "Submission", "TaskRun",
-    "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact", "VisitStatus",
+    "TaskState", "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact", "VisitStatus",
 ]
