@@ -21,7 +21,8 @@ from core.upward.requests import (current_submissions, issue_request, period_of,
                                   requests_received, target_of, target_statuses)
 from core.upward.rollup import AREA_PREFIX, request_rollup
 from core.times import beijing_today
-from data_models import CollectionRequest, Committee, OutboxMessage, Report, ReportStatus, Submission, TaskRun, TaskState
+from data_models import (CollectionRequest, Committee, OutboxMessage, OutboxState, Report, ReportStatus, Submission,
+                         TargetState, TaskRun, TaskState)
 
 from . import bp
 from .forms import RemindForm, RequestForm, SubmitForm
@@ -81,7 +82,8 @@ def _latest_fetches() -> list[TaskRun]:
 
 @bp.context_processor
 def _state_names() -> dict:
-    return {"target_states": msg.TARGET_STATES, "outbox_states": msg.OUTBOX_STATES, "today": beijing_today()}
+    return {"target_states": TargetState.labels(), "outbox_states": OutboxState.labels(), "TargetState": TargetState,
+            "OutboxState": OutboxState, "today": beijing_today()}
 
 
 @bp.app_template_global()
