@@ -82,7 +82,7 @@ def register_blueprints(app: Flask) -> None:
 def _template_globals() -> dict:
     from flask import current_app
 
-    from data_models import ReportStatus, TaskState, VisitStatus
+    from data_models import NodeType, ReportStatus, TaskState, VisitStatus
 
     from . import messages
 
@@ -93,6 +93,7 @@ def _template_globals() -> dict:
         "task_states": TaskState.labels(),
         "status_names": ReportStatus.labels(),
         "ReportStatus": ReportStatus,
+        "NodeType": NodeType,
         "VisitStatus": VisitStatus,
     }
 

@@ -18,7 +18,7 @@ from core.importing.service import (ImportPlan, create_report_from_plan, demote,
                                     plan_import, promote, rebind, set_kind)
 from core.importing.source import ImportRefused, read_text, read_upload
 from core.metrics.periods import PeriodError, parse_period
-from data_models.report import NODE_TYPES
+from data_models.report import NodeType
 
 from . import bp
 from . import messages as msg
@@ -84,7 +84,7 @@ def _preview(plan: ImportPlan, period: str, decisions: dict, status: int = 200):
     state = json.dumps({**outline_state(plan.outline), "source_warnings": plan.warnings, "comments": plan.comments},
                        ensure_ascii=False)
     return render_template("reports/import_preview.html", plan=plan, data=plan.as_json(), rows=rows, state=state,
-                           period=period, kinds=kind_choices(), node_types=NODE_TYPES, kind_names=im.KIND_NAMES,
+                           period=period, kinds=kind_choices(), node_types=NodeType, kind_names=NodeType.labels(),
                            status_names=im.STATUS_NAMES, decisions=decisions), status
 
 
