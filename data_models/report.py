@@ -88,10 +88,11 @@ class Report(TimestampMixin, Base):
     settings: Mapped[dict] = mapped_column(JSON, default=dict)
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
     # Set on a visit's packet (交流考察材料, kind visit_packet): assembled from the visit, not from sections.
-    # use_alter: visit.report_id points back here, and the two tables must still be creatable in order.
-    visit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("visit.id", use_alter=True), index=True)
+    # The only link between the two: visit.report reads it from the other side.
+    visit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("visit.id"), index=True)
 
     committee: Mapped["Committee"] = relationship()  # noqa: F821
+    visit: Mapped[Optional["Visit"]] = relationship(back_populates="report")  # noqa: F821
     sections: Mapped[list["Section"]] = relationship(
         back_populates="report", order_by="Section.position", cascade="all, delete-orphan"
     )

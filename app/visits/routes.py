@@ -124,7 +124,7 @@ def render(visit_id: int):
 def _packet(visit_id: int, document_id: int) -> tuple[Visit, RenderedDocument]:
     visit = get_own_or_404(Visit, visit_id)
     document = db.session.get(RenderedDocument, document_id)
-    if document is None or document.report_id != visit.report_id:
+    if document is None or visit.report is None or document.report_id != visit.report.id:
         abort(404)
     return visit, document
 

@@ -13,16 +13,15 @@ from .packet import KIND, packet_title
 
 def packet_report(session: Session, visit: Visit) -> Report:
     """The visit's packet report, created on first use and kept in step with the visit."""
-    report = session.get(Report, visit.report_id) if visit.report_id else None
+    report = visit.report
     if report is None:
-        report = Report(committee_id=visit.committee_id, kind=KIND, visit_id=visit.id,
+        report = Report(committee_id=visit.committee_id, kind=KIND, visit=visit,
                         created_by_id=visit.created_by_id, title="", period_start=visit.period_start,
                         period_end=visit.period_end)
         session.add(report)
     report.title = packet_title(visit, visit.committee)
     report.period_start, report.period_end = visit.period_start, visit.period_end
     session.flush()
-    visit.report_id = report.id
     return report
 
 
