@@ -10,8 +10,9 @@ from celery.utils.log import get_task_logger
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from core import db, publishing
+from core.publishing import batch
 from core.jobs import run_job
-from core.rendering import batch, ofd, pdf
+from core.rendering import ofd, pdf
 from data_models import RenderedDocument, TaskRun, TaskState
 
 logger = get_task_logger(__name__)

@@ -9,8 +9,8 @@ from celery.utils.log import get_task_logger
 from core import db
 from core.jobs import fail_orphans, reset_for_retry, run_job
 from core.ledger.uploads import IMPORT_RUN
-from core.rendering import batch
-from core.rendering.batch import BATCH_RUN, RENDER_RUN
+from core.publishing import batch
+from core.publishing.batch import BATCH_RUN, RENDER_RUN
 from core.upward import outbox
 from core.upward.compilation import COMPILE_RUN
 from core.upward.outbox import DELIVER_RUN

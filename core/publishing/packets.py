@@ -1,10 +1,11 @@
-"""A visit's packets as published versions: render one now, list a visit's versions or many visits' at once."""
+"""A visit's packets as published versions: render one now or as a job, list a visit's versions or many visits'."""
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.visits.output import packet_report
-from data_models import RenderedDocument, Report, Visit
+from data_models import RenderedDocument, Report, TaskRun, Visit
 
+from . import batch
 from .service import publish, versions
 
 
@@ -12,6 +13,13 @@ def publish_packet(session: Session, visit_id: int, user_id: int | None = None) 
     """Render now (CLI); an unchanged packet reuses its latest version (False)."""
     report = packet_report(session, session.get(Visit, visit_id))
     return publish(session, report.id, user_id)
+
+
+def start_packet_render(session: Session, visit: Visit, user_id: int | None) -> TaskRun:
+    """A pending render run (Word, then PDF); the caller commits, then enqueues tasks.rendering.render_report."""
+    run = batch.start_render(session, packet_report(session, visit), user_id, pdf=True)
+    run.visit_id = visit.id
+    return run
 
 
 def packet_documents(session: Session, visit: Visit) -> list[RenderedDocument]:

@@ -1,12 +1,12 @@
 """Packets kept per visit: a report row (kind visit_packet, `visit_id` set) that publishing versions and converts.
 
 core.publishing assembles such a report from its visit, so a packet is rendered, kept, hashed, converted
-to PDF and downloaded exactly like any other report (core.publishing.packets lists a visit's versions).
+to PDF and downloaded exactly like any other report (core.publishing.packets lists a visit's versions and
+starts its render runs).
 """
 from sqlalchemy.orm import Session
 
-from core.rendering import batch
-from data_models import Report, TaskRun, Visit
+from data_models import Report, Visit
 
 from .packet import KIND, packet_title
 
@@ -24,9 +24,3 @@ def packet_report(session: Session, visit: Visit) -> Report:
     session.flush()
     return report
 
-
-def start_packet_render(session: Session, visit: Visit, user_id: int | None) -> TaskRun:
-    """A pending render run (Word, then PDF); the caller commits, then enqueues tasks.rendering.render_report."""
-    run = batch.start_render(session, packet_report(session, visit), user_id, pdf=True)
-    run.visit_id = visit.id
-    return run

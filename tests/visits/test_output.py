@@ -73,7 +73,7 @@ def test_packet_renders_on_the_real_worker(worker_app, demo):
     import time
 
     from app.extensions import db
-    from core.visits.output import start_packet_render
+    from core.publishing.packets import start_packet_render
     from core.visits.service import save_visit
     from data_models import TaskRun
     from tasks.rendering import render_report

@@ -1,5 +1,8 @@
 """Render jobs as users see them: one report, or a kind and period for every committee below a superior.
 
+Job bookkeeping above core.rendering (a leaf: content in, bytes out): the runs are published through
+core.publishing; tasks.rendering runs them.
+
 A batch's TaskRun counts its children (one TaskRun per committee, named batch<id>:render); each child
 adds one to the batch's progress when it ends, and the last one closes the batch in that same
 transaction. The children travel in chunks (`chunks`): one queue message and one task start for a few
