@@ -24,8 +24,6 @@ from .numbers import FoundNumber, apply_bindings, bind_numbers, choose
 from .outline import Node, Outline, masks_in, parse, walk, where_of
 from .source import ImportRefused, Source
 
-HEADINGS = NodeType.HEADINGS
-
 
 @dataclass
 class ImportPlan:
@@ -169,10 +167,10 @@ def set_kind(outline: Outline, index: int, kind: str) -> None:
         return
     siblings, position, _parent = _locate(outline, index)
     node = siblings[position]
-    if kind not in HEADINGS and node.title:
+    if kind not in NodeType.HEADINGS and node.title:
         node.text = node.title + ("\n" + node.text if node.text else "")  # nothing is dropped
         node.title = ""
-    elif kind in HEADINGS and not node.title and node.kind not in HEADINGS:
+    elif kind in NodeType.HEADINGS and not node.title and node.kind not in NodeType.HEADINGS:
         node.title, node.lead = (node.lead or ""), None
     node.kind = kind
     _retype(outline.nodes, None)
@@ -206,7 +204,7 @@ def numbering_style(outline: Outline) -> tuple[str, bool]:
     yishi = [n for n in items if n.number.endswith("是")]
     if any(n.number in ("■", "●") for n in nodes):
         return "news", parts_numbered
-    if any(n.kind in HEADINGS and n.number.endswith("是") for n in nodes):
+    if any(n.kind in NodeType.HEADINGS and n.number.endswith("是") for n in nodes):
         return "experience", parts_numbered
     if yishi and not any(n.lead and not n.number for n in items):
         run_in = sum(1 for n in yishi if n.run_in)
@@ -231,7 +229,7 @@ def fold_items(nodes: list[Node], style: str, parent: Optional[Node] = None,
             kept.append(node)
             continue
         words = node.number + (node.lead or "") + node.text
-        if kept and kept[-1].kind not in HEADINGS:
+        if kept and kept[-1].kind not in NodeType.HEADINGS:
             host = kept[-1]
         elif not kept and parent is not None:
             host = parent  # before any child: the parent's own text comes right before it
