@@ -82,7 +82,7 @@ def register_blueprints(app: Flask) -> None:
 def _template_globals() -> dict:
     from flask import current_app
 
-    from data_models import ReportStatus, VisitStatus
+    from data_models import NodeType, ReportStatus, TaskState, VisitStatus
 
     from . import messages
 
@@ -90,9 +90,10 @@ def _template_globals() -> dict:
         "nav_links": current_app.config["NAV_LINKS"],
         "role_names": messages.ROLE_NAMES,
         "level_names": messages.LEVEL_NAMES,
-        "task_states": messages.TASK_STATES,
+        "task_states": TaskState.labels(),
         "status_names": ReportStatus.labels(),
         "ReportStatus": ReportStatus,
+        "NodeType": NodeType,
         "VisitStatus": VisitStatus,
     }
 

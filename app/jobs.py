@@ -6,6 +6,7 @@ from flask_login import login_required
 
 from app.extensions import db
 from app.scoping import get_own_or_404, require_role
+from data_models import TaskState
 from tasks.celery_app import STARTED
 from tasks.system import RETRYABLE_RUNS, retry_run, sweep
 
@@ -20,6 +21,7 @@ def install(app: Flask) -> None:
     app.before_request(_sweep_once)
     app.add_url_rule("/runs/<int:run_id>/retry", "retry_run", login_required(retry), methods=["POST"])
     app.jinja_env.globals["retryable_runs"] = RETRYABLE_RUNS
+    app.jinja_env.globals["TaskState"] = TaskState  # a global: macros imported without context see it too
 
 
 def _sweep_once() -> None:

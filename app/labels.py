@@ -3,7 +3,7 @@ import re
 
 from . import messages
 
-_BATCH_CHILD = re.compile(r"^batch\d+:render$")  # core.rendering.batch.child_name
+_BATCH_CHILD = re.compile(r"^batch\d+:render$")  # core.publishing.batch.child_name
 _CODE_NAME = re.compile(r"^[A-Za-z0-9_.:-]+$")
 
 

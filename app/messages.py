@@ -17,13 +17,6 @@ REQUIRED = "此项为必填项。"
 
 ROLE_NAMES = {"drafter": "起草", "reviewer": "审核", "admin": "管理"}
 LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级"}
-TASK_STATES = {
-    "pending": "排队中",
-    "running": "进行中",
-    "retrying": "失败，等待重试",
-    "succeeded": "已完成",
-    "failed": "失败",
-}
 # Background task names as the user reads them; names already in Chinese are shown as they are.
 TASK_NAMES = {
     "render_report": "生成文档",

@@ -105,7 +105,7 @@ class Bench:
     def __init__(self, url: str, broker: str, prefix: str, city_id: int, timeout: float):
         from core import db
         from core.config import load_settings
-        from core.rendering import batch
+        from core.publishing import batch
         from tasks.celery_app import configure_celery
 
         configure_celery(load_settings(database_url=url, broker_url=broker, task_mode="celery", queue_prefix=prefix))
@@ -144,8 +144,8 @@ class Bench:
     def batch(self) -> None:
         """render_batch through the workers, until its TaskRun is closed."""
         from core import db
-        from core.rendering import batch
-        from data_models import TaskRun
+        from core.publishing import batch
+        from data_models import TaskRun, TaskState
         from tasks.rendering import render_batch
 
         with db.session_scope(self.url) as session:
@@ -157,7 +157,7 @@ class Bench:
         while time.perf_counter() - started < self.timeout:
             with db.session_scope(self.url) as session:
                 run = session.get(TaskRun, run_id)
-                if run.state in ("succeeded", "failed"):
+                if run.state in TaskState.FINISHED:
                     self.results.append(run.message)
                     assert run.result.get("failed") == 0 and run.result.get("rendered") == len(self.report_ids), run.message
                     return

@@ -5,6 +5,7 @@ pending → running → succeeded, or → retrying → running … → failed. C
 The job's body runs inside `run_job(run_id)`, which owns the session, every transition and every
 commit. A running run names its worker ("host:pid") and beats; `fail_orphans` fails the runs whose
 worker is gone (a killed web process, a killed Celery worker) so nothing stays "running" for ever.
+The states, their Chinese labels and the ACTIVE/FINISHED sets are data_models.TaskState.
 """
 import logging
 import os
@@ -17,17 +18,16 @@ from typing import Callable, Iterator
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from data_models import TaskRun
+from data_models import TaskRun, TaskState
 from data_models.base import utcnow
 
 from . import db
 
 logger = logging.getLogger(__name__)
 
-ACTIVE = ("pending", "running", "retrying")
-FINISHED = ("succeeded", "failed")
 HEARTBEAT_SECONDS = 15.0
 STALE_AFTER = timedelta(seconds=90)  # a worker on another host that has not beaten for this long is gone
+_RETRY = "retry"  # an outcome, not a state: retrying while retries last, else failed
 ORPHANED = "后台任务已中断：处理它的进程已停止（可能是服务重启）。未写入任何不完整的结果，可点击“重试”。"
 
 
@@ -62,20 +62,20 @@ class Job:
 
     def succeed(self, result: dict | None = None, message: str = "") -> None:
         """Succeed when the body ends; the job's writes and this state commit together."""
-        self.outcome = ("succeeded", result or {}, message)
+        self.outcome = (TaskState.SUCCEEDED, result or {}, message)
 
     def fail(self, message: str, result: dict | None = None, *, discard: bool = True) -> None:
         """An expected, final failure (bad input): the job's writes are discarded unless told otherwise."""
-        self.outcome = ("failed", result or {}, message)
+        self.outcome = (TaskState.FAILED, result or {}, message)
         self.discard = discard
 
     def retry(self, error: Exception) -> None:
         """This attempt failed but its writes stand (a delivery attempt is kept); retry while retries last."""
-        self.outcome = ("retry", {}, error)
+        self.outcome = (_RETRY, {}, error)
 
     def hand_over(self, message: str = "") -> None:
         """Stay running after the body: jobs it started (a batch's children) will finish the run."""
-        self.outcome = ("running", {}, message)
+        self.outcome = (TaskState.RUNNING, {}, message)
 
 
 @contextmanager
@@ -91,7 +91,7 @@ def run_job(run_id: int, *, retry_on: tuple = (), retries_left: int = 0,
     """
     with db.session_scope() as session:
         run = session.get(TaskRun, run_id)
-        if run is None or run.state in FINISHED:
+        if run is None or run.state in TaskState.FINISHED:
             yield None
             return
         _start(session, run)
@@ -104,24 +104,25 @@ def run_job(run_id: int, *, retry_on: tuple = (), retries_left: int = 0,
             final = not isinstance(exc, retry_on) or retries_left <= 0
             text = describe(exc) if describe else f"任务失败：{type(exc).__name__}: {exc}"
             logger.warning("run %s failed (final=%s): %s", run_id, final, exc, exc_info=final)
-            _finish(session, run_id, "failed" if final else "retrying", {}, text, on_final if final else None)
+            _finish(session, run_id, TaskState.FAILED if final else TaskState.RETRYING, {}, text,
+                    on_final if final else None)
             if not final:
                 raise
             return
         beat.stop()
-        state, result, message = job.outcome or ("succeeded", {}, "")
+        state, result, message = job.outcome or (TaskState.SUCCEEDED, {}, "")
         if job.discard:
             session.rollback()
-        if state == "retry":
-            error, state = message, "retrying" if retries_left > 0 else "failed"
+        if state == _RETRY:
+            error, state = message, TaskState.RETRYING if retries_left > 0 else TaskState.FAILED
             message = describe(error) if describe else str(error)
-        _finish(session, run_id, state, result, message, on_final if state != "retrying" else None)
-        if state == "retrying":
+        _finish(session, run_id, state, result, message, on_final if state != TaskState.RETRYING else None)
+        if state == TaskState.RETRYING:
             raise error
 
 
 def _start(session: Session, run: TaskRun) -> None:
-    run.state, run.message = "running", ""
+    run.state, run.message = TaskState.RUNNING, ""
     run.attempts += 1
     run.worker, run.heartbeat_at = this_worker(), utcnow()
     session.commit()
@@ -129,9 +130,9 @@ def _start(session: Session, run: TaskRun) -> None:
 
 def _finish(session: Session, run_id: int, state: str, result: dict, message: str, on_final) -> None:
     run = session.get(TaskRun, run_id)
-    if state == "running":  # handed over: no worker of its own any more
+    if state == TaskState.RUNNING:  # handed over: no worker of its own any more
         run.message, run.worker, run.heartbeat_at = message, "", None
-    elif state == "retrying":
+    elif state == TaskState.RETRYING:
         run.state, run.message = state, message[:2000]
     else:
         finish_run(run, state, result, message)
@@ -140,7 +141,7 @@ def _finish(session: Session, run_id: int, state: str, result: dict, message: st
     session.commit()
 
 
-def finish_run(run: TaskRun, state: str, result: dict | None = None, message: str = "") -> None:
+def finish_run(run: TaskRun, state: TaskState, result: dict | None = None, message: str = "") -> None:
     """End a run as succeeded or failed (the caller commits)."""
     run.state, run.message, run.finished_at = state, message[:2000], utcnow()
     if result is not None:
@@ -160,7 +161,7 @@ class _Heartbeat:
         while not self.stopped.wait(HEARTBEAT_SECONDS):
             try:
                 with db.session_scope() as session:
-                    session.execute(update(TaskRun).where(TaskRun.id == self.run_id, TaskRun.state == "running")
+                    session.execute(update(TaskRun).where(TaskRun.id == self.run_id, TaskRun.state == TaskState.RUNNING)
                                     .values(heartbeat_at=utcnow()))
             except Exception:  # noqa: BLE001 - a busy database skips a beat; the pid check still holds
                 logger.debug("heartbeat of run %s skipped", self.run_id, exc_info=True)
@@ -179,15 +180,15 @@ def fail_orphans(session: Session, *, queued_before: datetime | None = None) -> 
     With a broker, those wait safely in the queue and are left alone.
     """
     host, now = socket.gethostname(), utcnow()
-    states = ("running", "pending", "retrying") if queued_before else ("running",)
+    states = TaskState.ACTIVE if queued_before else (TaskState.RUNNING,)
     orphans = [run for run in session.scalars(select(TaskRun).where(TaskRun.state.in_(states))) if _gone(run, host, now, queued_before)]
     for run in orphans:
-        finish_run(run, "failed", message=ORPHANED)
+        finish_run(run, TaskState.FAILED, message=ORPHANED)
     return orphans
 
 
 def _gone(run: TaskRun, host: str, now: datetime, queued_before: datetime | None) -> bool:
-    if run.state != "running":
+    if run.state != TaskState.RUNNING:
         return _aware(run.updated_at) < queued_before
     if not run.worker:  # handed over to the jobs it started; they are checked one by one
         return False
@@ -214,5 +215,5 @@ def _process_alive(pid: int) -> bool:
 
 def reset_for_retry(run: TaskRun) -> None:
     """A failed run, pending again (the user pressed 重试); the caller commits and enqueues."""
-    run.state, run.message, run.progress, run.result = "pending", "", 0, {}
+    run.state, run.message, run.progress, run.result = TaskState.PENDING, "", 0, {}
     run.finished_at, run.worker, run.heartbeat_at = None, "", None

@@ -5,16 +5,16 @@ from .committee import Committee
 from .ledger import LedgerUpload, Record, RecordCategory, RecordType
 from .metric import MetricDefinition
 from .proofreading import ProofreadIgnore
-from .rendering import RenderedDocument, TaskRun
-from .report import Report, ReportStatus, ReviewEvent, Section, SectionComment, SectionVersion
-from .upward import CollectionRequest, OutboxMessage, RequestTarget, Submission, UpwardLink
+from .rendering import RenderedDocument, TaskRun, TaskState
+from .report import NodeType, Report, ReportStatus, ReviewEvent, Section, SectionComment, SectionVersion
+from .upward import CollectionRequest, OutboxMessage, OutboxState, RequestTarget, Submission, TargetState, UpwardLink
 from .user import ApiRequestKey, ApiToken, LoginFailure, RememberToken, User
 from .visit import Visit, VisitAgendaItem, VisitContact, VisitStatus
 
 __all__ = [
     "ApiRequestKey", "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "LoginFailure",
-    "MetricDefinition", "OutboxMessage", "ProofreadIgnore", "Record", "RecordCategory", "RecordType", "RememberToken",
+    "MetricDefinition", "NodeType", "OutboxMessage", "OutboxState", "ProofreadIgnore", "Record", "RecordCategory", "RecordType", "RememberToken",
     "RenderedDocument", "Report", "ReportStatus",
     "RequestTarget", "ReviewEvent", "Section", "SectionComment", "SectionVersion", "Submission", "TaskRun",
-    "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact", "VisitStatus",
+    "TargetState", "TaskState", "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact", "VisitStatus",
 ]

@@ -1,11 +1,32 @@
 """Rendered documents (every version kept) and background task progress."""
 from datetime import datetime
-from typing import Optional
+from typing import ClassVar, Optional
 
 from sqlalchemy import JSON, DateTime, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, TimestampMixin, utcnow
+from .base import Base, LabelledEnum, TimestampMixin, utcnow
+
+
+class TaskState(LabelledEnum):
+    """A background run's state: pending → running → succeeded, or → retrying → running … → failed.
+
+    The values are what TaskRun.state stores and the REST API returns; `label` is the Chinese name
+    pages show. The sets below are the only lists of states in the code.
+    """
+
+    PENDING = "pending", "排队中"
+    RUNNING = "running", "进行中"
+    RETRYING = "retrying", "失败，等待重试"
+    SUCCEEDED = "succeeded", "已完成"
+    FAILED = "failed", "失败"
+
+    ACTIVE: ClassVar[tuple["TaskState", ...]]  # not finished: a page showing it refreshes itself
+    FINISHED: ClassVar[tuple["TaskState", ...]]  # ended for good (a failed run may be retried by hand)
+
+
+TaskState.ACTIVE = (TaskState.PENDING, TaskState.RUNNING, TaskState.RETRYING)
+TaskState.FINISHED = (TaskState.SUCCEEDED, TaskState.FAILED)
 
 
 class RenderedDocument(Base):
@@ -38,7 +59,7 @@ class TaskRun(TimestampMixin, Base):
     committee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("committee.id"), index=True)
     user_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
     name: Mapped[str] = mapped_column(String(60))
-    state: Mapped[str] = mapped_column(String(20), default="pending")  # pending/running/retrying/succeeded/failed
+    state: Mapped[str] = mapped_column(String(20), default=TaskState.PENDING.value)  # a TaskState
     progress: Mapped[int] = mapped_column(default=0)
     total: Mapped[int] = mapped_column(default=0)
     message: Mapped[str] = mapped_column(Text, default="")

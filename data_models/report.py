@@ -35,7 +35,30 @@ ReportStatus.PASSED = (ReportStatus.APPROVED, ReportStatus.SENT)
 ReportStatus.IN_PROGRESS = tuple(status for status in ReportStatus if status not in ReportStatus.PASSED)
 ReportStatus.SUBMITTABLE = ReportStatus.BRIEFABLE = ReportStatus.PASSED
 
-NODE_TYPES = ("preamble", "part", "section", "subsection", "item", "shortcomings", "closing")
+
+
+class NodeType(LabelledEnum):
+    """What one node of a report's section tree is; values as Section.node_type stores them.
+
+    The editor, the importer, numbering, proofreading and visit briefings all read the types and their
+    Chinese names from here. The editor's script keeps a copy (frontend/src/vocab.js), checked by a test.
+    """
+
+    PREAMBLE = "preamble", "导语"  # a paragraph before the first heading (or at the head of a part)
+    PART = "part", "部分"  # 一、… in a report of parts
+    SECTION = "section", "节"
+    SUBSECTION = "subsection", "小节"
+    ITEM = "item", "条目"  # a lead sentence (引导句) and its text
+    SHORTCOMINGS = "shortcomings", "存在问题"
+    CLOSING = "closing", "结束语"
+
+    HEADINGS: ClassVar[tuple["NodeType", ...]]  # carry a heading (numbered by their level), not a lead
+
+
+NodeType.HEADINGS = (NodeType.PART, NodeType.SECTION, NodeType.SUBSECTION)
+
+# The text fields of a node, as forms, the editor API and the editor's script name them.
+TEXT_FIELDS = ("heading", "lead", "body")
 SECTION_KEYS = (
     "political_guidance",
     "consultation",
@@ -65,10 +88,11 @@ class Report(TimestampMixin, Base):
     settings: Mapped[dict] = mapped_column(JSON, default=dict)
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
     # Set on a visit's packet (交流考察材料, kind visit_packet): assembled from the visit, not from sections.
-    # use_alter: visit.report_id points back here, and the two tables must still be creatable in order.
-    visit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("visit.id", use_alter=True), index=True)
+    # The only link between the two: visit.report reads it from the other side.
+    visit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("visit.id"), index=True)
 
     committee: Mapped["Committee"] = relationship()  # noqa: F821
+    visit: Mapped[Optional["Visit"]] = relationship(back_populates="report")  # noqa: F821
     sections: Mapped[list["Section"]] = relationship(
         back_populates="report", order_by="Section.position", cascade="all, delete-orphan"
     )
@@ -83,7 +107,7 @@ class Section(Base):
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id"), index=True)
     parent_id: Mapped[Optional[int]] = mapped_column(ForeignKey("section.id"))
     position: Mapped[int] = mapped_column(default=0)
-    node_type: Mapped[str] = mapped_column(String(20), default="section")
+    node_type: Mapped[str] = mapped_column(String(20), default=NodeType.SECTION.value)  # a NodeType
     key: Mapped[str] = mapped_column(String(40), default="")  # one of SECTION_KEYS or ""
     heading: Mapped[str] = mapped_column(String(300), default="")
     lead: Mapped[str] = mapped_column(String(300), default="")  # lead sentence of an item

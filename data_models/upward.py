@@ -1,11 +1,42 @@
 """Upload upward: collection requests (报送通知), submissions and the outbox that sends them."""
 from datetime import date, datetime
-from typing import Optional
+from typing import ClassVar, Optional
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, LargeBinary, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, TimestampMixin, utcnow
+from .base import Base, LabelledEnum, TimestampMixin, utcnow
+
+
+class TargetState(LabelledEnum):
+    """Where one subordinate stands on a request. Derived (never stored): see `of`."""
+
+    SUBMITTED = "submitted", "已报送"
+    LATE = "late", "逾期未报"
+    PENDING = "pending", "待报送"
+
+    OWED: ClassVar[tuple["TargetState", ...]]  # nothing received yet: the superior may remind (催报)
+
+    @classmethod
+    def of(cls, submitted: bool, deadline: date, today: date) -> "TargetState":
+        """Submitted; else late once the deadline (inclusive) has passed; else pending."""
+        return cls.SUBMITTED if submitted else (cls.LATE if today > deadline else cls.PENDING)
+
+
+TargetState.OWED = (TargetState.LATE, TargetState.PENDING)
+
+
+class OutboxState(LabelledEnum):
+    """A package on its way to the superior's deployment; values as OutboxMessage.state stores them."""
+
+    PENDING = "pending", "等待发送"
+    SENT = "sent", "已送达"
+    FAILED = "failed", "被上级拒收"
+
+    UNSENT: ClassVar[tuple["OutboxState", ...]]  # not accepted yet: a reviewer may send it again
+
+
+OutboxState.UNSENT = (OutboxState.PENDING, OutboxState.FAILED)
 
 
 class CollectionRequest(TimestampMixin, Base):
@@ -97,7 +128,7 @@ class OutboxMessage(TimestampMixin, Base):
     destination: Mapped[str] = mapped_column(String(300))
     idempotency_key: Mapped[str] = mapped_column(String(80), unique=True)
     payload: Mapped[bytes] = mapped_column(LargeBinary)
-    state: Mapped[str] = mapped_column(String(20), default="pending")  # pending/sent/failed
+    state: Mapped[str] = mapped_column(String(20), default=OutboxState.PENDING.value)  # an OutboxState
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))

@@ -37,13 +37,14 @@ class Visit(TimestampMixin, Base):
     period_end: Mapped[date] = mapped_column(Date)
     section_ids: Mapped[list] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(20), default=VisitStatus.PLANNED.value)
-    # The ledger record made when the visit was received, and the report row packets are kept under.
+    # The ledger record made when the visit was received.
     record_id: Mapped[Optional[int]] = mapped_column(ForeignKey("record.id", ondelete="SET NULL"))
-    report_id: Mapped[Optional[int]] = mapped_column(ForeignKey("report.id"))
     received_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
 
     committee: Mapped["Committee"] = relationship()  # noqa: F821
+    # The report row its packets are kept under (kind visit_packet), linked by report.visit_id alone.
+    report: Mapped[Optional["Report"]] = relationship(back_populates="visit", uselist=False)  # noqa: F821
     agenda: Mapped[list["VisitAgendaItem"]] = relationship(
         back_populates="visit", order_by="VisitAgendaItem.position", cascade="all, delete-orphan"
     )

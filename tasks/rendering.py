@@ -10,9 +10,10 @@ from celery.utils.log import get_task_logger
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from core import db, publishing
+from core.publishing import batch
 from core.jobs import run_job
-from core.rendering import batch, ofd, pdf
-from data_models import RenderedDocument, TaskRun
+from core.rendering import ofd, pdf
+from data_models import RenderedDocument, TaskRun, TaskState
 
 logger = get_task_logger(__name__)
 RETRYABLE = (OperationalError, IntegrityError)  # database hiccups; two renders racing for a version
@@ -50,7 +51,7 @@ def _render(run_id: int, retries_left: int) -> None:
         job.succeed({"document_id": document.id, "version": document.version, "reused": not created},
                     f"第{document.version}版" + ("（内容未变，沿用）" if not created else ""))
         pdf_needed = job.run.params.get("pdf") and document.pdf_state in ("pending", "failed")
-    if job is not None and job.run.state == "succeeded" and pdf_needed:
+    if job is not None and job.run.state == TaskState.SUCCEEDED and pdf_needed:
         convert_pdf.delay(document.id)  # after the commit: the pdf worker will find the row
 
 
@@ -98,9 +99,9 @@ def render_batch(self, run_id: int) -> None:
         if job is None:
             return
         children = batch.plan_children(job.session, job.run)
-        pending = [c.id for c in children if c.state == "pending"]
+        pending = [c.id for c in children if c.state == TaskState.PENDING]
         job.hand_over(f"正在生成 {len(pending)} 份")
-    if job is None or job.run.state == "retrying":
+    if job is None or job.run.state == TaskState.RETRYING:
         return
     with db.session_scope() as session:
         batch.close_if_done(session, session.get(TaskRun, run_id))

@@ -9,15 +9,15 @@ from celery.utils.log import get_task_logger
 from core import db
 from core.jobs import fail_orphans, reset_for_retry, run_job
 from core.ledger.uploads import IMPORT_RUN
-from core.rendering import batch
-from core.rendering.batch import BATCH_RUN, RENDER_RUN
+from core.publishing import batch
+from core.publishing.batch import BATCH_RUN, RENDER_RUN
 from core.upward import outbox
 from core.upward.compilation import COMPILE_RUN
 from core.upward.outbox import DELIVER_RUN
 from core.upward.submitting import SUBMIT_RUN
 from sqlalchemy import select
 
-from data_models import OutboxMessage, RenderedDocument, TaskRun
+from data_models import OutboxMessage, RenderedDocument, TaskRun, TaskState
 
 from .celery_app import celery_app
 
@@ -74,7 +74,7 @@ def retry_run(session, run: TaskRun) -> bool:
     from .rendering import render_batch, render_report
     from .upward import compile_book, deliver, submit
 
-    if run.state != "failed":
+    if run.state != TaskState.FAILED:
         return False
     starters = {RENDER_RUN: lambda: render_report.delay(run.id), BATCH_RUN: lambda: render_batch.delay(run.id),
                 IMPORT_RUN: lambda: import_records.delay(run.id), SUBMIT_RUN: lambda: submit.delay(run.id),

@@ -26,9 +26,9 @@ def deliver(self, message_id: int, run_id: int | None = None) -> str:
     if run_id is None:  # the periodic flush: the outbox message is its own record
         with db.session_scope() as session:
             outcome = outbox.deliver(session, message_id)
-            error = session.get(OutboxMessage, message_id).last_error if outcome == "retry" else ""
+            error = session.get(OutboxMessage, message_id).last_error if outcome == outbox.Delivery.RETRY else ""
         logger.info("outbox %s: %s", message_id, outcome)
-        if outcome == "retry":
+        if outcome == outbox.Delivery.RETRY:
             raise outbox.DeliveryRetry(error)
         return outcome
     with run_job(run_id, retries_left=self.max_retries - self.request.retries,
@@ -43,9 +43,9 @@ def _deliver_in(job, message_id: int) -> None:
     outcome = outbox.deliver(job.session, message_id)
     message = job.session.get(OutboxMessage, message_id)
     logger.info("outbox %s: %s", message_id, outcome)
-    if outcome == "sent":
+    if outcome == outbox.Delivery.SENT:
         job.succeed(message.response, SENT)
-    elif outcome == "retry":
+    elif outcome == outbox.Delivery.RETRY:
         job.retry(outbox.DeliveryRetry(message.last_error))
     else:
         job.fail(message.last_error if message else outcome, discard=False)  # keep the refusal

@@ -100,3 +100,42 @@ def test_visit_id_moves_from_settings_to_a_column_and_back(empty_database_url):
             columns = {c["name"] for c in sa.inspect(conn).get_columns("report")}
     engine.dispose()
     assert "visit_id" not in columns and settings == {"visit_id": 7, "numbering": "x"}
+
+
+def test_visit_report_link_moves_to_report_visit_id_and_back(empty_database_url):
+    """b9e1d3f5a7c2 drops visit.report_id: a packet known only from the visit's side keeps its link."""
+    import sqlalchemy as sa
+    from flask_migrate import downgrade
+
+    url = empty_database_url
+    app = create_app({"SETTINGS": {"database_url": url}})
+    init_migrations(app)
+    engine = create_engine(url)
+    with app.app_context():
+        upgrade(directory="migrations", revision="a8c0e2f4b6d8")
+        tables = sa.MetaData()
+        tables.reflect(engine, only=["committee", "visit", "report"])
+        committee, visit, report = (tables.tables[name] for name in ("committee", "visit", "report"))
+        with engine.begin() as conn:
+            conn.execute(committee.insert().values(_row(committee, id=1)))
+            conn.execute(visit.insert().values(_row(visit, id=7)))  # linked on the visit's side only
+            conn.execute(visit.insert().values(_row(visit, id=8)))  # linked on both sides
+            conn.execute(visit.insert().values(_row(visit, id=9)))  # no packet yet
+            for report_id in (1, 2, 3):
+                conn.execute(report.insert().values(_row(report, id=report_id, kind="visit_packet", settings={})))
+            conn.execute(report.update().where(report.c.id == 2).values(visit_id=8))
+            conn.execute(visit.update().where(visit.c.id == 7).values(report_id=1))
+            conn.execute(visit.update().where(visit.c.id == 8).values(report_id=2))
+        upgrade(directory="migrations", revision="b9e1d3f5a7c2")
+        with engine.connect() as conn:
+            linked = conn.execute(sa.text("SELECT id, visit_id FROM report ORDER BY id")).all()
+            visit_columns = {c["name"] for c in sa.inspect(conn).get_columns("visit")}
+        assert [tuple(row) for row in linked] == [(1, 7), (2, 8), (3, None)]
+        assert "report_id" not in visit_columns
+        downgrade(directory="migrations", revision="a8c0e2f4b6d8")
+        with engine.connect() as conn:
+            back = conn.execute(sa.text("SELECT id, report_id FROM visit ORDER BY id")).all()
+            still = conn.execute(sa.text("SELECT id, visit_id FROM report ORDER BY id")).all()
+    engine.dispose()
+    assert [tuple(row) for row in back] == [(7, 1), (8, 2), (9, None)]
+    assert [tuple(row) for row in still] == [(1, 7), (2, 8), (3, None)]

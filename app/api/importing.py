@@ -14,6 +14,7 @@ from core.kinds import KINDS
 from core.importing.service import create_report_from_plan, plan_import
 from core.importing.source import MAX_CHARS, ImportRefused, read_text, read_upload
 from core.metrics.periods import PeriodError, parse_period
+from data_models import NodeType
 
 from . import bp
 from . import messages as msg
@@ -38,7 +39,7 @@ class ImportIn(Strict):
 
 
 class ImportNode(Lenient):
-    kind = fields.String(metadata={"description": "preamble / part / section / subsection / item / shortcomings / closing"})
+    kind = fields.String(metadata={"description": " / ".join(NodeType)})
     number = fields.String(metadata={"description": "原文的序号：一、（一）1. 一是 ■ ●"})
     title = fields.String()
     lead = fields.String(allow_none=True)

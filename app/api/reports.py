@@ -15,7 +15,7 @@ from core.drafting.guards import EditRefused
 from core.drafting.merge import check_text, make_environment
 from core.drafting.reports import create_report
 from core.metrics.periods import PeriodError, parse_period
-from core.rendering import batch
+from core.publishing import batch
 from core.proofreading.report import proofread_report
 from core.review import workflow
 from data_models import ApiRequestKey, RenderedDocument, Report, Section, TaskRun, User

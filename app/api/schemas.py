@@ -1,6 +1,8 @@
 """Request and response shapes of the REST API (marshmallow; the OpenAPI document is built from them)."""
 from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
 
+from data_models import TaskState
+
 PERIOD_HELP = "统计期间：2023、2023H1、2023H2 或 2023-01-01:2023-06-30"
 
 
@@ -160,7 +162,7 @@ class RenderIn(Strict):
 class RenderSchema(Lenient):
     id = fields.Integer()
     report_id = fields.Integer()
-    state = fields.String()
+    state = fields.String(metadata={"description": " / ".join(TaskState)})
     message = fields.String()
     document_id = fields.Integer(allow_none=True)
     version = fields.Integer(allow_none=True)

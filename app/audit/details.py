@@ -1,9 +1,8 @@
 """An audit event's detail as the log shows it: Chinese labels, Chinese values, no code names."""
 from typing import Any
 
-from core.drafting.messages import NODE_TYPE_NAMES
 from core.kinds import kind_label
-from data_models import ReportStatus
+from data_models import NodeType, ReportStatus
 
 from . import messages
 
@@ -18,7 +17,7 @@ def _value(key: str, value: Any) -> str:
     if key == "kind":
         return kind_label(value)
     if key == "node_type":
-        return NODE_TYPE_NAMES.get(value, value)
+        return NodeType.label_of(value)
     if key == "format":
         return messages.FORMAT_NAMES.get(value, str(value))
     if isinstance(value, (list, tuple)):

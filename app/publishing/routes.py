@@ -8,7 +8,7 @@ from app.scoping import get_own_or_404, own, require_role
 from core import audit, publishing
 from core.kinds import kind_choices
 from core.metrics.periods import PeriodError, parse_period
-from core.rendering import batch
+from core.publishing import batch
 from data_models import RenderedDocument, Report, TaskRun
 from tasks.rendering import convert_ofd, convert_pdf, render_batch, render_report
 

@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired
 
 from app.forms import IdField, PostedForm, stripped
 from core.drafting.reports import SETTING_FIELDS
+from data_models.report import NodeType
 
 from . import messages as msg
 
@@ -44,7 +45,7 @@ class NewSectionForm(PostedForm):
 
     parent_id = IdField()
     after_id = IdField()
-    node_type = StringField(default="section")
+    node_type = StringField(default=NodeType.SECTION.value)
     heading = StringField(default="")
 
 

@@ -14,6 +14,7 @@ from core.importing.outline import walk
 from core.importing.service import create_report_from_plan, plan_import
 from core.importing.source import ImportRefused, read_text, read_upload
 from core.metrics.periods import PeriodError, parse_period
+from data_models.report import NodeType
 
 
 def _source(path: str):
@@ -32,7 +33,7 @@ def _echo_tree(data: dict, plan) -> None:
         if data.get(key):
             click.echo(f"{label}：{data[key]}")
     for node, depth in walk(plan.outline.nodes):
-        name = messages.KIND_NAMES.get(node.kind, node.kind)
+        name = NodeType.label_of(node.kind)
         lead = f"【{node.lead}】" if node.lead else ""
         click.echo(f"{'  ' * depth}[{name}] {node.number}{node.title}{lead}{node.text[:40]}")
     bound = [n for n in data["numbers"] if n["status"] == "bound"]

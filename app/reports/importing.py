@@ -18,7 +18,7 @@ from core.importing.service import (ImportPlan, create_report_from_plan, demote,
                                     plan_import, promote, rebind, set_kind)
 from core.importing.source import ImportRefused, read_text, read_upload
 from core.metrics.periods import PeriodError, parse_period
-from data_models.report import NODE_TYPES
+from data_models.report import NodeType
 
 from . import bp
 from . import messages as msg
@@ -65,7 +65,7 @@ def _source_text(source) -> str:
 def _missing_period(source) -> str:
     """Why no period could be read: a text without any heading is likely not a report at all."""
     outline = parse(source.lines)
-    headed = any(node.kind in ("part", "section", "subsection") for node, _ in walk(outline.nodes))
+    headed = any(node.kind in NodeType.HEADINGS for node, _ in walk(outline.nodes))
     return msg.PERIOD_REQUIRED if headed else msg.NOT_A_REPORT
 
 
@@ -123,7 +123,7 @@ def _preview(plan: ImportPlan, period: str, decisions: dict, source_text: str = 
     state = json.dumps({**outline_state(plan.outline), "source_warnings": plan.warnings, "comments": plan.comments},
                        ensure_ascii=False)
     return render_template("reports/import_preview.html", plan=plan, data=plan.as_json(), rows=rows, state=state,
-                           period=period, kinds=kind_choices(), node_types=NODE_TYPES, kind_names=im.KIND_NAMES,
+                           period=period, kinds=kind_choices(), node_types=NodeType, kind_names=NodeType.labels(),
                            status_names=im.STATUS_NAMES, auto_note=im.AUTO_NOTE, decisions=decisions,
                            source_text=source_text), status
 

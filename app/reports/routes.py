@@ -19,15 +19,14 @@ from core.drafting.guards import EditRefused, is_editable
 from core.kinds import kind_choices
 from core.drafting.tree import load_sections
 from core.drafting.merge import check_text, make_environment, merge_text, plain
-from core.drafting.messages import (CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED,
-                                    TEXT_REFUSED)
+from core.drafting.messages import CARRIED, CREATED, RESTORED, SAVED, SECTION_DELETED, TEXT_REFUSED
 from core.metrics import formats
 from core.drafting.reports import SETTING_FIELDS, create_report, update_report
 from core.metrics.definitions import load_specs
 from core.metrics.periods import PeriodError, parse_period
 from core.review.comments import comments_by_section
 from data_models import Report, Section, User
-from data_models.report import NODE_TYPES, ReportStatus
+from data_models.report import NodeType, ReportStatus
 
 from . import bp
 from . import messages as msg
@@ -115,8 +114,8 @@ def _editor(report: Report, conflict=None, status: int = 200, refused=None):
     data = _editor_data(report, rows, values)
     editable = is_editable(report) and current_user.has_role("drafter")
     return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
-                           editable=editable, picker=_picker(report, values), node_types=NODE_TYPES,
-                           node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
+                           editable=editable, picker=_picker(report, values), node_types=NodeType,
+                           heading_types=NodeType.HEADINGS, node_names=NodeType.labels(), kinds=dict(kind_choices()),
                            setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=assembly.warnings,
                            owner_names={u.id: u.display_name or u.username for u in users},
                            view_functions=current_app.view_functions, editor_data=data, headings=data["headings"],

@@ -71,9 +71,8 @@ def register(app: Flask) -> None:
         with core_db.session_scope() as session:
             ids = outbox.pending_ids(session)
         outcomes = [_deliver_one(message_id) for message_id in ids]
-        names = {"sent": "已送达", "retry": "暂未送达，稍后重试", "failed": "被上级拒收"}
         for message_id, outcome in zip(ids, outcomes):
-            click.echo(f"报送包 {message_id}：{names.get(outcome, outcome)}")
+            click.echo(f"报送包 {message_id}：{outbox.Delivery.label_of(outcome)}")
         click.echo(f"共处理 {len(ids)} 个报送包。")
 
 

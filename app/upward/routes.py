@@ -21,7 +21,8 @@ from core.upward.requests import (current_submissions, issue_request, period_of,
                                   requests_received, target_of, target_statuses)
 from core.upward.rollup import AREA_PREFIX, request_rollup
 from core.times import beijing_today
-from data_models import CollectionRequest, Committee, OutboxMessage, Report, ReportStatus, Submission, TaskRun
+from data_models import (CollectionRequest, Committee, OutboxMessage, OutboxState, Report, ReportStatus, Submission,
+                         TargetState, TaskRun, TaskState)
 
 from . import bp
 from .forms import RemindForm, RequestForm, SubmitForm
@@ -61,15 +62,15 @@ def _fetch_remote_requests(committee_id: int) -> str:
     """Queue a fetch of the superior deployment's requests (one at a time); what to tell the user."""
     from tasks.upward import fetch_requests
 
-    if not any(run.state in jobs.ACTIVE for run in _latest_fetches()):
+    if not any(run.state in TaskState.ACTIVE for run in _latest_fetches()):
         run_id = jobs.create_run(db.session, FETCH_RUN, committee_id=committee_id, user_id=current_user.id).id
         db.session.commit()
         fetch_requests.delay(run_id)  # after the commit
         db.session.expire_all()
     runs = _latest_fetches()
-    finished = next((r for r in runs if r.state in jobs.FINISHED), None)
-    notes = [finished.message] if finished is not None and finished.state == "failed" else []
-    if runs and runs[0].state in jobs.ACTIVE:
+    finished = next((r for r in runs if r.state in TaskState.FINISHED), None)
+    notes = [finished.message] if finished is not None and finished.state == TaskState.FAILED else []
+    if runs and runs[0].state in TaskState.ACTIVE:
         notes.append(msg.FETCHING)
     return " ".join(notes)
 
@@ -81,7 +82,8 @@ def _latest_fetches() -> list[TaskRun]:
 
 @bp.context_processor
 def _state_names() -> dict:
-    return {"target_states": msg.TARGET_STATES, "outbox_states": msg.OUTBOX_STATES, "today": beijing_today()}
+    return {"target_states": TargetState.labels(), "outbox_states": OutboxState.labels(), "TargetState": TargetState,
+            "OutboxState": OutboxState, "today": beijing_today()}
 
 
 @bp.app_template_global()

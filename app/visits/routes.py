@@ -10,8 +10,7 @@ from core import audit, publishing
 from app.publishing.messages import OFD_STARTED, PDF_STATES
 from app.scoping import get_own_or_404, own, require_role
 from core.visits import messages as msg
-from core.publishing.packets import packet_documents, packets_by_visit
-from core.visits.output import start_packet_render
+from core.publishing.packets import packet_documents, packets_by_visit, start_packet_render
 from core.visits.packet import assemble
 from core.visits.reception import receive_visit
 from core.visits.service import VisitError, briefing_choices, cancel_visit, choose_sections, save_visit
@@ -124,7 +123,7 @@ def render(visit_id: int):
 def _packet(visit_id: int, document_id: int) -> tuple[Visit, RenderedDocument]:
     visit = get_own_or_404(Visit, visit_id)
     document = db.session.get(RenderedDocument, document_id)
-    if document is None or document.report_id != visit.report_id:
+    if document is None or visit.report is None or document.report_id != visit.report.id:
         abort(404)
     return visit, document
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from core.drafting.tree import add_outline
 from core.kinds import OutlineNode, kind_spec
 from core.metrics.periods import Period
-from data_models import Report, ReportStatus, ReviewEvent, User
+from data_models import NodeType, Report, ReportStatus, ReviewEvent, User
 
 from .committees import demo_committees
 from .texts import annual_2023, briefing_2023, half_year_2023, other_kinds
@@ -61,9 +61,9 @@ def outline_of(text: list, place: str = "") -> tuple[OutlineNode, ...]:
         node_type, *rest = entry
         if node_type == "body":
             continue
-        if node_type == "item":
-            nodes.append(OutlineNode("item", lead=swap(rest[0]), body=swap(rest[1])))
-        elif node_type in ("part", "section", "subsection"):
+        if node_type == NodeType.ITEM:
+            nodes.append(OutlineNode(NodeType.ITEM, lead=swap(rest[0]), body=swap(rest[1])))
+        elif node_type in NodeType.HEADINGS:
             heading, key, children = rest
             body = "\n".join(swap(c[1]) for c in children if c[0] == "body")
             nodes.append(OutlineNode(node_type, swap(heading), key, body, outline_of(children, place)))

@@ -6,7 +6,7 @@ from typing import Optional
 
 from core.metrics import formats
 from core.metrics.values import MetricValue
-from data_models import Section
+from data_models import NodeType, Section
 
 from . import messages
 from .chips import CODE, asks_style, chip_for, style_warning
@@ -18,8 +18,6 @@ _NUMBER = re.compile(r"(\d[\d,，]*(?:\.\d+)?)(余|多)?(人次|场次|件次|�
 _GENERIC = {"次数", "件数", "个数", "人数", "篇数", "期数", "人次", "场次", "件次", "名单"}
 _UNIT_ALIASES = {"场次": {"场次", "场", "次"}, "场": {"场", "场次"}, "次": {"次", "场次"}, "万元": {"元"}}
 _TYPED_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）|[一二三四五六七八九十]+是|[■●])")
-# Where content is expected: these node types warn when they have neither text nor children.
-_NEEDS_CONTENT = ("preamble", "section", "subsection", "item", "shortcomings", "closing", "part")
 
 
 @dataclass
@@ -83,17 +81,17 @@ def leftover_warnings(where: str, section_id: Optional[int], text: str) -> list[
 
 def typed_number_warning(where: str, section: Section) -> list[DraftWarning]:
     """A heading or lead that starts with 一、 or 一是 typed by hand: numbering is generated."""
-    text = section.heading if section.node_type != "item" else section.lead
+    text = section.heading if section.node_type != NodeType.ITEM else section.lead
     if _TYPED_NUMBER.match(text or ""):
         return [DraftWarning(section.id, "typed_number", messages.W_TYPED_NUMBER.format(where=where))]
     return []
 
 
 def empty_warning(where: str, section: Section, has_children: bool) -> list[DraftWarning]:
-    if section.node_type not in _NEEDS_CONTENT or has_children:
+    if not NodeType.known(section.node_type) or has_children:  # every known type expects content
         return []
-    text = section.body if section.node_type != "part" else ""
-    if (text or "").strip() or (section.node_type == "item" and section.lead.strip()):
+    text = section.body if section.node_type != NodeType.PART else ""
+    if (text or "").strip() or (section.node_type == NodeType.ITEM and section.lead.strip()):
         return []
     return [DraftWarning(section.id, "empty", messages.W_EMPTY.format(where=where))]
 

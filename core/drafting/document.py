@@ -16,12 +16,12 @@ from core.kinds import kind_spec
 from core.memo import Memo
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
-from data_models import Report, Section
+from data_models import NodeType, Report, Section
 
 from . import context as ctx
 from . import messages
 from .merge import PlaceholderEnvironment, make_environment, merge_text
-from .numbering import HEADING_TYPES, Label, number_tree
+from .numbering import Label, number_tree
 from .trace import mark_placeholders
 from .tree import SectionNode, build_tree, describe, load_sections, walk
 from .checks import (DraftWarning, empty_warning, flag_warnings, hand_typed_warnings, leftover_warnings,
@@ -144,9 +144,9 @@ def _blocks(node: SectionNode, label: Label, merge: _Merger) -> list[Block]:
     lead = merge(section.lead, where, sid)
     body = _paragraphs(merge(section.body, where, sid))
     blocks: list[Block] = []
-    if section.node_type in HEADING_TYPES and heading:
+    if section.node_type in NodeType.HEADINGS and heading:
         blocks.append(Block(label.block_kind, heading, number=label.number, section_id=sid, align=label.align))
-    elif section.node_type == "item":
+    elif section.node_type == NodeType.ITEM:
         first = body.pop(0) if body else ""
         blocks.append(Block("item", first, number=label.number, lead=lead, section_id=sid, run_in=label.run_in))
     return blocks + [Block("paragraph", text, section_id=sid) for text in body]

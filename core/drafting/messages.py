@@ -65,10 +65,6 @@ NO_PREVIOUS = "本委员会还没有同类报告，无法沿用。"
 CARRIED = "已根据《{title}》生成新报告，数字已按新的统计期间重新计算。"
 CREATED = "报告已创建。"
 
-NODE_TYPE_NAMES = {
-    "preamble": "导语", "part": "部分", "section": "节", "subsection": "小节", "item": "条目",
-    "shortcomings": "存在问题", "closing": "结束语",
-}
 
 # Number chips in the editor
 CHIP_UNKNOWN = "未知指标：请从“插入数字”中选择。"

@@ -8,8 +8,9 @@ their parts 一是 too are not the form to copy) and news (■ headings, ● lea
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
+from data_models.report import NodeType
+
 STYLES = ("standard", "yishi", "inline_yishi", "experience", "news")
-HEADING_TYPES = ("part", "section", "subsection")
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -82,14 +83,14 @@ def number_tree(roots: Sequence[TreeNode], style: str, parts_numbered: bool = Tr
     def walk(children: Sequence[TreeNode], depth: int) -> None:
         headings = items = 0
         for node in children:
-            if node.node_type == "part" and not parts_numbered:
+            if node.node_type == NodeType.PART and not parts_numbered:
                 labels[id(node)] = Label("", "heading1", align="center")
                 walk(node.children, depth)
-            elif node.node_type in HEADING_TYPES:
+            elif node.node_type in NodeType.HEADINGS:
                 headings += 1
                 labels[id(node)] = heading_label(style, depth, headings)
                 walk(node.children, depth + 1)
-            elif node.node_type == "item":
+            elif node.node_type == NodeType.ITEM:
                 items += 1
                 labels[id(node)] = item_label(style, items)
                 walk(node.children, depth)

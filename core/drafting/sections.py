@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from core import audit
 from core.times import beijing_text
 from data_models import Report, Section, SectionComment, SectionVersion, User
-from data_models.report import NODE_TYPES
+from data_models.report import NodeType
 from data_models.base import utcnow
 
 from . import messages
@@ -77,7 +77,7 @@ def add_section(session: Session, report: Report, node_type: str, *, parent_id: 
                 heading: str = "", lead: str = "", body: str = "", owner_id: Optional[int] = None,
                 user_id: Optional[int] = None) -> Section:
     ensure_editable(report)
-    if node_type not in NODE_TYPES:
+    if not NodeType.known(node_type):
         raise InvalidEdit(messages.BAD_NODE_TYPE)
     if parent_id is not None:
         parent = session.get(Section, parent_id)
@@ -253,7 +253,7 @@ def next_sibling_id(session: Session, section: Section) -> Optional[int]:
 def set_node_type(session: Session, section: Section, node_type: str) -> None:
     """Change what a block is (节, 条目, 导语…); its number and look follow from the type."""
     ensure_editable(section.report)
-    if node_type not in NODE_TYPES:
+    if not NodeType.known(node_type):
         raise InvalidEdit(messages.BAD_NODE_TYPE)
     section.node_type = node_type
     session.flush()

@@ -6,9 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.kinds import OutlineNode
-from data_models import Report, Section, SectionVersion
-
-from . import messages
+from data_models import NodeType, Report, Section, SectionVersion
 
 
 @dataclass(eq=False)
@@ -44,7 +42,7 @@ def walk(nodes: Sequence[SectionNode], depth: int = 0) -> Iterator[tuple[Section
 
 def describe(section: Section, number: str = "") -> str:
     """How a section is named in messages: its number and heading, or its lead, or its type."""
-    text = section.heading or section.lead or messages.NODE_TYPE_NAMES.get(section.node_type, section.node_type)
+    text = section.heading or section.lead or NodeType.label_of(section.node_type)
     return f"{number}{text}"[:40]
 
 

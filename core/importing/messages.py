@@ -24,8 +24,6 @@ W_COMMENTS = "文件中有 {count} 条批注，导入时未写入正文。"
 STATUS_NAMES = {"bound": "已关联", "auto": "自动识别（请核对）", "ambiguous": "有多个可能", "unmatched": "未匹配（保留原文）"}
 AUTO_NOTE = ("“自动识别”的数字只有一个指标的数值与原文相同，已按该指标关联，原文显示的数字不变；"
              "如关联不对，请在右侧改选或选“保留原文（不关联）”。")
-KIND_NAMES = {"preamble": "开头", "part": "部分标题", "section": "节标题", "subsection": "下级标题",
-              "item": "条目（引导句）", "shortcomings": "存在不足", "closing": "结束语"}
 
 PREVIEW_EXPIRED = "导入预览已过期或不存在，请重新上传。"
 IMPORTED = "已导入“{title}”：{sections} 个节点，{bound} 个数字已关联台账{auto}。"

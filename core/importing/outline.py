@@ -12,6 +12,7 @@ from typing import Iterator, Optional
 
 from core.drafting.numbering import chinese_number
 from core.kinds import KINDS
+from data_models.report import NodeType
 
 from . import messages
 from .source import Line
@@ -337,7 +338,8 @@ class _Builder:
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
-        kind = "part" if rank == 0 else ("section" if parent is None or parent.kind == "part" else "subsection")
+        kind = NodeType.PART if rank == 0 else (NodeType.SECTION if parent is None or parent.kind == NodeType.PART
+                                                 else NodeType.SUBSECTION)
         node = Node(kind, number, title, rank=rank)
         self._attach(parent, node)
         self.stack.append(node)
@@ -360,7 +362,7 @@ class _Builder:
         text = line.text
         if line.bold_prefix and len(line.bold_prefix) <= MAX_LEAD * 2:
             return "", line.bold_prefix, text[len(line.bold_prefix):]
-        if self.unnumbered_leads and self.stack and self.stack[-1].kind != "part":
+        if self.unnumbered_leads and self.stack and self.stack[-1].kind != NodeType.PART:
             lead, body = _split_first_sentence(text)
             if body and len(lead) <= 25 and lead.endswith("。") and not re.search(r"[，,；;：:、]", lead):
                 return "", lead, body
@@ -368,7 +370,7 @@ class _Builder:
 
     def add_item(self, number: str, lead: Optional[str], body: str, run_in: bool = False) -> None:
         parent = self.stack[-1] if self.stack else None
-        node = Node("item", number, "", lead, run_in=run_in)
+        node = Node(NodeType.ITEM, number, "", lead, run_in=run_in)
         self._attach(parent, node)
         first = _ordinal(number) + 1 if number.endswith("是") else (1 if not number else 0)
         before, inline = _inline_items(body, first) if first else (body, [])
@@ -378,7 +380,7 @@ class _Builder:
 
     def body_text(self, container: Node, text: str) -> None:
         """Text of a heading's own paragraph after its title, or a paragraph below it."""
-        before, inline = _inline_items(text) if container.kind not in ("part",) else (text, [])
+        before, inline = _inline_items(text) if container.kind != NodeType.PART else (text, [])
         if before:
             container.add_text(before)
         for number, item_text in inline:
@@ -391,26 +393,26 @@ class _Builder:
         top = self.stack[-1] if self.stack else None
         siblings = top.children if top else self.out.nodes
         last = siblings[-1] if siblings else None
-        if last is not None and last.kind in ("item", "preamble", "shortcomings", "closing"):
+        if last is not None and last.kind in (NodeType.ITEM, NodeType.PREAMBLE, NodeType.SHORTCOMINGS, NodeType.CLOSING):
             last.add_text(text)
-        elif top is None or top.kind == "part":
-            self._attach(top, Node("preamble", text=text))
+        elif top is None or top.kind == NodeType.PART:
+            self._attach(top, Node(NodeType.PREAMBLE, text=text))
         else:
             self.body_text(top, text)
 
     def shortcomings(self, text: str) -> bool:
         if not (self.seen_heading and _SHORTCOMING_START.match(text) and _SHORTCOMING.search(text[:120])):
             return False
-        while self.stack and self.stack[-1].kind != "part":
+        while self.stack and self.stack[-1].kind != NodeType.PART:
             self.stack.pop()
-        self._attach(self.stack[-1] if self.stack else None, Node("shortcomings", text=text))
+        self._attach(self.stack[-1] if self.stack else None, Node(NodeType.SHORTCOMINGS, text=text))
         return True
 
     def add(self, line: Line) -> None:
         text = line.text
         if self.seen_heading and _CLOSING.search(text) and not _numbered(text):
             self.stack = []
-            self.closing = Node("closing", text=text)
+            self.closing = Node(NodeType.CLOSING, text=text)
             self.out.nodes.append(self.closing)
             return
         if heading := self.heading(line):
@@ -427,14 +429,14 @@ class _Builder:
 def _parts_above_squares(nodes: list[Node]) -> None:
     """A heading holding ■ headings is a part (一、回顾 / 二、任务 of an interpretation), and so are
     its sibling headings: one level of the document stays one level."""
-    if not any(node.kind == "section" and any(c.number == "■" for c in node.children) for node in nodes):
+    if not any(node.kind == NodeType.SECTION and any(c.number == "■" for c in node.children) for node in nodes):
         return
     for node in nodes:
-        if node.kind == "section":
-            node.kind = "part"
+        if node.kind == NodeType.SECTION:
+            node.kind = NodeType.PART
             for child in node.children:
-                if child.kind == "subsection":
-                    child.kind = "section"
+                if child.kind == NodeType.SUBSECTION:
+                    child.kind = NodeType.SECTION
 
 
 def _part_lines(lines: list[Line]) -> set[int]:
@@ -461,7 +463,7 @@ def parse(lines: list[Line], kind: Optional[str] = None) -> Outline:
     for line in lines[start:end]:
         builder.add(line)
     _parts_above_squares(out.nodes)
-    if not any(node.kind in ("part", "section", "subsection") or node.lead for node, _ in walk(out.nodes)):
+    if not any(node.kind in NodeType.HEADINGS or node.lead for node, _ in walk(out.nodes)):
         out.warnings.append(messages.W_NO_HEADINGS)
     out.warnings += masked_warnings(out)
     return out
@@ -515,4 +517,4 @@ def masked_warnings(outline: Outline) -> list[str]:
 
 def where_of(node: Node) -> str:
     label = node.title or node.lead or node.text
-    return f"{node.number}{label[:16]}" if label else messages.KIND_NAMES.get(node.kind, node.kind)
+    return f"{node.number}{label[:16]}" if label else NodeType.label_of(node.kind)

@@ -16,13 +16,12 @@ from core import audit
 from core.drafting import sections as sec
 from core.drafting.document import outline
 from core.kinds import kind_spec
-from data_models import Report, Section
+from data_models import NodeType, Report, Section
 
 from .outline import Node, number_rank, parse_fragment, walk
 from .service import fold_items
 from .source import ImportRefused, read_text
 
-HEADINGS = ("part", "section", "subsection")
 LEAF = 10  # items and paragraphs: below any heading
 SPLIT_STALE = "本节在拆分前已被修改（可能在另一窗口），请刷新页面后再试。"
 UNDO_STALE = "拆分后本节或新增的各节已有修改，无法整体撤销；请逐节修改或删除。"
@@ -56,9 +55,9 @@ class SplitPlan:
 
 
 def _level(node: Node) -> float:
-    if node.kind in HEADINGS:
+    if node.kind in NodeType.HEADINGS:
         return node.rank  # 0 part, 1 一、, 1.5 ■, 2 （一）, 3 1., 4 （1）
-    return 0 if node.kind == "closing" else LEAF
+    return 0 if node.kind == NodeType.CLOSING else LEAF
 
 
 def plan_split(report: Report, body: str) -> SplitPlan:
@@ -71,7 +70,7 @@ def plan_split(report: Report, body: str) -> SplitPlan:
     style, _parts = kind_spec(report.kind).numbering_of(report.settings or {})
     fold_items(nodes, style)  # 一是 in a standard report stays text, as the importer does
     keep = ""
-    if nodes and nodes[0].kind == "preamble":
+    if nodes and nodes[0].kind == NodeType.PREAMBLE:
         keep = nodes.pop(0).text
     if not nodes:
         return SplitPlan(body, [])
@@ -91,12 +90,12 @@ class _Levels:
     def __call__(self, section: Section) -> float:
         if section.id in self.ranks:
             return self.ranks[section.id]
-        if section.node_type not in HEADINGS:
+        if section.node_type not in NodeType.HEADINGS:
             return LEAF
         rank = number_rank(self.numbers.get(section.id, ""))
         if rank is not None:
             return rank
-        if section.node_type == "part":
+        if section.node_type == NodeType.PART:
             return 0
         parent = _parent(self.session, section)
         return 1 if parent is None else self(parent) + 1
@@ -115,13 +114,13 @@ def _place(session: Session, report: Report, after: Section, piece: Piece, level
            user_id: Optional[int]) -> Section:
     """A new block for `piece` right after `after` in reading order, under the nearest heading above its level."""
     holder, below = after, None  # below: the child of `holder` that `after` sits in
-    while holder is not None and not (holder.node_type in HEADINGS and levels(holder) < piece.level):
+    while holder is not None and not (holder.node_type in NodeType.HEADINGS and levels(holder) < piece.level):
         holder, below = _parent(session, holder), holder
     node_type = piece.node_type
-    if node_type in HEADINGS and below is not None and below.node_type in HEADINGS:
+    if node_type in NodeType.HEADINGS and below is not None and below.node_type in NodeType.HEADINGS:
         node_type = below.node_type  # beside a heading: the same type as it
-    elif node_type in HEADINGS:
-        node_type = "section" if holder is None or holder.node_type == "part" else "subsection"
+    elif node_type in NodeType.HEADINGS:
+        node_type = NodeType.SECTION if holder is None or holder.node_type == NodeType.PART else NodeType.SUBSECTION
     parent_id = holder.id if holder else None
     before = sec.next_sibling_id(session, below) if below is not None else _first_child_id(session, holder)
     section = sec.add_section(session, report, node_type, parent_id=parent_id, heading=piece.heading,

@@ -17,14 +17,12 @@ from core.kinds import KINDS, kind_spec
 from core.metrics.engine import compute_metrics
 from core.metrics.periods import Period
 from data_models import Committee, Report, ReportStatus, Section
-from data_models.report import NODE_TYPES
+from data_models.report import NodeType
 
 from . import messages
 from .numbers import FoundNumber, apply_bindings, bind_numbers, choose
 from .outline import Node, Outline, masks_in, parse, walk, where_of
 from .source import ImportRefused, Source
-
-HEADINGS = ("part", "section", "subsection")
 
 
 @dataclass
@@ -80,7 +78,7 @@ def outline_state(outline: Outline) -> dict:
 
 
 def _node_from_state(data: dict) -> Node:
-    kind = data.get("kind") if data.get("kind") in NODE_TYPES else "section"
+    kind = data.get("kind") if NodeType.known(data.get("kind")) else NodeType.SECTION
     return Node(kind, str(data.get("number") or ""), str(data.get("title") or ""),
                 str(data["lead"]) if data.get("lead") else None, str(data.get("text") or ""),
                 [_node_from_state(child) for child in data.get("children") or [] if isinstance(child, dict)],
@@ -165,14 +163,14 @@ def _locate_node(outline: Outline, target: Node) -> tuple[list[Node], int, Optio
 
 
 def set_kind(outline: Outline, index: int, kind: str) -> None:
-    if kind not in NODE_TYPES:
+    if not NodeType.known(kind):
         return
     siblings, position, _parent = _locate(outline, index)
     node = siblings[position]
-    if kind not in HEADINGS and node.title:
+    if kind not in NodeType.HEADINGS and node.title:
         node.text = node.title + ("\n" + node.text if node.text else "")  # nothing is dropped
         node.title = ""
-    elif kind in HEADINGS and not node.title and node.kind not in HEADINGS:
+    elif kind in NodeType.HEADINGS and not node.title and node.kind not in NodeType.HEADINGS:
         node.title, node.lead = (node.lead or ""), None
     node.kind = kind
     _retype(outline.nodes, None)
@@ -181,8 +179,8 @@ def set_kind(outline: Outline, index: int, kind: str) -> None:
 def _retype(nodes: list[Node], parent: Optional[Node]) -> None:
     """Headings take their level from the tree: below the root or a part a section, else a subsection."""
     for node in nodes:
-        if node.kind in ("section", "subsection"):
-            node.kind = "section" if parent is None or parent.kind == "part" else "subsection"
+        if node.kind in (NodeType.SECTION, NodeType.SUBSECTION):
+            node.kind = NodeType.SECTION if parent is None or parent.kind == NodeType.PART else NodeType.SUBSECTION
         _retype(node.children, node)
 
 
@@ -201,12 +199,12 @@ def numbering_style(outline: Outline) -> tuple[str, bool]:
     """The numbering style the document itself uses (so the generated numbers are the typed ones)
     and whether its parts carry numbers (一、2023年工作回顾) or stand alone (2023年上半年工作总结)."""
     nodes = [node for node, _ in walk(outline.nodes)]
-    parts_numbered = any(n.kind == "part" and n.number for n in nodes) or not any(n.kind == "part" for n in nodes)
-    items = [n for n in nodes if n.kind == "item"]
+    parts_numbered = any(n.kind == NodeType.PART and n.number for n in nodes) or not any(n.kind == NodeType.PART for n in nodes)
+    items = [n for n in nodes if n.kind == NodeType.ITEM]
     yishi = [n for n in items if n.number.endswith("是")]
     if any(n.number in ("■", "●") for n in nodes):
         return "news", parts_numbered
-    if any(n.kind in HEADINGS and n.number.endswith("是") for n in nodes):
+    if any(n.kind in NodeType.HEADINGS and n.number.endswith("是") for n in nodes):
         return "experience", parts_numbered
     if yishi and not any(n.lead and not n.number for n in items):
         run_in = sum(1 for n in yishi if n.run_in)
@@ -227,16 +225,16 @@ def fold_items(nodes: list[Node], style: str, parent: Optional[Node] = None,
     kept: list[Node] = []
     for node in nodes:
         fold_items(node.children, style, node, hosts)
-        if node.kind != "item" or keeps(node.number):
+        if node.kind != NodeType.ITEM or keeps(node.number):
             kept.append(node)
             continue
         words = node.number + (node.lead or "") + node.text
-        if kept and kept[-1].kind not in HEADINGS:
+        if kept and kept[-1].kind not in NodeType.HEADINGS:
             host = kept[-1]
         elif not kept and parent is not None:
             host = parent  # before any child: the parent's own text comes right before it
         else:
-            host = Node("preamble")  # a plain paragraph, numbered by no style
+            host = Node(NodeType.PREAMBLE)  # a plain paragraph, numbered by no style
             kept.append(host)
         joiner = "" if node.run_in or not host.text else "\n"
         host.text += joiner + words  # run in: continues the paragraph before it, as in the source

@@ -6,10 +6,10 @@ from typing import Optional
 
 from sqlalchemy.orm import Session
 
-from core.drafting.numbering import HEADING_TYPES, Label, number_tree
+from core.drafting.numbering import Label, number_tree
 from core.drafting.tree import SectionNode, build_tree, load_sections, walk
 from core.kinds import kind_spec
-from data_models import Report
+from data_models import NodeType, Report
 
 from . import messages
 from .engine import proofread_role
@@ -43,9 +43,9 @@ class ReportProofread:
 def roles(node_type: str, run_in_below: bool = False) -> dict[str, str]:
     """Which field of a node is read in which role (an item's heading is never shown). A heading
     whose first item runs into its paragraph (一、… 一是…) is a sentence, not a line of its own."""
-    if node_type in HEADING_TYPES:
+    if node_type in NodeType.HEADINGS:
         return {"heading": "lead" if run_in_below else "heading", "body": "body"}
-    if node_type == "item":
+    if node_type == NodeType.ITEM:
         return {"lead": "lead", "body": "body"}
     return {"body": "body"}
 

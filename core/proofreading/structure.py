@@ -5,6 +5,7 @@ from typing import Iterator, Sequence
 
 from core.drafting.numbering import Label
 from core.drafting.tree import SectionNode, walk
+from data_models.report import NodeType
 
 from .engine import make_finding
 from .findings import Finding
@@ -32,15 +33,15 @@ def _finding(rule_id: str, node: SectionNode, field: str, hit: Hit) -> Finding:
 def _typed_numbers(roots, labels) -> Iterator[Finding]:
     """A heading or lead that starts with a number the document will add again."""
     for node, _depth in walk(roots):
-        field = "lead" if node.node_type == "item" else "heading"
-        numbered = node.node_type in ("part", "section", "subsection") or labels[id(node)].number
+        field = "lead" if node.node_type == NodeType.ITEM else "heading"
+        numbered = node.node_type in NodeType.HEADINGS or labels[id(node)].number
         match = _TYPED.match(getattr(node.section, field) or "")
-        if match and numbered and node.node_type in ("part", "section", "subsection", "item"):
+        if match and numbered and node.node_type in (*NodeType.HEADINGS, NodeType.ITEM):
             yield _finding("struct.typed_number", node, field, Hit(match.start(), match.end(), ""))
 
 
 def _heading_level(node: SectionNode, labels, inherited: int) -> int:
-    return _LEVELS.get(labels[id(node)].block_kind, inherited) if node.node_type != "item" else inherited
+    return _LEVELS.get(labels[id(node)].block_kind, inherited) if node.node_type != NodeType.ITEM else inherited
 
 
 def _skipped_levels(roots, labels, inherited: int = -1) -> Iterator[Finding]:

@@ -1,6 +1,5 @@
 """User-facing Chinese text of the upward area."""
-TARGET_STATES = {"submitted": "已报送", "late": "逾期未报", "pending": "待报送"}
-OUTBOX_STATES = {"pending": "等待发送", "sent": "已送达", "failed": "被上级拒收"}
+# State names are data_models.TargetState / OutboxState labels, delivery outcomes core.upward.outbox.Delivery.
 
 BAD_KIND = "报送的文稿类型无效。"
 BAD_DEADLINE = "请填写有效的截止日期。"

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from core import audit
 from core.times import beijing_text
-from data_models import OutboxMessage, Report, UpwardLink
-from data_models.base import utcnow
+from data_models import OutboxMessage, OutboxState, Report, UpwardLink
+from data_models.base import LabelledEnum, utcnow
 
 from . import UpwardError
 from . import messages as msg
@@ -26,6 +26,15 @@ SUBMIT_PATH = "/api/upward/submissions"
 REQUESTS_PATH = "/api/upward/requests"
 RETRYABLE_STATUS = {408, 425, 429}
 DELIVER_RUN = "报送上级"  # the TaskRun of one delivery the user asked for
+
+
+class Delivery(LabelledEnum):
+    """What one delivery attempt came to; SENT and FAILED are also the message's OutboxState."""
+
+    SENT = OutboxState.SENT.value, OutboxState.SENT.label
+    FAILED = OutboxState.FAILED.value, OutboxState.FAILED.label  # refused for good
+    RETRY = "retry", "暂未送达，稍后重试"  # unreachable or failing: the message stays pending
+    MISSING = "missing", "报送包不存在"
 
 
 class DeliveryRetry(Exception):
@@ -62,25 +71,25 @@ def queue_package(session: Session, link: UpwardLink, request_ref: int, package:
     return message
 
 
-def deliver(session: Session, message_id: int, timeout: float = 10) -> str:
-    """One delivery attempt: 'sent', 'failed' (refused for good), 'retry', or the state it was in.
+def deliver(session: Session, message_id: int, timeout: float = 10) -> Delivery:
+    """One delivery attempt: sent, failed (refused for good), retry, or the state it was already in.
 
     The caller commits the attempt at once (it holds the message's row lock while sending)."""
     message = session.get(OutboxMessage, message_id, with_for_update=True)
-    if message is None or message.state != "pending":
-        return message.state if message else "missing"
+    if message is None or message.state != OutboxState.PENDING:
+        return Delivery(message.state) if message else Delivery.MISSING
     link = link_for(session, message.committee_id)
     message.attempts += 1
     try:
         answer = _post(message, link.token if link else "", timeout)
     except DeliveryRetry as error:
         message.last_error = str(error)
-        return "retry"
+        return Delivery.RETRY
     except UpwardError as error:
-        message.state, message.last_error = "failed", str(error)
-        return "failed"
+        message.state, message.last_error = OutboxState.FAILED, str(error)
+        return Delivery.FAILED
     _mark_sent(session, message, answer)
-    return "sent"
+    return Delivery.SENT
 
 
 def _post(message: OutboxMessage, token: str, timeout: float) -> dict:
@@ -107,7 +116,7 @@ def _error_text(error: urllib.error.HTTPError) -> str:
 
 
 def _mark_sent(session: Session, message: OutboxMessage, answer: dict) -> None:
-    message.state, message.sent_at, message.response, message.last_error = "sent", utcnow(), answer, ""
+    message.state, message.sent_at, message.response, message.last_error = OutboxState.SENT, utcnow(), answer, ""
     report = session.get(Report, message.report_id) if message.report_id else None
     if report is not None:
         mark_sent(session, report, None, outbox_message_id=message.id)
@@ -116,13 +125,13 @@ def _mark_sent(session: Session, message: OutboxMessage, answer: dict) -> None:
 
 
 def pending_ids(session: Session) -> list[int]:
-    stmt = select(OutboxMessage.id).where(OutboxMessage.state == "pending").order_by(OutboxMessage.id)
+    stmt = select(OutboxMessage.id).where(OutboxMessage.state == OutboxState.PENDING).order_by(OutboxMessage.id)
     return list(session.scalars(stmt))
 
 
 def retry_message(session: Session, message: OutboxMessage) -> None:
     """Put a refused message back in the queue (after the superior fixed the cause)."""
-    message.state = "pending"
+    message.state = OutboxState.PENDING
 
 
 def fetch_remote_requests(link: UpwardLink, timeout: float = 5) -> list[dict]:

@@ -12,7 +12,7 @@ from core.kinds import KINDS, kind_label
 from core.metrics.periods import Period
 from core.times import beijing_today, to_beijing
 from core.metrics.system import current_submissions  # noqa: F401  (re-exported: upward pages read it here)
-from data_models import CollectionRequest, Committee, RequestTarget, Submission
+from data_models import CollectionRequest, Committee, RequestTarget, Submission, TargetState
 from data_models.base import utcnow
 
 from . import UpwardError
@@ -24,7 +24,7 @@ class TargetStatus:
     """Where one subordinate stands on one request."""
 
     committee: Committee
-    status: str  # submitted / late / pending
+    status: TargetState
     submission: Optional[Submission]
     reminders: int
     last_reminded_at: Optional[datetime]
@@ -84,7 +84,7 @@ def period_of(request: CollectionRequest) -> Period:
 
 
 def target_statuses(session: Session, request: CollectionRequest, today: date | None = None) -> list[TargetStatus]:
-    """Each target in committee order: submitted, late (deadline passed, nothing received) or pending."""
+    """Each target in committee order, with its TargetState (submitted, late or pending)."""
     today = today or beijing_today()
     received = current_submissions(session, request.id)
     stmt = (select(RequestTarget).join(Committee, Committee.id == RequestTarget.committee_id)
@@ -92,7 +92,7 @@ def target_statuses(session: Session, request: CollectionRequest, today: date | 
     out = []
     for target in session.scalars(stmt):
         submission = received.get(target.committee_id)
-        status = "submitted" if submission else ("late" if today > request.deadline else "pending")
+        status = TargetState.of(submission is not None, request.deadline, today)
         out.append(TargetStatus(target.committee, status, submission, target.reminders,
                                 target.last_reminded_at, request.deadline))
     return out

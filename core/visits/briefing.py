@@ -5,7 +5,7 @@ from typing import Callable, Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from data_models import Section
+from data_models import NodeType, Section
 
 Merge = Callable[[str, Section], str]  # (text, the section it comes from) -> merged text
 
@@ -17,7 +17,7 @@ class BriefingNode:
     heading: str = ""
     body: str = ""
     lead: str = ""
-    node_type: str = "section"
+    node_type: str = NodeType.SECTION
     section_id: Optional[int] = None
     children: list["BriefingNode"] = field(default_factory=list)
 

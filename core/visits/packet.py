@@ -19,7 +19,7 @@ from core.metrics.formats import cn_date, cn_date_range as visit_dates, cn_month
 from core.metrics.periods import Period
 from core.metrics.values import MetricValue
 from core.rendering.document import Block, DocumentContent
-from data_models import Report, Section, Visit
+from data_models import NodeType, Report, Section, Visit
 
 from . import messages as msg
 from .briefing import BriefingNode, briefing_tree
@@ -118,7 +118,7 @@ def _node_blocks(node: BriefingNode, kind: str, number: str) -> list[Block]:
     blocks += [Block("paragraph", text, section_id=sid) for text in paragraphs(node.body)]
     items = subs = 0
     for child in node.children:
-        if child.node_type == "item":
+        if child.node_type == NodeType.ITEM:
             items += 1
             body = paragraphs(child.body) or [""]
             blocks.append(Block("item", body[0], number=ordinal_yishi(items), lead=child.lead,

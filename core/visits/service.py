@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.metrics.periods import Period
-from data_models import Report, ReportStatus, Section, Visit, VisitAgendaItem, VisitContact, VisitStatus
+from data_models import NodeType, Report, ReportStatus, Section, Visit, VisitAgendaItem, VisitContact, VisitStatus
 
 from . import messages as msg
 from .errors import VisitError
@@ -113,7 +113,7 @@ def briefing_reports(session: Session, committee_id: int, period: Period) -> lis
 def briefing_choices(session: Session, visit: Visit) -> list[tuple[Report, list[Section]]]:
     """The sections staff may choose for the 汇报材料, grouped by report: work done, not next year's plans."""
     reports = briefing_reports(session, visit.committee_id, visit_period(visit))
-    return [(r, [s for s in r.sections if s.node_type == "section" and not _is_plan(s, r.sections)]) for r in reports]
+    return [(r, [s for s in r.sections if s.node_type == NodeType.SECTION and not _is_plan(s, r.sections)]) for r in reports]
 
 
 def _is_plan(section: Section, siblings: list[Section]) -> bool:

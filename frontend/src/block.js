@@ -2,6 +2,7 @@
 import { dropDraft, getDraft, putDraft, sameText } from './drafts.js';
 import * as msg from './messages.js';
 import { beijingMinute } from './times.js';
+import { TEXT_FIELDS } from './vocab.js';
 
 const PAUSE_MS = 2000; // save this long after typing pauses
 const RETRY_MS = 5000; // retry an offline save
@@ -39,7 +40,7 @@ export class Block {
   }
 
   setFields(values) {
-    ['heading', 'lead', 'body'].forEach((name) => {
+    TEXT_FIELDS.forEach((name) => {
       const field = this.form.elements[name];
       field.value = values[name] || '';
       field.dispatchEvent(new CustomEvent('wengao:set'));

@@ -1,4 +1,6 @@
 // Unsaved text kept in the browser (localStorage), one entry per block, until the server has it.
+import { TEXT_FIELDS } from './vocab.js';
+
 const PREFIX = 'wengao.draft.';
 
 function key(reportId, sectionId) {
@@ -31,5 +33,5 @@ export function dropDraft(reportId, sectionId) {
 }
 
 export function sameText(a, b) {
-  return ['heading', 'lead', 'body'].every((name) => (a[name] || '') === (b[name] || ''));
+  return TEXT_FIELDS.every((name) => (a[name] || '') === (b[name] || ''));
 }

@@ -14,6 +14,7 @@ import { rememberView, setupPicker } from './picker.js';
 import { setupRender } from './render.js';
 import { attachView, Chips, pasteLines, setMarks } from './richtext.js';
 import { setupTrace } from './trace.js';
+import { TEXT_FIELDS } from './vocab.js';
 import { warningRefresher } from './warnings.js';
 
 const ORDER = ['conflict', 'offline', 'error', 'saving', 'dirty', 'saved'];
@@ -183,7 +184,7 @@ function setDecorations(root, findings) {
     bySection.get(key).push(finding);
   });
   root.querySelectorAll('section.block').forEach((node) => {
-    ['heading', 'lead', 'body'].forEach((name) => {
+    TEXT_FIELDS.forEach((name) => {
       const field = node.querySelector(`form.block-text [name=${name}]`);
       if (field && field.pmView) setMarks(field.pmView, bySection.get(`${node.dataset.section}:${name}`) || []);
     });

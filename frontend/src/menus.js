@@ -1,3 +1,5 @@
+import { NODE_TYPES } from './vocab.js';
+
 // Block menus: the page lists the menu's forms once (<template id="block-menu">); every block gets its
 // own copy here, with its section id in the forms' actions and its type and owner selected.
 export function fillBlockMenus(root) {
@@ -13,7 +15,9 @@ export function fillBlockMenus(root) {
       form.setAttribute('action', form.getAttribute('action').replace(marker, id));
     });
     copy.querySelectorAll(`button[value="${marker}"]`).forEach((button) => { button.value = id; });
-    copy.querySelectorAll('select[name=node_type]').forEach((select) => { select.value = node.dataset.kind; });
+    if (NODE_TYPES.includes(node.dataset.kind)) {  // an unknown type keeps the list's first choice, never a blank one
+      copy.querySelectorAll('select[name=node_type]').forEach((select) => { select.value = node.dataset.kind; });
+    }
     copy.querySelectorAll('select[name=owner_id]').forEach((select) => { select.value = node.dataset.owner || ''; });
     body.append(copy);
   });

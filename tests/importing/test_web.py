@@ -6,7 +6,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from data_models import Report, Section
+from data_models import NodeType, Report, Section
 from tests.security import uploads as hostile
 
 from . import documents as docs
@@ -40,7 +40,7 @@ def test_reports_page_offers_import(client, donghu):
 
 def test_preview_shows_tree_and_numbers_and_writes_nothing(client, donghu, db_session):
     page = _preview(client)
-    assert "部分标题" in page and "2023年工作及成效" in page and "扎实开展理论学习。" in page
+    assert f'<span class="badge">{NodeType.PART.label}</span>' in page and "2023年工作及成效" in page and "扎实开展理论学习。" in page
     assert "党组会议次数" in page and "已关联" in page
     assert _count(db_session) == 0
 

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from core.rendering import batch
+from core.publishing import batch
 from core import publishing
 from data_models import RenderedDocument, TaskRun
 from tasks.rendering import render_batch, render_report

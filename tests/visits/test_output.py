@@ -73,7 +73,7 @@ def test_packet_renders_on_the_real_worker(worker_app, demo):
     import time
 
     from app.extensions import db
-    from core.visits.output import start_packet_render
+    from core.publishing.packets import start_packet_render
     from core.visits.service import save_visit
     from data_models import TaskRun
     from tasks.rendering import render_report
@@ -99,7 +99,7 @@ def test_other_pages_list_the_packet_report(client, briefed_visit, db_session):
     client.login("xishan_drafter")
     client.post(f"/visits/{briefed_visit.id}/render", data={})
     db_session.refresh(briefed_visit)
-    for url in ("/", "/reports/", "/documents/", f"/documents/reports/{briefed_visit.report_id}"):
+    for url in ("/", "/reports/", "/documents/", f"/documents/reports/{briefed_visit.report.id}"):
         response = client.get(url, follow_redirects=True)
         assert response.status_code == 200, url
         assert "政协东湖县委员会考察团来西山县交流考察材料" in response.get_data(as_text=True), url

@@ -1,5 +1,8 @@
 """Render jobs as users see them: one report, or a kind and period for every committee below a superior.
 
+Job bookkeeping above core.rendering (a leaf: content in, bytes out): the runs are published through
+core.publishing; tasks.rendering runs them.
+
 A batch's TaskRun counts its children (one TaskRun per committee, named batch<id>:render); each child
 adds one to the batch's progress when it ends, and the last one closes the batch in that same
 transaction. The children travel in chunks (`chunks`): one queue message and one task start for a few
@@ -12,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from core import jobs
 from core.committees import subtree_ids
-from data_models import Committee, Report, ReportStatus, TaskRun
+from data_models import Committee, Report, ReportStatus, TaskRun, TaskState
 
 RENDER_RUN = "render_report"
 BATCH_RUN = "render_batch"
@@ -66,10 +69,10 @@ def plan_children(session: Session, batch: TaskRun) -> list[TaskRun]:
                                 total=1, report_id=report and report.id, params={"report_id": report and report.id, "batch_id": batch.id,
                                                  "pdf": p.get("pdf", True), "committee": committee.name})
         if report is None:
-            child.state, child.message = "failed", "没有这一期的该类文稿"
+            child.state, child.message = TaskState.FAILED, "没有这一期的该类文稿"
         children.append(child)
     batch.total = len(children)
-    batch.progress = sum(1 for c in children if c.state == "failed")
+    batch.progress = sum(1 for c in children if c.state == TaskState.FAILED)
     session.flush()
     return children
 
@@ -90,7 +93,7 @@ def count_on_batch(session: Session, child: TaskRun) -> None:
     if batch_id:
         counted = session.execute(update(TaskRun).where(TaskRun.id == batch_id).values(progress=TaskRun.progress + 1)
                                   .returning(TaskRun.progress, TaskRun.total, TaskRun.state)).one()
-        if counted.state != "succeeded" and counted.progress >= counted.total:
+        if counted.state != TaskState.SUCCEEDED and counted.progress >= counted.total:
             _close_when_complete(session, session.get(TaskRun, batch_id, populate_existing=True))
 
 
@@ -107,13 +110,13 @@ def close_if_done(session: Session, batch: TaskRun) -> None:
 
 
 def _close_when_complete(session: Session, batch: TaskRun) -> None:
-    if batch.state != "succeeded" and batch.progress >= batch.total:
+    if batch.state != TaskState.SUCCEEDED and batch.progress >= batch.total:
         failed = session.scalar(select(func.count()).where(TaskRun.name == child_name(batch.id),
-                                                           TaskRun.state == "failed"))
-        jobs.finish_run(batch, "succeeded", {"rendered": batch.total - failed, "failed": failed},
+                                                           TaskRun.state == TaskState.FAILED))
+        jobs.finish_run(batch, TaskState.SUCCEEDED, {"rendered": batch.total - failed, "failed": failed},
                         message=f"完成 {batch.total - failed} 份，失败 {failed} 份")
 
 
 def failures(session: Session, batch: TaskRun) -> list[TaskRun]:
-    stmt = select(TaskRun).where(TaskRun.name == child_name(batch.id), TaskRun.state == "failed")
+    stmt = select(TaskRun).where(TaskRun.name == child_name(batch.id), TaskRun.state == TaskState.FAILED)
     return list(session.scalars(stmt.order_by(TaskRun.id)))
