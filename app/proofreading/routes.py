@@ -3,6 +3,7 @@ from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.extensions import db
+from app.redirects import posted_next
 from app.scoping import get_own_or_404, require_role
 from core.drafting.guards import EditRefused, is_editable
 from core.drafting.sections import InvalidEdit, SaveConflict
@@ -36,10 +37,7 @@ def proofread_of(report: Report, sections: list | None = None) -> ReportProofrea
 
 
 def _back(report: Report):
-    target = request.form.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
-        return redirect(target)
-    return redirect(url_for("reports.edit", report_id=report.id))
+    return redirect(posted_next(url_for("reports.edit", report_id=report.id)))
 
 
 def _answer(report: Report, ok: bool, text: str):
