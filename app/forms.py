@@ -31,7 +31,13 @@ class PostedForm(FlaskForm):
         csrf = False
 
     def __init__(self, **kwargs):
-        super().__init__(formdata=request.form, **kwargs)  # form fields only: a JSON body is not read as one
+        kwargs.setdefault("formdata", request.form)  # form fields only: a JSON body is not read as one
+        super().__init__(**kwargs)
+
+    @classmethod
+    def for_page(cls, **kwargs):
+        """The form as posted, or on a GET its defaults (an unticked checkbox list would otherwise read as [])."""
+        return cls(formdata=request.form if request.method == "POST" else None, **kwargs)
 
     def sent(self, names) -> dict:
         """The fields among `names` as they were posted (text), for the audit log."""
