@@ -4,7 +4,9 @@ from datetime import date
 
 from flask import request
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField
+from werkzeug.datastructures import MultiDict
+from wtforms import DateField, IntegerField, SelectMultipleField
+from wtforms.validators import StopValidation
 
 
 def stripped(value):
@@ -21,6 +23,34 @@ class IdField(IntegerField):
         except ValueError:
             number = None
         self.data = number if number is not None and number >= 0 else None
+
+
+class IdListField(SelectMultipleField):
+    """Repeated ids (version_id=3&version_id=5); values that are not ids are dropped, never an error."""
+
+    def process_formdata(self, valuelist):
+        self.data = [int(v) for v in valuelist if isinstance(v, str) and v.isascii() and v.isdigit()]
+
+    def pre_validate(self, form):
+        pass  # any id may be chosen; the core checks that it is the user's
+
+
+class Present:
+    """The field was sent at all (an empty text is allowed): for JSON bodies read through a form."""
+
+    def __init__(self, message: str):
+        self.message = message
+
+    def __call__(self, form, field):
+        if not field.raw_data:
+            raise StopValidation(self.message)
+
+
+def json_formdata(payload) -> MultiDict:
+    """A JSON object as form data: its text values only, so a number or a list where text belongs reads as
+    missing and the form's validators answer it in Chinese."""
+    items = payload.items() if isinstance(payload, dict) else ()
+    return MultiDict([(key, value) for key, value in items if isinstance(value, str)])
 
 
 class PostedForm(FlaskForm):
