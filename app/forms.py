@@ -5,8 +5,10 @@ from datetime import date
 from flask import request
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
-from wtforms import DateField, IntegerField, SelectMultipleField
+from wtforms import DateField, IntegerField, SelectMultipleField, StringField
 from wtforms.validators import StopValidation
+
+from core.metrics.periods import PeriodError, parse_period
 
 
 def stripped(value):
@@ -100,3 +102,20 @@ class IsoDateField(DateField):
                 self.data = date.fromisoformat(raw)
             except ValueError:
                 raise ValueError(self.message or f"{self.label.text}“{raw}”无效，应写作 2023-03-01。") from None
+
+
+class PeriodField(StringField):
+    """A statistics period (2023, 2023H1, 2023-01-01:2023-06-30) read into a core Period; an empty field reads
+    as None, a wrong one keeps what was typed (raw_data) and says why in Chinese."""
+
+    def process_formdata(self, valuelist):
+        raw = (valuelist[0] if valuelist else "").strip()
+        self.data = None
+        if raw:
+            try:
+                self.data = parse_period(raw)
+            except PeriodError as error:
+                raise ValueError(str(error)) from None
+
+    def _value(self):
+        return self.raw_data[0] if self.raw_data else (self.data.code if self.data else "")
