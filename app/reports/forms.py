@@ -5,14 +5,25 @@ The forms read and clean the fields; the core refuses what it must, in Chinese.
 from wtforms import StringField
 from wtforms.validators import DataRequired
 
-from app.forms import IdField, PostedForm, stripped
+from app.forms import IdField, PostedForm, QueryForm, stripped
 from core.drafting.reports import SETTING_FIELDS
+from data_models import ReportStatus
 
 from . import messages as msg
 
 
 def _unix_newlines(value):
     return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+class ReportFilterForm(QueryForm):
+    """?status=draft from the dashboard's status tiles; an unknown status filters nothing."""
+
+    status = StringField(default="", filters=[stripped])
+
+    @property
+    def known_status(self) -> str:
+        return self.status.data if ReportStatus.known(self.status.data) else ""
 
 
 class NewReportForm(PostedForm):
