@@ -21,8 +21,29 @@ class LedgerFilterForm(QueryForm):
 
 
 class CatalogueForm(PostedForm):
-    """Which catalogue addition (category, type, metric) and its key (for the audit log); the fields of each
-    addition go to core.ledger.admin as posted, which refuses what it must, in Chinese."""
+    """One catalogue addition (action: category, type or metric) with its fields as ledger/catalogue.html
+    posts them; core.catalogue_admin refuses what it must, in Chinese, and the page shows the form again
+    with everything typed and chosen."""
 
     action = StringField(default="")
-    key = StringField(default="")
+    key = StringField(default="", filters=[stripped])
+    name = StringField(default="")
+    category_id = IdField()
+    label = StringField(default="")
+    unit = StringField(default="")
+    kind = StringField(default="")
+    category = StringField(default="")
+    types = StringField(default="")
+    field = StringField(default="")
+    formula = StringField(default="")
+    basis = StringField(default="period")
+    rollup = StringField(default="")
+    decimals = StringField(default="", filters=[stripped])
+    group = StringField(default="")
+
+    METRIC_FIELDS = ("key", "label", "unit", "kind", "category", "types", "field", "formula", "basis", "rollup",
+                     "decimals", "group")
+
+    def metric(self) -> dict[str, str]:
+        """A metric's definition as core.catalogue_admin.add_metric reads it."""
+        return {name: self[name].data for name in self.METRIC_FIELDS}
