@@ -4,6 +4,7 @@ from wtforms import StringField
 
 from app.forms import IdField, IsoDateField, PostedForm, QueryForm, stripped
 from core.ledger.listing import LedgerFilter
+from core.ledger.records import CategoryInfo
 
 
 class LedgerFilterForm(QueryForm):
@@ -18,6 +19,16 @@ class LedgerFilterForm(QueryForm):
         self.validate()
         errors = [error for field in (self.start, self.end) for error in field.errors]
         return LedgerFilter(self.category.data, self.type.data, self.start.data, self.end.data, self.q.data), errors
+
+
+def record_form(info: CategoryInfo) -> PostedForm:
+    """A record's form: one text field per column of its category (None when not posted), named by the column key as ledger/form.html
+    posts it. The text goes to core.ledger.records.validate_row, the one check (and typing: dates, ints,
+    amounts) shared with the Excel import and the API, whose Chinese errors the page shows per column."""
+    fields = {f"column_{key}": StringField(name=key) for key, _label, _kind in info.columns()}
+    form = type("RecordForm", (PostedForm,), fields)()
+    form.posted = {key: form[f"column_{key}"].data for key, _label, _kind in info.columns()}
+    return form
 
 
 class CatalogueForm(PostedForm):

@@ -26,6 +26,7 @@ def test_add_record_validates_in_chinese_and_saves(client, db_session, catalogue
     client.login("donghu_drafter")
     page = client.post("/ledger/new/meeting", data={"type": "", "date": "2023-02-30", "title": ""}).get_data(as_text=True)
     assert "必须填写类型" in page and "日期“2023-02-30”无效" in page and "必须填写标题" in page
+    assert 'value="2023-02-30"' in page  # what was typed is shown again
     assert records(db_session, catalogue.county_a) == 0
     client.post("/ledger/new/meeting", data={"type": "党组会议", "date": "2023-02-28", "title": "党组会议"})
     assert records(db_session, catalogue.county_a) == 1
