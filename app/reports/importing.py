@@ -22,13 +22,13 @@ from data_models.report import NODE_TYPES
 
 from . import bp
 from . import messages as msg
+from .import_forms import ImportForm, PreviewForm
 
 ADJUSTMENTS = {"promote": promote, "demote": demote}
 
 
 def _form() -> dict:
-    return {"period": request.form.get("period", "").strip(), "kind": request.form.get("kind", ""),
-            "text": request.form.get("text", "")}
+    return ImportForm().typed()
 
 
 def _upload_page(form: dict, error: str = "", status: int = 200):
@@ -42,11 +42,11 @@ def import_start():
     return _upload_page({"period": "", "kind": "", "text": ""})
 
 
-def _read_source():
+def _read_source(form: dict):
     upload = request.files.get("file")
     if upload is not None and upload.filename:
         return read_upload(upload.read(), upload.filename)
-    return read_text(request.form.get("text", ""))
+    return read_text(form["text"])
 
 
 _TITLE_YEAR = re.compile(r"(20\d\d)\s*年\s*(上半年)?")
@@ -66,7 +66,7 @@ def import_upload():
     require_role("drafter")
     form = _form()
     try:
-        source = _read_source()
+        source = _read_source(form)
         form["period"] = form["period"] or period_from_title(source)
         if not form["period"]:
             raise PeriodError(msg.PERIOD_REQUIRED)
@@ -88,24 +88,14 @@ def _preview(plan: ImportPlan, period: str, decisions: dict, status: int = 200):
                            status_names=im.STATUS_NAMES, decisions=decisions), status
 
 
-def _decisions() -> dict[int, str | None]:
-    """number-<i> fields: a metric key, or "" to keep the typed number."""
-    return {int(key.split("-")[1]): value or None for key, value in request.form.items()
-            if re.fullmatch(r"number-\d{1,6}", key)}
-
-
-def _posted_plan():
+def _posted_plan(form: PreviewForm):
     """(plan, period) rebuilt from the preview's hidden state and the user's choices."""
-    try:
-        state = json.loads(request.form.get("state", ""))
-        period = parse_period(request.form.get("period", ""))
-    except (ValueError, TypeError, PeriodError):
-        raise ImportRefused(im.PREVIEW_EXPIRED) from None
-    if not isinstance(state, dict):
+    state, period = form.outline_state(), form.period.data
+    if state is None or period is None:
         raise ImportRefused(im.PREVIEW_EXPIRED)
     outline = outline_from_state(state)
-    if request.form.get("kind") in KINDS:
-        outline.kind = request.form["kind"]
+    if form.kind.data in KINDS:
+        outline.kind = form.kind.data
     notes = ([str(w) for w in state.get("source_warnings") or []], [str(c) for c in state.get("comments") or []])
     return outline, period, notes
 
@@ -115,20 +105,21 @@ def _posted_plan():
 def import_adjust():
     """升一级 / 降一级 / 改类型 on one node, then the preview again."""
     require_role("drafter")
+    form = PreviewForm()
     try:
-        outline, period, notes = _posted_plan()
+        outline, period, notes = _posted_plan(form)
     except ImportRefused as error:
         flash(str(error), "error")
         return redirect(url_for("reports.import_start"))
-    action, _, index = request.form.get("action", "").partition(":")
+    action, index = form.adjustment()
     try:
         if action in ADJUSTMENTS:
-            ADJUSTMENTS[action](outline, int(index))
+            ADJUSTMENTS[action](outline, index)
         elif action == "kind":
-            set_kind(outline, int(index), request.form.get(f"node-kind-{index}", ""))
+            set_kind(outline, index, form.node_kind(index))
     except (ValueError, IndexError):
         pass  # a stale button: the preview is shown again unchanged
-    decisions = _decisions()
+    decisions = form.decisions()
     numbers = rebind(db.session, current_user.committee_id, period, outline, decisions)
     db.session.rollback()
     return _preview(ImportPlan(outline, numbers, *notes), period.code, decisions)
@@ -138,9 +129,10 @@ def import_adjust():
 @login_required
 def import_confirm():
     require_role("drafter")
+    form = PreviewForm()
     try:
-        outline, period, notes = _posted_plan()
-        decisions = {} if "accept_all" in request.form else _decisions()
+        outline, period, notes = _posted_plan(form)
+        decisions = {} if form.accept_all.data is not None else form.decisions()
         numbers = rebind(db.session, current_user.committee_id, period, outline, decisions)
         plan = ImportPlan(outline, numbers, *notes)
         report = create_report_from_plan(db.session, current_user.committee, period, plan, current_user.id)

@@ -1,0 +1,63 @@
+"""The import wizard's forms, field names as reports/import.html and import_preview.html post them.
+
+The upload form keeps what was typed (the page shows it again with the refusal); the preview form reads
+the hidden planned outline (state, JSON), the period as a core Period, and the per-row choices
+(number-<i>: a metric key or "" to keep the typed number; node-kind-<i>: a node's new type).
+"""
+import json
+import re
+
+from flask import request
+from wtforms import StringField, TextAreaField
+
+from app.forms import PeriodField, PostedForm, stripped
+
+NUMBER_FIELD = re.compile(r"number-(\d{1,6})")
+
+
+class ImportForm(PostedForm):
+    """Pasted text (or a file, read from request.files by the view), the period and the kind."""
+
+    period = StringField(default="", filters=[stripped])  # may be left empty: read from the title then
+    kind = StringField(default="")
+    text = TextAreaField(default="")
+
+    def typed(self) -> dict:
+        """What was typed, as the upload page shows it again."""
+        return {"period": self.period.data, "kind": self.kind.data, "text": self.text.data}
+
+
+class PreviewForm(PostedForm):
+    """The preview's hidden state and the user's choices (升一级/降一级/改类型, numbers, 全部接受)."""
+
+    state = StringField(default="")
+    period = PeriodField()
+    kind = StringField(default="")
+    action = StringField(default="")
+    accept_all = StringField()  # present (any value) when 全部接受 was pressed
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._rows = request.form  # the per-row fields, numbered by the preview
+
+    def outline_state(self) -> dict | None:
+        """The planned outline as the preview wrote it, or None if it is missing or was tampered with."""
+        try:
+            state = json.loads(self.state.data)
+        except (ValueError, TypeError):
+            return None
+        return state if isinstance(state, dict) else None
+
+    def adjustment(self) -> tuple[str, int]:
+        """("promote" | "demote" | "kind", row) from the pressed button (action=demote:3); ("", 0), which
+        changes nothing, for a button without a row number."""
+        action, _, index = self.action.data.partition(":")
+        return (action, int(index)) if index.isascii() and index.isdigit() else ("", 0)
+
+    def node_kind(self, index: int) -> str:
+        return self._rows.get(f"node-kind-{index}", "")
+
+    def decisions(self) -> dict[int, str | None]:
+        """number-<i> fields: a metric key, or None to keep the typed number."""
+        return {int(match.group(1)): value or None for key, value in self._rows.items()
+                if (match := NUMBER_FIELD.fullmatch(key))}
