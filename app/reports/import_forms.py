@@ -1,9 +1,11 @@
-"""The import wizard's forms, field names as reports/import.html and import_preview.html post them.
+"""The forms of 导入已有文稿 and 上传修改稿, field names as reports/import.html, import_preview.html and
+roundtrip_diff.html post them.
 
 The upload form keeps what was typed (the page shows it again with the refusal); the preview form reads
 the hidden planned outline (state, JSON), the period as a core Period, and the per-row choices
 (number-<i>: a metric key or "" to keep the typed number; node-kind-<i>: a node's new type).
 """
+import base64
 import json
 import re
 
@@ -61,3 +63,34 @@ class PreviewForm(PostedForm):
         """number-<i> fields: a metric key, or None to keep the typed number."""
         return {int(match.group(1)): value or None for key, value in self._rows.items()
                 if (match := NUMBER_FIELD.fullmatch(key))}
+
+
+class RevisionForm(PostedForm):
+    """上传修改稿's diff page: the uploaded file carried along (base64), and which changes to take
+    (accept-<section id>, accept-order, number-<section id>-<i>: keep or literal, or 全部采纳)."""
+
+    upload = StringField(default="")
+    filename = StringField(default="")
+    accept_all = StringField()  # present (any value) when 全部采纳 was pressed
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._rows = request.form
+
+    def file(self) -> bytes:
+        """The uploaded file; ValueError (binascii.Error) if the carried text is not base64."""
+        return base64.b64decode(self.upload.data, validate=True)
+
+    @property
+    def everything(self) -> bool:
+        return self.accept_all.data is not None
+
+    def accepts(self, section_id: int) -> bool:
+        return self.everything or bool(self._rows.get(f"accept-{section_id}"))
+
+    def accepts_order(self) -> bool:
+        return self.everything or bool(self._rows.get("accept-order"))
+
+    def keeps_binding(self, section_id: int, index: int) -> bool:
+        """An overtyped generated number keeps its ledger binding unless "literal" was chosen."""
+        return self._rows.get(f"number-{section_id}-{index}", "keep") != "literal"
