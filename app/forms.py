@@ -5,7 +5,7 @@ from datetime import date
 from flask import request
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
-from wtforms import DateField, IntegerField, SelectMultipleField, StringField
+from wtforms import DateField, Form, IntegerField, SelectMultipleField, StringField
 from wtforms.validators import StopValidation
 
 from core.metrics.periods import PeriodError, parse_period
@@ -119,3 +119,29 @@ class PeriodField(StringField):
 
     def _value(self):
         return self.raw_data[0] if self.raw_data else (self.data.code if self.data else "")
+
+
+class JsonForm(Form):
+    """A JSON object read through a form: values keep their JSON types (data=), so validators can refuse a
+    string where a number belongs. CSRFProtect has checked the request's header token already."""
+
+    def __init__(self, payload):
+        self.is_object = isinstance(payload, dict)
+        super().__init__(data=payload if self.is_object else {})
+
+    def validate(self, extra_validators=None) -> bool:
+        return super().validate(extra_validators) and self.is_object
+
+
+class JsonType:
+    """The value sent is of this JSON type (a bool is not an integer); missing passes unless required."""
+
+    def __init__(self, kind: type, message: str, required: bool = False):
+        self.kind, self.message, self.required = kind, message, required
+
+    def __call__(self, form, field):
+        value = field.object_data
+        if value is None and not self.required:
+            return
+        if not isinstance(value, self.kind) or isinstance(value, bool) and self.kind is not bool:
+            raise StopValidation(self.message)

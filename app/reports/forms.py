@@ -2,10 +2,10 @@
 
 The forms read and clean the fields; the core refuses what it must, in Chinese.
 """
-from wtforms import StringField
+from wtforms import Field, StringField
 from wtforms.validators import DataRequired
 
-from app.forms import IdField, PostedForm, QueryForm, stripped
+from app.forms import IdField, JsonForm, JsonType, PostedForm, QueryForm, stripped
 from core.drafting.reports import SETTING_FIELDS
 from data_models import ReportStatus
 
@@ -86,3 +86,25 @@ class KindForm(PostedForm):
 
 class OwnerForm(PostedForm):
     owner_id = IdField()
+
+
+def _text_field():
+    return Field(default="", validators=[JsonType(str, msg.BAD_SAVE_REQUEST, required=True)])
+
+
+class AutosaveForm(JsonForm):
+    """The editor's autosave body: {version, heading, lead, body}; a missing text field is sent as empty."""
+
+    version = Field(validators=[JsonType(int, msg.BAD_SAVE_REQUEST, required=True)])
+    heading = _text_field()
+    lead = _text_field()
+    body = _text_field()
+
+    def texts(self) -> dict[str, str]:
+        return {name: self[name].data.replace("\r\n", "\n") for name in ("heading", "lead", "body")}
+
+
+class RenderForm(JsonForm):
+    """The editor's 生成 button: {"pdf": true} also asks for the PDF."""
+
+    pdf = Field(default=False)
