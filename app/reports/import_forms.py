@@ -23,10 +23,15 @@ class ImportForm(PostedForm):
     period = StringField(default="", filters=[stripped])  # may be left empty: read from the title then
     kind = StringField(default="")
     text = TextAreaField(default="")
+    source_text = TextAreaField(default="")  # 返回修改原文 from the preview: the text it was made from
 
     def typed(self) -> dict:
         """What was typed, as the upload page shows it again."""
         return {"period": self.period.data, "kind": self.kind.data, "text": self.text.data}
+
+    def carried_back(self) -> dict:
+        """The preview's period, kind and source text, for the first step again."""
+        return {"period": self.period.data, "kind": self.kind.data, "text": self.source_text.data}
 
 
 class PreviewForm(PostedForm):
@@ -37,6 +42,7 @@ class PreviewForm(PostedForm):
     kind = StringField(default="")
     action = StringField(default="")
     accept_all = StringField()  # present (any value) when 全部接受 was pressed
+    source_text = TextAreaField(default="")  # carried along for 返回修改原文
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -72,6 +78,7 @@ class RevisionForm(PostedForm):
     upload = StringField(default="")
     filename = StringField(default="")
     accept_all = StringField()  # present (any value) when 全部采纳 was pressed
+    confirm_removals = StringField(name="confirm-removals", default="")  # deleting a report's text, confirmed
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
