@@ -4,7 +4,7 @@ from datetime import date
 
 from flask import request
 from flask_wtf import FlaskForm
-from werkzeug.datastructures import MultiDict
+from werkzeug.datastructures import CombinedMultiDict, MultiDict
 from wtforms import DateField, Form, IntegerField, SelectMultipleField, StringField
 from wtforms.validators import StopValidation
 
@@ -74,6 +74,14 @@ class PostedForm(FlaskForm):
     def sent(self, names) -> dict:
         """The fields among `names` as they were posted (text), for the audit log."""
         return {name: self[name].raw_data[0] for name in names if name in self and self[name].raw_data}
+
+
+class UploadForm(PostedForm):
+    """A posted form with a file field (multipart): the file from request.files, the rest from the form."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("formdata", CombinedMultiDict((request.files, request.form)))
+        super().__init__(**kwargs)
 
 
 class QueryForm(FlaskForm):

@@ -1,8 +1,9 @@
 """The ledger list's filters, read from the query string: the core receives ids, dates and text; and the
 catalogue page's action."""
+from flask_wtf.file import FileField
 from wtforms import StringField
 
-from app.forms import IdField, IsoDateField, PostedForm, QueryForm, stripped
+from app.forms import IdField, IsoDateField, PostedForm, QueryForm, UploadForm, stripped
 from core.ledger.listing import LedgerFilter
 from core.ledger.records import CategoryInfo
 
@@ -29,6 +30,12 @@ def record_form(info: CategoryInfo) -> PostedForm:
     form = type("RecordForm", (PostedForm,), fields)()
     form.posted = {key: form[f"column_{key}"].data for key, _label, _kind in info.columns()}
     return form
+
+
+class LedgerUploadForm(UploadForm):
+    """The Excel import: one .xlsx (core.uploads checks what it really is)."""
+
+    file = FileField()
 
 
 class CatalogueForm(PostedForm):

@@ -10,9 +10,10 @@ import json
 import re
 
 from flask import request
+from flask_wtf.file import FileField
 from wtforms import StringField, TextAreaField
 
-from app.forms import PeriodField, PostedForm, stripped
+from app.forms import PeriodField, PostedForm, UploadForm, stripped
 
 NUMBER_FIELD = re.compile(r"number-(\d{1,6})")
 
@@ -69,6 +70,17 @@ class PreviewForm(PostedForm):
         """number-<i> fields: a metric key, or None to keep the typed number."""
         return {int(match.group(1)): value or None for key, value in self._rows.items()
                 if (match := NUMBER_FIELD.fullmatch(key))}
+
+
+class RevisionUploadForm(UploadForm):
+    """上传修改稿's first step: the .docx edited in Word or WPS."""
+
+    file = FileField()
+
+    def upload(self) -> tuple[bytes, str]:
+        """The file's bytes and name; (b"", "") when none was chosen (the reader refuses it in Chinese)."""
+        chosen = self.file.data
+        return (chosen.read(), chosen.filename) if chosen else (b"", "")
 
 
 class RevisionForm(PostedForm):

@@ -18,7 +18,7 @@ from core import publishing
 from data_models import RenderedDocument, Report
 
 from . import bp
-from .import_forms import RevisionForm
+from .import_forms import RevisionForm, RevisionUploadForm
 
 STALE = "该版本生成之后文稿又有修改，以下差异按文稿当前内容比对，请仔细核对。"
 NO_CHANGES = "上传的文件与该版本相比没有改动。"
@@ -47,10 +47,9 @@ def roundtrip_start(document_id: int):
     document, report = _version(document_id)
     if request.method == "GET":
         return render_template("reports/roundtrip.html", document=document, report=report, error="")
-    upload = request.files.get("file")
-    data = upload.read() if upload is not None else b""
+    data, filename = RevisionUploadForm().upload()
     try:
-        result, source = _compare(report, data, upload.filename if upload is not None else "")
+        result, source = _compare(report, data, filename)
     except ImportRefused as error:
         return render_template("reports/roundtrip.html", document=document, report=report, error=str(error)), 400
     stale = publishing.content_hash(publishing.document_for(db.session, report)) != document.content_hash
@@ -58,7 +57,7 @@ def roundtrip_start(document_id: int):
     return render_template("reports/roundtrip_diff.html", document=document, report=report, result=result,
                            warnings=source.warnings, stale=stale, no_changes=NO_CHANGES, stale_message=STALE,
                            frozen="" if is_editable(report) else FROZEN,
-                           upload=base64.b64encode(data).decode(), filename=upload.filename)
+                           upload=base64.b64encode(data).decode(), filename=filename)
 
 
 @bp.route("/documents/<int:document_id>/revise/apply", methods=["POST"])

@@ -64,6 +64,14 @@ def test_template_export_and_import_pages(client, db_session, catalogue):
     assert exported["会议"]["C2"].value == "党组会议"
 
 
+def test_import_without_a_file_says_so(client, db_session, catalogue):
+    client.login("donghu_drafter")
+    for data in ({}, {"file": (io.BytesIO(b""), "")}):
+        page = client.post("/ledger/import", data=data, content_type="multipart/form-data").get_data(as_text=True)
+        assert "请选择要导入的 Excel 文件" in page
+    assert records(db_session, catalogue.county_a) == 0
+
+
 def test_big_import_runs_as_background_job_with_progress(app, client, db_session, catalogue):
     app.config["LEDGER_BACKGROUND_BYTES"] = 0
     rows = [["类型", "日期", "标题"]] + [["党组会议", "2023-01-01", f"会议{i}"] for i in range(300)]
