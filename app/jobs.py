@@ -1,10 +1,11 @@
 """Background runs in the web layer: the orphan sweep when a process starts, and the 重试 button."""
 import threading
 
-from flask import Flask, current_app, flash, redirect, request, url_for
+from flask import Flask, current_app, flash, redirect, url_for
 from flask_login import login_required
 
 from app.extensions import db
+from app.redirects import posted_next
 from app.scoping import get_own_or_404, require_role
 from data_models import TaskState
 from tasks.celery_app import STARTED
@@ -52,5 +53,4 @@ def retry(run_id: int):
 
 
 def _back() -> str:
-    target = request.form.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else url_for("main.dashboard")
+    return posted_next(url_for("main.dashboard"))

@@ -13,5 +13,7 @@ from app.extensions import db
 def paginate(stmt: Select, per_page: int, page: int | None = None) -> Pagination:
     """`stmt`'s rows on `page` (default: ?page= of the request), `per_page` of them, with the total."""
     if page is None:
+        # Read here, not through a form: every list shares this one lenient rule (bad → page 1), and a
+        # pager form on each of them would repeat it a dozen times.
         page = request.args.get("page", 1, type=int)
     return db.paginate(stmt, page=max(page, 1), per_page=per_page, max_per_page=per_page, error_out=False)

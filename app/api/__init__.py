@@ -12,6 +12,7 @@ class CleanParser(FlaskParser):
     """Bodies read through the app's JSON provider: text cleaned at the door, deep nesting a 400."""
 
     def _raw_load_json(self, req):
+        # The API's validation layer itself: webargs hands the body to each endpoint's marshmallow schema.
         return req.get_json() if is_json_request(req) else webargs_core.missing
 
 

@@ -13,5 +13,6 @@ def page_of(stmt: Select, page: int, per_page: int) -> dict:
 
 
 def _link(page: int, per_page: int) -> str:
+    # Copied, not read: the link repeats the client's own query (validated by the endpoint's webargs schema).
     args = {**request.args.to_dict(), "page": page, "per_page": per_page}
     return url_for(request.endpoint, **(request.view_args or {}), **args)

@@ -1,10 +1,9 @@
-from urllib.parse import urlsplit
-
 from flask import after_this_request, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app import messages
 from app.extensions import db, login_manager
+from app.redirects import NextQuery
 from core import sessions
 from core.passwords import verify_user
 from core.throttle import record_failure, record_success, refusal
@@ -56,7 +55,7 @@ def login():
                 _remember(sessions.issue_remember_token(db.session, user))
             db.session.commit()  # a rehashed password, the cleared failures, the token
             flash(messages.LOGGED_IN, "success")
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(NextQuery().target(url_for("main.dashboard")))
     return render_template("auth/login.html", form=form)
 
 
@@ -87,13 +86,6 @@ def logout():
     _forget()
     flash(messages.LOGGED_OUT, "success")
     return redirect(url_for("auth.login"))
-
-
-def _safe_next(target: str | None) -> str:
-    """Only same-site paths; anything else goes to the dashboard."""
-    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("main.dashboard")
 
 
 from . import accounts  # noqa: E402,F401  (password change, 强制下线)

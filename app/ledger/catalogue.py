@@ -1,5 +1,5 @@
 """Admin page: extend the ledger catalogue (categories, types) and add the committee's own metrics."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
@@ -15,10 +15,9 @@ from .forms import CatalogueForm
 from .routes import _categories
 
 ACTIONS = {
-    "category": lambda form: add_category(db.session, form.get("key", ""), form.get("name", ""), _owner()),
-    "type": lambda form: add_type(db.session, form.get("category_id", 0, type=int) or 0, form.get("key", ""),
-                                  form.get("name", ""), _owner()),
-    "metric": lambda form: add_metric(db.session, current_user.committee_id, form),
+    "category": lambda form: add_category(db.session, form.key.data, form.name.data, _owner()),
+    "type": lambda form: add_type(db.session, form.category_id.data or 0, form.key.data, form.name.data, _owner()),
+    "metric": lambda form: add_metric(db.session, current_user.committee_id, form.metric()),
 }
 
 
@@ -31,10 +30,10 @@ def _owner() -> int | None:
 @login_required
 def catalogue():
     require_role("admin")
-    if request.method == "POST":
-        form = CatalogueForm()
+    form = CatalogueForm.for_page()
+    if form.is_submitted():
         action = form.action.data
-        errors = ACTIONS[action](request.form) if action in ACTIONS else ["未知的操作。"]
+        errors = ACTIONS[action](form) if action in ACTIONS else ["未知的操作。"]
         if errors:
             for error in errors:
                 flash(error, "error")
@@ -47,5 +46,7 @@ def catalogue():
     metrics = db.session.scalars(select(MetricDefinition).where(or_(
         MetricDefinition.committee_id.is_(None), MetricDefinition.committee_id == current_user.committee_id))
         .order_by(MetricDefinition.sort_order, MetricDefinition.id)).all()
-    return render_template("ledger/catalogue.html", categories=_categories(), metrics=metrics, form=request.form,
+    blank = CatalogueForm(formdata=None)  # each of the page's three forms shows again only what was posted to it
+    forms = {action: form if form.action.data == action else blank for action in ACTIONS}
+    return render_template("ledger/catalogue.html", categories=_categories(), metrics=metrics, forms=forms,
                            rollup_rules=ROLLUP_RULES, platform_admin=current_user.platform_admin)

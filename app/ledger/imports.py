@@ -14,6 +14,7 @@ from tasks.ledger import import_records as import_records_job
 
 from . import bp
 from . import messages as msg
+from .forms import LedgerUploadForm
 from .routes import _categories
 
 BACKGROUND_BYTES = 256 * 1024  # larger files go to the background job
@@ -25,7 +26,7 @@ def import_records():
     require_role("drafter")  # reviewers check the ledger; those who keep it import into it
     errors = []
     if request.method == "POST":
-        upload = request.files.get("file")
+        upload = LedgerUploadForm().file.data
         data = _checked(upload)
         if data is not None and len(data) > current_app.config.get("LEDGER_BACKGROUND_BYTES", BACKGROUND_BYTES):
             run = add_import(db.session, current_user.committee_id, current_user.id, upload.filename, data)

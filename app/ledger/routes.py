@@ -18,7 +18,7 @@ from data_models import Record, RecordCategory
 
 from . import bp
 from . import messages as msg
-from .forms import LedgerFilterForm
+from .forms import LedgerFilterForm, record_form
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -88,10 +88,11 @@ def edit(record_id: int):
 
 
 def _edit_form(info, record: Record, is_new: bool):
-    errors = {}
+    errors, values = {}, None
     if request.method == "POST":
         require_role("drafter")
-        clean, problems = validate_row(info, request.form.to_dict())
+        values = record_form(info).posted  # shown again as typed if refused
+        clean, problems = validate_row(info, values)
         errors = dict(problems)
         if not errors and _external_id_taken(record, clean.get("external_id")):
             errors["外部编号"] = msg.EXTERNAL_ID_TAKEN
@@ -100,7 +101,7 @@ def _edit_form(info, record: Record, is_new: bool):
             return redirect(url_for("ledger.index", category=info.id))
         errors = errors or {"外部编号": msg.EXTERNAL_ID_TAKEN}
         flash(msg.INVALID, "error")
-    values = request.form.to_dict() if request.method == "POST" else _form_values(info, record)
+    values = values if values is not None else _form_values(info, record)
     return render_template("ledger/form.html", info=info, record=record, values=values, errors=errors, is_new=is_new)
 
 

@@ -3,6 +3,8 @@ from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.extensions import db
+from app.forms import json_formdata
+from app.redirects import posted_next
 from app.scoping import get_own_or_404, require_role
 from core.drafting.guards import EditRefused, is_editable
 from core.drafting.sections import InvalidEdit, SaveConflict
@@ -10,12 +12,11 @@ from core.proofreading import fixes, ignores, terms
 from core.proofreading import messages as msg
 from core.proofreading.engine import proofread_text
 from core.proofreading.report import ReportProofread, proofread_report
-from core.proofreading.rules import ROLES
 from data_models import Report
 
 from . import bp
+from .forms import BAD_CHECK, AdoptForm, CheckForm, IgnoreForm, TermsForm, UndoForm
 
-CHECK_LIMIT = 20000  # the longest section body (core.drafting.sections.LIMITS)
 REFUSALS = (fixes.ProofreadError, EditRefused, InvalidEdit, SaveConflict, ValueError)
 _JSON_KEYS = ("section_id", "field", "start", "end", "severity", "rule", "message", "suggestion", "source",
               "text", "category", "fingerprint", "before", "after")
@@ -36,10 +37,7 @@ def proofread_of(report: Report, sections: list | None = None) -> ReportProofrea
 
 
 def _back(report: Report):
-    target = request.form.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
-        return redirect(target)
-    return redirect(url_for("reports.edit", report_id=report.id))
+    return redirect(posted_next(url_for("reports.edit", report_id=report.id)))
 
 
 def _answer(report: Report, ok: bool, text: str):
@@ -67,12 +65,12 @@ def findings_json(report_id: int):
 @login_required
 def check():
     """Proofread text not saved yet (the editor as staff type): {"text": …, "role": "body"}."""
-    data = request.get_json(silent=True) or request.form
-    text, role = data.get("text"), data.get("role", "body")
-    if not isinstance(text, str) or role not in ROLES or len(text) > CHECK_LIMIT:
-        return jsonify(error=msg.BAD_CHECK.format(limit=CHECK_LIMIT)), 400
+    payload = request.get_json(silent=True)
+    form = CheckForm(formdata=json_formdata(payload)) if payload is not None else CheckForm()
+    if not form.validate():
+        return jsonify(error=BAD_CHECK, fields=form.errors), 400
     rows = [{key: getattr(f, key) for key in _JSON_KEYS if key not in ("section_id", "field")}
-            for f in proofread_text(text, role)]
+            for f in proofread_text(form.text.data, form.role.data)]
     return jsonify(findings=rows)
 
 
@@ -101,11 +99,11 @@ def _change(report_id: int, change, done):
 @bp.route("/reports/<int:report_id>/ignore", methods=["POST"])
 @login_required
 def ignore(report_id: int):
-    form, whole_rule = request.form, request.form.get("scope") == "rule"
+    form = IgnoreForm()
     return _change(report_id, lambda report: ignores.ignore(
-        db.session, report, form.get("rule", ""), "" if whole_rule else form.get("fingerprint", ""),
-        form.get("text", ""), current_user.id),
-        msg.IGNORED_RULE.format(rule=form.get("rule", "")) if whole_rule else msg.IGNORED_SPOT)
+        db.session, report, form.rule.data, "" if form.whole_rule else form.fingerprint.data,
+        form.text.data, current_user.id),
+        msg.IGNORED_RULE.format(rule=form.rule.data) if form.whole_rule else msg.IGNORED_SPOT)
 
 
 @bp.route("/reports/<int:report_id>/ignores/<int:proofread_ignore_id>/delete", methods=["POST"])
@@ -118,10 +116,10 @@ def unignore(report_id: int, proofread_ignore_id: int):
 @bp.route("/reports/<int:report_id>/adopt", methods=["POST"])
 @login_required
 def adopt(report_id: int):
-    form = request.form
+    form = AdoptForm()
     return _change(report_id, lambda report: fixes.apply_suggestion(
-        db.session, report, form.get("section_id", type=int) or 0, form.get("field", ""), form.get("rule", ""),
-        form.get("fingerprint", ""), current_user.id), msg.ADOPTED)
+        db.session, report, form.section_id.data or 0, form.field.data, form.rule.data,
+        form.fingerprint.data, current_user.id), msg.ADOPTED)
 
 
 def _fixed(report: Report, changes: list):
@@ -141,7 +139,7 @@ def autofix(report_id: int):
 @bp.route("/reports/<int:report_id>/undo", methods=["POST"])
 @login_required
 def undo(report_id: int):
-    version_ids = request.form.getlist("version_id", type=int)
+    version_ids = UndoForm().version_id.data
     return _change(report_id, lambda report: fixes.undo_autofix(db.session, report, version_ids, current_user.id),
                    msg.UNDONE)
 
@@ -151,13 +149,14 @@ def undo(report_id: int):
 def terms_page():
     """Administrators extend the political and institutional terms list (reviewed data)."""
     require_role("admin")
-    content = request.form.get("content", terms.extra_text()).replace("\r\n", "\n")
-    if request.method == "POST":
+    form = TermsForm.for_page(content=terms.extra_text())
+    if form.validate_on_submit():
         try:
-            terms.save_extra(content)
-        except terms.TermsFileError as error:
-            flash(str(error), "error")
-            return render_template("proofreading/terms.html", content=content, data=terms.term_data()), 400
-        flash(msg.TERMS_SAVED)
-        return redirect(url_for("proofreading.terms_page"))
-    return render_template("proofreading/terms.html", content=content, data=terms.term_data())
+            terms.save_extra(form.content.data)
+        except terms.TermsFileError as error:  # checked by the form already; kept for a file changed meanwhile
+            form.content.errors.append(str(error))
+        else:
+            flash(msg.TERMS_SAVED)
+            return redirect(url_for("proofreading.terms_page"))
+    status = 400 if form.errors else 200
+    return render_template("proofreading/terms.html", form=form, data=terms.term_data()), status

@@ -25,9 +25,8 @@ from tasks.rendering import convert_pdf
 
 from . import bp
 from . import messages as msg
+from .forms import AutosaveForm, RenderForm
 from .routes import REFUSALS, _report, _section
-
-TEXT_FIELDS = ("heading", "lead", "body")
 
 
 def _text(section_text: sec.SectionText) -> dict:
@@ -36,24 +35,16 @@ def _text(section_text: sec.SectionText) -> dict:
     return data
 
 
-def _fields(data: dict) -> dict[str, str] | None:
-    values = {name: data.get(name, "") for name in TEXT_FIELDS}
-    if not all(isinstance(value, str) for value in values.values()):
-        return None
-    return {name: value.replace("\r\n", "\n") for name, value in values.items()}
-
-
 @bp.route("/<int:report_id>/sections/<int:section_id>/text", methods=["POST"])
 @login_required
 def save_text(report_id: int, section_id: int):
     """Autosave: {version, heading, lead, body} → 200 {version} | 409 {mine, theirs} | 422 {error}."""
     report = _report(report_id)
     require_role("drafter")
-    data = request.get_json(silent=True)
-    fields = _fields(data) if isinstance(data, dict) else None
-    seen = data.get("version") if isinstance(data, dict) else None
-    if fields is None or not isinstance(seen, int) or isinstance(seen, bool):
+    form = AutosaveForm(request.get_json(silent=True))
+    if not form.validate():
         return jsonify(error=msg.BAD_SAVE_REQUEST), 400
+    fields, seen = form.texts(), form.version.data
     if db.session.get(Section, section_id) is None:  # deleted by someone else: the text comes back, 410
         return jsonify(error=msg.SECTION_GONE_KEPT, mine=fields), 410
     section = _section(report, section_id)
@@ -117,13 +108,13 @@ def render_now(report_id: int):
     """The .docx is rendered in the request (milliseconds); a PDF, if asked, goes to the pdf queue."""
     report = _report(report_id)
     require_role("drafter", "reviewer")
-    data = request.get_json(silent=True) or {}
+    form = RenderForm(request.get_json(silent=True) or {})
     try:
         document, _created = publishing.publish(db.session, report.id, current_user.id)
     except publishing.RenderError as error:
         db.session.rollback()
         return jsonify(error=str(error)), 422
-    wants_pdf = bool(data.get("pdf")) and document.pdf_state in ("pending", "failed")
+    wants_pdf = bool(form.pdf.data) and document.pdf_state in ("pending", "failed")
     if wants_pdf:
         document.pdf_state = "pending"
     db.session.commit()

@@ -2,11 +2,12 @@
 
 The forms read and clean the fields; the core refuses what it must, in Chinese.
 """
-from wtforms import StringField
+from wtforms import Field, StringField
 from wtforms.validators import DataRequired
 
-from app.forms import IdField, PostedForm, stripped
+from app.forms import IdField, JsonForm, JsonType, PostedForm, QueryForm, stripped
 from core.drafting.reports import SETTING_FIELDS
+from data_models import ReportStatus
 from data_models.report import NodeType
 
 from . import messages as msg
@@ -14,6 +15,16 @@ from . import messages as msg
 
 def _unix_newlines(value):
     return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+class ReportFilterForm(QueryForm):
+    """?status=draft from the dashboard's status tiles; an unknown status filters nothing."""
+
+    status = StringField(default="", filters=[stripped])
+
+    @property
+    def known_status(self) -> str:
+        return self.status.data if ReportStatus.known(self.status.data) else ""
 
 
 class NewReportForm(PostedForm):
@@ -76,3 +87,25 @@ class KindForm(PostedForm):
 
 class OwnerForm(PostedForm):
     owner_id = IdField()
+
+
+def _text_field():
+    return Field(default="", validators=[JsonType(str, msg.BAD_SAVE_REQUEST, required=True)])
+
+
+class AutosaveForm(JsonForm):
+    """The editor's autosave body: {version, heading, lead, body}; a missing text field is sent as empty."""
+
+    version = Field(validators=[JsonType(int, msg.BAD_SAVE_REQUEST, required=True)])
+    heading = _text_field()
+    lead = _text_field()
+    body = _text_field()
+
+    def texts(self) -> dict[str, str]:
+        return {name: self[name].data.replace("\r\n", "\n") for name in ("heading", "lead", "body")}
+
+
+class RenderForm(JsonForm):
+    """The editor's 生成 button: {"pdf": true} also asks for the PDF."""
+
+    pdf = Field(default=False)

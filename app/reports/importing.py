@@ -22,13 +22,13 @@ from data_models.report import NodeType
 
 from . import bp
 from . import messages as msg
+from .import_forms import ImportForm, PreviewForm
 
 ADJUSTMENTS = {"promote": promote, "demote": demote}
 
 
 def _form() -> dict:
-    return {"period": request.form.get("period", "").strip(), "kind": request.form.get("kind", ""),
-            "text": request.form.get("text", "")}
+    return ImportForm().typed()
 
 
 def _upload_page(form: dict, error: str = "", status: int = 200, notice: str = ""):
@@ -44,21 +44,21 @@ def import_start():
     return _upload_page({"period": "", "kind": "", "text": ""})
 
 
-def _read_source():
+def _read_source(form: dict):
     upload = request.files.get("file")
     if upload is not None and upload.filename:
-        if request.form.get("text", "").strip():
+        if form["text"].strip():
             raise ImportRefused(msg.FILE_AND_TEXT)  # neither is dropped silently
         return read_upload(upload.read(), upload.filename)
-    return read_text(request.form.get("text", ""))
+    return read_text(form["text"])
 
 
-def _source_text(source) -> str:
+def _source_text(source, form: dict) -> str:
     """The text the preview carries back to the first step (返回修改原文): the pasted text as typed,
     a file's paragraphs one a line (Word's automatic numbers written out)."""
     upload = request.files.get("file")
     if upload is None or not upload.filename:
-        return request.form.get("text", "")
+        return form["text"]
     return "\n".join(line.auto_number + line.text for line in source.lines)
 
 
@@ -86,8 +86,8 @@ def import_upload():
     require_role("drafter")
     form = _form()
     try:
-        source = _read_source()
-        form["text"] = _source_text(source)  # a refused period keeps a file's text on the page
+        source = _read_source(form)
+        form["text"] = _source_text(source, form)  # a refused period keeps a file's text on the page
         form["period"] = form["period"] or period_from_title(source)
         if not form["period"]:
             raise PeriodError(_missing_period(source))
@@ -109,13 +109,13 @@ def import_back():
 
 
 def _back_form() -> dict:
-    return {"period": request.form.get("period", ""), "kind": request.form.get("kind", ""),
-            "text": request.form.get("source_text", "")}
+    return ImportForm().carried_back()
 
 
 def _back_with(error: str):
     """A preview that cannot go on: the first step with its text kept and the reason."""
-    return _upload_page(_back_form(), error, 400, notice=msg.BACK_TO_TEXT if request.form.get("source_text") else "")
+    form = _back_form()
+    return _upload_page(form, error, 400, notice=msg.BACK_TO_TEXT if form["text"] else "")
 
 
 def _preview(plan: ImportPlan, period: str, decisions: dict, source_text: str = "", status: int = 200):
@@ -128,24 +128,14 @@ def _preview(plan: ImportPlan, period: str, decisions: dict, source_text: str = 
                            source_text=source_text), status
 
 
-def _decisions() -> dict[int, str | None]:
-    """number-<i> fields: a metric key, or "" to keep the typed number."""
-    return {int(key.split("-")[1]): value or None for key, value in request.form.items()
-            if re.fullmatch(r"number-\d{1,6}", key)}
-
-
-def _posted_plan():
+def _posted_plan(form: PreviewForm):
     """(plan, period) rebuilt from the preview's hidden state and the user's choices."""
-    try:
-        state = json.loads(request.form.get("state", ""))
-        period = parse_period(request.form.get("period", ""))
-    except (ValueError, TypeError, PeriodError):
-        raise ImportRefused(im.PREVIEW_EXPIRED) from None
-    if not isinstance(state, dict):
+    state, period = form.outline_state(), form.period.data
+    if state is None or period is None:
         raise ImportRefused(im.PREVIEW_EXPIRED)
     outline = outline_from_state(state)
-    if request.form.get("kind") in KINDS:
-        outline.kind = request.form["kind"]
+    if form.kind.data in KINDS:
+        outline.kind = form.kind.data
     notes = ([str(w) for w in state.get("source_warnings") or []], [str(c) for c in state.get("comments") or []])
     return outline, period, notes
 
@@ -155,31 +145,33 @@ def _posted_plan():
 def import_adjust():
     """升一级 / 降一级 / 改类型 on one node, then the preview again."""
     require_role("drafter")
+    form = PreviewForm()
     try:
-        outline, period, notes = _posted_plan()
+        outline, period, notes = _posted_plan(form)
     except ImportRefused as error:
         return _back_with(str(error))
-    action, _, index = request.form.get("action", "").partition(":")
+    action, index = form.adjustment()
     try:
         if action in ADJUSTMENTS:
-            ADJUSTMENTS[action](outline, int(index))
+            ADJUSTMENTS[action](outline, index)
         elif action == "kind":
-            set_kind(outline, int(index), request.form.get(f"node-kind-{index}", ""))
+            set_kind(outline, index, form.node_kind(index))
     except (ValueError, IndexError):
         pass  # a stale button: the preview is shown again unchanged
-    decisions = _decisions()
+    decisions = form.decisions()
     numbers = rebind(db.session, current_user.committee_id, period, outline, decisions)
     db.session.rollback()
-    return _preview(ImportPlan(outline, numbers, *notes), period.code, decisions, request.form.get("source_text", ""))
+    return _preview(ImportPlan(outline, numbers, *notes), period.code, decisions, form.source_text.data)
 
 
 @bp.route("/import/confirm", methods=["POST"])
 @login_required
 def import_confirm():
     require_role("drafter")
+    form = PreviewForm()
     try:
-        outline, period, notes = _posted_plan()
-        decisions = _decisions()  # the choices shown (the proposals unless the user changed one) are kept
+        outline, period, notes = _posted_plan(form)
+        decisions = form.decisions()  # the choices shown (the proposals unless the user changed one) are kept
         numbers = rebind(db.session, current_user.committee_id, period, outline, decisions)
         plan = ImportPlan(outline, numbers, *notes)
         report = create_report_from_plan(db.session, current_user.committee, period, plan, current_user.id)

@@ -4,7 +4,6 @@ The uploaded file travels with the diff page (base64, like the import preview's 
 is stored until the user accepts; accepted sections are saved as new versions.
 """
 import base64
-import binascii
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -19,6 +18,7 @@ from core import publishing
 from data_models import RenderedDocument, Report
 
 from . import bp
+from .import_forms import RevisionForm, RevisionUploadForm
 
 STALE = "该版本生成之后文稿又有修改，以下差异按文稿当前内容比对，请仔细核对。"
 NO_CHANGES = "上传的文件与该版本相比没有改动。"
@@ -48,10 +48,9 @@ def roundtrip_start(document_id: int):
     document, report = _version(document_id)
     if request.method == "GET":
         return render_template("reports/roundtrip.html", document=document, report=report, error="")
-    upload = request.files.get("file")
-    data = upload.read() if upload is not None else b""
+    data, filename = RevisionUploadForm().upload()
     try:
-        result, source = _compare(report, data, upload.filename if upload is not None else "")
+        result, source = _compare(report, data, filename)
     except ImportRefused as error:
         return render_template("reports/roundtrip.html", document=document, report=report, error=str(error)), 400
     stale = publishing.content_hash(publishing.document_for(db.session, report)) != document.content_hash
@@ -59,7 +58,7 @@ def roundtrip_start(document_id: int):
     return render_template("reports/roundtrip_diff.html", document=document, report=report, result=result,
                            warnings=source.warnings, stale=stale, no_changes=NO_CHANGES, stale_message=STALE,
                            frozen="" if is_editable(report) else FROZEN,
-                           upload=base64.b64encode(data).decode(), filename=upload.filename)
+                           upload=base64.b64encode(data).decode(), filename=filename)
 
 
 @bp.route("/documents/<int:document_id>/revise/apply", methods=["POST"])
@@ -67,23 +66,22 @@ def roundtrip_start(document_id: int):
 def roundtrip_apply(document_id: int):
     require_role("drafter")
     document, report = _version(document_id)
+    form = RevisionForm()
     try:
-        data = base64.b64decode(request.form.get("upload", ""), validate=True)
-        result, _source = _compare(report, data, request.form.get("filename", ""))
-    except (ImportRefused, binascii.Error, ValueError):
+        result, _source = _compare(report, form.file(), form.filename.data)
+    except (ImportRefused, ValueError):  # binascii.Error is a ValueError
         flash("上传的修改稿已失效，请重新上传。", "error")
         return redirect(url_for("reports.roundtrip_start", document_id=document.id))
-    everything = "accept_all" in request.form
-    accepted = {c.section_id for c in result.changes if everything or request.form.get(f"accept-{c.section_id}")}
+    accepted = {c.section_id for c in result.changes if form.accepts(c.section_id)}
     # Deleting text the report holds takes its own confirmation, even under 全部采纳.
-    unconfirmed = set() if request.form.get("confirm-removals") else {
+    unconfirmed = set() if form.confirm_removals.data else {
         c.section_id for c in result.changes if c.removed and c.section_id in accepted}
     accepted -= unconfirmed
     for change in result.changes:
         for index, item in enumerate(change.overtyped):
-            item.keep = request.form.get(f"number-{change.section_id}-{index}", "keep") != "literal"
+            item.keep = form.keeps_binding(change.section_id, index)
     try:
-        reorder = everything or bool(request.form.get("accept-order"))
+        reorder = form.accepts_order()
         saved = apply(db.session, report, result, accepted, current_user.id, reorder=reorder and bool(result.reorders))
     except (EditRefused, InvalidEdit, SaveConflict) as error:
         db.session.rollback()

@@ -2,7 +2,7 @@
 from types import SimpleNamespace
 from urllib.parse import quote
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -26,11 +26,11 @@ from core.metrics.definitions import load_specs
 from core.metrics.periods import PeriodError, parse_period
 from core.review.comments import comments_by_section
 from data_models import Report, Section, User
-from data_models.report import NodeType, ReportStatus
+from data_models.report import NodeType
 
 from . import bp
 from . import messages as msg
-from .forms import (CarryForm, KindForm, MoveForm, NewReportForm, NewSectionForm, OwnerForm, PlaceForm,
+from .forms import (CarryForm, KindForm, MoveForm, NewReportForm, NewSectionForm, OwnerForm, PlaceForm, ReportFilterForm,
                     SectionTextForm, SettingsForm)
 from .numbers import number_links
 
@@ -61,11 +61,11 @@ def _refused(error: Exception) -> None:
 @login_required
 def index():
     query = own(Report).order_by(Report.period_end.desc(), Report.id.desc())
-    status = request.args.get("status", "")
-    if ReportStatus.known(status):  # the dashboard's status tiles link here; an unknown status shows all
+    status = ReportFilterForm().known_status  # the dashboard's status tiles link here
+    if status:
         query = query.where(Report.status == status)
     return render_template("reports/index.html", reports=db.session.scalars(query).all(), kinds=dict(kind_choices()),
-                           status=status if ReportStatus.known(status) else "")
+                           status=status)
 
 
 @bp.route("/new", methods=["GET", "POST"])

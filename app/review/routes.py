@@ -1,9 +1,8 @@
-from urllib.parse import urlsplit
-
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from app.extensions import db
+from app.redirects import posted_next
 from app.scoping import get_own_or_404, require_role
 from core.drafting.document import assemble, outline
 from core.review import changes, comments, messages, workflow
@@ -137,7 +136,4 @@ def revise(report_id: int):
 
 def _back(report: Report) -> str:
     """Back to the page the button was on (same site only), else the review page."""
-    target = request.form.get("next", "")
-    if target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
-        return target
-    return url_for("review.show", report_id=report.id)
+    return posted_next(url_for("review.show", report_id=report.id))

@@ -75,6 +75,8 @@ def receive():
     sender = _sender()
     if sender is None:
         return jsonify(error=msg.BAD_TOKEN), 401
+    # A machine-to-machine body checked field by field below and by Package.from_payload (core.upward), with
+    # Chinese errors in the response; no browser form posts here.
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
         return jsonify(error=msg.BAD_PACKAGE.format(detail="JSON")), 400

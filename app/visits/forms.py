@@ -5,6 +5,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from app import messages
+from app.forms import IdListField, PostedForm
 from core.visits import messages as msg
 from core.visits.service import VisitInput
 
@@ -89,3 +90,9 @@ class VisitForm(FlaskForm):
 def _filled(data: dict, ignore: str) -> bool:
     """A repeated row counts when any of its text cells is filled."""
     return any(isinstance(v, str) and v.strip() for k, v in data.items() if k != ignore)
+
+
+class SectionsForm(PostedForm):
+    """The briefing sections ticked on the visit page (section_id, repeated); stray values are dropped."""
+
+    section_id = IdListField()

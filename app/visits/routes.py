@@ -18,7 +18,7 @@ from data_models import RenderedDocument, Visit, VisitStatus
 from tasks.rendering import convert_ofd, render_report
 
 from . import bp
-from .forms import VisitForm
+from .forms import SectionsForm, VisitForm
 
 EDITORS = ("drafter",)  # admins pass every role check
 MIMETYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -76,7 +76,7 @@ def show(visit_id: int):
 @bp.route("/<int:visit_id>/sections", methods=["POST"])
 @login_required
 def sections(visit_id: int):
-    ids = [int(v) for v in request.form.getlist("section_id") if v.isdigit()]
+    ids = SectionsForm().section_id.data
     return _act(visit_id, lambda visit: choose_sections(db.session, visit, ids), lambda _: msg.SECTIONS_SAVED)
 
 

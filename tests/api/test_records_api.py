@@ -74,3 +74,22 @@ def test_token_admin_page_issues_and_revokes(client, db_session, demo):
     token = db_session.scalars(select(ApiToken).where(ApiToken.name == "提案系统")).one()
     client.post(f"/tokens/{token.id}/revoke", data={})
     assert client.post("/api/v1/records", json={"records": [RECORD]}, headers=headers).status_code == 401
+
+
+def test_token_form_refuses_bad_input_in_chinese_and_keeps_it(client, db_session, demo):
+    client.login("donghu_admin")
+    response = client.post("/tokens/", data={"name": "  ", "scope": ["read", "everything"]})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "请填写令牌名称。" in page and "权限“everything”不存在" in page
+    assert 'value="read" checked' in page and 'value="records" >' in page  # the ticks as sent, not the default
+    response = client.post("/tokens/", data={"name": "东湖县提案系统", "scope": []})
+    page = response.get_data(as_text=True)
+    assert "请至少选择一项权限。" in page and 'value="东湖县提案系统"' in page
+    assert db_session.scalars(select(ApiToken)).all() == []
+
+
+def test_token_page_ticks_the_records_scope_by_default(client, demo):
+    client.login("donghu_admin")
+    page = client.get("/tokens/").get_data(as_text=True)
+    assert 'value="records" checked' in page and 'value="read" >' in page

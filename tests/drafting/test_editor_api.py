@@ -1,4 +1,5 @@
 """The editor's JSON autosave: version check per block, both texts on a conflict, Chinese refusals."""
+import pytest
 from sqlalchemy import select
 
 from data_models import Report, Section
@@ -63,6 +64,19 @@ def test_bad_request_is_a_chinese_message(client, demo, db_session):
     response = client.post(f"/reports/{report.id}/sections/{section.id}/text", json={"body": 3},
                            headers={"X-CSRFToken": client.csrf_token()})
     assert response.status_code == 400 and "保存请求无效" in response.get_json()["error"]
+
+
+@pytest.mark.parametrize("body", [{"version": "1", "body": "东湖县"}, {"version": True, "body": "东湖县"},
+                                  {"version": 1, "body": None}, {"version": 1, "lead": ["东湖县"]}, ["东湖县"], "东湖县"])
+def test_autosave_refuses_wrong_json_types_and_saves_nothing(client, demo, db_session, body):
+    report, (section, *_) = _report_with_sections(client, db_session)
+    if isinstance(body, dict) and type(body.get("version")) is int:
+        body = {**body, "version": section.version}
+    response = client.post(f"/reports/{report.id}/sections/{section.id}/text", json=body,
+                           headers={"X-CSRFToken": client.csrf_token()})
+    assert response.status_code == 400 and "保存请求无效" in response.get_json()["error"]
+    db_session.expire_all()
+    assert db_session.get(Section, section.id).body == ""
 
 
 def test_locked_report_refuses_with_the_reason(client, demo, db_session):

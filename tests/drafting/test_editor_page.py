@@ -46,6 +46,13 @@ def test_menu_forms_act_on_their_block(client, demo, db_session):
     assert f'data-owner="{drafter.id}"' in re.search(rf'<section [^>]*id="s-{first.id}"[^>]*>', page).group(0)
 
 
+def test_every_menu_form_carries_its_csrf_token(client, demo, db_session):
+    _report, page = _editor(client, db_session)
+    forms = re.search(r'<template id="block-menu" data-marker="\d+">(.*?)</template>', page, re.DOTALL).group(1)
+    posts = re.findall(r'<form method="post".*?</form>', forms, re.DOTALL)
+    assert len(posts) >= 4 and all('name="csrf_token"' in form for form in posts)
+
+
 def test_readers_get_no_menu_forms(client, demo, db_session):
     report, _ = _editor(client, db_session)
     client.logout()

@@ -209,3 +209,29 @@ def test_text_typed_next_to_a_generated_number_is_kept(db_session, donghu):
     document.save(out)
     result = compare(db_session, report, read_docx(out.getvalue()))
     assert [c.proposed()[0] for c in result.changes] == ["着力深化协商议政"]
+
+
+def test_a_tampered_carried_upload_asks_for_a_new_one(client, db_session, donghu):
+    from core.publishing import publish as render_report
+
+    report = _imported_report(db_session, donghu)
+    document, _ = render_report(db_session, report.id)
+    db_session.commit()
+    client.login("donghu_drafter")
+    for upload in ("不是base64", "", "UEsDBA=="):
+        done = client.post(f"/reports/documents/{document.id}/revise/apply", follow_redirects=True,
+                           data={"upload": upload, "filename": "修改稿.docx", "accept_all": "1"})
+        assert done.status_code == 200 and "上传的修改稿已失效" in done.get_data(as_text=True), upload
+    db_session.expire_all()
+    assert all(s.version == 1 for s in db_session.scalars(select(Section)))
+
+
+def test_revise_without_a_file_is_refused_in_chinese(client, db_session, donghu):
+    from core.publishing import publish as render_report
+
+    report = _imported_report(db_session, donghu)
+    document, _ = render_report(db_session, report.id)
+    db_session.commit()
+    client.login("donghu_drafter")
+    page = client.post(f"/reports/documents/{document.id}/revise", content_type="multipart/form-data", data={})
+    assert page.status_code == 400 and 'class="flash error"' in page.get_data(as_text=True)

@@ -220,3 +220,22 @@ def test_a_file_and_pasted_text_together_are_not_guessed_between(client, donghu,
     body = response.get_data(as_text=True)
     assert response.status_code == 400 and "同时选择了文件又粘贴了文字" in body
     assert html.escape("围绕湖区保护开展视察。") in body  # the pasted text stays in the box
+
+
+def test_bad_period_keeps_the_pasted_text_and_choices(client, donghu, db_session):
+    client.login("donghu_drafter")
+    response = client.post("/reports/import", data={"text": TEXT, "period": "2023H3", "kind": "annual_summary"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "统计期间" in page
+    assert 'value="2023H3"' in page and html.escape(TEXT.splitlines()[0]) in page
+    assert 'value="annual_summary" selected' in page
+    assert _count(db_session) == 0
+
+
+def test_adjust_buttons_without_a_row_number_change_nothing(client, donghu, db_session):
+    page = _preview(client)
+    for action in ("demote:-1", "promote:", "kind:x"):
+        response = client.post("/reports/import/adjust", data={"state": _state(page), "period": "2023", "action": action})
+        assert response.status_code == 200 and _state(response.get_data(as_text=True)) == _state(page), action
+    expired = client.post("/reports/import/adjust", data={"state": _state(page), "period": "明年"}, follow_redirects=True)
+    assert "已过期" in expired.get_data(as_text=True)

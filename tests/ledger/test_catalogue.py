@@ -28,6 +28,27 @@ def test_bad_definitions_are_refused_in_chinese(client, db_session, catalogue):
     assert db_session.scalar(select(MetricDefinition).where(MetricDefinition.key == "ratio")) is None
 
 
+def test_refused_metric_keeps_what_was_typed_and_chosen(client, db_session, catalogue):
+    client.login("donghu_admin")
+    page = client.post("/ledger/catalogue", data={
+        "action": "metric", "key": "east_lake", "label": "东湖 议政", "unit": "次", "kind": "sum", "category": "consultation",
+        "field": "persons", "basis": "cumulative", "rollup": "", "decimals": "9"}).get_data(as_text=True)
+    assert "指标名称只能包含汉字" in page and "小数位数须为0至4之间的整数" in page
+    for kept in ('value="east_lake"', 'value="东湖 议政"', 'value="persons"', 'value="9"', '<option value="sum" selected>',
+                 '<option value="consultation" selected>', '<option value="cumulative" selected>'):
+        assert kept in page, kept
+    assert '<input name="key" value="">' in page  # the category form, not posted to, stays empty
+
+
+def test_refused_type_keeps_its_category_and_name(client, db_session, catalogue):
+    client.login("donghu_admin")
+    category = db_session.scalars(select(RecordCategory).where(RecordCategory.key == "consultation")).one()
+    page = client.post("/ledger/catalogue", data={"action": "type", "category_id": str(category.id), "key": "Bad",
+                                                  "name": "西山县网络议政"}).get_data(as_text=True)
+    assert "类型代码须以小写字母开头" in page
+    assert f'<option value="{category.id}" selected>' in page and 'value="西山县网络议政"' in page
+
+
 def test_catalogue_page_is_for_admins(client, db_session, catalogue):
     client.login("donghu_drafter")
     assert client.get("/ledger/catalogue").status_code == 403

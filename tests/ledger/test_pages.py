@@ -26,6 +26,7 @@ def test_add_record_validates_in_chinese_and_saves(client, db_session, catalogue
     client.login("donghu_drafter")
     page = client.post("/ledger/new/meeting", data={"type": "", "date": "2023-02-30", "title": ""}).get_data(as_text=True)
     assert "必须填写类型" in page and "日期“2023-02-30”无效" in page and "必须填写标题" in page
+    assert 'value="2023-02-30"' in page  # what was typed is shown again
     assert records(db_session, catalogue.county_a) == 0
     client.post("/ledger/new/meeting", data={"type": "党组会议", "date": "2023-02-28", "title": "党组会议"})
     assert records(db_session, catalogue.county_a) == 1
@@ -61,6 +62,14 @@ def test_template_export_and_import_pages(client, db_session, catalogue):
     assert records(db_session, catalogue.county_a) == 1
     exported = load_workbook(io.BytesIO(client.get("/ledger/export.xlsx?q=党组").data))
     assert exported["会议"]["C2"].value == "党组会议"
+
+
+def test_import_without_a_file_says_so(client, db_session, catalogue):
+    client.login("donghu_drafter")
+    for data in ({}, {"file": (io.BytesIO(b""), "")}):
+        page = client.post("/ledger/import", data=data, content_type="multipart/form-data").get_data(as_text=True)
+        assert "请选择要导入的 Excel 文件" in page
+    assert records(db_session, catalogue.county_a) == 0
 
 
 def test_big_import_runs_as_background_job_with_progress(app, client, db_session, catalogue):

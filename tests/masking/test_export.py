@@ -80,3 +80,11 @@ def test_cli_exports_masked_file(runner, db_session, demo_report, tmp_path):
     assert "已导出脱敏版" in result.output and "*" in out.read_text()
     bad = runner.invoke(args=["export-masked", str(report_id), "-o", str(tmp_path / "x.pdf")])
     assert bad.exit_code != 0 and ".docx 或 .txt" in bad.output
+
+
+def test_review_page_shows_the_chosen_words_again(client, demo_report):
+    client.login("donghu_drafter")
+    page = client.get(f"/reports/{demo_report.id}/masked",
+                      query_string={"extra": "西山县，清河市", "keep": ["东湖县", "不在文中"]}).get_data(as_text=True)
+    assert ">西山县\n清河市</textarea>" in page
+    assert '<input type="hidden" name="keep" value="东湖县">' in page

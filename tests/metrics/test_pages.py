@@ -32,6 +32,16 @@ def test_bad_period_is_explained(client, db_session, demo):
     assert "无法识别的统计期间" in client.get("/metrics/?period=明年", follow_redirects=True).get_data(as_text=True)
 
 
+def test_bad_period_shows_under_the_field_with_what_was_typed(client, db_session, demo):
+    seeded(db_session)
+    client.login("city_drafter")
+    for url in ("/metrics/?period=2023H3", "/metrics/rollup?period=2023H3"):
+        response = client.get(url)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200
+        assert 'value="2023H3"' in page and '<p class="field-error">' in page, url
+
+
 def test_rollup_values_open_to_their_records(client, db_session, demo):
     seeded(db_session)
     client.login("city_drafter")

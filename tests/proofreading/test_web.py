@@ -112,3 +112,42 @@ def test_unsaved_text_is_checked_for_the_editor(client, demo):
     assert [(r["rule"], r["start"], r["end"], r["suggestion"]) for r in rows] == [("punct.halfwidth", 4, 5, "，")]
     refused = client.post("/proofread/check", json={"text": 5}, headers={"X-CSRFToken": client.csrf_token()})
     assert refused.status_code == 400 and "要校对的文字" in refused.get_json()["error"]
+
+
+def test_bad_terms_show_the_error_under_the_field_and_keep_the_text(client, demo, tmp_path, monkeypatch):
+    from core.proofreading import terms
+
+    monkeypatch.setattr(terms, "EXTRA_TERMS_FILE", tmp_path / "terms.yaml")
+    client.login("donghu_admin")
+    typed = "corruptions: [清河高质量示范区\r\n"
+    response = client.post("/proofread/terms", data={"content": typed})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert '<p class="field-error">规范表述补充内容格式有误' in page
+    assert "corruptions: [清河高质量示范区\n</textarea>" in page
+    assert not (tmp_path / "terms.yaml").exists()
+
+
+def test_check_refuses_a_bad_role_or_too_long_text_in_chinese(client, demo):
+    client.login("donghu_drafter")
+    headers = {"X-CSRFToken": client.csrf_token()}
+    for body in ({"text": "东湖县政协", "role": "title"}, {"text": "好" * 20001}, ["东湖县政协"], {"role": "body"}):
+        refused = client.post("/proofread/check", json=body, headers=headers)
+        assert refused.status_code == 400 and "要校对的文字" in refused.get_json()["error"], body
+    assert client.post("/proofread/check", json={"text": ""}, headers=headers).get_json() == {"findings": []}
+
+
+def test_buttons_never_go_back_to_another_site(client, report, add):
+    add("preamble", body="完善制度,规范履职。")
+    client.login("donghu_drafter")
+    for target in ("//evil.com", "https://evil.com", "/\\evil.com", "javascript:alert(1)"):
+        response = client.post(f"/proofread/reports/{report.id}/ignore", data={"rule": "punct.halfwidth", "next": target})
+        assert response.headers["Location"] == f"/reports/{report.id}", target
+
+
+def test_undo_ignores_version_ids_that_are_not_numbers(client, report, add):
+    add("preamble", body="完善制度,规范履职。")
+    client.login("donghu_drafter")
+    page = client.post(f"/proofread/reports/{report.id}/undo", follow_redirects=True,
+                       data={"version_id": ["abc", "-1", "１２"]}).get_data(as_text=True)
+    assert "服务器出现错误" not in page

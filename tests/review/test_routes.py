@@ -1,3 +1,4 @@
+import pytest
 from sqlalchemy import select
 
 from data_models import Report, ReviewEvent
@@ -66,7 +67,8 @@ def test_revise_redirects_to_new_revision(client, report, db_session):
     assert "第2版" in page and "上一版" in page
 
 
-def test_next_is_limited_to_same_site(client, report):
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.com", "/\\evil.com", "javascript:alert(1)"])
+def test_next_is_limited_to_same_site(client, report, target):
     client.login("donghu_drafter")
-    response = client.post(f"/review/{report.id}/submit", data={"next": "https://evil.example/"})
-    assert response.headers["Location"].endswith(f"/review/{report.id}")
+    response = client.post(f"/review/{report.id}/submit", data={"next": target})
+    assert response.headers["Location"] == f"/review/{report.id}"

@@ -186,3 +186,10 @@ def test_embedded_restart_queues_lost_pdf_conversions_again(app, db_session, dem
     sweep(queued_before=jobs.utcnow() + jobs.STALE_AFTER)
     assert queued == [document.id]
     assert db_session.get(RenderedDocument, document.id).pdf_state == "pending"
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.com", "/\\evil.com", "javascript:alert(1)"])
+def test_retry_goes_back_only_within_the_site(client, import_run, target):
+    client.login("donghu_drafter")  # a pending run is not retried: the page says so and goes back
+    response = client.post(f"/runs/{import_run.id}/retry", data={"next": target})
+    assert response.status_code == 302 and response.headers["Location"] == "/"

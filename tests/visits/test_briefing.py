@@ -72,3 +72,14 @@ def test_moving_the_period_drops_sections_of_other_years(db_session, visit):
     save_visit(db_session, visit.committee_id, visit_input(period_start=date(2022, 1, 1), period_end=date(2022, 12, 31)),
                visit=visit)
     assert visit.section_ids == []
+
+
+def test_sections_page_keeps_the_ids_and_drops_stray_values(client, db_session, visit):
+    report = add_report(db_session, visit.committee_id)
+    first = next(s for s in report.sections if s.heading == "坚持党的领导")
+    client.login("xishan_drafter")
+    page = client.post(f"/visits/{visit.id}/sections", follow_redirects=True,
+                       data={"section_id": [str(first.id), "abc", "-3", "１"]}).get_data(as_text=True)
+    assert "服务器出现错误" not in page
+    db_session.expire_all()
+    assert visit.section_ids == [first.id]
