@@ -4,6 +4,7 @@ from urllib.parse import quote
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 
 from app.extensions import db
@@ -14,7 +15,7 @@ from core.drafting import context as ctx
 from core.drafting import sections as sec
 from core.drafting.carry import carry_forward
 from core.drafting.chips import chips, metric_shown, placeholder_codes
-from core.drafting.document import assemble, outline
+from core.drafting.document import assemble
 from core.drafting.guards import EditRefused, is_editable
 from core.kinds import kind_choices
 from core.drafting.tree import load_sections
@@ -29,7 +30,7 @@ from core.review.comments import comments_by_section
 from data_models import Report, Section, User
 from data_models.report import NODE_TYPES, ReportStatus
 
-from . import bp
+from . import bp, fragments
 from . import messages as msg
 from .forms import (CarryForm, KindForm, MoveForm, NewReportForm, NewSectionForm, OwnerForm, PlaceForm,
                     SectionTextForm, SettingsForm)
@@ -105,25 +106,43 @@ def carry():
 
 def _editor(report: Report, conflict=None, status: int = 200, refused=None):
     sections = load_sections(db.session, report.id)  # once for the outline, the warnings and proofreading
-    rows = outline(db.session, report, sections)
     values, _error = ctx.safe_metric_values(db.session, report)
     assembly = assemble(db.session, report, values, sections=sections)
+    rows = assembly.outline  # the tree the assembly built and numbered, not a second one
     warnings: dict = {}
     for warning in assembly.warnings:
         warnings.setdefault(warning.section_id, []).append(warning.message)
     users = db.session.scalars(own(User).order_by(User.id)).all()
     data = _editor_data(report, rows, values)
     editable = is_editable(report) and current_user.has_role("drafter")
-    return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
-                           editable=editable, picker=_picker(report, values), node_types=NODE_TYPES,
-                           node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
-                           setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=assembly.warnings,
-                           owner_names={u.id: u.display_name or u.username for u in users},
-                           view_functions=current_app.view_functions, editor_data=data, headings=data["headings"],
-                           refused=refused, section_comments=comments_by_section(db.session, report.id),
-                           proofread_sections={f.section_id for f in proofread_of(report, sections).findings},
-                           section_urls=_section_urls(report, rows), menu_urls=_urls(report, MENU_URLS),
-                           marker=SECTION_MARKER, user_id=current_user.id), status
+    proofread = proofread_of(report, sections)
+    page = dict(report=report, rows=rows, users=users, conflict=conflict, editable=editable,
+                node_types=NODE_TYPES, node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
+                setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=assembly.warnings,
+                owner_names={u.id: u.display_name or u.username for u in users},
+                view_functions=current_app.view_functions, editor_data=data, headings=data["headings"],
+                refused=refused, section_comments=comments_by_section(db.session, report.id),
+                proofread_sections={f.section_id for f in proofread.findings},
+                section_urls=_section_urls(report, rows), menu_urls=_urls(report, MENU_URLS),
+                marker=SECTION_MARKER, user_id=current_user.id)
+    pieces = fragments.Fragments(page, generate_csrf())
+    return render_template("reports/edit.html", **page, blocks_html=_blocks_html(pieces, page, proofread),
+                           picker_html=fragments.picker_html(pieces, _picker(report, values))), status
+
+
+def _blocks_html(pieces: "fragments.Fragments", page: dict, proofread):
+    """The blocks, each remembered under what it shows (app/reports/fragments.py)."""
+    names, comments, warnings = page["owner_names"], page["section_comments"], page["warnings"]
+    viewer = (page["report"].id, request.path, current_user.role, page["editable"])
+
+    def extras(section: Section) -> tuple:
+        sid, owner = section.id, section.owner_id
+        return (owner == page["user_id"], names.get(owner), tuple(warnings.get(sid, ())),
+                fragments.finding_key(proofread.for_section(sid)) if sid in page["proofread_sections"] else (),
+                fragments.comment_key(comments.get(sid, ()), names))
+
+    fresh = {shown["section_id"] for shown in (page["conflict"], page["refused"]) if shown}
+    return fragments.blocks_html(pieces, viewer, page["rows"], extras, fresh)
 
 
 # A section id no report has: url_for builds each section URL once with it, then it is replaced per

@@ -36,6 +36,7 @@ class Assembly:
     warnings: list[DraftWarning] = field(default_factory=list)
     values: dict[str, MetricValue] = field(default_factory=dict)
     metrics: dict[str, MetricValue] = field(default_factory=dict)  # the catalogue's values by metric key
+    outline: list["OutlineRow"] = field(default_factory=list)  # the sections numbered, as outline() gives them
 
 
 _merged = Memo(4096)  # pieces of text remembered merged (a 60-block report has about 200)
@@ -105,15 +106,17 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
         content.blocks.append(Block("salutation", merge(settings["salutation"], "称谓")))
     tree = build_tree(sections)
     labels = number_tree(tree, *spec.numbering_of(settings))
-    for node, _depth in walk(tree):
+    rows = []
+    for node, depth in walk(tree):
         content.blocks += _blocks(node, labels[id(node)], merge)
+        rows.append(OutlineRow(node.section, depth, labels[id(node)].number, bool(node.children)))
     if settings.get("signature"):
         content.signature = settings.get("signature_text") or report.committee.name
         content.date = settings.get("date", "")
     content.addressee = settings.get("addressee", "")
     merge.warnings += rule_warnings(merge.used, values)
     merge.warnings += stored_warnings(sections, (settings.get("import") or {}).get("notes"), merge.warnings)
-    return Assembly(content, merge.warnings, values, metrics)
+    return Assembly(content, merge.warnings, values, metrics, rows)
 
 
 def _computed_values(session: Session, report: Report, sections,
