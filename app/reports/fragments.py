@@ -18,6 +18,7 @@ from core.memo import Memo
 TOKEN_MARKER = "\x01csrf\x01"  # no text can hold it: control characters are cleaned from every input
 _blocks = Memo(4096)  # about 60 per report, per role
 _pickers = Memo(256)
+_outlines = Memo(512)  # outline, move targets and warning list of a report
 FINDING_FIELDS = ("severity", "section_id", "field", "start", "end", "before", "text", "after", "message",
                   "rule", "source", "suggestion", "fingerprint")
 
@@ -35,11 +36,14 @@ class Fragments:
         current_app.update_template_context(self.context)  # the page's own values win over the processors'
         self.token = token
 
-    def render(self, memo: Memo | None, key: Hashable, name: str, **values) -> Markup:
-        """Template `name` with `values`, remembered under `key` (memo None: not remembered)."""
+    def raw(self, memo: Memo | None, key: Hashable, name: str, **values) -> str:
+        """Template `name` with `values`, remembered under `key` (memo None: not remembered), marker kept."""
         def compute() -> str:
             return current_app.jinja_env.get_template(name).render({**self.context, **values})
-        html = compute() if memo is None else memo.get(key, compute)
+        return compute() if memo is None else memo.get(key, compute)
+
+    def finish(self, html: str) -> Markup:
+        """Rendered fragments with this request's token in place of the marker."""
         return Markup(html.replace(TOKEN_MARKER, self.token))
 
 
@@ -53,14 +57,29 @@ def block_key(page: tuple, row, extras: Callable[[Any], tuple]) -> tuple:
 def blocks_html(fragments: Fragments, page: tuple, rows, extras: Callable[[Any], tuple],
                 fresh: set[int]) -> Markup:
     """Every block, joined; the sections in `fresh` (a conflict or refused text shown) are rendered anew."""
-    parts = [fragments.render(None if row.section.id in fresh else _blocks, block_key(page, row, extras),
-                              "reports/_block.html", row=row) for row in rows]
-    return Markup("\n").join(parts)
+    parts = [fragments.raw(None if row.section.id in fresh else _blocks, block_key(page, row, extras),
+                           "reports/_block.html", row=row) for row in rows]
+    return fragments.finish("\n".join(parts))
 
 
 def picker_html(fragments: Fragments, picker: list[tuple[str, list]]) -> Markup:
     key = tuple((group, tuple(metrics)) for group, metrics in picker)
-    return fragments.render(_pickers, key, "reports/_picker.html", picker=picker)
+    return fragments.finish(fragments.raw(_pickers, key, "reports/_picker.html", picker=picker))
+
+
+def outline_html(fragments: Fragments, page: dict) -> tuple[Markup, Markup]:
+    """The outline's headings and the block menus' move targets: both show the heading rows only."""
+    rows, headings = page["rows"], page["headings"]
+    key = (page["report"].id, page["editable"],
+           tuple((r.section.id, r.section.parent_id, r.section.node_type, r.depth, r.number, headings.get(r.section.id))
+                 for r in rows))
+    return (fragments.finish(fragments.raw(_outlines, ("outline", key), "reports/_outline.html")),
+            fragments.finish(fragments.raw(_outlines, ("targets", key), "reports/_move_targets.html")))
+
+
+def warnings_html(fragments: Fragments, warnings: list) -> Markup:
+    key = tuple((w.section_id, w.code, w.message) for w in warnings)
+    return fragments.finish(fragments.raw(_outlines, ("warnings", key), "reports/_warnings.html"))
 
 
 def finding_key(findings) -> tuple:
@@ -72,5 +91,5 @@ def comment_key(comments, names: dict) -> tuple:
 
 
 def clear() -> None:
-    _blocks.clear()
-    _pickers.clear()
+    for memo in (_blocks, _pickers, _outlines):
+        memo.clear()

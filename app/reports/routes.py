@@ -15,16 +15,17 @@ from core.drafting import context as ctx
 from core.drafting import sections as sec
 from core.drafting.carry import carry_forward
 from core.drafting.chips import chips, metric_shown, placeholder_codes
-from core.drafting.document import assemble
+from core.drafting.document import assemble, checked_outline
 from core.drafting.guards import EditRefused, is_editable
 from core.kinds import kind_choices
 from core.drafting.tree import load_sections
 from core.drafting.merge import check_text, make_environment, merge_text, plain
+from core.drafting.numbering import HEADING_TYPES
 from core.drafting.messages import (CARRIED, CREATED, NODE_TYPE_NAMES, RESTORED, SAVED, SECTION_DELETED,
                                     TEXT_REFUSED)
 from core.metrics import formats
 from core.drafting.reports import SETTING_FIELDS, create_report, update_report
-from core.metrics.definitions import load_specs
+from core.metrics.definitions import cached_specs
 from core.metrics.periods import PeriodError, parse_period
 from core.review.comments import comments_by_section
 from data_models import Report, Section, User
@@ -107,10 +108,9 @@ def carry():
 def _editor(report: Report, conflict=None, status: int = 200, refused=None):
     sections = load_sections(db.session, report.id)  # once for the outline, the warnings and proofreading
     values, _error = ctx.safe_metric_values(db.session, report)
-    assembly = assemble(db.session, report, values, sections=sections)
-    rows = assembly.outline  # the tree the assembly built and numbered, not a second one
+    rows, warnings_list = checked_outline(db.session, report, values, sections)  # one tree for both
     warnings: dict = {}
-    for warning in assembly.warnings:
+    for warning in warnings_list:
         warnings.setdefault(warning.section_id, []).append(warning.message)
     users = db.session.scalars(own(User).order_by(User.id)).all()
     data = _editor_data(report, rows, values)
@@ -118,16 +118,20 @@ def _editor(report: Report, conflict=None, status: int = 200, refused=None):
     proofread = proofread_of(report, sections)
     page = dict(report=report, rows=rows, users=users, conflict=conflict, editable=editable,
                 node_types=NODE_TYPES, node_names=NODE_TYPE_NAMES, kinds=dict(kind_choices()),
-                setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=assembly.warnings,
+                setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=warnings_list,
                 owner_names={u.id: u.display_name or u.username for u in users},
                 view_functions=current_app.view_functions, editor_data=data, headings=data["headings"],
                 refused=refused, section_comments=comments_by_section(db.session, report.id),
                 proofread_sections={f.section_id for f in proofread.findings},
                 section_urls=_section_urls(report, rows), menu_urls=_urls(report, MENU_URLS),
-                marker=SECTION_MARKER, user_id=current_user.id)
+                marker=SECTION_MARKER, user_id=current_user.id, heading_types=HEADING_TYPES,
+                readonly="" if editable else " readonly")
     pieces = fragments.Fragments(page, generate_csrf())
+    outline_html, move_targets_html = fragments.outline_html(pieces, page)
     return render_template("reports/edit.html", **page, blocks_html=_blocks_html(pieces, page, proofread),
-                           picker_html=fragments.picker_html(pieces, _picker(report, values))), status
+                           picker_html=fragments.picker_html(pieces, _picker(report, values)),
+                           outline_html=outline_html, move_targets_html=move_targets_html,
+                           warnings_html=fragments.warnings_html(pieces, warnings_list)), status
 
 
 def _blocks_html(pieces: "fragments.Fragments", page: dict, proofread):
@@ -186,7 +190,7 @@ def _picker(report: Report, values: dict) -> list[tuple[str, list]]:
     traceable = "metrics.records" in current_app.view_functions
     link_of = url_for("metrics.records", key=KEY_MARKER, period=period) if traceable else ""  # one url_for
     groups: dict[str, list] = {}
-    for spec in load_specs(db.session, report.committee_id):
+    for spec in cached_specs(db.session, report.committee_id):
         value = values.get(spec.label)
         link = link_of.replace(KEY_MARKER, quote(spec.key, safe="")) if link_of and value is not None else ""
         shown = formats.cell(value, with_unit=True) if value is not None else formats.MISSING_CELL

@@ -190,6 +190,37 @@ class OutlineRow:
     has_children: bool
 
 
+def sections_key(sections: Sequence[Section]) -> tuple:
+    """Each section's place, type and text: what numbering, merging and checking read of them."""
+    return tuple((s.id, s.parent_id, s.position, s.node_type, s.heading, s.lead, s.body) for s in sections)
+
+
+def report_key(report: Report) -> tuple:
+    """What of a report itself an assembly reads besides its sections and names."""
+    return (report.id, report.title, report.subtitle, report.kind, repr(report.settings), report.committee.name)
+
+
+_checked = Memo(512)
+
+
+def checked_outline(session: Session, report: Report, values: dict[str, MetricValue],
+                    sections: Sequence[Section]) -> tuple[list[OutlineRow], list[DraftWarning]]:
+    """The editor's part of assemble(): the numbered rows and the warnings, remembered under everything
+    they are computed from (report, sections, every name a placeholder can read)."""
+    names = ctx.merge_context(values, ctx.report_variables(report))
+    key = (str(session.get_bind().url), report_key(report), sections_key(sections), names_key(names))
+
+    def compute() -> tuple[tuple, tuple]:
+        assembly = assemble(session, report, values, sections=sections)
+        return (tuple((row.section.id, row.depth, row.number, row.has_children) for row in assembly.outline),
+                tuple(assembly.warnings))
+
+    shape, warnings = _checked.get(key, compute)
+    by_id = {section.id: section for section in sections}
+    return ([OutlineRow(by_id[sid], depth, number, children) for sid, depth, number, children in shape],
+            [copy.copy(warning) for warning in warnings])
+
+
 def outline(session: Session, report: Report, sections: Sequence[Section] | None = None) -> list[OutlineRow]:
     """The section tree in reading order with the numbers the document will carry."""
     spec = kind_spec(report.kind)
