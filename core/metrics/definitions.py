@@ -33,8 +33,11 @@ _specs = Memo(256)
 
 
 def catalogue_version(session: Session) -> tuple:
-    """Changes with every definition added or deleted (definitions are never edited in place: ids only grow)."""
-    return tuple(session.execute(select(func.count(MetricDefinition.id), func.max(MetricDefinition.id))).one())
+    """Changes with every definition added or deleted (ids only grow), and with a label, order or decimals
+    changed in place (the catalogue administration never does, a database console may)."""
+    row = MetricDefinition
+    return tuple(session.execute(select(func.count(row.id), func.max(row.id), func.sum(func.length(row.label)),
+                                        func.sum(row.sort_order), func.sum(func.coalesce(row.decimals, 0)))).one())
 
 
 def cached_specs(session: Session, committee_id: int | None = None) -> list[MetricSpec]:
