@@ -62,9 +62,9 @@ def blocks_html(fragments: Fragments, page: tuple, rows, extras: Callable[[Any],
     return fragments.finish("\n".join(parts))
 
 
-def picker_html(fragments: Fragments, picker: list[tuple[str, list]]) -> Markup:
-    key = tuple((group, tuple(metrics)) for group, metrics in picker)
-    return fragments.finish(fragments.raw(_pickers, key, "reports/_picker.html", picker=picker))
+def picker_html(fragments: Fragments, key: Hashable, picker: Callable[[], list[tuple[str, list]]]) -> Markup:
+    """The picker's groups, `picker()` rendered once per `key` (all it is computed from)."""
+    return fragments.finish(_pickers.get(key, lambda: fragments.raw(None, None, "reports/_picker.html", picker=picker())))
 
 
 def outline_html(fragments: Fragments, page: dict) -> tuple[Markup, Markup]:

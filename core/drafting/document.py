@@ -203,12 +203,17 @@ def report_key(report: Report) -> tuple:
 _checked = Memo(512)
 
 
-def checked_outline(session: Session, report: Report, values: dict[str, MetricValue],
-                    sections: Sequence[Section]) -> tuple[list[OutlineRow], list[DraftWarning]]:
-    """The editor's part of assemble(): the numbered rows and the warnings, remembered under everything
-    they are computed from (report, sections, every name a placeholder can read)."""
+def state_key(report: Report, values: dict[str, MetricValue], sections: Sequence[Section]) -> tuple:
+    """Everything an assembly of the report with these values reads: a result remembered under it is right."""
     names = ctx.merge_context(values, ctx.report_variables(report))
-    key = (str(session.get_bind().url), report_key(report), sections_key(sections), names_key(names))
+    return report_key(report), sections_key(sections), names_key(names)
+
+
+def checked_outline(session: Session, report: Report, values: dict[str, MetricValue],
+                    sections: Sequence[Section], state: tuple | None = None) -> tuple[list[OutlineRow], list[DraftWarning]]:
+    """The editor's part of assemble(): the numbered rows and the warnings, remembered under everything
+    they are computed from (`state`: state_key of the same arguments, when the caller has it)."""
+    key = (str(session.get_bind().url), state or state_key(report, values, sections))
 
     def compute() -> tuple[tuple, tuple]:
         assembly = assemble(session, report, values, sections=sections)
