@@ -127,7 +127,7 @@ def _editor(report: Report, conflict=None, status: int = 200, refused=None):
                 view_functions=current_app.view_functions, editor_json=editor_json, headings=headings,
                 refused=refused, section_comments=comments_by_section(db.session, report.id),
                 proofread_sections={f.section_id for f in proofread.findings},
-                section_urls=_section_urls(report, rows), menu_urls=_urls(report, MENU_URLS),
+                section_urls=_section_urls(report), menu_urls=_urls(report, MENU_URLS),
                 marker=SECTION_MARKER, user_id=current_user.id, heading_types=HEADING_TYPES,
                 readonly="" if editable else " readonly")
     pieces = fragments.Fragments(page, generate_csrf())
@@ -167,11 +167,22 @@ def _urls(report: Report, endpoints: dict) -> dict[str, str]:
             for name, endpoint in endpoints.items()}
 
 
-def _section_urls(report: Report, rows) -> dict[int, SimpleNamespace]:
+class _SectionUrls(dict):
+    """Each block's links by section id, made when a fragment is rendered (a remembered block needs none)."""
+
+    def __init__(self, patterns: dict[str, str]):
+        super().__init__()
+        self.patterns = patterns
+
+    def __missing__(self, section_id: int) -> SimpleNamespace:
+        self[section_id] = SimpleNamespace(**{name: url.replace(SECTION_MARKER, str(section_id))
+                                              for name, url in self.patterns.items()})
+        return self[section_id]
+
+
+def _section_urls(report: Report) -> _SectionUrls:
     """Each block's links, from one url_for per kind of link."""
-    patterns = _urls(report, SECTION_URLS)
-    return {row.section.id: SimpleNamespace(**{name: url.replace(SECTION_MARKER, str(row.section.id))
-                                               for name, url in patterns.items()}) for row in rows}
+    return _SectionUrls(_urls(report, SECTION_URLS))
 
 
 _editor_json = Memo(256)
