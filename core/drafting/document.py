@@ -190,9 +190,10 @@ class OutlineRow:
     has_children: bool
 
 
-def sections_key(sections: Sequence[Section]) -> tuple:
-    """Each section's place, type and text: what numbering, merging and checking read of them."""
-    return tuple((s.id, s.parent_id, s.position, s.node_type, s.heading, s.lead, s.body) for s in sections)
+def sections_key(sections: Sequence[Section]) -> bytes:
+    """A digest of each section's place, type and text: what numbering, merging and checking read of them."""
+    shape = repr([(s.id, s.parent_id, s.position, s.node_type, s.heading, s.lead, s.body) for s in sections])
+    return hashlib.blake2b(shape.encode("utf-8"), digest_size=16).digest()
 
 
 def report_key(report: Report) -> tuple:

@@ -1,5 +1,6 @@
 """Proofread a whole report: every section's heading, lead sentence and body, the section tree's
 numbering, minus what staff chose to ignore. The caller owns the session."""
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -67,8 +68,9 @@ _reports = Memo(1024)  # a report's findings before ignores, under everything th
 def report_key(report: Report, sections) -> tuple:
     """What a report's findings depend on: title, kind and settings (numbering), the terms list, and each
     section's place, type and text."""
+    shape = repr([(s.id, s.parent_id, s.position, s.node_type, s.heading, s.lead, s.body) for s in sections])
     return (report.title, report.kind, repr(report.settings), terms.version(),
-            tuple((s.id, s.parent_id, s.position, s.node_type, s.heading, s.lead, s.body) for s in sections))
+            hashlib.blake2b(shape.encode("utf-8"), digest_size=16).digest())
 
 
 def proofread_report(session: Session, report: Report, apply_ignores: bool = True,
