@@ -1,11 +1,12 @@
-"""The editor page's repeated parts rendered once and remembered: each block and the number picker.
+"""The editor page's repeated parts rendered once and remembered: each block, the outline and the
+block menus' move targets, the warning list and the number picker.
 
-A 60-block report was 60 block templates rendered on every GET (a third of the page's CPU). Each
-fragment is kept under a key made of everything it shows: the section's text, version, place and
-number, its owner, its warnings, proofreading findings and reviewers' comments, and who looks at it
-(role, editable). A save, a new ledger value, a finding or a comment changes the key, so a stale
-fragment is never served and no write has to invalidate anything. The CSRF token is not in a
-fragment: a marker stands for it and is replaced per request.
+A 60-block report was 60 block templates rendered on every GET (about a third of the page's CPU).
+Each fragment is kept under a key made of everything it shows: for a block the section's text,
+version, place and number, its owner, its warnings, proofreading findings and reviewers' comments,
+and who looks at it (role, editable, page path). A save, a new ledger value, a finding or a comment
+changes the key, so a stale fragment is never served and no write has to invalidate anything. The
+CSRF token is not in a fragment: a marker stands for it and is replaced per request.
 """
 import hashlib
 from typing import Any, Callable, Hashable
@@ -88,8 +89,3 @@ def finding_key(findings) -> tuple:
 
 def comment_key(comments, names: dict) -> tuple:
     return tuple((c.id, c.user_id, names.get(c.user_id), c.created_at, c.body) for c in comments)
-
-
-def clear() -> None:
-    for memo in (_blocks, _pickers, _outlines):
-        memo.clear()
