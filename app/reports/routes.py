@@ -2,8 +2,11 @@
 from types import SimpleNamespace
 from urllib.parse import quote
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from flask_wtf.csrf import generate_csrf
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 from sqlalchemy import select
 
 from app.extensions import db
@@ -14,21 +17,22 @@ from core.drafting import context as ctx
 from core.drafting import sections as sec
 from core.drafting.carry import carry_forward
 from core.drafting.chips import chips, metric_shown, placeholder_codes
-from core.drafting.document import assemble, outline
+from core.drafting.document import assemble, checked_outline, state_key
 from core.drafting.guards import EditRefused, is_editable
 from core.kinds import kind_choices
+from core.memo import Memo
 from core.drafting.tree import load_sections
 from core.drafting.merge import check_text, make_environment, merge_text, plain
 from core.drafting.messages import CARRIED, CREATED, RESTORED, SAVED, SECTION_DELETED, TEXT_REFUSED
 from core.metrics import formats
 from core.drafting.reports import SETTING_FIELDS, create_report, update_report
-from core.metrics.definitions import load_specs
+from core.metrics.definitions import cached_specs, catalogue_version
 from core.metrics.periods import PeriodError, parse_period
 from core.review.comments import comments_by_section
 from data_models import Report, Section, User
 from data_models.report import NodeType
 
-from . import bp
+from . import bp, fragments
 from . import messages as msg
 from .forms import (CarryForm, KindForm, MoveForm, NewReportForm, NewSectionForm, OwnerForm, PlaceForm, ReportFilterForm,
                     SectionTextForm, SettingsForm)
@@ -104,25 +108,47 @@ def carry():
 
 def _editor(report: Report, conflict=None, status: int = 200, refused=None):
     sections = load_sections(db.session, report.id)  # once for the outline, the warnings and proofreading
-    rows = outline(db.session, report, sections)
     values, _error = ctx.safe_metric_values(db.session, report)
-    assembly = assemble(db.session, report, values, sections=sections)
+    state = state_key(report, values, sections)  # what the numbering, warnings and chips are computed from
+    rows, warnings_list = checked_outline(db.session, report, values, sections, state)  # one tree for both
     warnings: dict = {}
-    for warning in assembly.warnings:
+    for warning in warnings_list:
         warnings.setdefault(warning.section_id, []).append(warning.message)
     users = db.session.scalars(own(User).order_by(User.id)).all()
-    data = _editor_data(report, rows, values)
+    editor_json, headings = _editor_data(report, rows, values, state)
     editable = is_editable(report) and current_user.has_role("drafter")
-    return render_template("reports/edit.html", report=report, rows=rows, users=users, conflict=conflict,
-                           editable=editable, picker=_picker(report, values), node_types=NodeType,
-                           heading_types=NodeType.HEADINGS, node_names=NodeType.labels(), kinds=dict(kind_choices()),
-                           setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=assembly.warnings,
-                           owner_names={u.id: u.display_name or u.username for u in users},
-                           view_functions=current_app.view_functions, editor_data=data, headings=data["headings"],
-                           refused=refused, section_comments=comments_by_section(db.session, report.id),
-                           proofread_sections={f.section_id for f in proofread_of(report, sections).findings},
-                           section_urls=_section_urls(report, rows), menu_urls=_urls(report, MENU_URLS),
-                           marker=SECTION_MARKER, user_id=current_user.id), status
+    proofread = proofread_of(report, sections)
+    page = dict(report=report, rows=rows, users=users, conflict=conflict, editable=editable,
+                node_types=NodeType, node_names=NodeType.labels(), kinds=dict(kind_choices()),
+                setting_fields=SETTING_FIELDS, warnings=warnings, warnings_list=warnings_list,
+                owner_names={u.id: u.display_name or u.username for u in users},
+                view_functions=current_app.view_functions, editor_json=editor_json, headings=headings,
+                refused=refused, section_comments=comments_by_section(db.session, report.id),
+                proofread_sections={f.section_id for f in proofread.findings},
+                section_urls=_section_urls(report), menu_urls=_urls(report, MENU_URLS),
+                marker=SECTION_MARKER, user_id=current_user.id, heading_types=NodeType.HEADINGS,
+                readonly="" if editable else " readonly")
+    pieces = fragments.Fragments(page, generate_csrf())
+    outline_html, move_targets_html = fragments.outline_html(pieces, page)
+    return render_template("reports/edit.html", **page, blocks_html=_blocks_html(pieces, page, proofread),
+                           picker_html=_picker_html(pieces, report, values, state[-1]),
+                           outline_html=outline_html, move_targets_html=move_targets_html,
+                           warnings_html=fragments.warnings_html(pieces, warnings_list)), status
+
+
+def _blocks_html(pieces: "fragments.Fragments", page: dict, proofread):
+    """The blocks, each remembered under what it shows (app/reports/fragments.py)."""
+    names, comments, warnings = page["owner_names"], page["section_comments"], page["warnings"]
+    viewer = (page["report"].id, request.path, current_user.role, page["editable"])
+
+    def extras(section: Section) -> tuple:
+        sid, owner = section.id, section.owner_id
+        return (owner == page["user_id"], names.get(owner), tuple(warnings.get(sid, ())),
+                fragments.finding_key(proofread.for_section(sid)) if sid in page["proofread_sections"] else (),
+                fragments.comment_key(comments.get(sid, ()), names))
+
+    fresh = {shown["section_id"] for shown in (page["conflict"], page["refused"]) if shown}
+    return fragments.blocks_html(pieces, viewer, page["rows"], extras, fresh)
 
 
 # A section id no report has: url_for builds each section URL once with it, then it is replaced per
@@ -139,34 +165,60 @@ def _urls(report: Report, endpoints: dict) -> dict[str, str]:
             for name, endpoint in endpoints.items()}
 
 
-def _section_urls(report: Report, rows) -> dict[int, SimpleNamespace]:
+class _SectionUrls(dict):
+    """Each block's links by section id, made when a fragment is rendered (a remembered block needs none)."""
+
+    def __init__(self, patterns: dict[str, str]):
+        super().__init__()
+        self.patterns = patterns
+
+    def __missing__(self, section_id: int) -> SimpleNamespace:
+        self[section_id] = SimpleNamespace(**{name: url.replace(SECTION_MARKER, str(section_id))
+                                              for name, url in self.patterns.items()})
+        return self[section_id]
+
+
+def _section_urls(report: Report) -> _SectionUrls:
     """Each block's links, from one url_for per kind of link."""
-    patterns = _urls(report, SECTION_URLS)
-    return {row.section.id: SimpleNamespace(**{name: url.replace(SECTION_MARKER, str(row.section.id))
-                                               for name, url in patterns.items()}) for row in rows}
+    return _SectionUrls(_urls(report, SECTION_URLS))
 
 
-def _editor_data(report: Report, rows, values: dict) -> dict:
-    """What the editor script needs to show numbers as chips: each placeholder merged, each metric's value."""
-    env = make_environment(ctx.number_filters())
-    context = ctx.merge_context(values, ctx.report_variables(report))
-    codes = placeholder_codes(text for row in rows for text in (row.section.heading, row.section.lead, row.section.body))
-    headings = {row.section.id: merge_text(env, row.section.heading, context).text for row in rows if row.section.heading}
-    return {"chips": chips(env, context, codes), "metrics": metric_shown(values), "headings": headings,
-            "variables": {name: plain(value) for name, value in ctx.report_variables(report).items()}}
+_editor_json = Memo(256)
+
+
+def _editor_data(report: Report, rows, values: dict, state: tuple) -> tuple[Markup, dict[int, str]]:
+    """What the editor script needs to show numbers as chips: each placeholder merged, each metric's value
+    (as the page's JSON), and each heading merged; remembered under the report's `state` (state_key)."""
+    def compute() -> tuple[str, dict]:
+        env = make_environment(ctx.number_filters())
+        context = ctx.merge_context(values, ctx.report_variables(report))
+        codes = placeholder_codes(text for row in rows for text in (row.section.heading, row.section.lead, row.section.body))
+        headings = {row.section.id: merge_text(env, row.section.heading, context).text for row in rows if row.section.heading}
+        data = {"chips": chips(env, context, codes), "metrics": metric_shown(values), "headings": headings,
+                "variables": {name: plain(value) for name, value in ctx.report_variables(report).items()}}
+        policies = current_app.jinja_env.policies  # as the template's |tojson would write it
+        return str(htmlsafe_json_dumps(data, policies["json.dumps_function"], **policies["json.dumps_kwargs"])), headings
+
+    text, headings = _editor_json.get((report.id, state), compute)
+    return Markup(text), dict(headings)
 
 
 KEY_MARKER = "metric-key-marker"
 
 
-def _picker(report: Report, values: dict) -> list[tuple[str, list]]:
+def _picker_html(pieces: "fragments.Fragments", report: Report, values: dict, names: bytes) -> Markup:
     """Every metric the committee defines, by group, with its current value and a link to the
-    records behind it (the insert-number picker)."""
+    records behind it (the insert-number picker); remembered per catalogue version and values (`names`)."""
     period = ctx.report_period(report).as_text()
     traceable = "metrics.records" in current_app.view_functions
     link_of = url_for("metrics.records", key=KEY_MARKER, period=period) if traceable else ""  # one url_for
+    key = (str(db.engine.url), report.committee_id, link_of, catalogue_version(db.session), names)
+    return fragments.picker_html(pieces, key, lambda: _picker(report, values, link_of))
+
+
+def _picker(report: Report, values: dict, link_of: str) -> list[tuple[str, list]]:
     groups: dict[str, list] = {}
-    for spec in load_specs(db.session, report.committee_id):
+    for spec in cached_specs(db.session, report.committee_id):
         value = values.get(spec.label)
         link = link_of.replace(KEY_MARKER, quote(spec.key, safe="")) if link_of and value is not None else ""
         shown = formats.cell(value, with_unit=True) if value is not None else formats.MISSING_CELL

@@ -38,8 +38,8 @@ def report_link(report: Report) -> str:
 def panel_state(report: Report) -> dict:
     """What the review panel shows for this report and the signed-in user."""
     events = workflow.history(db.session, report)
-    names = dict(db.session.execute(db.select(User.id, User.display_name)
-                                    .where(User.id.in_({e.user_id for e in events if e.user_id}))).all())
+    ids = {e.user_id for e in events if e.user_id}
+    names = dict(db.session.execute(db.select(User.id, User.display_name).where(User.id.in_(ids))).all()) if ids else {}
     can = {
         "submit": current_user.has_role("drafter") and report.status in ReportStatus.EDITABLE,
         "return": current_user.has_role("reviewer") and report.status == ReportStatus.IN_REVIEW,

@@ -36,6 +36,7 @@ class Assembly:
     warnings: list[DraftWarning] = field(default_factory=list)
     values: dict[str, MetricValue] = field(default_factory=dict)
     metrics: dict[str, MetricValue] = field(default_factory=dict)  # the catalogue's values by metric key
+    outline: list["OutlineRow"] = field(default_factory=list)  # the sections numbered, as outline() gives them
 
 
 _merged = Memo(4096)  # pieces of text remembered merged (a 60-block report has about 200)
@@ -105,15 +106,17 @@ def assemble(session: Session, report: Report, values: Optional[dict[str, Metric
         content.blocks.append(Block("salutation", merge(settings["salutation"], "称谓")))
     tree = build_tree(sections)
     labels = number_tree(tree, *spec.numbering_of(settings))
-    for node, _depth in walk(tree):
+    rows = []
+    for node, depth in walk(tree):
         content.blocks += _blocks(node, labels[id(node)], merge)
+        rows.append(OutlineRow(node.section, depth, labels[id(node)].number, bool(node.children)))
     if settings.get("signature"):
         content.signature = settings.get("signature_text") or report.committee.name
         content.date = settings.get("date", "")
     content.addressee = settings.get("addressee", "")
     merge.warnings += rule_warnings(merge.used, values)
     merge.warnings += stored_warnings(sections, (settings.get("import") or {}).get("notes"), merge.warnings)
-    return Assembly(content, merge.warnings, values, metrics)
+    return Assembly(content, merge.warnings, values, metrics, rows)
 
 
 def _computed_values(session: Session, report: Report, sections,
@@ -185,6 +188,43 @@ class OutlineRow:
     depth: int
     number: str
     has_children: bool
+
+
+def sections_key(sections: Sequence[Section]) -> bytes:
+    """A digest of each section's place, type and text: what numbering, merging and checking read of them."""
+    shape = repr([(s.id, s.parent_id, s.position, s.node_type, s.heading, s.lead, s.body) for s in sections])
+    return hashlib.blake2b(shape.encode("utf-8"), digest_size=16).digest()
+
+
+def report_key(report: Report) -> tuple:
+    """What of a report itself an assembly reads besides its sections and names."""
+    return (report.id, report.title, report.subtitle, report.kind, repr(report.settings), report.committee.name)
+
+
+_checked = Memo(512)
+
+
+def state_key(report: Report, values: dict[str, MetricValue], sections: Sequence[Section]) -> tuple:
+    """Everything an assembly of the report with these values reads: a result remembered under it is right."""
+    names = ctx.merge_context(values, ctx.report_variables(report))
+    return report_key(report), sections_key(sections), names_key(names)
+
+
+def checked_outline(session: Session, report: Report, values: dict[str, MetricValue],
+                    sections: Sequence[Section], state: tuple | None = None) -> tuple[list[OutlineRow], list[DraftWarning]]:
+    """The editor's part of assemble(): the numbered rows and the warnings, remembered under everything
+    they are computed from (`state`: state_key of the same arguments, when the caller has it)."""
+    key = (str(session.get_bind().url), state or state_key(report, values, sections))
+
+    def compute() -> tuple[tuple, tuple]:
+        assembly = assemble(session, report, values, sections=sections)
+        return (tuple((row.section.id, row.depth, row.number, row.has_children) for row in assembly.outline),
+                tuple(assembly.warnings))
+
+    shape, warnings = _checked.get(key, compute)
+    by_id = {section.id: section for section in sections}
+    return ([OutlineRow(by_id[sid], depth, number, children) for sid, depth, number, children in shape],
+            [copy.copy(warning) for warning in warnings])
 
 
 def outline(session: Session, report: Report, sections: Sequence[Section] | None = None) -> list[OutlineRow]:

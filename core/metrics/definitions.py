@@ -1,8 +1,9 @@
 """Metric definitions as data: read from metric_definition, seeded from the default catalogue."""
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from core.ledger.catalogue import CATEGORIES
+from core.memo import Memo
 from data_models import MetricDefinition, RecordCategory, RecordType
 
 from .catalogue import CATALOGUE, MetricSpec
@@ -26,6 +27,23 @@ def load_specs(session: Session, committee_id: int | None = None) -> list[Metric
         stmt = stmt.where(or_(MetricDefinition.committee_id.is_(None), MetricDefinition.committee_id == committee_id))
     rows = session.scalars(stmt).all()
     return [spec_from_row(row) for row in rows] if rows else list(CATALOGUE)
+
+
+_specs = Memo(256)
+
+
+def catalogue_version(session: Session) -> tuple:
+    """Changes with every definition added or deleted (ids only grow), and with a label, order or decimals
+    changed in place (the catalogue administration never does, a database console may)."""
+    row = MetricDefinition
+    return tuple(session.execute(select(func.count(row.id), func.max(row.id), func.sum(func.length(row.label)),
+                                        func.sum(row.sort_order), func.sum(func.coalesce(row.decimals, 0)))).one())
+
+
+def cached_specs(session: Session, committee_id: int | None = None) -> list[MetricSpec]:
+    """load_specs, remembered per catalogue version (one small query instead of every definition row)."""
+    key = (str(session.get_bind().url), committee_id, catalogue_version(session))
+    return list(_specs.get(key, lambda: tuple(load_specs(session, committee_id))))
 
 
 def seed_catalogue(session: Session) -> list[str]:

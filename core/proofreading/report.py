@@ -1,5 +1,6 @@
 """Proofread a whole report: every section's heading, lead sentence and body, the section tree's
 numbering, minus what staff chose to ignore. The caller owns the session."""
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -9,9 +10,10 @@ from sqlalchemy.orm import Session
 from core.drafting.numbering import Label, number_tree
 from core.drafting.tree import SectionNode, build_tree, load_sections, walk
 from core.kinds import kind_spec
+from core.memo import Memo
 from data_models import NodeType, Report
 
-from . import messages
+from . import messages, terms
 from .engine import proofread_role
 from .findings import Finding, same_spot
 from .ignores import ignored_pairs
@@ -60,10 +62,30 @@ def text_findings(report: Report, tree: list[SectionNode], labels: dict[int, Lab
     return findings
 
 
+_reports = Memo(1024)  # a report's findings before ignores, under everything they are computed from
+
+
+def report_key(report: Report, sections) -> tuple:
+    """What a report's findings depend on: title, kind and settings (numbering), the terms list, and each
+    section's place, type and text."""
+    shape = repr([(s.id, s.parent_id, s.position, s.node_type, s.heading, s.lead, s.body) for s in sections])
+    return (report.title, report.kind, repr(report.settings), terms.version(),
+            hashlib.blake2b(shape.encode("utf-8"), digest_size=16).digest())
+
+
 def proofread_report(session: Session, report: Report, apply_ignores: bool = True,
                      sections: list | None = None) -> ReportProofread:
     """`sections`: the report's sections when the caller has loaded them already."""
     sections = load_sections(session, report.id) if sections is None else sections
+    findings = list(_reports.get(report_key(report, sections), lambda: tuple(_all_findings(report, sections))))
+    if not apply_ignores:
+        return ReportProofread(findings)
+    ignored = ignored_pairs(session, report.id)
+    kept = [f for f in findings if not is_ignored(f, ignored)]
+    return ReportProofread(kept, len(findings) - len(kept))
+
+
+def _all_findings(report: Report, sections) -> list[Finding]:
     spec = kind_spec(report.kind)
     settings = {**spec.settings, **(report.settings or {})}
     tree = build_tree(sections)
@@ -72,11 +94,7 @@ def proofread_report(session: Session, report: Report, apply_ignores: bool = Tru
     findings = text_findings(report, tree, labels) + tree_findings(tree, labels)
     findings.sort(key=lambda f: (order.get(f.section_id, -1), FIELDS.index(f.field) if f.field in FIELDS else -1,
                                  f.start, f.end))
-    if not apply_ignores:
-        return ReportProofread(findings)
-    ignored = ignored_pairs(session, report.id)
-    kept = [f for f in findings if not is_ignored(f, ignored)]
-    return ReportProofread(kept, len(findings) - len(kept))
+    return findings
 
 
 def is_ignored(finding: Finding, ignored: set[tuple[str, str]]) -> bool:
