@@ -6,8 +6,8 @@ from flask_login import login_required
 
 from app.extensions import db
 from app.scoping import get_own_or_404, require_role
-from tasks.celery_app import STARTED
-from tasks.system import RETRYABLE_RUNS, retry_run, sweep
+from tasks.config import STARTED
+from tasks.runs import RETRYABLE_RUNS, retry_run, sweep
 
 from . import messages as msg
 

@@ -1,6 +1,7 @@
 """Worker entry point: `celery -A tasks.worker worker -Q default,pdf`."""
 from core.config import load_settings
-from tasks.celery_app import celery_app, configure_celery
+from tasks import config
+from tasks.celery_app import celery_app
 
-configure_celery(load_settings())
+config.configure(load_settings())
 app = celery_app
