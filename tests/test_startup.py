@@ -63,5 +63,15 @@ def test_the_worker_loads_celery_and_every_job_module(tmp_path):
     assert set(JOBS) <= set(loaded_after(code, tmp_path, JOBS))
 
 
+def test_a_job_module_imported_first_enqueues_on_our_app(tmp_path):
+    """A view imports its job module where it enqueues: its jobs must not fall back to Celery's default app."""
+    jobs = {"tasks.rendering": "render_report", "tasks.ledger": "import_records", "tasks.upward": "submit",
+            "tasks.system": "ping"}
+    for module, job in jobs.items():
+        code = (f"import {module}\nbound = {module}.{job}.app\nfrom tasks.celery_app import celery_app\n"
+                "assert bound is celery_app, bound")
+        assert "tasks.celery_app" in loaded_after(code, tmp_path, JOBS)
+
+
 def test_flask_db_loads_the_migration_tooling_when_it_runs(tmp_path):
     assert {"alembic", "flask_migrate"} <= set(loaded_after(flask_command("db", "--help"), tmp_path))
