@@ -1,4 +1,7 @@
 """WSGI entry point: `flask --app wsgi run`, `gunicorn wsgi:app`."""
-from app import create_app
+from core.startup import without_collector
 
-app = create_app()
+with without_collector():
+    from app import create_app
+
+    app = create_app()

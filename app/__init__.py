@@ -3,7 +3,7 @@ from flask import Flask
 
 from core import db as core_db
 from core.config import load_settings
-from tasks import configure_celery
+from tasks import config as task_config
 
 from . import jobs, timing
 from .labels import task_name
@@ -31,7 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         WENGAO=settings,
     )
     app.config.update({k: v for k, v in (test_config or {}).items() if k != "SETTINGS"})
-    configure_celery(settings)
+    task_config.configure(settings)  # Celery itself loads with the first job enqueued
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)

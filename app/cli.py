@@ -4,7 +4,6 @@ from flask import Flask
 
 from core import db as core_db
 from core.demo import DEMO_PASSWORD, load_demo
-from tasks.celery_app import wait_for_thread_jobs
 
 
 def register(app: Flask) -> None:
@@ -23,6 +22,8 @@ def register(app: Flask) -> None:
     @app.cli.command("demo")
     def demo_command() -> None:
         """创建（或补全）演示数据：一个市政协、两个县政协、各角色用户和一年台账。"""
+        from tasks.celery_app import wait_for_thread_jobs
+
         with core_db.session_scope() as session:
             summary = load_demo(session)
         wait_for_thread_jobs()

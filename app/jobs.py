@@ -8,8 +8,8 @@ from app.extensions import db
 from app.redirects import posted_next
 from app.scoping import get_own_or_404, require_role
 from data_models import TaskState
-from tasks.celery_app import STARTED
-from tasks.system import RETRYABLE_RUNS, retry_run, sweep
+from tasks.config import STARTED
+from tasks.runs import RETRYABLE_RUNS, retry_run, sweep
 
 from . import messages as msg
 

@@ -1,4 +1,5 @@
-"""Celery application and the background jobs; jobs take ids and own their sessions."""
-from .celery_app import celery_app, configure_celery
+"""The background jobs; jobs take ids and own their sessions.
 
-__all__ = ["celery_app", "configure_celery"]
+The web layer configures them through tasks.config and imports a job module only where it enqueues:
+Celery loads with the first job a process starts, or in the worker (tasks.worker).
+"""

@@ -4,9 +4,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from celery import Celery, Task
 
-from core import db
-from core.config import Settings, load_settings
-from data_models.base import utcnow
+from core.config import Settings
+
+from . import config
 
 _thread_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="wengao-task")
 _mode = ["thread"]
@@ -16,7 +16,6 @@ _pending: list = []
 # timeout passes, which must exceed the longest job and the longest retry countdown (10 min).
 JOB_TIME_LIMIT = 15 * 60
 VISIBILITY_TIMEOUT = 20 * 60
-STARTED = utcnow()  # this process's start: embedded-mode runs queued before it were lost with their process
 
 
 class WengaoTask(Task):
@@ -72,9 +71,8 @@ celery_app.set_default()
 
 
 def configure_celery(settings: Settings) -> None:
-    """Apply settings; also points the jobs' sessions at the same database as the app."""
+    """Apply settings (tasks.config.configure hands them over, also those given before Celery loaded)."""
     _mode[0] = settings.task_mode
-    db.configure(settings.database_url)
     celery_app.conf.update(
         broker_url=settings.broker_url or "memory://",
         task_always_eager=settings.task_mode == "eager",
@@ -112,4 +110,4 @@ def wait_for_thread_jobs() -> None:
         _pending.pop().result()
 
 
-configure_celery(load_settings())
+config.on_configure(configure_celery)

@@ -4,6 +4,8 @@ from celery import shared_task
 from core.jobs import run_job
 from core.ledger.uploads import run_import
 
+from .celery_app import celery_app  # noqa: F401 - our app exists before a job here is first looked up
+
 
 @shared_task(name="tasks.ledger.import_records", bind=True, autoretry_for=(OSError,), retry_backoff=True,
              max_retries=3)

@@ -15,6 +15,8 @@ from core.jobs import run_job
 from core.rendering import ofd, pdf
 from data_models import RenderedDocument, TaskRun, TaskState
 
+from .celery_app import celery_app  # noqa: F401 - our app exists before a job here is first looked up
+
 logger = get_task_logger(__name__)
 RETRYABLE = (OperationalError, IntegrityError)  # database hiccups; two renders racing for a version
 

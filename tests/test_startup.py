@@ -13,10 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 # Loaded by the first render, import, export, PDF read or `flask db` command, never at start-up.
 HEAVY = ("alembic", "flask_migrate", "openpyxl", "docx", "docxtpl", "lxml", "pdfminer", "fontTools",
          "jieba", "opencc", "pypinyin")
+# Loaded by the first job a process enqueues (or the worker), never by the app or a command that enqueues nothing.
+JOBS = ("celery", "kombu", "billiard", "tasks.celery_app", "tasks.rendering", "tasks.ledger", "tasks.upward",
+        "tasks.system")
 
 
-def loaded_after(code: str, tmp_path: Path) -> list[str]:
-    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))"
+def loaded_after(code: str, tmp_path: Path, watched: tuple[str, ...] = HEAVY) -> list[str]:
+    """The watched modules (packages with their submodules) loaded once `code` has run in a fresh interpreter."""
+    script = (f"{code}\nimport json, sys\nwatched = {watched!r}\n"
+              "print(json.dumps(sorted(m for m in sys.modules if any(m == w or m.startswith(w + '.') for w in watched))))")
     env = {**os.environ, "WENGAO_INSTANCE_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/s.sqlite3"}
     env.pop("CELERY_BROKER_URL", None)
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
@@ -42,6 +47,30 @@ def test_worker_start_loads_no_document_library(tmp_path):
     code = "import importlib, tasks.worker\nfrom tasks.celery_app import TASK_MODULES\n" \
            "for name in TASK_MODULES:\n    importlib.import_module(name)"
     assert loaded_after(code, tmp_path) == []
+
+
+def test_creating_the_app_loads_no_job_machinery(tmp_path):
+    assert loaded_after("import wsgi", tmp_path, JOBS) == []
+
+
+def test_flask_help_loads_no_job_machinery(tmp_path):
+    assert loaded_after(flask_command("--help"), tmp_path, JOBS) == []
+
+
+def test_the_worker_loads_celery_and_every_job_module(tmp_path):
+    code = "import importlib, tasks.worker\nfrom tasks.celery_app import TASK_MODULES\n" \
+           "for name in TASK_MODULES:\n    importlib.import_module(name)"
+    assert set(JOBS) <= set(loaded_after(code, tmp_path, JOBS))
+
+
+def test_a_job_module_imported_first_enqueues_on_our_app(tmp_path):
+    """A view imports its job module where it enqueues: its jobs must not fall back to Celery's default app."""
+    jobs = {"tasks.rendering": "render_report", "tasks.ledger": "import_records", "tasks.upward": "submit",
+            "tasks.system": "ping"}
+    for module, job in jobs.items():
+        code = (f"import {module}\nbound = {module}.{job}.app\nfrom tasks.celery_app import celery_app\n"
+                "assert bound is celery_app, bound")
+        assert "tasks.celery_app" in loaded_after(code, tmp_path, JOBS)
 
 
 def test_flask_db_loads_the_migration_tooling_when_it_runs(tmp_path):

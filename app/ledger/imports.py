@@ -10,7 +10,6 @@ from core.ledger.records import LedgerError, format_error
 from core.ledger.uploads import IMPORT_RUN, add_import
 from core.uploads import XLSX, UploadRefused, check_upload, upload_limits
 from data_models import TaskRun
-from tasks.ledger import import_records as import_records_job
 
 from . import bp
 from . import messages as msg
@@ -31,6 +30,8 @@ def import_records():
         if data is not None and len(data) > current_app.config.get("LEDGER_BACKGROUND_BYTES", BACKGROUND_BYTES):
             run = add_import(db.session, current_user.committee_id, current_user.id, upload.filename, data)
             db.session.commit()
+            from tasks.ledger import import_records as import_records_job  # Celery loads with the first job
+
             import_records_job.delay(run.id)  # after the commit: the worker finds the run
             flash(msg.IMPORT_QUEUED, "success")
             return redirect(url_for("ledger.import_status", run_id=run.id))

@@ -10,7 +10,6 @@ from core.kinds import kind_choices
 from core.metrics.periods import PeriodError, parse_period
 from core.publishing import batch
 from data_models import RenderedDocument, Report, TaskRun
-from tasks.rendering import convert_ofd, convert_pdf, render_batch, render_report
 
 from . import bp
 from . import messages as msg
@@ -50,6 +49,8 @@ def render(report_id: int):
     report = get_own_or_404(Report, report_id)
     run = batch.start_render(db.session, report, current_user.id, pdf=True)
     db.session.commit()
+    from tasks.rendering import render_report  # Celery loads with the first job a process enqueues
+
     render_report.delay(run.id)
     flash(msg.RENDER_STARTED)
     return redirect(url_for("documents.report", report_id=report.id))
@@ -86,6 +87,8 @@ def retry_pdf(document_id: int):
     document, report = _own_document(document_id)
     document.pdf_state, document.pdf_error = "pending", ""
     db.session.commit()
+    from tasks.rendering import convert_pdf
+
     convert_pdf.delay(document.id)
     flash(msg.PDF_STARTED)
     return redirect(url_for("documents.report", report_id=report.id))
@@ -98,6 +101,8 @@ def make_ofd(document_id: int):
     document, report = _own_document(document_id)
     if publishing.request_ofd(document):
         db.session.commit()
+        from tasks.rendering import convert_ofd
+
         convert_ofd.delay(document.id)  # after the commit: the worker finds the pending state
     flash(msg.OFD_STARTED)
     return redirect(url_for("documents.report", report_id=report.id))
@@ -119,6 +124,8 @@ def batch_new():
             run = batch.start_batch(db.session, current_user.committee_id, form["kind"], period.start, period.end,
                                     current_user.id)
             db.session.commit()
+            from tasks.rendering import render_batch
+
             render_batch.delay(run.id)
             flash(msg.BATCH_STARTED)
             return redirect(url_for("documents.batch_show", run_id=run.id))

@@ -21,7 +21,6 @@ from core.metrics.engine import MetricError
 from core import publishing
 from core.importing import paste
 from data_models import RenderedDocument, Section
-from tasks.rendering import convert_pdf
 
 from . import bp
 from . import messages as msg
@@ -119,6 +118,8 @@ def render_now(report_id: int):
         document.pdf_state = "pending"
     db.session.commit()
     if wants_pdf:
+        from tasks.rendering import convert_pdf  # Celery loads with the first job a process enqueues
+
         convert_pdf.delay(document.id)  # after the commit: the worker finds the row
         db.session.refresh(document)
     return jsonify(_document_state(document))

@@ -15,7 +15,6 @@ from core.visits.packet import assemble
 from core.visits.reception import receive_visit
 from core.visits.service import VisitError, briefing_choices, cancel_visit, choose_sections, save_visit
 from data_models import RenderedDocument, Visit, VisitStatus
-from tasks.rendering import convert_ofd, render_report
 
 from . import bp
 from .forms import SectionsForm, VisitForm
@@ -115,6 +114,8 @@ def render(visit_id: int):
     visit = get_own_or_404(Visit, visit_id)
     run = start_packet_render(db.session, visit, current_user.id)
     db.session.commit()
+    from tasks.rendering import render_report  # Celery loads with the first job a process enqueues
+
     render_report.delay(run.id)  # after the commit: the worker finds the run
     flash(msg.RENDER_STARTED, "success")
     return redirect(url_for(".show", visit_id=visit.id))
@@ -135,6 +136,8 @@ def make_ofd(visit_id: int, document_id: int):
     visit, document = _packet(visit_id, document_id)
     if publishing.request_ofd(document):
         db.session.commit()
+        from tasks.rendering import convert_ofd
+
         convert_ofd.delay(document.id)
     flash(OFD_STARTED, "success")
     return redirect(url_for(".show", visit_id=visit.id))

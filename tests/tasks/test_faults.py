@@ -19,7 +19,7 @@ from core.config import PROJECT_ROOT
 from core.ledger.uploads import add_import
 from core.metrics.definitions import seed_catalogue
 from data_models import Record, TaskRun
-from tasks.system import sweep
+from tasks.runs import sweep
 from tests.ledger.test_excel import workbook
 from tests.support import need
 
