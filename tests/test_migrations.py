@@ -1,5 +1,6 @@
 """The Alembic migrations build exactly the schema the models describe."""
 import uuid
+from contextlib import contextmanager
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -71,19 +72,27 @@ def empty_database_url(tmp_path):
     admin.dispose()
 
 
-def test_visit_id_moves_from_settings_to_a_column_and_back(empty_database_url):
+@contextmanager
+def _migrated_to(url: str, revision: str):
+    """The database upgraded to `revision`, inside the app context; the committee, visit and report tables."""
     import sqlalchemy as sa
-    from flask_migrate import downgrade
 
-    url = empty_database_url
     app = create_app({"SETTINGS": {"database_url": url}})
     init_migrations(app)
     engine = create_engine(url)
     with app.app_context():
-        upgrade(directory="migrations", revision="d4e6f8a0b2c4")
+        upgrade(directory="migrations", revision=revision)
         tables = sa.MetaData()
         tables.reflect(engine, only=["committee", "visit", "report"])
-        committee, visit, report = (tables.tables[name] for name in ("committee", "visit", "report"))
+        yield engine, tuple(tables.tables[name] for name in ("committee", "visit", "report"))
+    engine.dispose()
+
+
+def test_visit_id_moves_from_settings_to_a_column_and_back(empty_database_url):
+    import sqlalchemy as sa
+    from flask_migrate import downgrade
+
+    with _migrated_to(empty_database_url, "d4e6f8a0b2c4") as (engine, (committee, visit, report)):
         with engine.begin() as conn:
             conn.execute(committee.insert().values(_row(committee, id=1)))
             conn.execute(visit.insert().values(_row(visit, id=7)))
@@ -98,7 +107,6 @@ def test_visit_id_moves_from_settings_to_a_column_and_back(empty_database_url):
         with engine.connect() as conn:
             settings = conn.execute(sa.select(report.c.settings).where(report.c.id == 1)).scalar_one()
             columns = {c["name"] for c in sa.inspect(conn).get_columns("report")}
-    engine.dispose()
     assert "visit_id" not in columns and settings == {"visit_id": 7, "numbering": "x"}
 
 
@@ -107,15 +115,7 @@ def test_visit_report_link_moves_to_report_visit_id_and_back(empty_database_url)
     import sqlalchemy as sa
     from flask_migrate import downgrade
 
-    url = empty_database_url
-    app = create_app({"SETTINGS": {"database_url": url}})
-    init_migrations(app)
-    engine = create_engine(url)
-    with app.app_context():
-        upgrade(directory="migrations", revision="a8c0e2f4b6d8")
-        tables = sa.MetaData()
-        tables.reflect(engine, only=["committee", "visit", "report"])
-        committee, visit, report = (tables.tables[name] for name in ("committee", "visit", "report"))
+    with _migrated_to(empty_database_url, "a8c0e2f4b6d8") as (engine, (committee, visit, report)):
         with engine.begin() as conn:
             conn.execute(committee.insert().values(_row(committee, id=1)))
             conn.execute(visit.insert().values(_row(visit, id=7)))  # linked on the visit's side only
@@ -136,6 +136,5 @@ def test_visit_report_link_moves_to_report_visit_id_and_back(empty_database_url)
         with engine.connect() as conn:
             back = conn.execute(sa.text("SELECT id, report_id FROM visit ORDER BY id")).all()
             still = conn.execute(sa.text("SELECT id, visit_id FROM report ORDER BY id")).all()
-    engine.dispose()
     assert [tuple(row) for row in back] == [(7, 1), (8, 2), (9, None)]
     assert [tuple(row) for row in still] == [(1, 7), (2, 8), (3, None)]

@@ -11,6 +11,7 @@ from core.metrics.definitions import seed_catalogue
 from core.metrics.periods import parse_period
 from data_models import Section, User
 from tests.browser.test_editor import SAVED, open_editor, sections, view
+from tests.importing.documents import PASSAGE
 from tests.metrics.conftest import Ledger
 
 pytestmark = pytest.mark.browser
@@ -149,13 +150,6 @@ def test_a_chip_selected_with_the_keyboard_opens_its_popover(browser, live_serve
     assert popover.is_hidden()
 
 
-PASSAGE = ("全年围绕中心工作履职尽责。\n"
-           "1.聚焦乡村振兴建言献策\n"
-           "组织委员深入东湖县各乡镇开展专题调研。\n"
-           "2.聚焦民生实事协商议政\n"
-           "围绕养老服务召开专题协商会。\n"
-           "（二）加强自身建设\n"
-           "开展委员履职培训。")
 PASTE = """([selector, text]) => {
     const data = new DataTransfer();
     data.setData('text/plain', text);

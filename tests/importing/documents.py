@@ -5,6 +5,15 @@ from dataclasses import dataclass
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+# Pasted into one block of an annual summary, whose parts are numbered 一、, sections （一）, subsections 1.
+PASSAGE = ("全年围绕中心工作履职尽责。\n"
+           "1.聚焦乡村振兴建言献策\n"
+           "组织委员深入东湖县各乡镇开展专题调研。\n"
+           "2.聚焦民生实事协商议政\n"
+           "围绕养老服务召开专题协商会。\n"
+           "（二）加强自身建设\n"
+           "开展委员履职培训。")
+
 
 @dataclass
 class P:
