@@ -20,7 +20,7 @@ from core.drafting.trace import UnknownNumber, as_dict, trace_number
 from core.metrics.engine import MetricError
 from core import publishing
 from core.importing import paste
-from data_models import RenderedDocument, Section
+from data_models import PdfState, RenderedDocument, Section
 
 from . import bp
 from . import messages as msg
@@ -93,7 +93,7 @@ def number_records(report_id: int, key: str):
 
 
 def _document_state(document: RenderedDocument) -> dict:
-    pdf_ready = document.pdf_state == "done"
+    pdf_ready = document.pdf_state == PdfState.DONE
     return {"document_id": document.id, "version": document.version,
             "docx_url": url_for("documents.download", document_id=document.id, ext="docx"),
             "pdf_url": url_for("documents.download", document_id=document.id, ext="pdf") if pdf_ready else "",
@@ -113,9 +113,9 @@ def render_now(report_id: int):
     except publishing.RenderError as error:
         db.session.rollback()
         return jsonify(error=str(error)), 422
-    wants_pdf = bool(form.pdf.data) and document.pdf_state in ("pending", "failed")
+    wants_pdf = bool(form.pdf.data) and document.pdf_state in PdfState.TO_CONVERT
     if wants_pdf:
-        document.pdf_state = "pending"
+        document.pdf_state = PdfState.PENDING
     db.session.commit()
     if wants_pdf:
         from tasks.rendering import convert_pdf  # Celery loads with the first job a process enqueues
