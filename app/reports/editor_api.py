@@ -19,7 +19,6 @@ from core.drafting.merge import check_text, make_environment
 from core.drafting.trace import UnknownNumber, as_dict, trace_number
 from core.metrics.engine import MetricError
 from core import publishing
-from core.importing import paste
 from data_models import PdfState, RenderedDocument, Section
 
 from . import bp
@@ -140,6 +139,8 @@ def document_status(report_id: int, document_id: int):
 def split_block(report_id: int, section_id: int):
     """Pasted passages: {dry_run: true, body} → {blocks, labels} (how the body would split, nothing written);
     {version} → the saved body split by its numbering as the importer reads it → {version, previous, created}."""
+    from core.importing import paste  # the importer's outline patterns compile with the first split, not at start-up
+
     report = _report(report_id)
     require_role("drafter")
     section = _section(report, section_id)
@@ -168,6 +169,8 @@ def split_block(report_id: int, section_id: int):
 @login_required
 def undo_split(report_id: int, section_id: int):
     """{version, previous, created: [{id, version}]} as the split answered → the block's text back, the new blocks gone."""
+    from core.importing import paste
+
     report = _report(report_id)
     require_role("drafter")
     section = _section(report, section_id)
