@@ -82,7 +82,7 @@ def register_blueprints(app: Flask) -> None:
 def _template_globals() -> dict:
     from flask import current_app
 
-    from data_models import NodeType, ReportStatus, TaskState, VisitStatus
+    from data_models import NodeType, OfdState, PdfState, ReportStatus, TaskState, VisitStatus
 
     from . import messages
 
@@ -94,6 +94,8 @@ def _template_globals() -> dict:
         "status_names": ReportStatus.labels(),
         "ReportStatus": ReportStatus,
         "NodeType": NodeType,
+        "PdfState": PdfState,
+        "OfdState": OfdState,
         "VisitStatus": VisitStatus,
     }
 

@@ -5,7 +5,7 @@ from .committee import Committee
 from .ledger import LedgerUpload, Record, RecordCategory, RecordType
 from .metric import MetricDefinition
 from .proofreading import ProofreadIgnore
-from .rendering import RenderedDocument, TaskRun, TaskState
+from .rendering import OfdState, PdfState, RenderedDocument, TaskRun, TaskState
 from .report import NodeType, Report, ReportStatus, ReviewEvent, Section, SectionComment, SectionVersion
 from .upward import CollectionRequest, OutboxMessage, OutboxState, RequestTarget, Submission, TargetState, UpwardLink
 from .user import ApiRequestKey, ApiToken, LoginFailure, RememberToken, User
@@ -13,7 +13,8 @@ from .visit import Visit, VisitAgendaItem, VisitContact, VisitStatus
 
 __all__ = [
     "ApiRequestKey", "ApiToken", "AuditEvent", "Base", "CollectionRequest", "Committee", "LedgerUpload", "LoginFailure",
-    "MetricDefinition", "NodeType", "OutboxMessage", "OutboxState", "ProofreadIgnore", "Record", "RecordCategory", "RecordType", "RememberToken",
+    "MetricDefinition", "NodeType", "OfdState", "OutboxMessage", "OutboxState", "PdfState",
+    "ProofreadIgnore", "Record", "RecordCategory", "RecordType", "RememberToken",
     "RenderedDocument", "Report", "ReportStatus",
     "RequestTarget", "ReviewEvent", "Section", "SectionComment", "SectionVersion", "Submission", "TaskRun",
     "TargetState", "TaskState", "UpwardLink", "User", "Visit", "VisitAgendaItem", "VisitContact", "VisitStatus",

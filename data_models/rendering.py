@@ -29,6 +29,43 @@ TaskState.ACTIVE = (TaskState.PENDING, TaskState.RUNNING, TaskState.RETRYING)
 TaskState.FINISHED = (TaskState.SUCCEEDED, TaskState.FAILED)
 
 
+class PdfState(LabelledEnum):
+    """A version's PDF: pending → done, or → failed (LibreOffice gave up) / unavailable (no LibreOffice).
+
+    The values are what RenderedDocument.pdf_state stores and the editor's JSON returns; `label` is the
+    Chinese name pages show.
+    """
+
+    PENDING = "pending", "生成中"
+    DONE = "done", "已生成"
+    FAILED = "failed", "转换失败"
+    UNAVAILABLE = "unavailable", "无法生成"
+
+    TO_CONVERT: ClassVar[tuple["PdfState", ...]]  # a render asking for its PDF queues a conversion
+    RETRYABLE: ClassVar[tuple["PdfState", ...]]  # staff may start the conversion again by hand
+
+
+PdfState.TO_CONVERT = (PdfState.PENDING, PdfState.FAILED)
+PdfState.RETRYABLE = (PdfState.FAILED, PdfState.UNAVAILABLE)
+
+
+class OfdState(LabelledEnum):
+    """A version's OFD, made only on request: none → pending → done or failed.
+
+    The values are what RenderedDocument.ofd_state stores; `label` is the Chinese name pages show.
+    """
+
+    NONE = "none", "未生成"
+    PENDING = "pending", "生成中"
+    DONE = "done", "已生成"
+    FAILED = "failed", "生成失败"
+
+    REQUESTABLE: ClassVar[tuple["OfdState", ...]]  # staff may ask for it (again)
+
+
+OfdState.REQUESTABLE = (OfdState.NONE, OfdState.FAILED)
+
+
 class RenderedDocument(Base):
     __tablename__ = "rendered_document"
     __table_args__ = (UniqueConstraint("report_id", "version"),)
@@ -40,10 +77,11 @@ class RenderedDocument(Base):
     docx: Mapped[bytes] = mapped_column(LargeBinary)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     pdf: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
-    pdf_state: Mapped[str] = mapped_column(String(20), default="pending")  # pending/done/failed/unavailable
+    pdf_state: Mapped[str] = mapped_column(String(20), default=PdfState.PENDING.value)  # a PdfState
     pdf_error: Mapped[str] = mapped_column(Text, default="")
     ofd: Mapped[Optional[bytes]] = mapped_column(LargeBinary)  # GB/T 33190, made from the PDF on request
-    ofd_state: Mapped[str] = mapped_column(String(20), default="none", server_default="none")  # none/pending/done/failed
+    ofd_state: Mapped[str] = mapped_column(String(20), default=OfdState.NONE.value,
+                                           server_default=OfdState.NONE.value)  # an OfdState
     ofd_error: Mapped[str] = mapped_column(Text, default="", server_default="")
     metric_values: Mapped[dict] = mapped_column(JSON, default=dict)
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))

@@ -13,7 +13,7 @@ from core import db, publishing
 from core.publishing import batch
 from core.jobs import run_job
 from core.rendering import ofd, pdf
-from data_models import RenderedDocument, TaskRun, TaskState
+from data_models import OfdState, PdfState, RenderedDocument, TaskRun, TaskState
 
 from .celery_app import celery_app  # noqa: F401 - our app exists before a job here is first looked up
 
@@ -52,7 +52,7 @@ def _render(run_id: int, retries_left: int) -> None:
         document, created = publishing.publish(job.session, job.run.params["report_id"], job.run.user_id)
         job.succeed({"document_id": document.id, "version": document.version, "reused": not created},
                     f"第{document.version}版" + ("（内容未变，沿用）" if not created else ""))
-        pdf_needed = job.run.params.get("pdf") and document.pdf_state in ("pending", "failed")
+        pdf_needed = job.run.params.get("pdf") and document.pdf_state in PdfState.TO_CONVERT
     if job is not None and job.run.state == TaskState.SUCCEEDED and pdf_needed:
         convert_pdf.delay(document.id)  # after the commit: the pdf worker will find the row
 
@@ -117,22 +117,22 @@ def convert_pdf(self, document_id: int) -> None:
     """PDF of a rendered document; LibreOffice missing is a state, not an error to retry."""
     with db.session_scope() as session:
         document = session.get(RenderedDocument, document_id)
-        if document is None or document.pdf_state == "done":
+        if document is None or document.pdf_state == PdfState.DONE:
             return
         docx = document.docx
     try:
         data = pdf.docx_to_pdf(docx)
     except pdf.PdfUnavailable as exc:
-        _save_pdf(document_id, None, "unavailable", str(exc))
+        _save_pdf(document_id, None, PdfState.UNAVAILABLE, str(exc))
         return
     except pdf.PdfFailed as exc:
         final = self.request.retries >= self.max_retries
-        _save_pdf(document_id, None, "failed" if final else "pending", str(exc))
+        _save_pdf(document_id, None, PdfState.FAILED if final else PdfState.PENDING, str(exc))
         raise
-    _save_pdf(document_id, data, "done", "")
+    _save_pdf(document_id, data, PdfState.DONE, "")
 
 
-def _save_pdf(document_id: int, data: bytes | None, state: str, error: str) -> None:
+def _save_pdf(document_id: int, data: bytes | None, state: PdfState, error: str) -> None:
     with db.session_scope() as session:
         document = session.get(RenderedDocument, document_id)
         document.pdf_state, document.pdf_error = state, error[:500]
@@ -146,24 +146,24 @@ def convert_ofd(self, document_id: int) -> None:
     """OFD (GB/T 33190) of a rendered document, made from its PDF; the PDF is made first when missing."""
     with db.session_scope() as session:
         document = session.get(RenderedDocument, document_id)
-        if document is None or document.ofd_state == "done":
+        if document is None or document.ofd_state == OfdState.DONE:
             return
         docx, data, info = document.docx, document.pdf, publishing.ofd_info(session, document)
     try:
         if data is None:
             data = pdf.docx_to_pdf(docx)
-            _save_pdf(document_id, data, "done", "")
+            _save_pdf(document_id, data, PdfState.DONE, "")
         result = ofd.pdf_to_ofd(data, info)
     except (pdf.PdfUnavailable, ofd.OfdFailed) as exc:
-        _save_ofd(document_id, None, "failed", str(exc))
+        _save_ofd(document_id, None, OfdState.FAILED, str(exc))
         return
     except pdf.PdfFailed as exc:
-        _save_ofd(document_id, None, "failed" if self.request.retries >= self.max_retries else "pending", str(exc))
+        _save_ofd(document_id, None, OfdState.FAILED if self.request.retries >= self.max_retries else OfdState.PENDING, str(exc))
         raise
-    _save_ofd(document_id, result, "done", "")
+    _save_ofd(document_id, result, OfdState.DONE, "")
 
 
-def _save_ofd(document_id: int, data: bytes | None, state: str, error: str) -> None:
+def _save_ofd(document_id: int, data: bytes | None, state: OfdState, error: str) -> None:
     with db.session_scope() as session:
         document = session.get(RenderedDocument, document_id)
         document.ofd_state, document.ofd_error = state, error[:500]

@@ -15,7 +15,7 @@ from core.upward import outbox
 from core.upward.compilation import COMPILE_RUN
 from core.upward.outbox import DELIVER_RUN
 from core.upward.submitting import SUBMIT_RUN
-from data_models import OutboxMessage, RenderedDocument, TaskRun, TaskState
+from data_models import OutboxMessage, PdfState, RenderedDocument, TaskRun, TaskState
 
 logger = logging.getLogger(__name__)
 RETRYABLE_RUNS = frozenset({RENDER_RUN, BATCH_RUN, IMPORT_RUN, DELIVER_RUN, SUBMIT_RUN, COMPILE_RUN})
@@ -40,7 +40,7 @@ def sweep(queued_before=None) -> int:
 def _convert_lost_pdfs(queued_before) -> None:
     """Embedded mode: PDF conversions queued in a process that is gone are queued again."""
     with db.session_scope() as session:
-        ids = list(session.scalars(select(RenderedDocument.id).where(RenderedDocument.pdf_state == "pending",
+        ids = list(session.scalars(select(RenderedDocument.id).where(RenderedDocument.pdf_state == PdfState.PENDING,
                                                                       RenderedDocument.created_at < queued_before)))
     if not ids:
         return

@@ -16,6 +16,8 @@ HEAVY = ("alembic", "flask_migrate", "openpyxl", "docx", "docxtpl", "lxml", "pdf
 # Loaded by the first job a process enqueues (or the worker), never by the app or a command that enqueues nothing.
 JOBS = ("celery", "kombu", "billiard", "tasks.celery_app", "tasks.rendering", "tasks.ledger", "tasks.upward",
         "tasks.system")
+# Loaded by the first import, paste split or uploaded revision (its outline patterns take a while to compile).
+IMPORTER = ("core.importing",)
 
 
 def loaded_after(code: str, tmp_path: Path, watched: tuple[str, ...] = HEAVY) -> list[str]:
@@ -71,6 +73,20 @@ def test_a_job_module_imported_first_enqueues_on_our_app(tmp_path):
         code = (f"import {module}\nbound = {module}.{job}.app\nfrom tasks.celery_app import celery_app\n"
                 "assert bound is celery_app, bound")
         assert "tasks.celery_app" in loaded_after(code, tmp_path, JOBS)
+
+
+def test_creating_the_app_loads_no_importer(tmp_path):
+    assert loaded_after("import wsgi", tmp_path, IMPORTER) == []
+
+
+def test_flask_help_loads_no_importer(tmp_path):
+    assert loaded_after(flask_command("--help"), tmp_path, IMPORTER) == []
+
+
+def test_the_import_command_loads_the_importer_when_it_runs(tmp_path):
+    """A missing file is refused (找不到文件) once the command has loaded the reader."""
+    code = flask_command("import-report", str(tmp_path / "无此文件.docx"), "--committee", "东湖县政协", "--period", "2023")
+    assert "core.importing.source" in loaded_after(code, tmp_path, IMPORTER)
 
 
 def test_flask_db_loads_the_migration_tooling_when_it_runs(tmp_path):

@@ -9,7 +9,7 @@ from core import audit, publishing
 from core.kinds import kind_choices
 from core.metrics.periods import PeriodError, parse_period
 from core.publishing import batch
-from data_models import RenderedDocument, Report, TaskRun
+from data_models import PdfState, RenderedDocument, Report, TaskRun
 
 from . import bp
 from . import messages as msg
@@ -38,7 +38,7 @@ def report(report_id: int):
                                                   or_(TaskRun.name == batch.RENDER_RUN, TaskRun.name.like("batch%:render")))
                               .order_by(TaskRun.id.desc()).limit(3)).all()
     return render_template("documents/report.html", report=report, versions=publishing.versions(db.session, report.id),
-                           runs=runs, pdf_states=msg.PDF_STATES, ofd_states=msg.OFD_STATES,
+                           runs=runs,
                            kinds=dict(kind_choices()))
 
 
@@ -85,7 +85,7 @@ def download(document_id: int, ext: str):
 def retry_pdf(document_id: int):
     require_role("drafter", "reviewer")
     document, report = _own_document(document_id)
-    document.pdf_state, document.pdf_error = "pending", ""
+    document.pdf_state, document.pdf_error = PdfState.PENDING, ""
     db.session.commit()
     from tasks.rendering import convert_pdf
 

@@ -19,8 +19,7 @@ from core.drafting.merge import check_text, make_environment
 from core.drafting.trace import UnknownNumber, as_dict, trace_number
 from core.metrics.engine import MetricError
 from core import publishing
-from core.importing import paste
-from data_models import RenderedDocument, Section
+from data_models import PdfState, RenderedDocument, Section
 
 from . import bp
 from . import messages as msg
@@ -93,7 +92,7 @@ def number_records(report_id: int, key: str):
 
 
 def _document_state(document: RenderedDocument) -> dict:
-    pdf_ready = document.pdf_state == "done"
+    pdf_ready = document.pdf_state == PdfState.DONE
     return {"document_id": document.id, "version": document.version,
             "docx_url": url_for("documents.download", document_id=document.id, ext="docx"),
             "pdf_url": url_for("documents.download", document_id=document.id, ext="pdf") if pdf_ready else "",
@@ -113,9 +112,9 @@ def render_now(report_id: int):
     except publishing.RenderError as error:
         db.session.rollback()
         return jsonify(error=str(error)), 422
-    wants_pdf = bool(form.pdf.data) and document.pdf_state in ("pending", "failed")
+    wants_pdf = bool(form.pdf.data) and document.pdf_state in PdfState.TO_CONVERT
     if wants_pdf:
-        document.pdf_state = "pending"
+        document.pdf_state = PdfState.PENDING
     db.session.commit()
     if wants_pdf:
         from tasks.rendering import convert_pdf  # Celery loads with the first job a process enqueues
@@ -140,6 +139,8 @@ def document_status(report_id: int, document_id: int):
 def split_block(report_id: int, section_id: int):
     """Pasted passages: {dry_run: true, body} → {blocks, labels} (how the body would split, nothing written);
     {version} → the saved body split by its numbering as the importer reads it → {version, previous, created}."""
+    from core.importing import paste  # the importer's outline patterns compile with the first split, not at start-up
+
     report = _report(report_id)
     require_role("drafter")
     section = _section(report, section_id)
@@ -168,6 +169,8 @@ def split_block(report_id: int, section_id: int):
 @login_required
 def undo_split(report_id: int, section_id: int):
     """{version, previous, created: [{id, version}]} as the split answered → the block's text back, the new blocks gone."""
+    from core.importing import paste
+
     report = _report(report_id)
     require_role("drafter")
     section = _section(report, section_id)

@@ -1,4 +1,7 @@
-"""flask import-report FILE --committee NAME --period 2023 [--kind KIND] [--json] [--dry-run]."""
+"""flask import-report FILE --committee NAME --period 2023 [--kind KIND] [--json] [--dry-run].
+
+core.importing loads when the command runs: `flask --help` and every other command do without it.
+"""
 import json
 import sys
 from pathlib import Path
@@ -9,15 +12,13 @@ from flask import Flask
 from core import db as core_db
 from core.committees import find_committee
 from core.kinds import KINDS
-from core.importing import messages
-from core.importing.outline import walk
-from core.importing.service import create_report_from_plan, plan_import
-from core.importing.source import ImportRefused, read_text, read_upload
 from core.metrics.periods import PeriodError, parse_period
 from data_models.report import NodeType
 
 
 def _source(path: str):
+    from core.importing.source import read_text, read_upload
+
     if path == "-":
         return read_text(sys.stdin.read())
     file = Path(path)
@@ -27,6 +28,9 @@ def _source(path: str):
 
 
 def _echo_tree(data: dict, plan) -> None:
+    from core.importing import messages
+    from core.importing.outline import walk
+
     click.echo(f"类型：{KINDS[data['kind']].label}（{data['kind']}）")
     for key, label in (("title", "标题"), ("subtitle", "副标题"), ("speaker", "报告人"), ("salutation", "称谓"),
                        ("signature", "署名"), ("date", "日期")):
@@ -56,6 +60,9 @@ def register(app: Flask) -> None:
     def import_report_command(path: str, committee_ref: str, period: str, kind: str | None, as_json: bool,
                               dry_run: bool) -> None:
         """导入已有文稿（.docx / .txt，FILE 为 - 时读取标准输入）为新报告。"""
+        from core.importing.service import create_report_from_plan, plan_import
+        from core.importing.source import ImportRefused
+
         try:
             parsed = parse_period(period)
             source = _source(path)

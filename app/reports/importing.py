@@ -2,9 +2,13 @@
 
 Nothing is stored before the user confirms: the preview carries the planned outline in a hidden
 field, and every step re-reads the numbers from it. A refused file or a failed import writes nothing.
+core.importing (its outline patterns take a while to compile) loads with the first import, not at start-up.
 """
+from __future__ import annotations
+
 import json
 import re
+from typing import TYPE_CHECKING
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -12,11 +16,6 @@ from flask_login import current_user, login_required
 from app.extensions import db
 from app.scoping import require_role
 from core.kinds import KINDS, kind_choices
-from core.importing import messages as im
-from core.importing.outline import parse, walk
-from core.importing.service import (ImportPlan, create_report_from_plan, demote, outline_from_state, outline_state,
-                                    plan_import, promote, rebind, set_kind)
-from core.importing.source import ImportRefused, read_text, read_upload
 from core.metrics.periods import PeriodError, parse_period
 from data_models.report import NodeType
 
@@ -24,7 +23,8 @@ from . import bp
 from . import messages as msg
 from .import_forms import ImportForm, PreviewForm
 
-ADJUSTMENTS = {"promote": promote, "demote": demote}
+if TYPE_CHECKING:
+    from core.importing.service import ImportPlan
 
 
 def _form() -> dict:
@@ -45,6 +45,8 @@ def import_start():
 
 
 def _read_source(form: dict):
+    from core.importing.source import ImportRefused, read_text, read_upload
+
     upload = request.files.get("file")
     if upload is not None and upload.filename:
         if form["text"].strip():
@@ -64,6 +66,8 @@ def _source_text(source, form: dict) -> str:
 
 def _missing_period(source) -> str:
     """Why no period could be read: a text without any heading is likely not a report at all."""
+    from core.importing.outline import parse, walk
+
     outline = parse(source.lines)
     headed = any(node.kind in NodeType.HEADINGS for node, _ in walk(outline.nodes))
     return msg.PERIOD_REQUIRED if headed else msg.NOT_A_REPORT
@@ -83,6 +87,9 @@ def period_from_title(source) -> str:
 @bp.route("/import", methods=["POST"])
 @login_required
 def import_upload():
+    from core.importing.service import plan_import
+    from core.importing.source import ImportRefused
+
     require_role("drafter")
     form = _form()
     try:
@@ -119,6 +126,10 @@ def _back_with(error: str):
 
 
 def _preview(plan: ImportPlan, period: str, decisions: dict, source_text: str = "", status: int = 200):
+    from core.importing import messages as im
+    from core.importing.outline import walk
+    from core.importing.service import outline_state
+
     rows = [(index, node, depth) for index, (node, depth) in enumerate(walk(plan.outline.nodes))]
     state = json.dumps({**outline_state(plan.outline), "source_warnings": plan.warnings, "comments": plan.comments},
                        ensure_ascii=False)
@@ -130,6 +141,10 @@ def _preview(plan: ImportPlan, period: str, decisions: dict, source_text: str = 
 
 def _posted_plan(form: PreviewForm):
     """(plan, period) rebuilt from the preview's hidden state and the user's choices."""
+    from core.importing import messages as im
+    from core.importing.service import outline_from_state
+    from core.importing.source import ImportRefused
+
     state, period = form.outline_state(), form.period.data
     if state is None or period is None:
         raise ImportRefused(im.PREVIEW_EXPIRED)
@@ -144,6 +159,10 @@ def _posted_plan(form: PreviewForm):
 @login_required
 def import_adjust():
     """升一级 / 降一级 / 改类型 on one node, then the preview again."""
+    from core.importing.service import ImportPlan, demote, promote, rebind, set_kind
+    from core.importing.source import ImportRefused
+
+    adjustments = {"promote": promote, "demote": demote}
     require_role("drafter")
     form = PreviewForm()
     try:
@@ -152,8 +171,8 @@ def import_adjust():
         return _back_with(str(error))
     action, index = form.adjustment()
     try:
-        if action in ADJUSTMENTS:
-            ADJUSTMENTS[action](outline, index)
+        if action in adjustments:
+            adjustments[action](outline, index)
         elif action == "kind":
             set_kind(outline, index, form.node_kind(index))
     except (ValueError, IndexError):
@@ -167,6 +186,11 @@ def import_adjust():
 @bp.route("/import/confirm", methods=["POST"])
 @login_required
 def import_confirm():
+    from core.importing import messages as im
+    from core.importing.outline import walk
+    from core.importing.service import ImportPlan, create_report_from_plan, rebind
+    from core.importing.source import ImportRefused
+
     require_role("drafter")
     form = PreviewForm()
     try:

@@ -1,7 +1,8 @@
 """上传修改稿: a rendered version edited in Word/WPS comes back as proposed section changes.
 
 The uploaded file travels with the diff page (base64, like the import preview's state), so nothing
-is stored until the user accepts; accepted sections are saved as new versions.
+is stored until the user accepts; accepted sections are saved as new versions. core.importing loads with
+the first upload, not at start-up.
 """
 import base64
 
@@ -12,8 +13,6 @@ from app.extensions import db
 from app.scoping import get_own_or_404, require_role
 from core.drafting.guards import EditRefused, is_editable
 from core.drafting.sections import InvalidEdit, SaveConflict
-from core.importing.roundtrip import apply, compare
-from core.importing.source import ImportRefused, read_docx
 from core import publishing
 from data_models import RenderedDocument, Report
 
@@ -37,6 +36,9 @@ def _version(document_id: int) -> tuple[RenderedDocument, Report]:
 
 
 def _compare(report: Report, data: bytes, filename: str):
+    from core.importing.roundtrip import compare
+    from core.importing.source import read_docx
+
     source = read_docx(data, filename or "修改稿.docx")
     return compare(db.session, report, source), source
 
@@ -44,6 +46,8 @@ def _compare(report: Report, data: bytes, filename: str):
 @bp.route("/documents/<int:document_id>/revise", methods=["GET", "POST"])
 @login_required
 def roundtrip_start(document_id: int):
+    from core.importing.source import ImportRefused
+
     require_role("drafter")
     document, report = _version(document_id)
     if request.method == "GET":
@@ -64,6 +68,9 @@ def roundtrip_start(document_id: int):
 @bp.route("/documents/<int:document_id>/revise/apply", methods=["POST"])
 @login_required
 def roundtrip_apply(document_id: int):
+    from core.importing.roundtrip import apply
+    from core.importing.source import ImportRefused
+
     require_role("drafter")
     document, report = _version(document_id)
     form = RevisionForm()

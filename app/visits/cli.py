@@ -15,7 +15,7 @@ def register(app: Flask) -> None:
     def render_packet_command(visit_id: int, output: str) -> None:
         """生成一次交流考察的考察材料（Word），保存为新版本，并在后台生成 PDF。"""
         from core.publishing.packets import publish_packet
-        from data_models import Visit
+        from data_models import PdfState, Visit
         from tasks.celery_app import wait_for_thread_jobs
         from tasks.rendering import convert_pdf
 
@@ -24,7 +24,7 @@ def register(app: Flask) -> None:
                 raise click.ClickException(f"找不到编号为 {visit_id} 的考察接待。")
             document, created = publish_packet(session, visit_id)
             Path(output).write_bytes(document.docx)
-            document_id, needs_pdf = document.id, document.pdf_state in ("pending", "failed")
+            document_id, needs_pdf = document.id, document.pdf_state in PdfState.TO_CONVERT
             kept = "" if created else "，内容未变，沿用已有版本"
             click.echo(f"已生成：{output}（第{document.version}版{kept}，{len(document.docx)} 字节）")
         if needs_pdf:

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from core import audit, publishing
-from app.publishing.messages import OFD_STARTED, PDF_STATES
+from app.publishing.messages import OFD_STARTED
 from app.scoping import get_own_or_404, own, require_role
 from core.visits import messages as msg
 from core.publishing.packets import packet_documents, packets_by_visit, start_packet_render
@@ -68,7 +68,6 @@ def show(visit_id: int):
     warnings = assemble(db.session, visit.id).warnings if visit.section_ids else []
     return render_template("visits/show.html", visit=visit, choices=briefing_choices(db.session, visit),
                            status_names=VisitStatus.labels(), side_names=msg.SIDE_NAMES, warnings=warnings,
-                           pdf_states=PDF_STATES,
                            documents=packet_documents(db.session, visit))
 
 

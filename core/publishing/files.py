@@ -5,7 +5,7 @@ from sqlalchemy.orm import Session
 
 from core.kinds import layout_for
 from core.metrics.periods import Period
-from data_models import RenderedDocument, Report
+from data_models import OfdState, RenderedDocument, Report
 
 
 def download_name(report: Report, extension: str = "docx") -> str:
@@ -16,9 +16,9 @@ def download_name(report: Report, extension: str = "docx") -> str:
 
 def request_ofd(document: RenderedDocument) -> bool:
     """Mark a version's OFD as wanted; False when it is already made or on its way (nothing to start)."""
-    if document.ofd_state in ("pending", "done"):
+    if document.ofd_state not in OfdState.REQUESTABLE:
         return False
-    document.ofd_state, document.ofd_error = "pending", ""
+    document.ofd_state, document.ofd_error = OfdState.PENDING, ""
     return True
 
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from core import audit
 from core.rendering.document import DocumentContent
-from data_models import RenderedDocument, Report
+from data_models import PdfState, RenderedDocument, Report
 
 from . import assembly
 from .assembly import Assembled, RenderError
@@ -66,7 +66,7 @@ def publication(session: Session, report_id: int, user_id: int | None = None, *,
     document = RenderedDocument(
         report_id=report_id, version=(previous.version + 1) if previous else 1, filename=download_name(report),
         docx=render_docx(content), content_hash=digest, metric_values=content.metric_values,
-        created_by_id=user_id, pdf_state="pending",
+        created_by_id=user_id, pdf_state=PdfState.PENDING,
     )
     session.add(document)
     session.flush()

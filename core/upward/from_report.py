@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from core.kinds import kind_label
 from core.metrics.periods import Period
 from core.review import workflow
-from data_models import CollectionRequest, RenderedDocument, Report, ReportStatus, Submission, User
+from data_models import CollectionRequest, OfdState, PdfState, RenderedDocument, Report, ReportStatus, Submission, User
 
 from . import UpwardError
 from . import messages as msg
@@ -63,11 +63,11 @@ def pdf_of(rendered: RenderedDocument) -> tuple[bytes | None, str]:
     try:
         data = docx_to_pdf(rendered.docx, timeout=PDF_TIMEOUT)
     except PdfUnavailable as error:
-        rendered.pdf_state, rendered.pdf_error = "unavailable", str(error)
+        rendered.pdf_state, rendered.pdf_error = PdfState.UNAVAILABLE, str(error)
         return None, msg.PDF_MISSING.format(reason=error)
     except PdfFailed as error:
         return None, msg.PDF_MISSING.format(reason=error)
-    rendered.pdf, rendered.pdf_state, rendered.pdf_error = data, "done", ""
+    rendered.pdf, rendered.pdf_state, rendered.pdf_error = data, PdfState.DONE, ""
     return data, ""
 
 
@@ -82,9 +82,9 @@ def ofd_of(session: Session, rendered: RenderedDocument) -> bytes | None:
     try:
         data = pdf_to_ofd(rendered.pdf, ofd_info(session, rendered))
     except OfdFailed as error:
-        rendered.ofd_state, rendered.ofd_error = "failed", str(error)
+        rendered.ofd_state, rendered.ofd_error = OfdState.FAILED, str(error)
         return None
-    rendered.ofd, rendered.ofd_state, rendered.ofd_error = data, "done", ""
+    rendered.ofd, rendered.ofd_state, rendered.ofd_error = data, OfdState.DONE, ""
     return data
 
 

@@ -49,3 +49,11 @@ def test_bad_input_is_a_chinese_problem_and_writes_nothing(client, make_token, d
 def test_read_only_token_cannot_import(client, make_token, donghu):
     headers = make_token(donghu, "read")
     assert client.post("/api/v1/reports/import", json={"period": "2023", "text": TEXT}, headers=headers).status_code == 401
+
+
+def test_the_api_text_limit_stays_twice_the_importers():
+    """The schema's limit is written out so that start-up loads no importer; read_text refuses above MAX_CHARS."""
+    from app.api.importing import TEXT_MAX
+    from core.importing.source import MAX_CHARS
+
+    assert TEXT_MAX == 2 * MAX_CHARS
