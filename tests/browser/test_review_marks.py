@@ -43,6 +43,18 @@ def test_import_marks_auto_numbers_in_the_editor_until_confirmed(live_server, br
     assert "1 个自动识别的数字待核对" in summary
     link = page.locator("#warning-list li.w-auto_number a")
     assert "主席会议次数" in link.text_content() and link.get_attribute("href").startswith("#s-")
+    editor_url = page.url
+
+    reviewer = browser.new_page()  # a reviewer sees the mark and the note, read-only
+    login(reviewer, live_server, "donghu_reviewer", "demo12345")
+    reviewer.goto(editor_url)
+    seen = reviewer.locator(".sheet .chip.chip-review")
+    expect(seen).to_have_count(1)
+    seen.click()
+    expect(reviewer.locator(".chip-pop")).to_contain_text("导入时按数值自动识别，请核对")
+    assert reviewer.locator(".chip-pop button.chip-confirm").count() == 0
+    reviewer.close()
+
     marked.click()
     pop = page.locator(".chip-pop")
     pop.wait_for(state="visible")
