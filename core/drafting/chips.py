@@ -27,7 +27,6 @@ class Chip:
     name: str  # the metric or variable the placeholder reads
     shown: str  # the merged text
     warning: str = ""  # Chinese; empty when the number prints well
-    review: bool = False  # bound by the importer on its value alone (| 待核对): to be confirmed
 
 
 def needs_review(code: str) -> bool:
@@ -127,11 +126,12 @@ def chip_for(env: PlaceholderEnvironment, context: dict[str, Any], code: str) ->
     value = context.get(name)
     shown = result.text if not result.error else code
     warning = _warning(value, result.error) or style_warning(code, value, shown)
-    return Chip(name, shown, warning, needs_review(code))
+    return Chip(name, shown, warning)
 
 
 def chips(env: PlaceholderEnvironment, context: dict[str, Any], codes: Iterable[str]) -> dict[str, dict]:
-    """{placeholder: {name, shown, warning, review}} for every placeholder given."""
+    """{placeholder: {name, shown, warning}} for every placeholder given (a `| 待核对` in the
+    placeholder itself tells the editor the number waits for review)."""
     return {code: asdict(chip_for(env, context, code)) for code in sorted(set(codes))}
 
 

@@ -81,7 +81,7 @@ export class Chips {
   // The placeholder without its `| 待核对`; it reads as the marked one did until the server merges it again.
   confirmed(code) {
     const plainCode = code.replace(REVIEW, '').replace(/\s*\}\}$/, ' }}');
-    if (this.chips[code] && !this.chips[plainCode]) this.chips[plainCode] = { ...this.chips[code], review: false };
+    if (this.chips[code] && !this.chips[plainCode]) this.chips[plainCode] = { ...this.chips[code] };
     return plainCode;
   }
 
