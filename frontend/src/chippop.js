@@ -13,7 +13,8 @@ function el(tag, attrs = {}, ...children) {
 
 // The block's own warnings about this number, as the warning list words them (without “where”中的“name”：).
 function listedWarnings(chip, name) {
-  const items = chip.closest('section.block')?.querySelectorAll('ul.node-warnings li') || [];
+  // (the 待核对 note is the popover's own, below)
+  const items = chip.closest('section.block')?.querySelectorAll('ul.node-warnings li:not(.w-auto_number)') || [];
   return [...items].map((li) => li.textContent.trim()).filter((text) => text.includes(`“${name}”`))
     .map((text) => text.replace(/^“[^”]*”中的/, '').replace(`“${name}”：`, ''));
 }

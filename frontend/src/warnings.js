@@ -43,7 +43,7 @@ function showList(warnings) {
   const counted = panel.querySelector('.review-count');
   if (counted) {
     counted.hidden = review === 0;
-    counted.textContent = review ? `，其中${REVIEW_COUNT(review)}` : '';
+    counted.textContent = review ? `，其中 ${REVIEW_COUNT(review)}` : '';
   }
   panel.querySelector('ul').replaceChildren(...warnings.map((w) => item(w, true)));
 }
