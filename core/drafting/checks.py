@@ -9,7 +9,7 @@ from core.metrics.values import MetricValue
 from data_models import NodeType, Section
 
 from . import messages
-from .chips import CODE, asks_style, chip_for, style_warning
+from .chips import CODE, asks_style, chip_for, needs_review, placeholder_name, style_warning
 from .merge import MergeResult, PlaceholderEnvironment, plain
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
@@ -24,6 +24,7 @@ _TYPED_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一
 class DraftWarning:
     section_id: Optional[int]
     code: str  # template_error / unknown / zero / missing / empty / leftover / hand_typed / rate_unit / number_style
+    # / auto_number
     message: str
     text: str = ""  # hand_typed: the number as typed (an import note about the same number then stays quiet)
 
@@ -60,6 +61,12 @@ def style_warnings(where: str, section_id: Optional[int], text: str, env: Placeh
             out.append(DraftWarning(section_id, "number_style", messages.W_NUMBER_STYLE.format(
                 where=where, name=chip.name, reason=reason)))
     return out
+
+
+def review_warnings(where: str, section_id: Optional[int], text: str) -> list[DraftWarning]:
+    """Each number the importer bound on its value alone (`| 待核对`), until it is confirmed."""
+    return [DraftWarning(section_id, "auto_number", messages.W_AUTO_NUMBER.format(where=where, name=placeholder_name(code)))
+            for code in CODE.findall(text or "") if needs_review(code)]
 
 
 _FLAG = re.compile(r"【待补：([^】]*)】")

@@ -10,7 +10,7 @@ from core.metrics import formats
 from core.metrics.values import MetricValue
 
 from . import messages
-from .merge import PlaceholderEnvironment, make_environment, merge_text, plain
+from .merge import REVIEW_MARK, PlaceholderEnvironment, make_environment, merge_text, plain
 
 CODE = re.compile(r"\{\{.*?\}\}", re.S)
 _NAME = re.compile(r"\{\{\s*([^|}\s]+)")
@@ -19,6 +19,7 @@ _APPROX = {"余": "余", "approx_yu": "余", "多": "多", "approx_duo": "多"}
 _WITH_DECIMALS = {"万元", "wan_yuan", "亿元", "yi_yuan", "金额", "yuan", "百分比", "percent"}
 _DECIMAL_PART = re.compile(r"\d\.(\d+)")
 _PARSER = make_environment({})  # parsing only: filter names are not resolved
+_REVIEW = re.compile(r"\s*\|\s*" + REVIEW_MARK + r"(?=\s*(?:\||\}\}))")
 
 
 @dataclass
@@ -26,6 +27,21 @@ class Chip:
     name: str  # the metric or variable the placeholder reads
     shown: str  # the merged text
     warning: str = ""  # Chinese; empty when the number prints well
+
+
+def needs_review(code: str) -> bool:
+    """Whether a placeholder still carries the importer's `| 待核对` (自动识别, not yet confirmed)."""
+    return bool(_REVIEW.search(code))
+
+
+def for_review(code: str) -> str:
+    """{{ 常委会会议次数 | 余 }} → {{ 常委会会议次数 | 余 | 待核对 }} (prints the same)."""
+    return code if needs_review(code) else code[:-2].rstrip() + f" | {REVIEW_MARK} }}}}"
+
+
+def confirmed(code: str) -> str:
+    """The placeholder without its `| 待核对`."""
+    return _REVIEW.sub("", code)
 
 
 def placeholder_codes(texts: Iterable[str]) -> set[str]:
@@ -114,7 +130,8 @@ def chip_for(env: PlaceholderEnvironment, context: dict[str, Any], code: str) ->
 
 
 def chips(env: PlaceholderEnvironment, context: dict[str, Any], codes: Iterable[str]) -> dict[str, dict]:
-    """{placeholder: {name, shown, warning}} for every placeholder given."""
+    """{placeholder: {name, shown, warning}} for every placeholder given (a `| 待核对` in the
+    placeholder itself tells the editor the number waits for review)."""
     return {code: asdict(chip_for(env, context, code)) for code in sorted(set(codes))}
 
 

@@ -25,7 +25,8 @@ from .numbering import Label, number_tree
 from .trace import mark_placeholders
 from .tree import SectionNode, build_tree, describe, load_sections, walk
 from .checks import (DraftWarning, empty_warning, flag_warnings, hand_typed_warnings, leftover_warnings,
-                     merge_warnings, rule_warnings, stored_warnings, style_warnings, typed_number_warning)
+                     merge_warnings, review_warnings, rule_warnings, stored_warnings, style_warnings,
+                     typed_number_warning)
 
 
 @dataclass
@@ -77,7 +78,8 @@ class _Merger:
             result.text = text
         warnings = (merge_warnings(where, section_id, result, self.values) + flag_warnings(where, section_id, result.text)
                     + leftover_warnings(where, section_id, text) + hand_typed_warnings(where, section_id, text, self.values)
-                    + style_warnings(where, section_id, text, self.env, self.names))
+                    + style_warnings(where, section_id, text, self.env, self.names)
+                    + review_warnings(where, section_id, text))
         return clean_text(result.text), tuple(warnings), frozenset(result.names)  # text stored before the door cleaned it must still render
 
 

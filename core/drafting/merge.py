@@ -24,6 +24,9 @@ _MARKERS = ("{{", "{%", "{#")
 _RESERVED = {"self", "loop", "caller", "varargs", "kwargs", "super"}  # Jinja's own names
 _AUTO_PERCENT = "\ue000%"  # a % the service added after a rate (a private-use tag, removed after merging)
 _UNIT_FILTER = "_rate_unit"
+# A number the importer bound on its value alone carries `| 待核对` until someone confirms it
+# ({{ 常委会会议次数 | 待核对 }}): the filter returns its value unchanged, so nothing printed differs.
+REVIEW_MARK = "待核对"
 _TYPED_PERCENT = re.compile("\ue000%(?=\\s*[%％])")
 _AMBIGUOUS = re.compile("百分之[^\ue000]{0,12}\ue000%|[\\d.]*\ue000%\\s*个?百分点")
 # Bounds checked on the tokens before the (recursive) parser and Python's compiler see the text:
@@ -118,7 +121,12 @@ def _environment(filters: frozenset) -> PlaceholderEnvironment:
     env.tests.clear()
     env.filters = {name: _guarded(name, fn) for name, fn in filters}
     env.filters[_UNIT_FILTER] = _with_unit
+    env.filters[REVIEW_MARK] = _unchanged
     return env
+
+
+def _unchanged(value: Any) -> Any:
+    return value
 
 
 @dataclass

@@ -41,6 +41,7 @@ W_METRICS_FAILED = "数字暂时无法计算，占位符未合并（{error}）�
 W_RULE = "数字前后不一致：{rule}。"
 W_RATE_OVER = "“{where}”中的“{name}”为{value}，超过100%，请核对台账中的分子和分母。"
 W_NUMBER_STYLE = "“{where}”中的“{name}”：{reason}"
+W_AUTO_NUMBER = "“{where}”中的“{name}”是导入时按数值自动识别的，请核对。"
 W_RATE_UNIT = "“{where}”中的百分比写成了“{text}”，单位可能重复或有误：比率会自动加“%”，请核对这句话的写法。"
 
 # Editing

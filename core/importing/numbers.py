@@ -5,7 +5,9 @@ values for the period, printed in the style the text used (plain, 余, 多, %, �
 metric with that printed value whose unit or name fits the clause → bound; several → ambiguous;
 none → kept literal. When the name does not settle it but the printed value fits one metric only (or
 one metric's name fits the clause better than the others'), the number is bound all the same and
-marked 自动识别 (`auto`) for the user to review in the preview; only real ties stay ambiguous. A report
+marked 自动识别 (`auto`) for the user to review in the preview; only real ties stay ambiguous. Written
+into the report, such a number keeps the mark as `| 待核对` in its placeholder (printed the same) until
+someone confirms it in the editor. A report
 of last year imported into this year binds to last year's values (the same metrics), so its numbers
 move on to the new period.
 """
@@ -15,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from typing import Callable, Optional
 
+from core.drafting.chips import for_review
 from core.metrics import filters
 from core.metrics.values import MetricValue
 
@@ -312,6 +315,7 @@ def apply_bindings(outline: Outline, numbers: list[FoundNumber]) -> list[FoundNu
         node: Node = nodes[index]
         text = getattr(node, name)
         for found in sorted(items, key=lambda f: f.start, reverse=True):
-            text = text[:found.start] + placeholder(found) + text[found.end:]
+            code = for_review(placeholder(found)) if found.auto else placeholder(found)
+            text = text[:found.start] + code + text[found.end:]
         setattr(node, name, text)
     return literal

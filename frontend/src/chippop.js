@@ -2,6 +2,7 @@
 // keyboard and a small popover shows the metric, the value as printed, the warning if any, and a link
 // to the records behind the metric (the picker's link for it).
 import * as msg from './messages.js';
+import { confirmChip } from './richtext.js';
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -12,7 +13,8 @@ function el(tag, attrs = {}, ...children) {
 
 // The block's own warnings about this number, as the warning list words them (without “where”中的“name”：).
 function listedWarnings(chip, name) {
-  const items = chip.closest('section.block')?.querySelectorAll('ul.node-warnings li') || [];
+  // (the 待核对 note is the popover's own, below)
+  const items = chip.closest('section.block')?.querySelectorAll('ul.node-warnings li:not(.w-auto_number)') || [];
   return [...items].map((li) => li.textContent.trim()).filter((text) => text.includes(`“${name}”`))
     .map((text) => text.replace(/^“[^”]*”中的/, '').replace(`“${name}”：`, ''));
 }
@@ -66,11 +68,25 @@ export class ChipPopover {
       ...why.map((text) => el('p', { class: 'chip-pop-why' }, text)),
       el('p', { class: 'chip-pop-code' }, el('code', {}, chip.dataset.code)),
     );
+    if (info.review) this.box.append(...this.review(chip));
     if (link) {
       this.box.append(el('p', {}, el('a', { href: link, target: '_blank', rel: 'noopener' }, msg.CHIP_RECORDS)));
     }
     this.box.hidden = false;
     this.place();
+  }
+
+  // 自动识别: the note, and for those who may edit a 确认 button and the way to choose another metric.
+  review(chip) {
+    const note = el('p', { class: 'chip-pop-review' }, msg.REVIEW_NOTE);
+    const view = chip.closest('.pm')?.pmView;
+    if (!view || !view.editable) return [note];
+    const button = el('button', { type: 'button', class: 'chip-confirm' }, msg.REVIEW_CONFIRM);
+    button.addEventListener('click', () => {
+      this.hide();
+      if (confirmChip(view, chip, this.chips)) view.focus();
+    });
+    return [note, el('p', {}, button), el('p', { class: 'chip-pop-why' }, msg.REVIEW_CHANGE)];
   }
 
   place() {

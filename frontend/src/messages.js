@@ -42,3 +42,8 @@ export const SPLIT_DO = (n) => `拆分为 ${n} 节`;
 export const SPLIT_KEEP = '保留在本节';
 export const SPLIT_SAVE_FIRST = '本节尚未保存（请先处理本节的提示），暂未拆分；粘贴的文字仍在本节中。';
 export const SPLIT_DONE = (n) => `已按序号拆出 ${n} 节。`;
+export const REVIEW_BADGE = '待核对';
+export const REVIEW_NOTE = '导入时按数值自动识别，请核对';
+export const REVIEW_CONFIRM = '确认';
+export const REVIEW_CHANGE = '如不是这个指标：选中该数字后在“插入数字”中点选正确的指标，即可替换。';
+export const REVIEW_COUNT = (n) => `${n} 个自动识别的数字待核对`;

@@ -6,9 +6,16 @@ import { keymap } from 'prosemirror-keymap';
 import { Schema, Slice } from 'prosemirror-model';
 import { EditorState, NodeSelection, Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
+import { REVIEW_BADGE, REVIEW_NOTE } from './messages.js';
 
 const CODE = /\{\{[^{}]*?\}\}/g;
 const NAME = /^\{\{\s*([^|}\s]+)/;
+// A number the importer bound on its value alone carries `| 待核对` until confirmed (prints the same).
+const REVIEW = /\s*\|\s*待核对(?=\s*(?:\||\}\}))/;
+
+export function needsReview(code) {
+  return REVIEW.test(code);
+}
 
 export const schema = new Schema({
   nodes: {
@@ -63,11 +70,19 @@ export class Chips {
 
   describe(code) {
     const known = this.chips[code];
-    if (known) return known;
+    if (known) return { ...known, review: needsReview(code) };
     const name = (code.match(NAME) || [])[1] || code;
-    if (name in this.metrics) return { name, shown: this.metrics[name], warning: '' };
-    if (name in this.variables) return { name, shown: String(this.variables[name]), warning: '' };
-    return { name, shown: `【未知：${name}】`, warning: '未知指标：请从“插入数字”中选择。' };
+    const review = needsReview(code);
+    if (name in this.metrics) return { name, shown: this.metrics[name], warning: '', review };
+    if (name in this.variables) return { name, shown: String(this.variables[name]), warning: '', review };
+    return { name, shown: `【未知：${name}】`, warning: '未知指标：请从“插入数字”中选择。', review };
+  }
+
+  // The placeholder without its `| 待核对`; it reads as the marked one did until the server merges it again.
+  confirmed(code) {
+    const plainCode = code.replace(REVIEW, '').replace(/\s*\}\}$/, ' }}');
+    if (this.chips[code] && !this.chips[plainCode]) this.chips[plainCode] = { ...this.chips[code] };
+    return plainCode;
   }
 
   // Chips merged again by the server after a save (a number just typed gains its warning in place).
@@ -81,8 +96,10 @@ function paintChip(dom, info) {
   const code = dom.dataset.code;
   dom.classList.add('chip');
   dom.classList.toggle('chip-warn', Boolean(info.warning));
-  dom.title = `${info.name}　${code}${info.warning ? `\n${info.warning}` : ''}`;
-  if (info.warning) dom.setAttribute('aria-label', `${info.shown}：${info.warning}`);
+  dom.classList.toggle('chip-review', Boolean(info.review));
+  const why = [info.warning, info.review ? REVIEW_NOTE : ''].filter(Boolean).join('；');
+  dom.title = `${info.name}　${code}${why ? `\n${why}` : ''}`;
+  if (why) dom.setAttribute('aria-label', `${info.shown}：${why}`);
   else dom.removeAttribute('aria-label');
   const shown = document.createElement('span');
   shown.className = 'chip-value';
@@ -91,6 +108,25 @@ function paintChip(dom, info) {
   raw.className = 'chip-code';
   raw.textContent = code;
   dom.replaceChildren(shown, raw);
+  if (info.review) {
+    const badge = document.createElement('span');
+    badge.className = 'chip-badge';
+    badge.textContent = REVIEW_BADGE;
+    dom.append(badge);
+  }
+}
+
+// Confirm a 待核对 chip of `view` (its DOM `dom`): the same number without the mark, saved as any edit is.
+export function confirmChip(view, dom, chips) {
+  let at = null;
+  view.state.doc.descendants((node, pos) => {
+    if (at === null && node.type.name === 'number' && view.nodeDOM(pos) === dom) at = pos;
+    return at === null;
+  });
+  if (at === null) return false;
+  const code = chips.confirmed(view.state.doc.nodeAt(at).attrs.code);
+  view.dispatch(view.state.tr.setNodeMarkup(at, null, { code }));
+  return true;
 }
 
 class NumberView {

@@ -1,3 +1,5 @@
+import { REVIEW_COUNT } from './messages.js';
+
 // Warnings (unknown metric, leftover */XX, zero values…) at their block and in one list, refreshed after saves.
 const REFRESH_MS = 1500;
 
@@ -37,6 +39,12 @@ function showList(warnings) {
   if (!panel) return;
   panel.hidden = warnings.length === 0;
   panel.querySelector('.count').textContent = String(warnings.length);
+  const review = warnings.filter((w) => w.code === 'auto_number').length;
+  const counted = panel.querySelector('.review-count');
+  if (counted) {
+    counted.hidden = review === 0;
+    counted.textContent = review ? `，其中 ${REVIEW_COUNT(review)}` : '';
+  }
   panel.querySelector('ul').replaceChildren(...warnings.map((w) => item(w, true)));
 }
 
