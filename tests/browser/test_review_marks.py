@@ -36,7 +36,7 @@ def test_import_marks_auto_numbers_in_the_editor_until_confirmed(live_server, br
     page.click("a:has-text('打开编辑')")
     page.wait_for_selector("#save-status[data-state=saved]")
     marked = page.locator(".sheet .chip.chip-review")
-    assert marked.count() == 1
+    expect(marked).to_have_count(1)  # the editor script builds the chips after the page loads
     assert marked.locator(".chip-value").inner_text() == "2" and marked.locator(".chip-badge").inner_text() == "待核对"
     assert page.locator(".sheet .chip:not(.chip-review) .chip-value").all_inner_texts() == ["6"]
     summary = page.inner_text("#warning-list summary")
@@ -69,6 +69,7 @@ def test_import_marks_auto_numbers_in_the_editor_until_confirmed(live_server, br
     assert "{{ 主席会议次数 }}" in bodies and "待核对" not in bodies
     page.reload()
     page.wait_for_selector("#save-status[data-state=saved]")
+    expect(page.locator(".sheet .chip .chip-value")).to_have_count(2)
     assert page.locator(".sheet .chip.chip-review").count() == 0
     assert page.locator(".sheet .chip .chip-value").all_inner_texts() == ["6", "2"]
     assert "待核对" not in page.text_content("#warning-list")
