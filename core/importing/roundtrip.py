@@ -44,6 +44,7 @@ class Segment:
 @dataclass
 class Paragraph:
     segments: list[Segment] = field(default_factory=list)
+    run_in: bool = False  # one section's piece of a paragraph several sections print into (一是… inline)
 
     @property
     def text(self) -> str:
@@ -176,9 +177,10 @@ class Reorder:
 
 def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
     """Proposed changes per section between the report as rendered and the edited .docx."""
-    base = rendered_paragraphs(session, report)
+    base = split_run_in(rendered_paragraphs(session, report))
     lines = [line for line in edited.lines if line.text.strip()]
-    texts = [_norm(line.text) for line in lines]
+    units = _units(base, lines)
+    texts = [_norm(text) for _, text in units]
     result = RoundTrip([])
     changes: dict[int, SectionChange] = {}
     sections = {s.id: s for s in load_sections(session, report.id)}
@@ -192,22 +194,130 @@ def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
 
     mapped, deleted, inserted = _match(base, texts)
     moves = _moves(base, texts, sections, deleted, inserted)
+    commented: set[int] = set()
     for i, js in sorted(mapped.items()):
-        edited = "\n".join(lines[j].text.strip() for j in js)
-        if _norm(base[i].text) != _norm(edited) or len(js) > 1:
-            _changed(base[i], edited, change_for, result)
+        edited_text = "\n".join(units[j][1].strip() for j in js)
+        if _norm(base[i].text) != _norm(edited_text) or len(js) > 1:
+            _changed(base[i], edited_text, change_for, result)
         for j in js:
-            _comments(base[i], lines[j], change_for, result)
+            line = units[j][0]
+            if line not in commented:  # a line's comments go to the first section it carries
+                commented.add(line)
+                _comments(base[i], lines[line], change_for, result)
     for i in deleted:
         if i not in moves:
             _removed(base[i], change_for, result)
     moved_to = set(moves.values())
     for j, anchor in inserted:
         if j not in moved_to:
-            _inserted(base, anchor, lines[j].text, change_for, result)
+            _inserted(base, anchor, units[j][1], change_for, result)
     result.reorders = _reorders(base, sections, {**{i: js[0] for i, js in mapped.items()}, **moves}, result)
     result.changes = [c for c in changes.values() if c.added or c.changed or c.removed or c.comments]
     return result
+
+
+# --- run-in paragraphs: one piece per section --------------------------------------------------
+
+_NUMBER_BEFORE = re.compile(r"(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|[■●])$")
+
+
+def split_run_in(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A paragraph several sections print into (一、heading 一是… 二是… inline) as one piece per
+    section, so that an edit inside it maps to the section whose text it touches."""
+    out = []
+    for paragraph in paragraphs:
+        if len({s.section_id for s in paragraph.segments if s.section_id}) < 2:
+            out.append(paragraph)
+            continue
+        pieces: list[Paragraph] = []
+        for segment in paragraph.segments:
+            if not pieces or (segment.section_id and segment.section_id != _section_of(pieces[-1])):
+                pieces.append(Paragraph([], run_in=True))
+            pieces[-1].segments.append(segment)
+        out += pieces
+    return out
+
+
+def _anchor(piece: Paragraph) -> tuple[str, str, str]:
+    """(number, lead sentence or heading, the two together) a piece of a run-in paragraph opens with."""
+    number = "".join(s.shown for s in piece.segments if s.slot == "number")
+    lead = "".join(s.shown for s in piece.segments if s.slot in ("lead", "heading"))
+    if not lead:  # an item without a lead sentence: the opening of its text
+        lead = "".join(s.shown for s in piece.segments if s.slot != "number")[:8]
+    return _norm(number), _norm(lead), _norm(number + lead)
+
+
+def _units(base: list[Paragraph], lines: list) -> list[tuple[int, str]]:
+    """The edited paragraphs as matching units: (line index, text), a paragraph carrying run-in
+    pieces cut where each piece's number and lead sentence now stand."""
+    cuts: dict[int, set[int]] = {}
+    for j, position in _Anchors([_norm(line.text) for line in lines]).locate(base).values():
+        if position > 0:
+            cuts.setdefault(j, set()).add(position)
+    units = []
+    for j, line in enumerate(lines):
+        raw = [k for k, char in enumerate(line.text) if not char.isspace()]  # normalized -> raw position
+        bounds = [0, *(raw[c] for c in sorted(cuts.get(j, ()))), len(line.text)]
+        units += [(j, line.text[a:b]) for a, b in zip(bounds, bounds[1:]) if line.text[a:b].strip()]
+    return units
+
+
+class _Anchors:
+    """Where each run-in piece of the report now opens in the edited paragraphs (normalized text)."""
+
+    def __init__(self, normalized: list[str]):
+        self.normalized = normalized
+        self.found: dict[int, tuple[int, int]] = {}  # base index -> (line, position)
+        self.taken: set[tuple[int, int]] = set()
+
+    def occurrences(self, needle: str, low=(0, 0), high=None):
+        for j, text in enumerate(self.normalized):
+            start = text.find(needle) if needle else -1
+            while start >= 0:
+                if (j, start) >= low and (high is None or (j, start) < high) and (j, start) not in self.taken:
+                    yield j, start
+                start = text.find(needle, start + 1)
+
+    def put(self, i: int, where: Optional[tuple[int, int]]) -> None:
+        if where:
+            self.found[i] = where
+            self.taken.add(where)
+
+    def locate(self, base: list[Paragraph]) -> dict[int, tuple[int, int]]:
+        pieces = [i for i, p in enumerate(base) if p.run_in]
+        cursor = (0, 0)
+        for i in pieces:  # number and lead sentence, in order, or anywhere (a moved paragraph)
+            both = _anchor(base[i])[2]
+            self.put(i, next(self.occurrences(both, cursor), None) or next(self.occurrences(both), None))
+            cursor = self.found.get(i, cursor)
+        for i in pieces:  # the lead sentence alone (the number edited), between its neighbours
+            if i not in self.found:
+                self.put(i, self._by_lead(_anchor(base[i])[1], *_neighbours(self.found, pieces, i)))
+        for i in pieces:  # the number alone (the lead sentence edited), after the piece before it
+            if i not in self.found and base[i - 1].run_in and i - 1 in self.found:
+                self.put(i, self._by_number(_anchor(base[i])[0], *_neighbours(self.found, pieces, i)))
+        return self.found
+
+    def _by_lead(self, lead: str, low, high) -> Optional[tuple[int, int]]:
+        where = next(self.occurrences(lead, low, high), None) if len(lead) >= 4 else None
+        if where is None:
+            return None
+        number = _NUMBER_BEFORE.search(self.normalized[where[0]][:where[1]])
+        return where[0], where[1] - (len(number.group(0)) if number else 0)
+
+    def _by_number(self, number: str, low, high) -> Optional[tuple[int, int]]:
+        if high is None or high[0] != low[0]:  # within the paragraph of the piece before it
+            high = (low[0], len(self.normalized[low[0]]))
+        return next(self.occurrences(number, (low[0], low[1] + 1), high), None) if number else None
+
+
+def _neighbours(found: dict, pieces: list[int], i: int) -> tuple[tuple[int, int], Optional[tuple[int, int]]]:
+    """Where the nearest located pieces before and after piece i stand (when they are in order)."""
+    before = [found[k] for k in pieces if k < i and k in found]
+    after = [found[k] for k in pieces if k > i and k in found]
+    low = before[-1] if before else (0, 0)
+    high = after[0] if after and after[0] > low else None
+    return low, high
 
 
 def _match(base: list[Paragraph], texts: list[str]) -> tuple[dict[int, list[int]], list[int], list[tuple[int, int]]]:
