@@ -207,3 +207,88 @@ def test_accepting_a_deleted_item_leaves_its_neighbours(db_session, demo_reports
     text, _ = preview_text(db_session, report.id)
     assert "上下联动形成合力" not in text and "议题紧扣县委部署。" in text and "统战功能有效发挥。" in text
     assert db_session.get(Section, item.id).version == 2
+
+
+def _upload(client, db_session, report, edit) -> tuple:
+    """(document, the diff page's html, the carried upload) for the report's rendered version edited by `edit`."""
+    from core.publishing import publish
+
+    document, _ = publish(db_session, report.id)
+    db_session.commit()
+    word = Document(io.BytesIO(document.docx))
+    edit(word)
+    client.login("donghu_drafter")
+    page = client.post(f"/reports/documents/{document.id}/revise", content_type="multipart/form-data",
+                       data={"file": (io.BytesIO(_saved(word)), "修改稿.docx")})
+    html = page.get_data(as_text=True)
+    return document, html, re.search(r'name="upload" value="([^"]*)"', html).group(1)
+
+
+def _apply(client, document, upload, **extra) -> str:
+    return client.post(f"/reports/documents/{document.id}/revise/apply", follow_redirects=True,
+                       data={"upload": upload, "filename": "修改稿.docx", "accept_all": "1", **extra}
+                       ).get_data(as_text=True)
+
+
+def _drop_second_item(word) -> None:
+    paragraph = _paragraph(word, "上下联动形成合力。")
+    text = paragraph.text
+    _replace(paragraph, text[text.index("二是上下联动"):text.index("三是统战功能")])
+
+
+def _drop_paragraph(word) -> None:
+    paragraph = _paragraph(word, "围绕中心大局，推动协商成果转化见效。")
+    paragraph._p.getparent().remove(paragraph._p)
+
+
+def test_a_deleted_item_is_shown_and_confirmed_alone_in_the_browser(client, db_session, demo_reports):
+    report = demo_reports[BRIEFING]
+    document, html, upload = _upload(client, db_session, report, _drop_second_item)
+    assert html.count('class="card roundtrip-section"') == 1 and 'id="confirm-removals"' in html
+    assert "删除：<del>二是上下联动形成合力。" in html and "涉及 1 节" in html
+    assert "1 节的修改含删除的段落" in _apply(client, document, upload)
+    assert "上下联动形成合力" in preview_text(db_session, report.id)[0]  # not confirmed: nothing deleted
+    assert "已采纳 1 节的修改" in _apply(client, document, upload, **{"confirm-removals": "1"})
+    db_session.expire_all()
+    text, _ = preview_text(db_session, report.id)
+    assert "上下联动形成合力" not in text and "议题紧扣县委部署。" in text and "统战功能有效发挥。" in text
+
+
+def test_a_deleted_run_in_paragraph_needs_the_confirmation_for_all_its_sections(client, db_session, demo_reports):
+    report = demo_reports[BRIEFING]
+    document, html, upload = _upload(client, db_session, report, _drop_paragraph)
+    assert html.count('class="card roundtrip-section"') == 4 and "涉及 4 节" in html
+    assert "4 节的修改含删除的段落" in _apply(client, document, upload)
+    db_session.expire_all()
+    assert "统战功能有效发挥。" in preview_text(db_session, report.id)[0]
+    assert "已采纳 4 节的修改" in _apply(client, document, upload, **{"confirm-removals": "1"})
+    db_session.expire_all()
+    text, _ = preview_text(db_session, report.id)
+    assert "围绕中心大局" not in text and "议题紧扣县委部署" not in text and "统战功能有效发挥" not in text
+    assert "政治建设摆在首位。" in text
+
+
+def test_enter_pressed_between_two_items_changes_nothing(db_session, demo_reports):
+    """Numbering style decides what runs in; a paragraph broken before 二是 still carries the same text."""
+    report = demo_reports[BRIEFING]
+    document = _word(db_session, report)
+    paragraph = _paragraph(document, "上下联动形成合力。")
+    tail = document.add_paragraph(paragraph.text[paragraph.text.index("二是上下联动"):])
+    paragraph._p.addnext(tail._p)
+    _replace(paragraph, paragraph.text[paragraph.text.index("二是上下联动"):])
+    result = _round_trip(db_session, report, document)
+    assert result.changes == [] and result.unplaced == [] and result.reorders == []
+
+
+def test_a_comment_on_a_run_in_paragraph_and_an_edit_in_its_last_item(db_session, demo_reports):
+    report = demo_reports[EXPERIENCE]
+    document = _word(db_session, report)
+    paragraph = _paragraph(document, "建立委员履职评价机制。")
+    document.add_comment(paragraph.runs, text="请核实", author="审稿人")
+    _replace(paragraph, "建立委员履职评价机制。", "健全委员履职评价机制。")
+    result = _round_trip(db_session, report, document)
+    first = _section(db_session, report, lead="建立成果转化机制。")
+    last = _section(db_session, report, lead="建立委员履职评价机制。")
+    assert {c.section_id: (c.comments, bool(c.changed)) for c in result.changes} == {
+        first.id: (["请核实"], False), last.id: ([], True)}
+    assert next(c for c in result.changes if c.section_id == last.id).proposed()[1] == "健全委员履职评价机制。"
