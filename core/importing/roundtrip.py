@@ -295,7 +295,9 @@ class _Anchors:
                 self.put(i, self._by_lead(_anchor(base[i])[1], *_neighbours(self.found, pieces, i)))
         for i in pieces:  # the number alone (the lead sentence edited), after the piece before it
             if i not in self.found and base[i - 1].run_in and i - 1 in self.found:
-                self.put(i, self._by_number(_anchor(base[i])[0], *_neighbours(self.found, pieces, i)))
+                number, lead, _both = _anchor(base[i])
+                expected = self.found[i - 1][1] + len(_norm(base[i - 1].text))  # where it stood
+                self.put(i, self._by_number(number, lead, expected, *_neighbours(self.found, pieces, i)))
         return self.found
 
     def _by_lead(self, lead: str, low, high) -> Optional[tuple[int, int]]:
@@ -305,10 +307,20 @@ class _Anchors:
         number = _NUMBER_BEFORE.search(self.normalized[where[0]][:where[1]])
         return where[0], where[1] - (len(number.group(0)) if number else 0)
 
-    def _by_number(self, number: str, low, high) -> Optional[tuple[int, int]]:
-        if high is None or high[0] != low[0]:  # within the paragraph of the piece before it
+    def _by_number(self, number: str, lead: str, expected: int, low, high) -> Optional[tuple[int, int]]:
+        """Within the paragraph of the piece before it, the number's occurrence followed by text most
+        like the old lead sentence, then nearest to where the piece stood (……排第三是…… inside an
+        item's own text is not the next item's number)."""
+        if high is None or high[0] != low[0]:
             high = (low[0], len(self.normalized[low[0]]))
-        return next(self.occurrences(number, (low[0], low[1] + 1), high), None) if number else None
+        text = self.normalized[low[0]]
+
+        def score(where: tuple[int, int]) -> tuple[float, int]:
+            after = text[where[1] + len(number):where[1] + len(number) + len(lead)]
+            return -round(_similar(after, lead), 1), abs(where[1] - expected)
+
+        found = list(self.occurrences(number, (low[0], low[1] + 1), high)) if number else []
+        return min(found, key=score, default=None)
 
 
 def _neighbours(found: dict, pieces: list[int], i: int) -> tuple[tuple[int, int], Optional[tuple[int, int]]]:

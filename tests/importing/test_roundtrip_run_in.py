@@ -292,3 +292,20 @@ def test_a_comment_on_a_run_in_paragraph_and_an_edit_in_its_last_item(db_session
     assert {c.section_id: (c.comments, bool(c.changed)) for c in result.changes} == {
         first.id: (["请核实"], False), last.id: ([], True)}
     assert next(c for c in result.changes if c.section_id == last.id).proposed()[1] == "健全委员履职评价机制。"
+
+
+def test_an_edited_lead_is_found_by_its_number_even_with_the_number_in_the_text_before(db_session, demo_reports):
+    report = demo_reports[EXPERIENCE]
+    second = _section(db_session, report, lead="建立跟踪督办机制。")
+    third = _section(db_session, report, lead="建立宣传推广机制。")
+    document = _word(db_session, report)
+    paragraph = _paragraph(document, "建立宣传推广机制。")
+    _replace(paragraph, "三是建立宣传推广机制。", "三是完善宣传推广机制。")
+    before_third = paragraph.text[:paragraph.text.index("三是完善")]
+    _replace(paragraph, before_third[-6:], before_third[-6:] + "督办名单中排第三是常态。")
+    result = _round_trip(db_session, report, document)
+    assert {c.section_id for c in result.changes} == {second.id, third.id}
+    assert not any(c.removed or c.added for c in result.changes)
+    proposed = {c.section_id: c.proposed() for c in result.changes}
+    assert proposed[third.id] == (third.heading, "完善宣传推广机制。", third.body)
+    assert proposed[second.id][2] == second.body + "督办名单中排第三是常态。"
