@@ -6,6 +6,11 @@ uploaded file's final text (tracked changes accepted) is matched against it para
 then character by character inside a changed paragraph. Literal text takes the edit; a placeholder
 whose merged value is still there keeps its binding; an overtyped one is flagged (keep the binding
 or make the typed number literal); numbering is generated and never taken back.
+
+A paragraph several sections print into (一、heading 一是… 二是… run in, the 一是 numbering style and
+the experience briefing) is matched as one piece per section: the edited paragraph is cut where each
+piece's number and lead sentence now stand (or the lead alone, or the number alone after the piece
+before it), so deleting one item deletes that section only and an edit changes the section it is in.
 """
 import re
 from dataclasses import dataclass, field
