@@ -309,3 +309,30 @@ def test_an_edited_lead_is_found_by_its_number_even_with_the_number_in_the_text_
     proposed = {c.section_id: c.proposed() for c in result.changes}
     assert proposed[third.id] == (third.heading, "完善宣传推广机制。", third.body)
     assert proposed[second.id][2] == second.body + "督办名单中排第三是常态。"
+
+
+@pytest.mark.parametrize("key, start, end, gone", [
+    (BRIEFING, "二、围绕中心大局", "一是议题紧扣", {"heading": "围绕中心大局，推动协商成果转化见效。"}),
+    (EXPERIENCE, "一是把党的领导", "二是把制度建设", {"lead": "把党的领导贯穿协商全过程。"}),
+])
+def test_deleting_the_opening_piece_of_a_run_in_paragraph(db_session, demo_reports, key, start, end, gone):
+    report = demo_reports[key]
+    section = _section(db_session, report, **gone)
+    document = _word(db_session, report)
+    paragraph = _paragraph(document, end)
+    text = paragraph.text
+    _replace(paragraph, text[text.index(start):text.index(end)])
+    result = _round_trip(db_session, report, document)
+    assert [c.section_id for c in result.changes] == [section.id] and result.changes[0].removed
+    assert result.reorders == [] and result.unplaced == []
+
+
+def test_deleting_the_last_two_items_of_a_run_in_paragraph(db_session, demo_reports):
+    report = demo_reports[EXPERIENCE]
+    document = _word(db_session, report)
+    paragraph = _paragraph(document, "建立宣传推广机制。")
+    text = paragraph.text
+    _replace(paragraph, text[text.index("三是建立宣传推广机制。"):])
+    result = _round_trip(db_session, report, document)
+    gone = [_section(db_session, report, lead=lead).id for lead in ("建立宣传推广机制。", "建立委员履职评价机制。")]
+    assert sorted(c.section_id for c in result.changes) == sorted(gone) and all(c.removed for c in result.changes)
