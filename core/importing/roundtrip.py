@@ -184,7 +184,7 @@ def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
     """Proposed changes per section between the report as rendered and the edited .docx."""
     base = split_run_in(rendered_paragraphs(session, report))
     lines = [line for line in edited.lines if line.text.strip()]
-    units = _units(base, lines)
+    units, anchored = _units(base, lines)
     texts = [_norm(text) for _, text in units]
     result = RoundTrip([])
     changes: dict[int, SectionChange] = {}
@@ -197,7 +197,7 @@ def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
                                                 (s.heading, s.lead, s.body))
         return changes[section_id]
 
-    mapped, deleted, inserted = _match(base, texts)
+    mapped, deleted, inserted = _match(base, texts, anchored)
     moves = _moves(base, texts, sections, deleted, inserted)
     commented: set[int] = set()
     for i, js in sorted(mapped.items()):
@@ -252,19 +252,26 @@ def _anchor(piece: Paragraph) -> tuple[str, str, str]:
     return _norm(number), _norm(lead), _norm(number + lead)
 
 
-def _units(base: list[Paragraph], lines: list) -> list[tuple[int, str]]:
+def _units(base: list[Paragraph], lines: list) -> tuple[list[tuple[int, str]], dict[int, int]]:
     """The edited paragraphs as matching units: (line index, text), a paragraph carrying run-in
-    pieces cut where each piece's number and lead sentence now stand."""
+    pieces cut where each piece's number and lead sentence now stand; and unit -> the base piece
+    whose opening it starts with (that piece, however rewritten its text)."""
     cuts: dict[int, set[int]] = {}
-    for j, position in _Anchors([_norm(line.text) for line in lines]).locate(base).values():
-        if position > 0:
-            cuts.setdefault(j, set()).add(position)
-    units = []
+    found = _Anchors([_norm(line.text) for line in lines]).locate(base)
+    for j, position in found.values():
+        cuts.setdefault(j, {0}).add(position)
+    starts = {where: i for i, where in found.items()}
+    units, anchored = [], {}
     for j, line in enumerate(lines):
         raw = [k for k, char in enumerate(line.text) if not char.isspace()]  # normalized -> raw position
-        bounds = [0, *(raw[c] for c in sorted(cuts.get(j, ()))), len(line.text)]
-        units += [(j, line.text[a:b]) for a, b in zip(bounds, bounds[1:]) if line.text[a:b].strip()]
-    return units
+        positions = sorted(cuts.get(j, {0}))
+        bounds = [0, *(raw[c] for c in positions[1:]), len(line.text)]
+        for start, a, b in zip(positions, bounds, bounds[1:]):
+            if line.text[a:b].strip():
+                if (j, start) in starts:
+                    anchored[len(units)] = starts[(j, start)]
+                units.append((j, line.text[a:b]))
+    return units, anchored
 
 
 class _Anchors:
@@ -337,7 +344,8 @@ def _neighbours(found: dict, pieces: list[int], i: int) -> tuple[tuple[int, int]
     return low, high
 
 
-def _match(base: list[Paragraph], texts: list[str]) -> tuple[dict[int, list[int]], list[int], list[tuple[int, int]]]:
+def _match(base: list[Paragraph], texts: list[str],
+           anchored: Optional[dict[int, int]] = None) -> tuple[dict[int, list[int]], list[int], list[tuple[int, int]]]:
     """Old paragraph -> its new paragraph(s) (two when Word split it) for those kept or changed; the
     deleted old ones; the inserted new ones, each with the old paragraph it follows."""
     mapped, deleted, inserted = {}, [], []
@@ -346,7 +354,7 @@ def _match(base: list[Paragraph], texts: list[str]) -> tuple[dict[int, list[int]
         if tag == "equal":
             mapped.update({i1 + k: [j1 + k] for k in range(i2 - i1)})
             continue
-        pairs, new, gone = _pair(base, texts, i1, i2, j1, j2)
+        pairs, new, gone = _pair(base, texts, i1, i2, j1, j2, anchored or {})
         mapped.update(dict(pairs))
         deleted += gone
         inserted += [(j, max([i for i, js in pairs if js[0] < j], default=i1 - 1)) for j in new]
@@ -411,15 +419,22 @@ def _drawn_from(part: str, old: str) -> bool:
     return sum(b.size for b in blocks) >= 0.8 * len(part)
 
 
-def _pair(base, texts, i1, i2, j1, j2) -> tuple[list[tuple[int, list[int]]], list[int], list[int]]:
+def _pair(base, texts, i1, i2, j1, j2, anchored) -> tuple[list[tuple[int, list[int]]], list[int], list[int]]:
     """Within a changed run: each old paragraph paired with the next similar new one, in order, or
-    with two new ones when Word split it in two (Enter pressed inside it)."""
+    with two new ones when Word split it in two (Enter pressed inside it). A new unit that opens with
+    a run-in piece's number and lead sentence pairs with that piece only, however rewritten."""
     pairs, deleted, j = [], [], j1
     for i in range(i1, i2):
         old = _norm(base[i].text)
-        split = next((k for k in range(j, j2 - 1) if _similar(old, texts[k] + texts[k + 1]) >= 0.8
+
+        def free(k: int) -> bool:
+            return anchored.get(k, i) == i
+
+        split = next((k for k in range(j, j2 - 1) if free(k) and free(k + 1) and k + 1 not in anchored
+                      and _similar(old, texts[k] + texts[k + 1]) >= 0.8
                       and _drawn_from(texts[k], old) and _drawn_from(texts[k + 1], old)), None)
-        match = next((k for k in range(j, j2) if _similar(old, texts[k]) >= 0.5), None)
+        match = next((k for k in range(j, j2) if anchored.get(k) == i
+                      or (free(k) and _similar(old, texts[k]) >= 0.5)), None)
         if split is not None and (match is None or split <= match):
             pairs.append((i, [split, split + 1]))
             j = split + 2

@@ -336,3 +336,18 @@ def test_deleting_the_last_two_items_of_a_run_in_paragraph(db_session, demo_repo
     result = _round_trip(db_session, report, document)
     gone = [_section(db_session, report, lead=lead).id for lead in ("建立宣传推广机制。", "建立委员履职评价机制。")]
     assert sorted(c.section_id for c in result.changes) == sorted(gone) and all(c.removed for c in result.changes)
+
+
+def test_rewriting_an_item_of_a_run_in_paragraph_keeps_it_that_item(db_session, demo_reports):
+    report = demo_reports[BRIEFING]
+    item = _section(db_session, report, lead="上下联动形成合力。")
+    document = _word(db_session, report)
+    paragraph = _paragraph(document, "上下联动形成合力。")
+    text = paragraph.text
+    body = text[text.index("上下联动形成合力。") + len("上下联动形成合力。"):text.index("三是统战功能")]
+    rewritten = "与清河市政协和西山县政协同题调研，成果共享。"
+    _replace(paragraph, body, rewritten)
+    result = _round_trip(db_session, report, document)
+    assert [c.section_id for c in result.changes] == [item.id]
+    assert not result.changes[0].removed and not result.changes[0].added
+    assert result.changes[0].proposed() == (item.heading, item.lead, rewritten)
