@@ -6,6 +6,11 @@ uploaded file's final text (tracked changes accepted) is matched against it para
 then character by character inside a changed paragraph. Literal text takes the edit; a placeholder
 whose merged value is still there keeps its binding; an overtyped one is flagged (keep the binding
 or make the typed number literal); numbering is generated and never taken back.
+
+A paragraph several sections print into (一、heading 一是… 二是… run in, the 一是 numbering style and
+the experience briefing) is matched as one piece per section: the edited paragraph is cut where each
+piece's number and lead sentence now stand (or the lead alone, or the number alone after the piece
+before it), so deleting one item deletes that section only and an edit changes the section it is in.
 """
 import re
 from dataclasses import dataclass, field
@@ -44,6 +49,7 @@ class Segment:
 @dataclass
 class Paragraph:
     segments: list[Segment] = field(default_factory=list)
+    run_in: bool = False  # one section's piece of a paragraph several sections print into (一是… inline)
 
     @property
     def text(self) -> str:
@@ -176,9 +182,10 @@ class Reorder:
 
 def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
     """Proposed changes per section between the report as rendered and the edited .docx."""
-    base = rendered_paragraphs(session, report)
+    base = split_run_in(rendered_paragraphs(session, report))
     lines = [line for line in edited.lines if line.text.strip()]
-    texts = [_norm(line.text) for line in lines]
+    units, anchored = _units(base, lines)
+    texts = [_norm(text) for _, text in units]
     result = RoundTrip([])
     changes: dict[int, SectionChange] = {}
     sections = {s.id: s for s in load_sections(session, report.id)}
@@ -190,27 +197,155 @@ def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
                                                 (s.heading, s.lead, s.body))
         return changes[section_id]
 
-    mapped, deleted, inserted = _match(base, texts)
+    mapped, deleted, inserted = _match(base, texts, anchored)
     moves = _moves(base, texts, sections, deleted, inserted)
+    commented: set[int] = set()
     for i, js in sorted(mapped.items()):
-        edited = "\n".join(lines[j].text.strip() for j in js)
-        if _norm(base[i].text) != _norm(edited) or len(js) > 1:
-            _changed(base[i], edited, change_for, result)
+        edited_text = "\n".join(units[j][1].strip() for j in js)
+        if _norm(base[i].text) != _norm(edited_text) or len(js) > 1:
+            _changed(base[i], edited_text, change_for, result)
         for j in js:
-            _comments(base[i], lines[j], change_for, result)
+            line = units[j][0]
+            if line not in commented:  # a line's comments go to the first section it carries
+                commented.add(line)
+                _comments(base[i], lines[line], change_for, result)
     for i in deleted:
         if i not in moves:
             _removed(base[i], change_for, result)
     moved_to = set(moves.values())
     for j, anchor in inserted:
         if j not in moved_to:
-            _inserted(base, anchor, lines[j].text, change_for, result)
+            _inserted(base, anchor, units[j][1], change_for, result)
     result.reorders = _reorders(base, sections, {**{i: js[0] for i, js in mapped.items()}, **moves}, result)
     result.changes = [c for c in changes.values() if c.added or c.changed or c.removed or c.comments]
     return result
 
 
-def _match(base: list[Paragraph], texts: list[str]) -> tuple[dict[int, list[int]], list[int], list[tuple[int, int]]]:
+# --- run-in paragraphs: one piece per section --------------------------------------------------
+
+_NUMBER_BEFORE = re.compile(r"(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|[■●])$")
+
+
+def split_run_in(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A paragraph several sections print into (一、heading 一是… 二是… inline) as one piece per
+    section, so that an edit inside it maps to the section whose text it touches."""
+    out = []
+    for paragraph in paragraphs:
+        if len({s.section_id for s in paragraph.segments if s.section_id}) < 2:
+            out.append(paragraph)
+            continue
+        pieces: list[Paragraph] = []
+        for segment in paragraph.segments:
+            if not pieces or (segment.section_id and segment.section_id != _section_of(pieces[-1])):
+                pieces.append(Paragraph([], run_in=True))
+            pieces[-1].segments.append(segment)
+        out += pieces
+    return out
+
+
+def _anchor(piece: Paragraph) -> tuple[str, str, str]:
+    """(number, lead sentence or heading, the two together) a piece of a run-in paragraph opens with."""
+    number = "".join(s.shown for s in piece.segments if s.slot == "number")
+    lead = "".join(s.shown for s in piece.segments if s.slot in ("lead", "heading"))
+    if not lead:  # an item without a lead sentence: the opening of its text
+        lead = "".join(s.shown for s in piece.segments if s.slot != "number")[:8]
+    return _norm(number), _norm(lead), _norm(number + lead)
+
+
+def _units(base: list[Paragraph], lines: list) -> tuple[list[tuple[int, str]], dict[int, int]]:
+    """The edited paragraphs as matching units: (line index, text), a paragraph carrying run-in
+    pieces cut where each piece's number and lead sentence now stand; and unit -> the base piece
+    whose opening it starts with (that piece, however rewritten its text)."""
+    cuts: dict[int, set[int]] = {}
+    found = _Anchors([_norm(line.text) for line in lines]).locate(base)
+    for j, position in found.values():
+        cuts.setdefault(j, {0}).add(position)
+    starts = {where: i for i, where in found.items()}
+    units, anchored = [], {}
+    for j, line in enumerate(lines):
+        raw = [k for k, char in enumerate(line.text) if not char.isspace()]  # normalized -> raw position
+        positions = sorted(cuts.get(j, {0}))
+        bounds = [0, *(raw[c] for c in positions[1:]), len(line.text)]
+        for start, a, b in zip(positions, bounds, bounds[1:]):
+            if line.text[a:b].strip():
+                if (j, start) in starts:
+                    anchored[len(units)] = starts[(j, start)]
+                units.append((j, line.text[a:b]))
+    return units, anchored
+
+
+class _Anchors:
+    """Where each run-in piece of the report now opens in the edited paragraphs (normalized text)."""
+
+    def __init__(self, normalized: list[str]):
+        self.normalized = normalized
+        self.found: dict[int, tuple[int, int]] = {}  # base index -> (line, position)
+        self.taken: set[tuple[int, int]] = set()
+
+    def occurrences(self, needle: str, low=(0, 0), high=None):
+        for j, text in enumerate(self.normalized):
+            start = text.find(needle) if needle else -1
+            while start >= 0:
+                if (j, start) >= low and (high is None or (j, start) < high) and (j, start) not in self.taken:
+                    yield j, start
+                start = text.find(needle, start + 1)
+
+    def put(self, i: int, where: Optional[tuple[int, int]]) -> None:
+        if where:
+            self.found[i] = where
+            self.taken.add(where)
+
+    def locate(self, base: list[Paragraph]) -> dict[int, tuple[int, int]]:
+        pieces = [i for i, p in enumerate(base) if p.run_in]
+        cursor = (0, 0)
+        for i in pieces:  # number and lead sentence, in order, or anywhere (a moved paragraph)
+            both = _anchor(base[i])[2]
+            self.put(i, next(self.occurrences(both, cursor), None) or next(self.occurrences(both), None))
+            cursor = self.found.get(i, cursor)
+        for i in pieces:  # the lead sentence alone (the number edited), between its neighbours
+            if i not in self.found:
+                self.put(i, self._by_lead(_anchor(base[i])[1], *_neighbours(self.found, pieces, i)))
+        for i in pieces:  # the number alone (the lead sentence edited), after the piece before it
+            if i not in self.found and base[i - 1].run_in and i - 1 in self.found:
+                number, lead, _both = _anchor(base[i])
+                expected = self.found[i - 1][1] + len(_norm(base[i - 1].text))  # where it stood
+                self.put(i, self._by_number(number, lead, expected, *_neighbours(self.found, pieces, i)))
+        return self.found
+
+    def _by_lead(self, lead: str, low, high) -> Optional[tuple[int, int]]:
+        where = next(self.occurrences(lead, low, high), None) if len(lead) >= 4 else None
+        if where is None:
+            return None
+        number = _NUMBER_BEFORE.search(self.normalized[where[0]][:where[1]])
+        return where[0], where[1] - (len(number.group(0)) if number else 0)
+
+    def _by_number(self, number: str, lead: str, expected: int, low, high) -> Optional[tuple[int, int]]:
+        """Within the paragraph of the piece before it, the number's occurrence followed by text most
+        like the old lead sentence, then nearest to where the piece stood (……排第三是…… inside an
+        item's own text is not the next item's number)."""
+        if high is None or high[0] != low[0]:
+            high = (low[0], len(self.normalized[low[0]]))
+        text = self.normalized[low[0]]
+
+        def score(where: tuple[int, int]) -> tuple[float, int]:
+            after = text[where[1] + len(number):where[1] + len(number) + len(lead)]
+            return -round(_similar(after, lead), 1), abs(where[1] - expected)
+
+        found = list(self.occurrences(number, (low[0], low[1] + 1), high)) if number else []
+        return min(found, key=score, default=None)
+
+
+def _neighbours(found: dict, pieces: list[int], i: int) -> tuple[tuple[int, int], Optional[tuple[int, int]]]:
+    """Where the nearest located pieces before and after piece i stand (when they are in order)."""
+    before = [found[k] for k in pieces if k < i and k in found]
+    after = [found[k] for k in pieces if k > i and k in found]
+    low = before[-1] if before else (0, 0)
+    high = after[0] if after and after[0] > low else None
+    return low, high
+
+
+def _match(base: list[Paragraph], texts: list[str],
+           anchored: Optional[dict[int, int]] = None) -> tuple[dict[int, list[int]], list[int], list[tuple[int, int]]]:
     """Old paragraph -> its new paragraph(s) (two when Word split it) for those kept or changed; the
     deleted old ones; the inserted new ones, each with the old paragraph it follows."""
     mapped, deleted, inserted = {}, [], []
@@ -219,7 +354,7 @@ def _match(base: list[Paragraph], texts: list[str]) -> tuple[dict[int, list[int]
         if tag == "equal":
             mapped.update({i1 + k: [j1 + k] for k in range(i2 - i1)})
             continue
-        pairs, new, gone = _pair(base, texts, i1, i2, j1, j2)
+        pairs, new, gone = _pair(base, texts, i1, i2, j1, j2, anchored or {})
         mapped.update(dict(pairs))
         deleted += gone
         inserted += [(j, max([i for i, js in pairs if js[0] < j], default=i1 - 1)) for j in new]
@@ -284,15 +419,22 @@ def _drawn_from(part: str, old: str) -> bool:
     return sum(b.size for b in blocks) >= 0.8 * len(part)
 
 
-def _pair(base, texts, i1, i2, j1, j2) -> tuple[list[tuple[int, list[int]]], list[int], list[int]]:
+def _pair(base, texts, i1, i2, j1, j2, anchored) -> tuple[list[tuple[int, list[int]]], list[int], list[int]]:
     """Within a changed run: each old paragraph paired with the next similar new one, in order, or
-    with two new ones when Word split it in two (Enter pressed inside it)."""
+    with two new ones when Word split it in two (Enter pressed inside it). A new unit that opens with
+    a run-in piece's number and lead sentence pairs with that piece only, however rewritten."""
     pairs, deleted, j = [], [], j1
     for i in range(i1, i2):
         old = _norm(base[i].text)
-        split = next((k for k in range(j, j2 - 1) if _similar(old, texts[k] + texts[k + 1]) >= 0.8
+
+        def free(k: int) -> bool:
+            return anchored.get(k, i) == i
+
+        split = next((k for k in range(j, j2 - 1) if free(k) and free(k + 1) and k + 1 not in anchored
+                      and _similar(old, texts[k] + texts[k + 1]) >= 0.8
                       and _drawn_from(texts[k], old) and _drawn_from(texts[k + 1], old)), None)
-        match = next((k for k in range(j, j2) if _similar(old, texts[k]) >= 0.5), None)
+        match = next((k for k in range(j, j2) if anchored.get(k) == i
+                      or (free(k) and _similar(old, texts[k]) >= 0.5)), None)
         if split is not None and (match is None or split <= match):
             pairs.append((i, [split, split + 1]))
             j = split + 2
