@@ -108,9 +108,11 @@ def test_leaving_with_unsaved_text_prompts_and_offers_it_back(browser, live_serv
     context.set_offline(False)
     back = context.new_page()
     back.goto(f"{live_server}/reports/{report.id}")
+    from playwright.sync_api import expect  # as conftest: loaded with the browser
+
     offer = back.locator(f"#s-{first.id} .draft-offer")
-    assert "断网时输入的文字" in offer.inner_text()
-    assert back.locator("#drafts-found").is_visible()
+    expect(offer).to_contain_text("断网时输入的文字")  # the editor script offers it once it has loaded
+    expect(back.locator("#drafts-found")).to_be_visible()
     offer.locator("button:has-text('恢复我的修改')").click()
     back.wait_for_selector(SAVED, timeout=10_000)
     assert sections(db_session, report)[0].body == "断网时输入的文字"
