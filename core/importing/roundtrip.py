@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Optional
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import audit
@@ -24,7 +25,7 @@ from core.drafting import context as ctx
 from core.drafting.document import assemble
 from core.drafting.merge import make_environment, merge_text
 from core.drafting.guards import ensure_editable
-from core.drafting.sections import save_section
+from core.drafting.sections import delete_section, save_section
 from core.drafting.tree import load_sections
 from core.rendering.text import full_width
 from data_models import Report, Section
@@ -558,8 +559,9 @@ def _inserted(base: list[Paragraph], anchor: int, text: str, change_for, result:
 
 def apply(session: Session, report: Report, roundtrip: RoundTrip, accepted: set[int],
           user_id: Optional[int] = None, reorder: bool = False) -> list[Section]:
-    """Save the accepted sections' proposed text as new versions (history keeps the old text);
-    with `reorder`, moved sections take their new places."""
+    """Save the accepted sections' proposed text as new versions (history keeps the old text); a
+    section emptied entirely (and holding no others) is deleted, its text kept in the audit log. With
+    `reorder`, moved sections take their new places."""
     saved = []
     for move in roundtrip.reorders if reorder else []:
         for position, section_id in enumerate(move.order):
@@ -572,7 +574,12 @@ def apply(session: Session, report: Report, roundtrip: RoundTrip, accepted: set[
             continue
         section = session.get(Section, change.section_id)
         heading, lead, body = change.proposed()
-        if (heading, lead, body) != (section.heading, section.lead, section.body):
+        if not (heading or lead or body) and _is_leaf(session, section):
+            # Every word of it was deleted in Word: the section goes, or it would print a bare number
+            # (二是 with nothing after it). The audit log keeps its text, as for a delete in the editor.
+            delete_section(session, section, user_id)
+            saved.append(section)
+        elif (heading, lead, body) != (section.heading, section.lead, section.body):
             save_section(session, section, seen_version=section.version, heading=heading, lead=lead,
                          body=body, user_id=user_id)
             saved.append(section)
@@ -581,3 +588,7 @@ def apply(session: Session, report: Report, roundtrip: RoundTrip, accepted: set[
                      object_type="report", object_id=report.id, sections=[s.id for s in saved],
                      reordered=bool(reorder and roundtrip.reorders))
     return saved
+
+
+def _is_leaf(session: Session, section: Section) -> bool:
+    return session.scalar(select(Section.id).where(Section.parent_id == section.id).limit(1)) is None
