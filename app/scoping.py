@@ -18,9 +18,10 @@ def own(model) -> Select:
     return select(model).where(model.committee_id == current_user.committee_id)
 
 
-def get_own_or_404(model, object_id: int):
-    """Fetch one row of the user's committee; any other committee's row is simply not found."""
-    row = db.session.get(model, object_id)
+def get_own_or_404(model, object_id: int, options=()):
+    """Fetch one row of the user's committee; any other committee's row is simply not found.
+    `options`: loader options (joinedload…) for what the caller reads of the row."""
+    row = db.session.get(model, object_id, options=options)
     if row is None or row.committee_id != current_user.committee_id:
         abort(404)
     return row

@@ -3,9 +3,17 @@ on a 60-block report, and the time from clicking 生成 Word to the .docx being 
 
     .venv/bin/python benchmarks/editor.py                       # baseline c7eb00b, 20 users, 40 s
     .venv/bin/python benchmarks/editor.py --baseline <ref> --users 5 --seconds 10
+    .venv/bin/python benchmarks/editor.py --mode phases --phases 3 --seconds 60 --think 1 --word-rounds 0
 
 Both versions run side by side (gunicorn each, the baseline unpacked from git into a temp dir) on one
-PostgreSQL database, so every virtual user alternates A (baseline) and B (this tree) request by request.
+PostgreSQL database. In the default mode (--mode interleaved) every virtual user alternates A (baseline)
+and B (this tree) request by request, so each side's latency includes the other's CPU. With
+--mode phases the sides take turns instead: all users on A alone for a phase, then on B alone, A, B …
+(--phases per side, --seconds in all; each phase starts when every user has finished the last one's
+request). Each phase gives its own p95 / p50, and each side the median and IQR of its phases'
+figures (benchmarks/compare.py), so a burst of outside load shows as one odd phase. "Users" means the
+same in both modes: that many threads, each one request at a time, waiting --think seconds (±50 %,
+uniformly, so users do not move in lockstep; default 0) after each response.
 Word: A is the old flow (start the render, the documents page refreshes every 3 s until the link
 appears, download); B is 生成 Word (one request renders, then download). Rounds alternate ABAB, and
 the report text changes before each so every round renders a new version.
@@ -18,6 +26,7 @@ alike: wall time and the CPU time of the thread that served the request. Load av
 before and after: the machine is shared, so compare A and B of the same run, not runs.
 """
 import argparse
+import random
 import re
 import signal
 import statistics
@@ -119,7 +128,8 @@ def server_times(browser: Browser, server: Results, name: str) -> None:
         server.add(f"cpu {name}", float(found["benchcpu"]), None)
 
 
-def editor_load(ports: dict, users: list[str], seconds: float, warmup: int) -> tuple[Results, Results, Results, Results]:
+def editor_load(ports: dict, users: list[str], seconds: float, warmup: int,
+                think: float = 0) -> tuple[Results, Results, Results, Results]:
     """Every user logs in to both servers first (one at a time: password hashing is slow by design),
     then all of them alternate A and B on the editor page until the time is up. Returns client and
     server times of every request, then without each user's first `warmup` rounds (cold caches)."""
@@ -141,6 +151,7 @@ def editor_load(ports: dict, users: list[str], seconds: float, warmup: int) -> t
                 if warm:
                     steady.add(f"editor {name}", (time.perf_counter() - before) * 1000, None)
                     server_times(browser, steady_server, name)
+                _think(think, until)
 
     threads = [threading.Thread(target=user, args=(sessions,)) for sessions in people]
     for thread in threads:
@@ -148,6 +159,112 @@ def editor_load(ports: dict, users: list[str], seconds: float, warmup: int) -> t
     for thread in threads:
         thread.join()
     return results, server, steady, steady_server
+
+
+def _think(think: float, until: float = float("inf")) -> None:
+    """A user's pause after a response: `think` seconds ±50 %, never past `until`."""
+    if think > 0:
+        time.sleep(max(0.0, min(random.uniform(0.5, 1.5) * think, until - time.time())))
+
+
+class Phase:
+    """One side alone for a while: every request's client, server wall and CPU time (ms)."""
+
+    def __init__(self, number: int, side: str):
+        self.number, self.side = number, side
+        self.client, self.server, self.cpu, self.errors, self.requests = [], [], [], 0, 0
+        self.load_before = self.load_after = ""
+        self.lock = threading.Lock()
+
+    def add(self, browser: Browser, ms: float, error: bool, warm: bool) -> None:
+        found = dict(SERVER_TIMING.findall(browser.server_timing))
+        with self.lock:
+            self.requests += 1
+            self.errors += error
+            if warm and not error:
+                self.client.append(ms)
+                if "bench" in found:
+                    self.server.append(float(found["bench"]))
+                    self.cpu.append(float(found["benchcpu"]))
+
+
+def phase_load(ports: dict, users: list[str], seconds: float, phases: int, think: float,
+               warmup: int) -> list[Phase]:
+    """Every user logs in to both servers first, then all of them run the editor page on A alone, then
+    B alone, A, B … (`phases` each, `seconds` in all). A phase starts once every user has finished the
+    last phase's request (nothing of one side runs during the other's phase). A user's first `warmup`
+    requests of each side are left out (cold caches, first requests of each worker)."""
+    people = [{name: login(port, f"127.0.0.{10 + i}", Results(), username) for name, port in ports.items()}
+              for i, username in enumerate(users)]
+    path = report_path(fresh(people[0]["A"]))
+    schedule = [Phase(n, "AB"[n % 2]) for n in range(2 * phases)]
+    length = seconds / len(schedule)
+    ends: list[float] = []
+
+    def begin() -> None:  # run by the last user to reach the barrier
+        if ends:
+            schedule[len(ends) - 1].load_after = load_average()
+        if len(ends) < len(schedule):
+            schedule[len(ends)].load_before = load_average()
+        ends.append(time.time() + length)
+
+    barrier = threading.Barrier(len(people), action=begin)
+
+    def user(sessions: dict) -> None:
+        done = {"A": 0, "B": 0}
+        for number, phase in enumerate(schedule):
+            barrier.wait()
+            until = ends[number]
+            time.sleep(random.uniform(0, think))  # when users think, they start the phase spread out
+            while time.time() < until:
+                browser = fresh(sessions[phase.side])
+                browser.results = Results()
+                before = time.perf_counter()
+                browser.request(f"editor {phase.side}", "GET", path)
+                ms = (time.perf_counter() - before) * 1000
+                phase.add(browser, ms, bool(browser.results.errors), done[phase.side] >= warmup)
+                done[phase.side] += 1
+                _think(think, until)
+        barrier.wait()
+
+    threads = [threading.Thread(target=user, args=(sessions,)) for sessions in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return schedule
+
+
+def _short(load: str) -> str:
+    """'load average 1.0 / 2.0 / 3.0 (1 / 5 / 15 min) on 2 CPUs' as '1.0 / 2.0 / 3.0'."""
+    return load.removeprefix("load average ").split(" (")[0]
+
+
+def print_phases(schedule: list[Phase], warmup: int) -> None:
+    """Each phase's figures, then per side the median and IQR over its phases, then all its requests pooled."""
+    print(f"per phase (without each user's first {warmup} request(s) of each side)")
+    print(f"{'phase':<8}{'side':<5}{'requests':>9}{'errors':>7}{'client p95':>11}{'server p95':>11}"
+          f"{'CPU p50':>9}  load 1/5/15 min before → after")
+    for phase in schedule:
+        client = f"{p95(phase.client):.1f}" if phase.client else "-"
+        server = f"{p95(phase.server):.1f}" if phase.server else "-"
+        cpu = f"{statistics.median(phase.cpu):.1f}" if phase.cpu else "-"
+        print(f"{phase.number + 1:<8}{phase.side:<5}{phase.requests:>9}{phase.errors:>7}{client:>11}{server:>11}"
+              f"{cpu:>9}  {_short(phase.load_before)} → {_short(phase.load_after)}")
+    print("per side, over its phases (median, IQR, min–max of the phases' figures)")
+    for label, figure in (("client p95", lambda ph: p95(ph.client)), ("server p95", lambda ph: p95(ph.server)),
+                          ("server CPU p50", lambda ph: statistics.median(ph.cpu))):
+        for side in "AB":
+            values = [figure(ph) for ph in schedule if ph.side == side and ph.client and ph.server]
+            if values:
+                print(f"  {label:<15}{side}  {Spread.of(values).text(1.0, 'ms', 1)}")
+    print("all requests of a side pooled")
+    print(f"{'':<14}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p25–p75 ms':>19}{'max ms':>9}")
+    for label, field in (("editor", "client"), ("server", "server"), ("server CPU", "cpu")):
+        for side in "AB":
+            phases = [ph for ph in schedule if ph.side == side]
+            print_times(f"{label} {side}", [t for ph in phases for t in getattr(ph, field)],
+                        sum(ph.errors for ph in phases) if field == "client" else 0)
 
 
 def _save_text(browser: Browser, path: str, round_no: int) -> None:
@@ -225,7 +342,14 @@ def main() -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--mode", choices=("interleaved", "phases"), default="interleaved",
+                        help="interleaved: every user alternates A and B request by request; "
+                             "phases: all users on A alone, then on B alone, A, B …")
+    parser.add_argument("--phases", type=int, default=2, help="phases per side (--mode phases, at least 2)")
+    parser.add_argument("--think", type=float, default=0, help="seconds each user waits after a response (±50 %%)")
     args = parser.parse_args()
+    if args.mode == "phases" and args.phases < 2:
+        parser.error("--phases: at least 2 per side")
     url = prepare_database(args.database, args.host)
     add_report(url, args.users)
     baseline = unpack_baseline(args.baseline)
@@ -235,19 +359,31 @@ def main() -> int:
         ports = {"A": 8611, "B": 8612}
         users = [f"bench_{i:02d}" for i in range(args.users)]
         loads = [load_average()]
-        results, server, steady, steady_server = editor_load(ports, users, args.seconds, args.warmup)
+        if args.mode == "phases":
+            schedule = phase_load(ports, users, args.seconds, args.phases, args.think, args.warmup)
+        else:
+            results, server, steady, steady_server = editor_load(ports, users, args.seconds, args.warmup, args.think)
         loads.append(load_average())
         word = word_rounds(ports, users[0], args.word_rounds) if args.word_rounds else {}
     finally:
         for server_process in servers.values():
             server_process.send_signal(signal.SIGTERM)
             server_process.wait(timeout=30)
-    print(f"{BLOCKS}-block report, {args.users} users, {args.seconds:.0f} s, gunicorn {args.workers}x{args.threads} each, "
-          f"A = {args.baseline}, B = this tree; "
+    mode = (f"phases: A alone, B alone … {args.phases} per side of {args.seconds / (2 * args.phases):.0f} s"
+            if args.mode == "phases" else "interleaved: every user A then B, request by request")
+    print(f"{BLOCKS}-block report, {args.users} users ({mode}; think {args.think:g} s), {args.seconds:.0f} s, "
+          f"gunicorn {args.workers}x{args.threads} each, A = {args.baseline}, B = this tree; "
           f"{loads[0]} before, {loads[1]} after the editor run")
-    for title, client, own in (("every request", results, server),
-                               (f"without each user's first {args.warmup} round(s) (cold caches, first requests of each worker)",
-                                steady, steady_server)):
+    if args.mode == "phases":
+        print_phases(schedule, args.warmup)
+        results = Results()
+        for phase in schedule:
+            results.errors.setdefault(f"editor {phase.side}", []).extend(["error"] * phase.errors)
+        results.errors = {page: errors for page, errors in results.errors.items() if errors}
+    for title, client, own in () if args.mode == "phases" else (
+            ("every request", results, server),
+            (f"without each user's first {args.warmup} round(s) (cold caches, first requests of each worker)",
+             steady, steady_server)):
         print(title)
         print(f"{'':<14}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p25–p75 ms':>19}{'max ms':>9}")
         for name in ("A", "B"):

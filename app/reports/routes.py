@@ -8,6 +8,7 @@ from flask_wtf.csrf import generate_csrf
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.extensions import db
 from app.proofreading.routes import proofread_of
@@ -26,10 +27,11 @@ from core.drafting.merge import check_text, make_environment, merge_text, plain
 from core.drafting.messages import CARRIED, CREATED, RESTORED, SAVED, SECTION_DELETED, TEXT_REFUSED
 from core.metrics import formats
 from core.drafting.reports import SETTING_FIELDS, create_report, update_report
-from core.metrics.definitions import cached_specs, catalogue_version
+from core.metrics.cache import catalogue_of
+from core.metrics.definitions import cached_specs
 from core.metrics.periods import PeriodError, parse_period
 from core.review.comments import comments_by_section
-from data_models import Report, Section, User
+from data_models import Committee, Report, Section, User
 from data_models.report import NodeType
 
 from . import bp, fragments
@@ -43,6 +45,11 @@ REFUSALS = (EditRefused, sec.InvalidEdit, PeriodError)
 
 def _report(report_id: int) -> Report:
     return get_own_or_404(Report, report_id)
+
+
+# The editor reads the report's committee (report variables) and whether it has subordinates (roll-ups):
+# loaded with the report in one query (a county has none, a city a handful: few rows).
+EDITOR_LOADS = (joinedload(Report.committee).joinedload(Committee.subordinates),)
 
 
 def _section(report: Report, section_id: int) -> Section:
@@ -108,7 +115,8 @@ def carry():
 
 def _editor(report: Report, conflict=None, status: int = 200, refused=None):
     sections = load_sections(db.session, report.id)  # once for the outline, the warnings and proofreading
-    values, _error = ctx.safe_metric_values(db.session, report)
+    metrics = ctx.metrics_state(db.session, report)  # ledger and catalogue versions: one query for both
+    values, _error = ctx.safe_metric_values(db.session, report, state=metrics)
     state = state_key(report, values, sections)  # what the numbering, warnings and chips are computed from
     rows, warnings_list = checked_outline(db.session, report, values, sections, state)  # one tree for both
     warnings: dict = {}
@@ -131,7 +139,7 @@ def _editor(report: Report, conflict=None, status: int = 200, refused=None):
     pieces = fragments.Fragments(page, generate_csrf())
     outline_html, move_targets_html = fragments.outline_html(pieces, page)
     return render_template("reports/edit.html", **page, blocks_html=_blocks_html(pieces, page, proofread),
-                           picker_html=_picker_html(pieces, report, values, state[-1]),
+                           picker_html=_picker_html(pieces, report, values, state[-1], catalogue_of(metrics)),
                            outline_html=outline_html, move_targets_html=move_targets_html,
                            warnings_html=fragments.warnings_html(pieces, warnings_list)), status
 
@@ -206,19 +214,19 @@ def _editor_data(report: Report, rows, values: dict, state: tuple) -> tuple[Mark
 KEY_MARKER = "metric-key-marker"
 
 
-def _picker_html(pieces: "fragments.Fragments", report: Report, values: dict, names: bytes) -> Markup:
+def _picker_html(pieces: "fragments.Fragments", report: Report, values: dict, names: bytes, catalogue: tuple) -> Markup:
     """Every metric the committee defines, by group, with its current value and a link to the
-    records behind it (the insert-number picker); remembered per catalogue version and values (`names`)."""
+    records behind it (the insert-number picker); remembered per `catalogue` version and values (`names`)."""
     period = ctx.report_period(report).as_text()
     traceable = "metrics.records" in current_app.view_functions
     link_of = url_for("metrics.records", key=KEY_MARKER, period=period) if traceable else ""  # one url_for
-    key = (str(db.engine.url), report.committee_id, link_of, catalogue_version(db.session), names)
-    return fragments.picker_html(pieces, key, lambda: _picker(report, values, link_of))
+    key = (str(db.engine.url), report.committee_id, link_of, catalogue, names)
+    return fragments.picker_html(pieces, key, lambda: _picker(report, values, link_of, catalogue))
 
 
-def _picker(report: Report, values: dict, link_of: str) -> list[tuple[str, list]]:
+def _picker(report: Report, values: dict, link_of: str, catalogue: tuple) -> list[tuple[str, list]]:
     groups: dict[str, list] = {}
-    for spec in cached_specs(db.session, report.committee_id):
+    for spec in cached_specs(db.session, report.committee_id, catalogue):
         value = values.get(spec.label)
         link = link_of.replace(KEY_MARKER, quote(spec.key, safe="")) if link_of and value is not None else ""
         shown = formats.cell(value, with_unit=True) if value is not None else formats.MISSING_CELL
@@ -229,7 +237,7 @@ def _picker(report: Report, values: dict, link_of: str) -> list[tuple[str, list]
 @bp.route("/<int:report_id>")
 @login_required
 def edit(report_id: int):
-    return _editor(_report(report_id))
+    return _editor(get_own_or_404(Report, report_id, EDITOR_LOADS))
 
 
 @bp.route("/<int:report_id>/settings", methods=["POST"])

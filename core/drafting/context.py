@@ -4,6 +4,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from core.metrics.cache import fingerprint
 from core.metrics.engine import compute_metrics, values_by_label
 from core.metrics.filters import NUMBER_FILTERS
 from core.metrics.periods import Period
@@ -32,11 +33,19 @@ def report_variables(report: Report) -> dict[str, Any]:
 
 
 def report_metrics(session: Session, report: Report, previous: bool = False,
-                   items: bool = False) -> dict[str, MetricValue]:
+                   items: bool = False, state: tuple | None = None) -> dict[str, MetricValue]:
     """Every catalogue metric of the report's committee and period, keyed by metric key; with
     `previous` each value also carries the same period of last year (for 同比), with `items` a
-    distinct count its distinct values (what a package carries upward)."""
-    return compute_metrics(session, report.committee_id, report_period(report), previous=previous, items=items)
+    distinct count its distinct values (what a package carries upward). `state`: metrics_state()
+    of the report, when the caller has just read it in this transaction."""
+    return compute_metrics(session, report.committee_id, report_period(report), previous=previous, items=items,
+                           state=state)
+
+
+def metrics_state(session: Session, report: Report) -> tuple:
+    """The report's committee's ledger and catalogue as the metric values cache sees them (one query):
+    pass it to safe_values, and read the catalogue version from it with catalogue_of()."""
+    return fingerprint(session, [report.committee_id])
 
 
 def metric_values(session: Session, report: Report, previous: bool = False,
@@ -54,22 +63,25 @@ def rollup_values(session: Session, report: Report) -> dict[str, MetricValue]:
     """
     if not report.committee.subordinates:
         return {}
-    return rollup_placeholders(session, report.committee_id, report_period(report))
+    with session.begin_nested():  # a failure leaves the caller's transaction usable
+        return rollup_placeholders(session, report.committee_id, report_period(report))
 
 
-def safe_metric_values(session: Session, report: Report, previous: bool = False) -> tuple[dict[str, MetricValue], str]:
+def safe_metric_values(session: Session, report: Report, previous: bool = False,
+                       state: tuple | None = None) -> tuple[dict[str, MetricValue], str]:
     """metric_values, or ({}, the error) when the engine fails: pages show a warning, not an error."""
-    values, _keyed, error = safe_values(session, report, previous)
+    values, _keyed, error = safe_values(session, report, previous, state=state)
     return values, error
 
 
-def safe_values(session: Session, report: Report, previous: bool = False,
-                items: bool = False) -> tuple[dict[str, MetricValue], dict[str, MetricValue], str]:
-    """(values by name, catalogue values by key, "") from one computation, or ({}, {}, the error)."""
+def safe_values(session: Session, report: Report, previous: bool = False, items: bool = False,
+                state: tuple | None = None) -> tuple[dict[str, MetricValue], dict[str, MetricValue], str]:
+    """(values by name, catalogue values by key, "") from one computation, or ({}, {}, the error).
+    What is computed runs in a savepoint (core/metrics/cache.py, rollup_values): values the cache
+    remembers cost no savepoint."""
     try:
-        with session.begin_nested():
-            keyed = report_metrics(session, report, previous, items)
-            return metric_values(session, report, previous, keyed), keyed, ""
+        keyed = report_metrics(session, report, previous, items, state)
+        return metric_values(session, report, previous, keyed), keyed, ""
     except Exception as error:  # noqa: BLE001 - shown to the user, logged for the admin
         log.exception("metrics failed for report %s", report.id)
         return {}, {}, str(error) or type(error).__name__

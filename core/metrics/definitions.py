@@ -32,17 +32,28 @@ def load_specs(session: Session, committee_id: int | None = None) -> list[Metric
 _specs = Memo(256)
 
 
+def catalogue_columns() -> tuple:
+    """What catalogue_version reads: the definitions' count, newest id, and sums of label lengths, order
+    and decimals."""
+    row = MetricDefinition
+    return (func.count(row.id), func.max(row.id), func.sum(func.length(row.label)), func.sum(row.sort_order),
+            func.sum(func.coalesce(row.decimals, 0)))
+
+
+CATALOGUE_PARTS = len(catalogue_columns())
+
+
 def catalogue_version(session: Session) -> tuple:
     """Changes with every definition added or deleted (ids only grow), and with a label, order or decimals
     changed in place (the catalogue administration never does, a database console may)."""
-    row = MetricDefinition
-    return tuple(session.execute(select(func.count(row.id), func.max(row.id), func.sum(func.length(row.label)),
-                                        func.sum(row.sort_order), func.sum(func.coalesce(row.decimals, 0)))).one())
+    return tuple(session.execute(select(*catalogue_columns())).one())
 
 
-def cached_specs(session: Session, committee_id: int | None = None) -> list[MetricSpec]:
-    """load_specs, remembered per catalogue version (one small query instead of every definition row)."""
-    key = (str(session.get_bind().url), committee_id, catalogue_version(session))
+def cached_specs(session: Session, committee_id: int | None = None, version: tuple | None = None) -> list[MetricSpec]:
+    """load_specs, remembered per catalogue version (one small query instead of every definition row;
+    none with `version`, the catalogue_version the caller has just read in this transaction)."""
+    version = catalogue_version(session) if version is None else version
+    key = (str(session.get_bind().url), committee_id, version)
     return list(_specs.get(key, lambda: tuple(load_specs(session, committee_id))))
 
 

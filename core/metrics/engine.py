@@ -28,23 +28,24 @@ class MetricError(ValueError):
 
 
 def compute_metrics(session: Session, committee_id: int, period, keys=None, *, previous: bool = False,
-                    items: bool = False) -> dict[str, MetricValue]:
+                    items: bool = False, state: tuple | None = None) -> dict[str, MetricValue]:
     """Values of the committee's metrics (all, or `keys` / labels) for a period, keyed by metric key.
 
-    With `items` a distinct count also lists its distinct values (a package carries them upward)."""
+    With `items` a distinct count also lists its distinct values (a package carries them upward).
+    `state`: core.metrics.cache.fingerprint of the committee, when the caller has just read it."""
     period = _as_period(period)
     key = ("metrics", period.start, period.end, tuple(keys) if keys else None, previous, items)
     return cached(session, [committee_id], key,
-                  lambda: _compute_metrics(session, committee_id, period, keys, previous, items))
+                  lambda: _compute_metrics(session, committee_id, period, keys, previous, items, state), state)
 
 
 def _compute_metrics(session: Session, committee_id: int, period: Period, keys, previous: bool,
-                     items: bool) -> dict[str, MetricValue]:
+                     items: bool, state: tuple | None) -> dict[str, MetricValue]:
     specs, wanted = _select_specs(load_specs(session, committee_id), keys)
     raw = compute_raw(session, [committee_id], period, specs, items=items)
     values = _finish(specs, raw.get(committee_id, {}), wanted, _since_notes(raw))
     if previous:
-        before = compute_metrics(session, committee_id, period.shifted_years(-1), list(wanted))
+        before = compute_metrics(session, committee_id, period.shifted_years(-1), list(wanted), state=state)
         for key, value in values.items():
             value.previous = before[key].value
     return values

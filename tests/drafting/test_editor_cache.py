@@ -161,3 +161,41 @@ def test_every_form_carries_the_viewers_own_token(client, db_session, demo, app)
         "csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', _block(mine, item.id)).group(1),
         "version": db_session.get(Section, item.id).version, "heading": "", "lead": "引导句", "body": "正文。"})
     assert page.status_code == 302  # the token in a remembered block is accepted for its session
+
+
+def test_a_label_changed_in_place_reaches_the_picker_and_the_chips(client, db_session, demo):
+    """The catalogue version is read with the ledger's fingerprint (one query): a definition edited where it
+    stands changes the remembered picker and the metric values alike."""
+    from data_models import MetricDefinition
+
+    report, item = _report(client, db_session, demo)
+    _save(client, db_session, report, item, body="全年召开主席会议{{ 主席会议召开次数 }}次。")
+    assert 'data-placeholder="{{ 主席会议召开次数 }}"' not in _page(client, report)
+    definition = db_session.scalars(select(MetricDefinition).where(MetricDefinition.key == "chair_meetings")).one()
+    definition.label = "主席会议召开次数"
+    db_session.commit()
+    page = _page(client, report)
+    assert _picker_value(page, "主席会议召开次数").endswith("次")
+    data = json.loads(re.search(r'<script type="application/json" id="editor-data"[^>]*>(.*?)</script>', page, re.S).group(1))
+    assert "主席会议召开次数" in data["metrics"] and "主席会议次数" not in data["metrics"]
+
+
+def test_a_remembered_page_reads_the_metrics_in_one_statement(client, db_session, demo, app):
+    """Values the cache remembers cost the fingerprint query alone: no savepoint, no separate catalogue
+    version, the committee loaded with the report."""
+    from sqlalchemy import event
+
+    from app.extensions import db
+
+    report, item = _report(client, db_session, demo)
+    _page(client, report)
+    statements: list[str] = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        assert f'id="s-{item.id}"' in _page(client, report)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    assert not [s for s in statements if "SAVEPOINT" in s]
+    assert len([s for s in statements if "metric_definition" in s]) == 1
+    assert not [s for s in statements if s.lstrip().startswith("SELECT committee.")]

@@ -125,7 +125,7 @@ def test_all_metrics_in_a_few_queries(app, db_session, demo, ledger):
     finally:
         event.remove(engine, "before_cursor_execute", listener)
     assert len(values) == 80
-    assert len(statements) <= 6, statements  # 5 to compute, 1 cache fingerprint
+    assert len(statements) <= 8, statements  # 5 to compute in a savepoint (2), 1 cache fingerprint
     statements.clear()
     event.listen(engine, "before_cursor_execute", listener)
     try:
@@ -219,3 +219,37 @@ def test_rollup_counts_each_committee_since_its_own_plenary(db_session, demo, le
     # the city keeps no ledger here: it is not counted (not a row of zeros)
     assert values["proposals_received"].breakdown == {"东湖县政协": 2, "西山县政协": 1}
     assert values["proposals_received"].value == 3
+
+
+def test_cached_values_follow_a_label_or_decimals_changed_in_place(db_session, demo):
+    """The catalogue version is part of the values' fingerprint: a definition edited where it stands
+    (a database console, not the catalogue page) is not answered from the cache."""
+    from core.metrics.definitions import seed_catalogue
+
+    seed_catalogue(db_session)
+    db_session.commit()
+    assert compute_metrics(db_session, demo.county_a.id, "2023")["chair_meetings"].label == "主席会议次数"
+    definition = db_session.scalars(select(MetricDefinition).where(MetricDefinition.key == "chair_meetings")).one()
+    definition.label = "主席会议召开次数"
+    db_session.commit()
+    assert compute_metrics(db_session, demo.county_a.id, "2023")["chair_meetings"].label == "主席会议召开次数"
+    definition.decimals = 2
+    db_session.commit()
+    assert compute_metrics(db_session, demo.county_a.id, "2023")["chair_meetings"].decimals == 2
+
+
+def test_a_failing_computation_leaves_the_transaction_usable(db_session, demo, monkeypatch):
+    """Values are computed in a savepoint (core/metrics/cache.py): a statement that fails there is rolled
+    back to it, and the caller's transaction goes on (PostgreSQL would refuse every later statement)."""
+    from sqlalchemy import text
+
+    from core.metrics import engine
+    from data_models import Committee
+
+    def broken(session, *args, **kwargs):
+        session.execute(text("SELECT no_such_column FROM record"))
+
+    monkeypatch.setattr(engine, "compute_raw", broken)
+    with pytest.raises(Exception):  # noqa: B017, PT011 - whatever the driver raises
+        compute_metrics(db_session, demo.county_a.id, "2019")
+    assert db_session.scalar(select(Committee.name).where(Committee.id == demo.county_a.id)) == "政协东湖县委员会"
