@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from app import create_app
 from app.extensions import db as flask_db
@@ -109,6 +109,18 @@ def demo(db_session):
     users.seed(db_session)
     db_session.commit()
     return DemoRefs(db_session)
+
+
+@pytest.fixture
+def demo_reports(db_session, demo):
+    """The demo seed (committees, users, ledger, one report of every kind); reports by (short name, kind)."""
+    from core.demo import load_demo
+    from data_models import Report
+
+    load_demo(db_session)
+    db_session.commit()
+    reports = db_session.scalars(select(Report).order_by(Report.id)).all()
+    return {(r.committee.short_name, r.kind): r for r in reports}
 
 
 class DemoRefs:

@@ -17,20 +17,10 @@ from core.importing.roundtrip import apply, compare
 from core.importing.source import read_docx
 from core.publishing import document_for
 from core.rendering.docx import render_docx
-from data_models import Report, Section
+from data_models import Section
 
 BRIEFING = ("东湖县政协", "briefing")
 EXPERIENCE = ("东湖县政协", "experience_briefing")
-
-
-@pytest.fixture
-def demo_reports(db_session, demo):
-    from core.demo import load_demo
-
-    load_demo(db_session)
-    db_session.commit()
-    reports = db_session.scalars(select(Report).order_by(Report.id)).all()
-    return {(r.committee.short_name, r.kind): r for r in reports}
 
 
 def _word(db_session, report) -> Document:
