@@ -29,7 +29,7 @@ def _source(path: str):
 
 def _echo_tree(data: dict, plan) -> None:
     from core.importing import messages
-    from core.importing.outline import walk
+    from core.importing.nodes import walk
 
     click.echo(f"类型：{KINDS[data['kind']].label}（{data['kind']}）")
     for key, label in (("title", "标题"), ("subtitle", "副标题"), ("speaker", "报告人"), ("salutation", "称谓"),

@@ -66,7 +66,8 @@ def _source_text(source, form: dict) -> str:
 
 def _missing_period(source) -> str:
     """Why no period could be read: a text without any heading is likely not a report at all."""
-    from core.importing.outline import parse, walk
+    from core.importing.nodes import walk
+    from core.importing.outline import parse
 
     outline = parse(source.lines)
     headed = any(node.kind in NodeType.HEADINGS for node, _ in walk(outline.nodes))
@@ -127,7 +128,7 @@ def _back_with(error: str):
 
 def _preview(plan: ImportPlan, period: str, decisions: dict, source_text: str = "", status: int = 200):
     from core.importing import messages as im
-    from core.importing.outline import walk
+    from core.importing.nodes import walk
     from core.importing.service import outline_state
 
     rows = [(index, node, depth) for index, (node, depth) in enumerate(walk(plan.outline.nodes))]
@@ -187,7 +188,7 @@ def import_adjust():
 @login_required
 def import_confirm():
     from core.importing import messages as im
-    from core.importing.outline import walk
+    from core.importing.nodes import walk
     from core.importing.service import ImportPlan, create_report_from_plan, rebind
     from core.importing.source import ImportRefused
 

@@ -21,7 +21,7 @@ from core.drafting.chips import for_review
 from core.metrics import filters
 from core.metrics.values import MetricValue
 
-from .outline import Node, Outline, walk
+from .nodes import Node, Outline, walk
 
 _UNITS = ("个百分点", "人次", "场次", "件次", "万元", "亿元", "%", "％", "元", "次", "件", "篇", "名", "人", "个",
           "场", "期", "项", "条", "家", "户", "批", "所", "处", "部", "份", "天")

@@ -7,14 +7,15 @@ the closing formula; signature and date at the end. Nothing is rewritten, droppe
 every character of the input lands in exactly one field (test_every_character_is_kept).
 """
 import re
-from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Optional
 
 from core.drafting.numbering import chinese_number
 from core.kinds import KINDS
 from data_models.report import NodeType
 
 from . import messages
+from .masks import masked_warnings
+from .nodes import Node, Outline, walk
 from .source import Line
 
 CN = "一二三四五六七八九十"
@@ -46,65 +47,6 @@ _MEETING = re.compile(r"^在.{2,40}(?:会议|大会)上$")
 _PUNCT = re.compile(r"[。，；：！？、,;:!?]")
 MAX_HEADING = 60
 MAX_LEAD = 50
-
-
-@dataclass
-class Node:
-    """One node of the imported tree, in the JSON shape of `flask import-report --json`."""
-
-    kind: str
-    number: str = ""
-    title: str = ""
-    lead: Optional[str] = None
-    text: str = ""
-    children: list["Node"] = field(default_factory=list)
-    run_in: bool = False  # continues the paragraph before it (一是… inline)
-    rank: float = 0  # numbering rank while building: 0 part, 1 一、, 1.5 ■, 2 （一）, 3 1., 4 （1）
-
-    def add_text(self, text: str) -> None:
-        self.text = f"{self.text}\n{text}" if self.text else text
-
-    def as_json(self) -> dict:
-        return {"kind": self.kind, "number": self.number, "title": self.title, "lead": self.lead,
-                "text": self.text, "children": [child.as_json() for child in self.children]}
-
-
-@dataclass
-class Outline:
-    kind: str
-    title_lines: list[str] = field(default_factory=list)
-    subtitle: str = ""
-    speaker: str = ""
-    header_date: str = ""
-    salutation: str = ""
-    nodes: list[Node] = field(default_factory=list)
-    addressee: str = ""  # 主送机关 of a document sent upward: 市政协：
-    signature: str = ""
-    date: str = ""
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def title(self) -> str:
-        return "".join(self.title_lines)
-
-    def as_json(self) -> dict:
-        return {"kind": self.kind, "title": self.title, "subtitle": self.subtitle, "speaker": self.speaker,
-                "addressee": self.addressee, "salutation": self.salutation, "signature": self.signature, "date": self.date or self.header_date,
-                "children": [node.as_json() for node in self.nodes]}
-
-
-def walk(nodes: list[Node], depth: int = 0) -> Iterator[tuple[Node, int]]:
-    for node in nodes:
-        yield node, depth
-        yield from walk(node.children, depth + 1)
-
-
-def all_text(outline: Outline) -> str:
-    """Every character the outline holds, in reading order (what the import keeps)."""
-    parts = [outline.title, outline.subtitle, outline.speaker, outline.header_date, outline.addressee,
-             outline.salutation]
-    parts += [node.number + node.title + (node.lead or "") + node.text for node, _ in walk(outline.nodes)]
-    return "".join(parts + [outline.signature, outline.date])
 
 
 # --- kind ------------------------------------------------------------------------------------
@@ -488,33 +430,3 @@ def parse_fragment(lines: list[Line], kind: str) -> list[Node]:
         builder.add(line)
     _parts_above_squares(out.nodes)
     return out.nodes
-
-
-# --- warnings --------------------------------------------------------------------------------
-
-_MASK = re.compile(r"\*+|20[XＸ]{2}|[XＸ]{2,4}|[XＸ](?=[月日届次])")
-
-
-def masks_in(text: str) -> list[str]:
-    """Every masked or unfinished mark in a text, in order: *, **, XX, 20XX, X月."""
-    return [match.group(0) for match in _MASK.finditer(text or "")]
-
-
-def masked_warnings(outline: Outline) -> list[str]:
-    """未填写的数字/名称: *, **, XX, XXX, 20XX, X月 left in the text, one warning per place and mark."""
-    fields = [("标题", outline.title), ("副标题", outline.subtitle), ("称谓", outline.salutation),
-              ("署名", outline.signature), ("日期", outline.date or outline.header_date)]
-    fields += [(where_of(node), node.title + (node.lead or "") + node.text) for node, _ in walk(outline.nodes)]
-    warnings = []
-    for where, text in fields:
-        counts: dict[str, int] = {}
-        for match in _MASK.finditer(text or ""):
-            counts[match.group(0)] = counts.get(match.group(0), 0) + 1
-        warnings += [messages.W_MASKED.format(mark=mark, count=f"共{n}处" if n > 1 else "", where=where)
-                     for mark, n in counts.items()]
-    return warnings
-
-
-def where_of(node: Node) -> str:
-    label = node.title or node.lead or node.text
-    return f"{node.number}{label[:16]}" if label else NodeType.label_of(node.kind)

@@ -18,7 +18,8 @@ from core.drafting.document import outline
 from core.kinds import kind_spec
 from data_models import NodeType, Report, Section
 
-from .outline import Node, number_rank, parse_fragment, walk
+from .nodes import Node, walk
+from .outline import number_rank, parse_fragment
 from .service import fold_items
 from .source import ImportRefused, read_text
 

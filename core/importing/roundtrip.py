@@ -10,7 +10,8 @@ or make the typed number literal); numbering is generated and never taken back.
 A paragraph several sections print into (一、heading 一是… 二是… run in, the 一是 numbering style and
 the experience briefing) is matched as one piece per section: the edited paragraph is cut where each
 piece's number and lead sentence now stand (or the lead alone, or the number alone after the piece
-before it), so deleting one item deletes that section only and an edit changes the section it is in.
+before it; core/importing/runin.py), so deleting one item deletes that section only and an edit changes the
+section it is in.
 """
 import re
 from dataclasses import dataclass, field
@@ -30,31 +31,10 @@ from core.drafting.tree import load_sections
 from core.rendering.text import full_width
 from data_models import Report, Section
 
+from .runin import Paragraph, Segment, cut_units, norm, section_of, similar, split_run_in
 from .source import Source
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
-_SPACE = re.compile(r"\s+")
-
-
-@dataclass
-class Segment:
-    """A piece of a rendered paragraph: where it came from and what it printed."""
-
-    section_id: Optional[int]
-    slot: str  # heading / lead / body:<k> / number / other
-    raw: str  # the stored text (a placeholder for merged ones)
-    shown: str  # what the .docx shows
-    placeholder: bool = False
-
-
-@dataclass
-class Paragraph:
-    segments: list[Segment] = field(default_factory=list)
-    run_in: bool = False  # one section's piece of a paragraph several sections print into (一是… inline)
-
-    @property
-    def text(self) -> str:
-        return "".join(s.shown for s in self.segments)
 
 
 @dataclass
@@ -168,10 +148,6 @@ def _body_segments(env, names, section: Section, index: int) -> list[Segment]:
 
 # --- matching the edited document ----------------------------------------------------------------
 
-def _norm(text: str) -> str:
-    return _SPACE.sub("", text)
-
-
 @dataclass
 class Reorder:
     """Sections moved among their siblings in Word: the new order of the siblings."""
@@ -185,8 +161,8 @@ def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
     """Proposed changes per section between the report as rendered and the edited .docx."""
     base = split_run_in(rendered_paragraphs(session, report))
     lines = [line for line in edited.lines if line.text.strip()]
-    units, anchored = _units(base, lines)
-    texts = [_norm(text) for _, text in units]
+    units, anchored = cut_units(base, lines)
+    texts = [norm(text) for _, text in units]
     result = RoundTrip([])
     changes: dict[int, SectionChange] = {}
     sections = {s.id: s for s in load_sections(session, report.id)}
@@ -203,7 +179,7 @@ def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
     commented: set[int] = set()
     for i, js in sorted(mapped.items()):
         edited_text = "\n".join(units[j][1].strip() for j in js)
-        if _norm(base[i].text) != _norm(edited_text) or len(js) > 1:
+        if norm(base[i].text) != norm(edited_text) or len(js) > 1:
             _changed(base[i], edited_text, change_for, result)
         for j in js:
             line = units[j][0]
@@ -222,135 +198,12 @@ def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
     return result
 
 
-# --- run-in paragraphs: one piece per section --------------------------------------------------
-
-_NUMBER_BEFORE = re.compile(r"(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|[■●])$")
-
-
-def split_run_in(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """A paragraph several sections print into (一、heading 一是… 二是… inline) as one piece per
-    section, so that an edit inside it maps to the section whose text it touches."""
-    out = []
-    for paragraph in paragraphs:
-        if len({s.section_id for s in paragraph.segments if s.section_id}) < 2:
-            out.append(paragraph)
-            continue
-        pieces: list[Paragraph] = []
-        for segment in paragraph.segments:
-            if not pieces or (segment.section_id and segment.section_id != _section_of(pieces[-1])):
-                pieces.append(Paragraph([], run_in=True))
-            pieces[-1].segments.append(segment)
-        out += pieces
-    return out
-
-
-def _anchor(piece: Paragraph) -> tuple[str, str, str]:
-    """(number, lead sentence or heading, the two together) a piece of a run-in paragraph opens with."""
-    number = "".join(s.shown for s in piece.segments if s.slot == "number")
-    lead = "".join(s.shown for s in piece.segments if s.slot in ("lead", "heading"))
-    if not lead:  # an item without a lead sentence: the opening of its text
-        lead = "".join(s.shown for s in piece.segments if s.slot != "number")[:8]
-    return _norm(number), _norm(lead), _norm(number + lead)
-
-
-def _units(base: list[Paragraph], lines: list) -> tuple[list[tuple[int, str]], dict[int, int]]:
-    """The edited paragraphs as matching units: (line index, text), a paragraph carrying run-in
-    pieces cut where each piece's number and lead sentence now stand; and unit -> the base piece
-    whose opening it starts with (that piece, however rewritten its text)."""
-    cuts: dict[int, set[int]] = {}
-    found = _Anchors([_norm(line.text) for line in lines]).locate(base)
-    for j, position in found.values():
-        cuts.setdefault(j, {0}).add(position)
-    starts = {where: i for i, where in found.items()}
-    units, anchored = [], {}
-    for j, line in enumerate(lines):
-        raw = [k for k, char in enumerate(line.text) if not char.isspace()]  # normalized -> raw position
-        positions = sorted(cuts.get(j, {0}))
-        bounds = [0, *(raw[c] for c in positions[1:]), len(line.text)]
-        for start, a, b in zip(positions, bounds, bounds[1:]):
-            if line.text[a:b].strip():
-                if (j, start) in starts:
-                    anchored[len(units)] = starts[(j, start)]
-                units.append((j, line.text[a:b]))
-    return units, anchored
-
-
-class _Anchors:
-    """Where each run-in piece of the report now opens in the edited paragraphs (normalized text)."""
-
-    def __init__(self, normalized: list[str]):
-        self.normalized = normalized
-        self.found: dict[int, tuple[int, int]] = {}  # base index -> (line, position)
-        self.taken: set[tuple[int, int]] = set()
-
-    def occurrences(self, needle: str, low=(0, 0), high=None):
-        for j, text in enumerate(self.normalized):
-            start = text.find(needle) if needle else -1
-            while start >= 0:
-                if (j, start) >= low and (high is None or (j, start) < high) and (j, start) not in self.taken:
-                    yield j, start
-                start = text.find(needle, start + 1)
-
-    def put(self, i: int, where: Optional[tuple[int, int]]) -> None:
-        if where:
-            self.found[i] = where
-            self.taken.add(where)
-
-    def locate(self, base: list[Paragraph]) -> dict[int, tuple[int, int]]:
-        pieces = [i for i, p in enumerate(base) if p.run_in]
-        cursor = (0, 0)
-        for i in pieces:  # number and lead sentence, in order, or anywhere (a moved paragraph)
-            both = _anchor(base[i])[2]
-            self.put(i, next(self.occurrences(both, cursor), None) or next(self.occurrences(both), None))
-            cursor = self.found.get(i, cursor)
-        for i in pieces:  # the lead sentence alone (the number edited), between its neighbours
-            if i not in self.found:
-                self.put(i, self._by_lead(_anchor(base[i])[1], *_neighbours(self.found, pieces, i)))
-        for i in pieces:  # the number alone (the lead sentence edited), after the piece before it
-            if i not in self.found and base[i - 1].run_in and i - 1 in self.found:
-                number, lead, _both = _anchor(base[i])
-                expected = self.found[i - 1][1] + len(_norm(base[i - 1].text))  # where it stood
-                self.put(i, self._by_number(number, lead, expected, *_neighbours(self.found, pieces, i)))
-        return self.found
-
-    def _by_lead(self, lead: str, low, high) -> Optional[tuple[int, int]]:
-        where = next(self.occurrences(lead, low, high), None) if len(lead) >= 4 else None
-        if where is None:
-            return None
-        number = _NUMBER_BEFORE.search(self.normalized[where[0]][:where[1]])
-        return where[0], where[1] - (len(number.group(0)) if number else 0)
-
-    def _by_number(self, number: str, lead: str, expected: int, low, high) -> Optional[tuple[int, int]]:
-        """Within the paragraph of the piece before it, the number's occurrence followed by text most
-        like the old lead sentence, then nearest to where the piece stood (……排第三是…… inside an
-        item's own text is not the next item's number)."""
-        if high is None or high[0] != low[0]:
-            high = (low[0], len(self.normalized[low[0]]))
-        text = self.normalized[low[0]]
-
-        def score(where: tuple[int, int]) -> tuple[float, int]:
-            after = text[where[1] + len(number):where[1] + len(number) + len(lead)]
-            return -round(_similar(after, lead), 1), abs(where[1] - expected)
-
-        found = list(self.occurrences(number, (low[0], low[1] + 1), high)) if number else []
-        return min(found, key=score, default=None)
-
-
-def _neighbours(found: dict, pieces: list[int], i: int) -> tuple[tuple[int, int], Optional[tuple[int, int]]]:
-    """Where the nearest located pieces before and after piece i stand (when they are in order)."""
-    before = [found[k] for k in pieces if k < i and k in found]
-    after = [found[k] for k in pieces if k > i and k in found]
-    low = before[-1] if before else (0, 0)
-    high = after[0] if after and after[0] > low else None
-    return low, high
-
-
 def _match(base: list[Paragraph], texts: list[str],
            anchored: Optional[dict[int, int]] = None) -> tuple[dict[int, list[int]], list[int], list[tuple[int, int]]]:
     """Old paragraph -> its new paragraph(s) (two when Word split it) for those kept or changed; the
     deleted old ones; the inserted new ones, each with the old paragraph it follows."""
     mapped, deleted, inserted = {}, [], []
-    matcher = SequenceMatcher(None, [_norm(p.text) for p in base], texts, autojunk=False)
+    matcher = SequenceMatcher(None, [norm(p.text) for p in base], texts, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             mapped.update({i1 + k: [j1 + k] for k in range(i2 - i1)})
@@ -368,7 +221,7 @@ def _moves(base, texts, sections, deleted, inserted) -> dict[int, int]:
     free = {}
     for j, _anchor in inserted:
         free.setdefault(texts[j], []).append(j)
-    candidates = {i: free[_norm(base[i].text)].pop(0) for i in deleted if free.get(_norm(base[i].text))}
+    candidates = {i: free[norm(base[i].text)].pop(0) for i in deleted if free.get(norm(base[i].text))}
     first = _first_paragraphs(base)
     moved_sections = {sid for sid, i in first.items() if i in candidates}
 
@@ -410,10 +263,6 @@ def _reorders(base, sections, mapped: dict[int, int], result: RoundTrip) -> list
     return out
 
 
-def _similar(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
 def _drawn_from(part: str, old: str) -> bool:
     """Most of `part` is text of `old` (one half of a split paragraph, not a new paragraph)."""
     blocks = SequenceMatcher(None, part, old, autojunk=False).get_matching_blocks()
@@ -426,16 +275,16 @@ def _pair(base, texts, i1, i2, j1, j2, anchored) -> tuple[list[tuple[int, list[i
     a run-in piece's number and lead sentence pairs with that piece only, however rewritten."""
     pairs, deleted, j = [], [], j1
     for i in range(i1, i2):
-        old = _norm(base[i].text)
+        old = norm(base[i].text)
 
         def free(k: int) -> bool:
             return anchored.get(k, i) == i
 
         split = next((k for k in range(j, j2 - 1) if free(k) and free(k + 1) and k + 1 not in anchored
-                      and _similar(old, texts[k] + texts[k + 1]) >= 0.8
+                      and similar(old, texts[k] + texts[k + 1]) >= 0.8
                       and _drawn_from(texts[k], old) and _drawn_from(texts[k + 1], old)), None)
         match = next((k for k in range(j, j2) if anchored.get(k) == i
-                      or (free(k) and _similar(old, texts[k]) >= 0.5)), None)
+                      or (free(k) and similar(old, texts[k]) >= 0.5)), None)
         if split is not None and (match is None or split <= match):
             pairs.append((i, [split, split + 1]))
             j = split + 2
@@ -448,13 +297,9 @@ def _pair(base, texts, i1, i2, j1, j2, anchored) -> tuple[list[tuple[int, list[i
     return pairs, [k for k in range(j1, j2) if k not in paired], deleted
 
 
-def _section_of(paragraph: Paragraph) -> Optional[int]:
-    return next((s.section_id for s in reversed(paragraph.segments) if s.section_id), None)
-
-
 def _comments(paragraph: Paragraph, line, change_for, result: RoundTrip) -> None:
     if getattr(line, "comments", None):
-        section_id = _section_of(paragraph)
+        section_id = section_of(paragraph)
         if section_id:
             change_for(section_id).comments += line.comments
         else:
@@ -471,22 +316,22 @@ def _changed(paragraph: Paragraph, edited: str, change_for, result: RoundTrip) -
     for segment, (start, end) in zip(paragraph.segments, spans):
         piece = carry + edited[start:end]
         carry = ""
-        if segment.slot == "number" and _norm(piece) != _norm(segment.shown):
+        if segment.slot == "number" and norm(piece) != norm(segment.shown):
             carry = piece.replace(segment.shown, "", 1) if segment.shown in piece else piece
             continue
         if segment.section_id is None:
-            if _norm(piece) != _norm(segment.shown):
+            if norm(piece) != norm(segment.shown):
                 result.unplaced.append(f"“{segment.shown}”改为“{piece}”")
             continue
         change = change_for(segment.section_id)
         if segment.slot == "number":
             continue  # numbering is generated from the tree
         pieces = change.pieces.setdefault(segment.slot, [])
-        if segment.placeholder and _norm(piece) != _norm(segment.shown):
+        if segment.placeholder and norm(piece) != norm(segment.shown):
             item = Overtyped(segment.raw, segment.shown, piece)
             change.overtyped.append(item)
             pieces.append(item)
-        elif segment.placeholder or _norm(piece) == _norm(segment.shown):
+        elif segment.placeholder or norm(piece) == norm(segment.shown):
             pieces.append(_with_breaks(segment.raw, piece) if segment.slot.startswith("body:") else segment.raw)
         else:
             pieces.append(piece)
@@ -546,7 +391,7 @@ def _removed(paragraph: Paragraph, change_for, result: RoundTrip) -> None:
 def _inserted(base: list[Paragraph], anchor: int, text: str, change_for, result: RoundTrip) -> None:
     """A new paragraph after base paragraph `anchor`: a body paragraph of that paragraph's section."""
     paragraph = base[anchor] if anchor >= 0 else None
-    section_id = _section_of(paragraph) if paragraph else None
+    section_id = section_of(paragraph) if paragraph else None
     if section_id is None:
         result.unplaced.append(f"新增“{text}”")
         return

@@ -21,7 +21,9 @@ from data_models.report import NodeType
 
 from . import messages
 from .numbers import FoundNumber, apply_bindings, bind_numbers, choose
-from .outline import Node, Outline, masks_in, parse, walk, where_of
+from .masks import masks_in, where_of
+from .nodes import Node, Outline, walk
+from .outline import parse
 from .source import ImportRefused, Source
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from core.importing.outline import all_text, parse
+from core.importing.nodes import all_text
+from core.importing.outline import parse
 from core.importing.source import read_docx, read_text
 
 from . import documents as docs

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from core.importing.outline import all_text, parse
+from core.importing.nodes import all_text
+from core.importing.outline import parse
 from core.importing.source import read_docx, read_text
 
 from .documents import P, docx_bytes
