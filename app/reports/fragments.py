@@ -29,13 +29,18 @@ def text_digest(*texts: str | None) -> bytes:
     return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).digest()
 
 
-class Fragments:
-    """Renders fragments of one page with the page's template context (token replaced by the marker)."""
+def token_marker() -> str:
+    """csrf_token() in a page or fragment to be remembered."""
+    return TOKEN_MARKER
 
-    def __init__(self, context: dict[str, Any], token: str):
-        self.context = {**context, "token": TOKEN_MARKER, "csrf_token": lambda: TOKEN_MARKER}
+
+class Fragments:
+    """Renders fragments of one page with the page's template context (the CSRF token a marker: the page
+    is finished by app/reports/page.py unmark())."""
+
+    def __init__(self, context: dict[str, Any]):
+        self.context = {**context, "token": TOKEN_MARKER, "csrf_token": token_marker}
         current_app.update_template_context(self.context)  # the page's own values win over the processors'
-        self.token = token
 
     def raw(self, memo: Memo | None, key: Hashable, name: str, **values) -> str:
         """Template `name` with `values`, remembered under `key` (memo None: not remembered), marker kept."""
@@ -44,8 +49,8 @@ class Fragments:
         return compute() if memo is None else memo.get(key, compute)
 
     def finish(self, html: str) -> Markup:
-        """Rendered fragments with this request's token in place of the marker."""
-        return Markup(html.replace(TOKEN_MARKER, self.token))
+        """Rendered fragments, safe to put into the page as they are (marker kept)."""
+        return Markup(html)
 
 
 def block_key(page: tuple, row, extras: Callable[[Any], tuple]) -> tuple:

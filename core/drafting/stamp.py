@@ -1,0 +1,66 @@
+"""Whether anything the editor page of a report shows has changed: one cheap statement.
+
+The editor page shows the report's sections, the committee's ledger values through its metric catalogue,
+reviewers' comments, the review history, proofreading ignores, the committee's users (as owners) and the
+committee itself (report variables, self-approval), and whether a newer revision exists. The stamp reads,
+in one statement, a few aggregates of each of those rows. Any write through the ORM changes one of them:
+
+- a section's `version` is the mapper's version counter, raised by every UPDATE (text, place, type,
+  owner), so `sum(version)` grows; an insert or delete changes the count, and an insert that reuses a
+  deleted id (SQLite) still brings a newer `updated_at`;
+- rows that are only added or deleted (comments, review events, ignores) carry count, newest id and time;
+- users, the committee and the ledger records carry `updated_at`, set on every UPDATE (TimestampMixin);
+- the catalogue is read as core.metrics.cache.fingerprint reads it.
+
+A page remembered under (report row, stamp, viewer) is therefore the page that would be rendered now.
+A committee with subordinates gets no stamp (None): its roll-up numbers read the subordinates' ledgers
+and submissions, which the stamp does not cover, so its page is always rendered anew.
+"""
+import functools
+
+from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy.orm import Session
+
+from core.metrics.definitions import catalogue_columns
+from data_models import Committee, ProofreadIgnore, Record, Report, ReviewEvent, Section, SectionComment, User
+
+METRICS_PARTS = 2 + len(catalogue_columns())  # the first items: core.metrics.cache.fingerprint's tuple
+
+
+def page_stamp(session: Session, report: Report) -> tuple | None:
+    """The stamp of `report`'s page (None: not to be remembered); read inside the caller's transaction,
+    so the caller's own uncommitted writes count too."""
+    row = tuple(session.execute(_statement(), {"report": report.id, "committee": report.committee_id}).one())
+    subordinates = row[-1]
+    return None if subordinates else row[:-1]
+
+
+def metrics_state(stamp: tuple) -> tuple:
+    """The ledger and catalogue part of a stamp: what ctx.metrics_state() would read at the same time."""
+    return stamp[:METRICS_PARTS]
+
+
+@functools.cache
+def _statement() -> Select:
+    report, committee = bindparam("report"), bindparam("committee")
+    ledger = Record.committee_id == committee
+    parts = [
+        select(func.count(Record.id)).where(ledger), select(func.max(Record.updated_at)).where(ledger),
+        *(select(column) for column in catalogue_columns()),
+        *_aggregates(Section.report_id == report, sums=(Section.version, Section.id), maxima=(Section.updated_at,)),
+        *_aggregates(SectionComment.report_id == report, maxima=(SectionComment.id, SectionComment.created_at)),
+        *_aggregates(ReviewEvent.report_id == report, maxima=(ReviewEvent.id, ReviewEvent.created_at)),
+        *_aggregates(ProofreadIgnore.report_id == report, maxima=(ProofreadIgnore.id, ProofreadIgnore.created_at)),
+        *_aggregates(User.committee_id == committee, maxima=(User.id, User.updated_at)),
+        *_aggregates(Report.previous_id == report, maxima=(Report.id,)),  # a newer revision made from it
+        select(Committee.updated_at).where(Committee.id == committee),
+        select(func.count(Committee.id)).where(Committee.superior_id == committee),  # last: subordinates
+    ]
+    return select(*(part.scalar_subquery() for part in parts))
+
+
+def _aggregates(where, sums=(), maxima=()) -> list[Select]:
+    """The rows' count, the sum of each of `sums`, the largest of each of `maxima`."""
+    table = where.left.table
+    return [select(func.count()).select_from(table).where(where), *(select(func.sum(c)).where(where) for c in sums),
+            *(select(func.max(c)).where(where) for c in maxima)]
