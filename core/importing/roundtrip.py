@@ -31,7 +31,7 @@ from core.drafting.tree import load_sections
 from core.rendering.text import full_width
 from data_models import Report, Section
 
-from .runin import Paragraph, Segment, cut_units, norm, section_of, similar, split_run_in
+from .runin import Paragraph, Segment, as_printed, cut_units, norm, section_of, similar, split_run_in
 from .source import Source
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
@@ -89,6 +89,9 @@ class RoundTrip:
     changes: list[SectionChange]
     unplaced: list[str] = field(default_factory=list)  # edits outside any section (title, signature)
     reorders: list = field(default_factory=list)  # Reorder: sections moved among their siblings
+    # Sections' text deleted in Word, one entry per paragraph of the Word file (run-in pieces joined):
+    # what the confirmation counts, as the secretary sees it.
+    removed_paragraphs: list[str] = field(default_factory=list)
 
 
 # --- the paragraphs the report renders to ------------------------------------------------------
@@ -186,9 +189,10 @@ def compare(session: Session, report: Report, edited: Source) -> RoundTrip:
             if line not in commented:  # a line's comments go to the first section it carries
                 commented.add(line)
                 _comments(base[i], lines[line], change_for, result)
-    for i in deleted:
-        if i not in moves:
-            _removed(base[i], change_for, result)
+    removed = [i for i in deleted if i not in moves]
+    for i in removed:
+        _removed(base[i], change_for, result)
+    result.removed_paragraphs = as_printed(base, [i for i in removed if _slots(base[i])])
     moved_to = set(moves.values())
     for j, anchor in inserted:
         if j not in moved_to:
@@ -376,8 +380,13 @@ def _map_segments(paragraph: Paragraph, old: str, edited: str) -> list[tuple[int
     return spans
 
 
+def _slots(paragraph: Paragraph) -> set[tuple[int, str]]:
+    """(section, field) pairs whose stored text the paragraph prints."""
+    return {(s.section_id, s.slot) for s in paragraph.segments if s.section_id and s.slot != "number"}
+
+
 def _removed(paragraph: Paragraph, change_for, result: RoundTrip) -> None:
-    slots = {(s.section_id, s.slot) for s in paragraph.segments if s.section_id and s.slot != "number"}
+    slots = _slots(paragraph)
     if not slots:
         result.unplaced.append(f"删除了“{paragraph.text}”")
         return

@@ -8,7 +8,7 @@ number and lead sentence now stand (or the lead alone, or the number alone after
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Optional
+from typing import Iterable, Optional
 
 _SPACE = re.compile(r"\s+")
 
@@ -28,6 +28,7 @@ class Segment:
 class Paragraph:
     segments: list[Segment] = field(default_factory=list)
     run_in: bool = False  # one section's piece of a paragraph several sections print into (一是… inline)
+    printed: int = 0  # which paragraph of the Word file it is, or is a piece of
 
     @property
     def text(self) -> str:
@@ -53,16 +54,31 @@ def split_run_in(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """A paragraph several sections print into (一、heading 一是… 二是… inline) as one piece per
     section, so that an edit inside it maps to the section whose text it touches."""
     out = []
-    for paragraph in paragraphs:
+    for printed, paragraph in enumerate(paragraphs):
         if len({s.section_id for s in paragraph.segments if s.section_id}) < 2:
-            out.append(paragraph)
+            out.append(Paragraph(paragraph.segments, printed=printed))
             continue
         pieces: list[Paragraph] = []
         for segment in paragraph.segments:
             if not pieces or (segment.section_id and segment.section_id != section_of(pieces[-1])):
-                pieces.append(Paragraph([], run_in=True))
+                pieces.append(Paragraph([], run_in=True, printed=printed))
             pieces[-1].segments.append(segment)
         out += pieces
+    return out
+
+
+def as_printed(base: list[Paragraph], indices: Iterable[int]) -> list[str]:
+    """The text of pieces `indices` of `base` read as the Word file printed it: one string per printed
+    paragraph, its pieces joined (…… where a piece between them is not among `indices`)."""
+    groups: dict[int, list[int]] = {}
+    for i in sorted(indices):
+        groups.setdefault(base[i].printed, []).append(i)
+    out = []
+    for pieces in groups.values():
+        text = base[pieces[0]].text
+        for before, i in zip(pieces, pieces[1:]):
+            text += ("" if i == before + 1 else "……") + base[i].text
+        out.append(text)
     return out
 
 

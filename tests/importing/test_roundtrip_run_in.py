@@ -236,7 +236,7 @@ def test_a_deleted_item_is_shown_and_confirmed_alone_in_the_browser(client, db_s
     report = demo_reports[BRIEFING]
     document, html, upload = _upload(client, db_session, report, _drop_second_item)
     assert html.count('class="card roundtrip-section"') == 1 and 'id="confirm-removals"' in html
-    assert "删除：<del>二是上下联动形成合力。" in html and "涉及 1 节" in html
+    assert "删除：<del>二是上下联动形成合力。" in html and "删除了原文中的 1 段文字（涉及 1 节）" in html
     assert "1 节的修改含删除的段落" in _apply(client, document, upload)
     assert "上下联动形成合力" in preview_text(db_session, report.id)[0]  # not confirmed: nothing deleted
     assert "已采纳 1 节的修改" in _apply(client, document, upload, **{"confirm-removals": "1"})
@@ -248,7 +248,8 @@ def test_a_deleted_item_is_shown_and_confirmed_alone_in_the_browser(client, db_s
 def test_a_deleted_run_in_paragraph_needs_the_confirmation_for_all_its_sections(client, db_session, demo_reports):
     report = demo_reports[BRIEFING]
     document, html, upload = _upload(client, db_session, report, _drop_paragraph)
-    assert html.count('class="card roundtrip-section"') == 4 and "涉及 4 节" in html
+    assert html.count('class="card roundtrip-section"') == 4
+    assert "删除了原文中的 1 段文字（涉及 4 节）" in html  # one paragraph in Word, cut into 4 sections' pieces
     assert "4 节的修改含删除的段落" in _apply(client, document, upload)
     db_session.expire_all()
     assert "统战功能有效发挥。" in preview_text(db_session, report.id)[0]
@@ -342,3 +343,62 @@ def test_rewriting_an_item_of_a_run_in_paragraph_keeps_it_that_item(db_session, 
     assert [c.section_id for c in result.changes] == [item.id]
     assert not result.changes[0].removed and not result.changes[0].added
     assert result.changes[0].proposed() == (item.heading, item.lead, rewritten)
+
+
+def _drop_items(word, *leads) -> None:
+    """Delete the items opening with `leads` (number, lead and text) from their run-in paragraph."""
+    for lead in leads:
+        paragraph = _paragraph(word, lead)
+        text = paragraph.text
+        start = text.index(lead) - 2  # 一是
+        following = re.search(r"[一二三四五六七八九十]是", text[text.index(lead):])
+        _replace(paragraph, text[start:text.index(lead) + following.start() if following else len(text)])
+
+
+def test_deleted_run_in_paragraphs_count_as_the_word_file_prints_them(db_session, demo_reports):
+    report = demo_reports[EXPERIENCE]
+    document = _word(db_session, report)
+    gone = [_paragraph(document, lead) for lead in ("把党的领导贯穿协商全过程。", "建立成果转化机制。")]
+    printed = [p.text for p in gone]
+    for paragraph in gone:
+        paragraph._p.getparent().remove(paragraph._p)
+    result = _round_trip(db_session, report, document)
+    assert sum(len(c.removed) for c in result.changes) == 8  # 4 items each, one piece per section
+    assert result.removed_paragraphs == printed
+
+
+def test_items_deleted_from_one_paragraph_are_one_deleted_passage(db_session, demo_reports):
+    report = demo_reports[EXPERIENCE]
+    document = _word(db_session, report)
+    text = _paragraph(document, "建立跟踪督办机制。").text
+    second, fourth = text.index("二是建立跟踪督办机制。"), text.index("四是建立委员履职评价机制。")
+    _drop_items(document, "建立跟踪督办机制。", "建立宣传推广机制。")
+    result = _round_trip(db_session, report, document)
+    assert len(result.changes) == 2 and result.removed_paragraphs == [text[second:fourth]]
+
+
+def test_items_deleted_apart_in_one_paragraph_read_with_an_ellipsis(db_session, demo_reports):
+    report = demo_reports[EXPERIENCE]
+    document = _word(db_session, report)
+    text = _paragraph(document, "建立跟踪督办机制。").text
+    second, third = text.index("二是建立跟踪督办机制。"), text.index("三是建立宣传推广机制。")
+    fourth = text.index("四是建立委员履职评价机制。")
+    _drop_items(document, "建立跟踪督办机制。", "建立委员履职评价机制。")
+    result = _round_trip(db_session, report, document)
+    assert len(result.changes) == 2
+    assert result.removed_paragraphs == [text[second:third] + "……" + text[fourth:]]
+
+
+def test_the_confirmation_counts_and_lists_the_deleted_paragraphs(client, db_session, demo_reports):
+    report = demo_reports[EXPERIENCE]
+
+    def edit(word):
+        whole = _paragraph(word, "委员全员下沉。")._p
+        whole.getparent().remove(whole)
+        _drop_items(word, "建立宣传推广机制。")
+
+    document, html, upload = _upload(client, db_session, report, edit)
+    card = html[html.index('id="confirm-removals-card"'):]
+    assert "修改稿删除了原文中的 2 段文字（涉及 5 节）" in card
+    assert card.count("<li><del>") == 2 and "<li><del>一是委员全员下沉。" in card
+    assert "<li><del>三是建立宣传推广机制。" in card
