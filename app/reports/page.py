@@ -42,14 +42,14 @@ from data_models.report import NodeType
 from . import fragments
 
 NONCE_MARKER = "\x01nonce\x01"  # like fragments.TOKEN_MARKER: no stored text can hold it
-_pages = Memo(128)  # whole pages, marked: 60–200 KB each
+_pages = Memo(128)  # whole pages, marked, in UTF-8: 60–200 KB each
 
 
-def editor_response(report: Report) -> str:
+def editor_response(report: Report) -> bytes:
     """The editor page of `report` for the signed-in user, remembered while nothing it shows changes."""
     stamp = page_stamp(db.session, report)
     key = _page_key(report, stamp)
-    render = lambda: editor_html(report, stamp=stamp)  # noqa: E731
+    render = lambda: editor_html(report, stamp=stamp).encode("utf-8")  # noqa: E731
     return unmark(render() if key is None else _pages.get(key, render))
 
 
@@ -64,9 +64,11 @@ def _page_key(report: Report, stamp: tuple | None) -> tuple | None:
             (user.id, user.role, user.username, user.display_name, user.platform_admin))
 
 
-def unmark(html: str) -> str:
-    """A marked page with this response's CSRF token and CSP nonce."""
-    return html.replace(fragments.TOKEN_MARKER, generate_csrf()).replace(NONCE_MARKER, csp_nonce())
+def unmark(page: str | bytes) -> bytes:
+    """A marked page (text or UTF-8) with this response's CSRF token and CSP nonce, as the response's bytes."""
+    page = page.encode("utf-8") if isinstance(page, str) else page
+    return (page.replace(fragments.TOKEN_MARKER.encode(), generate_csrf().encode())
+            .replace(NONCE_MARKER.encode(), csp_nonce().encode()))
 
 
 def clear() -> None:
