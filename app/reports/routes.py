@@ -165,8 +165,8 @@ def save_section(report_id: int, section_id: int):
     except sec.SaveConflict as conflict:
         db.session.rollback()
         flash(conflict.message, "error")
-        return page.unmark(page.editor_html(_report(report_id), conflict={
-            "section_id": section_id, "mine": conflict.mine, "theirs": conflict.theirs})), 409
+        return page.unmark(page.cut(page.editor_html(_report(report_id), conflict={
+            "section_id": section_id, "mine": conflict.mine, "theirs": conflict.theirs}))), 409
     except REFUSALS as error:
         db.session.rollback()
         return _text_back(report_id, section_id, fields, TEXT_REFUSED.format(message=getattr(error, "message", str(error))), 422)
@@ -180,8 +180,8 @@ def _text_back(report_id: int, section_id: int, fields: dict, message: str, stat
     """The editor again with the refused text shown to its writer (nothing typed is lost)."""
     flash(message, "error")
     mine = sec.SectionText(fields["heading"], fields["lead"], fields["body"])
-    return page.unmark(page.editor_html(_report(report_id), refused={
-        "section_id": section_id, "mine": mine, "message": message})), status
+    return page.unmark(page.cut(page.editor_html(_report(report_id), refused={
+        "section_id": section_id, "mine": mine, "message": message}))), status
 
 
 MOVES = {"up": lambda s: sec.move_section(db.session, s, -1), "down": lambda s: sec.move_section(db.session, s, 1),
