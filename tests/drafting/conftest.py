@@ -35,3 +35,21 @@ def make_report(db_session, demo):
         return report
 
     return make
+
+
+@pytest.fixture
+def drafter_report(client, db_session, demo):
+    """The drafter signed in, a new annual report made through the page: (report, its first section)."""
+    from sqlalchemy import select
+
+    from core.metrics.definitions import seed_catalogue
+    from data_models import NodeType, Report, Section
+
+    seed_catalogue(db_session)
+    db_session.commit()
+    client.login("donghu_drafter")
+    client.post("/reports/new", data={"kind": "annual_summary", "period": "2023", "title": ""})
+    report = db_session.scalars(select(Report)).one()
+    first = db_session.scalars(select(Section).where(Section.report_id == report.id, Section.node_type != NodeType.PART)
+                               .order_by(Section.id)).first()
+    return report, first

@@ -6,21 +6,9 @@ import re
 
 from sqlalchemy import select
 
-from core.metrics.definitions import seed_catalogue
 from data_models import Report, Section, User
 
 BODY = "全年召开主席会议{{ 主席会议次数 }}次，开展协商活动{{ 协商活动场次 }}场次。"
-
-
-def _report(client, db_session, demo):
-    seed_catalogue(db_session)
-    db_session.commit()
-    client.login("donghu_drafter")
-    client.post("/reports/new", data={"kind": "annual_summary", "period": "2023", "title": ""})
-    report = db_session.scalars(select(Report)).one()
-    item = db_session.scalars(select(Section).where(Section.report_id == report.id, Section.node_type != "part")
-                              .order_by(Section.id)).first()
-    return report, item
 
 
 def _page(client, report) -> str:
@@ -44,8 +32,8 @@ def _picker_value(page: str, label: str) -> str:
     return item.group(1)
 
 
-def test_a_saved_block_shows_its_new_text_and_version(client, db_session, demo):
-    report, item = _report(client, db_session, demo)
+def test_a_saved_block_shows_its_new_text_and_version(client, db_session, drafter_report):
+    report, item = drafter_report
     before = _block(_page(client, report), item.id)
     _save(client, db_session, report, item, body="第一稿正文。")
     _page(client, report)  # remembered now
@@ -55,8 +43,8 @@ def test_a_saved_block_shows_its_new_text_and_version(client, db_session, demo):
     assert f'data-version="{db_session.get(Section, item.id).version}"' in block
 
 
-def test_moving_a_block_renumbers_the_outline_and_the_blocks(client, db_session, demo):
-    report, _ = _report(client, db_session, demo)
+def test_moving_a_block_renumbers_the_outline_and_the_blocks(client, db_session, drafter_report):
+    report, _ = drafter_report
     part = db_session.scalars(select(Section).where(Section.report_id == report.id, Section.node_type == "part")
                               .order_by(Section.position)).first()
     first, second = db_session.scalars(select(Section).where(Section.parent_id == part.id, Section.node_type == "section")
@@ -70,8 +58,8 @@ def test_moving_a_block_renumbers_the_outline_and_the_blocks(client, db_session,
     assert outline.index(f'data-section="{second.id}"') < outline.index(f'data-section="{first.id}"')
 
 
-def test_a_new_owner_is_shown_on_the_block(client, db_session, demo):
-    report, item = _report(client, db_session, demo)
+def test_a_new_owner_is_shown_on_the_block(client, db_session, drafter_report):
+    report, item = drafter_report
     assert " mine" in _block(_page(client, report), item.id).split(">", 1)[0]  # the drafter made it
     reviewer = db_session.scalars(select(User).where(User.username == "donghu_reviewer")).one()
     client.post(f"/reports/{report.id}/sections/{item.id}/owner", data={"owner_id": reviewer.id})
@@ -80,8 +68,8 @@ def test_a_new_owner_is_shown_on_the_block(client, db_session, demo):
     assert " mine" not in block.split(">", 1)[0]
 
 
-def test_a_ledger_record_changes_the_picker_and_the_numbers(client, db_session, demo):
-    report, item = _report(client, db_session, demo)
+def test_a_ledger_record_changes_the_picker_and_the_numbers(client, db_session, drafter_report):
+    report, item = drafter_report
     _save(client, db_session, report, item, body=BODY)
     page = _page(client, report)
     assert _picker_value(page, "主席会议次数") != "1次"
@@ -93,8 +81,8 @@ def test_a_ledger_record_changes_the_picker_and_the_numbers(client, db_session, 
     assert data["chips"]["{{ 主席会议次数 }}"]["shown"] == "1"
 
 
-def test_a_metric_added_to_the_catalogue_appears_in_the_picker(client, db_session, demo):
-    report, _ = _report(client, db_session, demo)
+def test_a_metric_added_to_the_catalogue_appears_in_the_picker(client, db_session, drafter_report):
+    report, _ = drafter_report
     assert "网络议政次数" not in _page(client, report)
     client.logout()
     client.login("donghu_admin")
@@ -103,8 +91,8 @@ def test_a_metric_added_to_the_catalogue_appears_in_the_picker(client, db_sessio
     assert "网络议政次数" in _page(client, report)
 
 
-def test_submitting_for_review_makes_the_blocks_read_only(client, db_session, demo):
-    report, item = _report(client, db_session, demo)
+def test_submitting_for_review_makes_the_blocks_read_only(client, db_session, drafter_report):
+    report, item = drafter_report
     assert " readonly" not in _block(_page(client, report), item.id)
     client.post(f"/review/{report.id}/submit", data={"comment": ""})
     assert db_session.get(Report, report.id).status != "draft"
@@ -112,8 +100,8 @@ def test_submitting_for_review_makes_the_blocks_read_only(client, db_session, de
     assert " readonly" in block and "保存</button>" not in block
 
 
-def test_a_reviewer_never_gets_the_drafters_blocks(client, db_session, demo):
-    report, item = _report(client, db_session, demo)
+def test_a_reviewer_never_gets_the_drafters_blocks(client, db_session, drafter_report):
+    report, item = drafter_report
     assert " readonly" not in _block(_page(client, report), item.id)  # the drafter's, remembered
     client.logout()
     client.login("donghu_reviewer")
@@ -121,8 +109,8 @@ def test_a_reviewer_never_gets_the_drafters_blocks(client, db_session, demo):
     assert " readonly" in block and "保存</button>" not in block
 
 
-def test_a_reviewers_comment_appears_on_its_block(client, db_session, demo):
-    report, item = _report(client, db_session, demo)
+def test_a_reviewers_comment_appears_on_its_block(client, db_session, drafter_report):
+    report, item = drafter_report
     _page(client, report)
     client.post(f"/review/{report.id}/submit", data={"comment": ""})
     client.logout()
@@ -133,8 +121,8 @@ def test_a_reviewers_comment_appears_on_its_block(client, db_session, demo):
     assert "请补充东湖县协商活动的具体成效。" in _block(_page(client, report), item.id)
 
 
-def test_a_proofreading_finding_comes_and_goes_with_the_text(client, db_session, demo):
-    report, item = _report(client, db_session, demo)
+def test_a_proofreading_finding_comes_and_goes_with_the_text(client, db_session, drafter_report):
+    report, item = drafter_report
     _save(client, db_session, report, item, body="东湖县召开协商会议,听取意见。")
     block = _block(_page(client, report), item.id)
     assert 'class="pf ' in block
@@ -146,8 +134,8 @@ def test_a_proofreading_finding_comes_and_goes_with_the_text(client, db_session,
     assert 'class="pf ' not in _block(_page(client, report), item.id)
 
 
-def test_every_form_carries_the_viewers_own_token(client, db_session, demo, app):
-    report, item = _report(client, db_session, demo)
+def test_every_form_carries_the_viewers_own_token(client, db_session, drafter_report, app):
+    report, item = drafter_report
     _save(client, db_session, report, item, body="东湖县召开协商会议,听取意见。")  # a finding with its forms too
     mine = _page(client, report)
     other = app.test_client()
@@ -163,12 +151,12 @@ def test_every_form_carries_the_viewers_own_token(client, db_session, demo, app)
     assert page.status_code == 302  # the token in a remembered block is accepted for its session
 
 
-def test_a_label_changed_in_place_reaches_the_picker_and_the_chips(client, db_session, demo):
+def test_a_label_changed_in_place_reaches_the_picker_and_the_chips(client, db_session, drafter_report):
     """The catalogue version is read with the ledger's fingerprint (one query): a definition edited where it
     stands changes the remembered picker and the metric values alike."""
     from data_models import MetricDefinition
 
-    report, item = _report(client, db_session, demo)
+    report, item = drafter_report
     _save(client, db_session, report, item, body="全年召开主席会议{{ 主席会议召开次数 }}次。")
     assert 'data-placeholder="{{ 主席会议召开次数 }}"' not in _page(client, report)
     definition = db_session.scalars(select(MetricDefinition).where(MetricDefinition.key == "chair_meetings")).one()
@@ -180,14 +168,15 @@ def test_a_label_changed_in_place_reaches_the_picker_and_the_chips(client, db_se
     assert "主席会议召开次数" in data["metrics"] and "主席会议次数" not in data["metrics"]
 
 
-def test_a_remembered_page_reads_the_metrics_in_one_statement(client, db_session, demo, app):
-    """Values the cache remembers cost the fingerprint query alone: no savepoint, no separate catalogue
-    version, the committee loaded with the report."""
+def test_a_remembered_page_reads_the_metrics_in_one_statement(client, db_session, drafter_report, app):
+    """A remembered page costs the signed-in user, the report with its committee and the page's stamp
+    (app/reports/page.py), which reads the ledger and catalogue versions: no savepoint, no section text."""
     from sqlalchemy import event
 
     from app.extensions import db
 
-    report, item = _report(client, db_session, demo)
+    report, item = drafter_report
+    _page(client, report)  # with the flash 报告已创建: not remembered
     _page(client, report)
     statements: list[str] = []
     listener = lambda *args: statements.append(args[2])  # noqa: E731
@@ -199,3 +188,5 @@ def test_a_remembered_page_reads_the_metrics_in_one_statement(client, db_session
     assert not [s for s in statements if "SAVEPOINT" in s]
     assert len([s for s in statements if "metric_definition" in s]) == 1
     assert not [s for s in statements if s.lstrip().startswith("SELECT committee.")]
+    assert len(statements) <= 3, statements  # here the user and report may come from the test's own session
+    assert not [s for s in statements if "section.body" in s or "section_comment.body" in s], statements
