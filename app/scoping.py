@@ -27,6 +27,15 @@ def get_own_or_404(model, object_id: int, options=()):
     return row
 
 
+def get_own_row_or_404(model, object_id: int, statement: Select) -> tuple:
+    """(row, *values) of `statement`, which selects one `model` row (its id bound as `id`) and values read
+    with it in the same statement; a row of another committee is simply not found."""
+    found = db.session.execute(statement, {"id": object_id}).first()
+    if found is None or found[0].committee_id != current_user.committee_id:
+        abort(404)
+    return tuple(found)
+
+
 def require_role(*roles: str) -> None:
     if not current_user.has_role(*roles):
         abort(403)

@@ -1,10 +1,10 @@
 """The editor page of a report: rendered from remembered fragments, and remembered whole.
 
 A GET of the editor renders the page once per (report as stored, viewer): the report row, a stamp of
-everything else the page shows (core/drafting/stamp.py, one statement) and who looks at it make the key,
-so the next GET of the same page costs the user, the report and the stamp (three small queries) and two
-string replacements. Whatever is different per response (the CSRF token, the CSP nonce) is a marker in the
-remembered page, put in by unmark(). Pages with a flashed message, a refused or conflicting text, or of a
+everything else the page shows (core/drafting/stamp.py, read with the report in one statement) and who
+looks at it make the key, so the next GET of the same page costs two small queries (the user; the report
+with its stamp) and one join of the remembered bytes. Whatever differs per response (the CSRF token, the
+CSP nonce) is a marker in the remembered page, put in by unmark(). Pages with a flashed message, a refused or conflicting text, or of a
 committee with subordinates (roll-ups the stamp does not cover) are rendered anew every time.
 """
 import datetime
@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from app.extensions import db
 from app.proofreading.routes import proofread_of
-from app.scoping import own
+from app.scoping import get_own_row_or_404, own
 from app.security import csp_nonce
 from core.drafting import context as ctx
 from core.drafting.chips import chips, metric_shown, placeholder_codes
@@ -28,7 +28,7 @@ from core.drafting.document import checked_outline, state_key
 from core.drafting.guards import is_editable
 from core.drafting.merge import make_environment, merge_text, plain
 from core.drafting.reports import SETTING_FIELDS
-from core.drafting.stamp import metrics_state, page_stamp
+from core.drafting.stamp import metrics_state, report_with_stamp, stamp_of
 from core.drafting.tree import load_sections
 from core.kinds import kind_choices
 from core.memo import Memo
@@ -46,9 +46,11 @@ NONCE_MARKER = "\x01nonce\x01"  # like fragments.TOKEN_MARKER: no stored text ca
 _pages = Memo(128)  # whole pages, marked, in UTF-8: 60–200 KB each
 
 
-def editor_response(report: Report) -> bytes:
-    """The editor page of `report` for the signed-in user, remembered while nothing it shows changes."""
-    stamp = page_stamp(db.session, report)
+def editor_response(report_id: int) -> bytes:
+    """The editor page of a report for the signed-in user, remembered while nothing it shows changes.
+    The report, its committee and the page's stamp are read in one statement."""
+    report, *parts = get_own_row_or_404(Report, report_id, report_with_stamp())
+    stamp = stamp_of(tuple(parts))
     key = _page_key(report, stamp)
     render = lambda: cut(editor_html(report, stamp=stamp))  # noqa: E731
     return unmark(render() if key is None else _pages.get(key, render))

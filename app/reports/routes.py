@@ -3,7 +3,6 @@
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from app.extensions import db
 from app.scoping import get_own_or_404, own, require_role
@@ -18,7 +17,7 @@ from core.drafting.merge import check_text, make_environment
 from core.drafting.messages import CARRIED, CREATED, RESTORED, SAVED, SECTION_DELETED, TEXT_REFUSED
 from core.drafting.reports import create_report, update_report
 from core.metrics.periods import PeriodError, parse_period
-from data_models import Committee, Report, Section, User
+from data_models import Report, Section, User
 
 from . import bp, page
 from . import messages as msg
@@ -31,11 +30,6 @@ REFUSALS = (EditRefused, sec.InvalidEdit, PeriodError)
 
 def _report(report_id: int) -> Report:
     return get_own_or_404(Report, report_id)
-
-
-# The editor reads the report's committee (report variables) and whether it has subordinates (roll-ups):
-# loaded with the report in one query (a county has none, a city a handful: few rows).
-EDITOR_LOADS = (joinedload(Report.committee).joinedload(Committee.subordinates),)
 
 
 def _section(report: Report, section_id: int) -> Section:
@@ -102,7 +96,7 @@ def carry():
 @bp.route("/<int:report_id>")
 @login_required
 def edit(report_id: int):
-    return page.editor_response(get_own_or_404(Report, report_id, EDITOR_LOADS))
+    return page.editor_response(report_id)
 
 
 @bp.route("/<int:report_id>/settings", methods=["POST"])

@@ -19,7 +19,7 @@ and submissions, which the stamp does not cover, so its page is always rendered 
 import functools
 
 from sqlalchemy import Select, bindparam, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from core.metrics.definitions import catalogue_columns
 from data_models import Committee, ProofreadIgnore, Record, Report, ReviewEvent, Section, SectionComment, User
@@ -30,9 +30,20 @@ METRICS_PARTS = 2 + len(catalogue_columns())  # the first items: core.metrics.ca
 def page_stamp(session: Session, report: Report) -> tuple | None:
     """The stamp of `report`'s page (None: not to be remembered); read inside the caller's transaction,
     so the caller's own uncommitted writes count too."""
-    row = tuple(session.execute(_statement(), {"report": report.id, "committee": report.committee_id}).one())
-    subordinates = row[-1]
-    return None if subordinates else row[:-1]
+    return stamp_of(tuple(session.execute(_stamp_statement(), {"id": report.id}).one()))
+
+
+@functools.cache
+def report_with_stamp() -> Select:
+    """The report (id bound as `id`) with its committee and, in the same row, its stamp's parts:
+    session.execute(…).first() gives (report, *parts); stamp_of(parts) makes the stamp."""
+    return select(Report, *stamp_columns()).options(joinedload(Report.committee)).where(Report.id == bindparam("id"))
+
+
+def stamp_of(parts: tuple) -> tuple | None:
+    """The stamp from its parts as read (None for a committee with subordinates)."""
+    subordinates = parts[-1]
+    return None if subordinates else parts[:-1]
 
 
 def metrics_state(stamp: tuple) -> tuple:
@@ -41,8 +52,14 @@ def metrics_state(stamp: tuple) -> tuple:
 
 
 @functools.cache
-def _statement() -> Select:
-    report, committee = bindparam("report"), bindparam("committee")
+def _stamp_statement() -> Select:
+    return select(*stamp_columns()).where(Report.id == bindparam("id"))
+
+
+def stamp_columns() -> list:
+    """The stamp's parts as scalar subqueries of a statement over Report (correlated with its row)."""
+    report, committee = Report.id, Report.committee_id
+    newer = aliased(Report)
     ledger = Record.committee_id == committee
     parts = [
         select(func.count(Record.id)).where(ledger), select(func.max(Record.updated_at)).where(ledger),
@@ -52,15 +69,14 @@ def _statement() -> Select:
         *_aggregates(ReviewEvent.report_id == report, maxima=(ReviewEvent.id, ReviewEvent.created_at)),
         *_aggregates(ProofreadIgnore.report_id == report, maxima=(ProofreadIgnore.id, ProofreadIgnore.created_at)),
         *_aggregates(User.committee_id == committee, maxima=(User.id, User.updated_at)),
-        *_aggregates(Report.previous_id == report, maxima=(Report.id,)),  # a newer revision made from it
+        *_aggregates(newer.previous_id == report, maxima=(newer.id,)),  # a newer revision made from it
         select(Committee.updated_at).where(Committee.id == committee),
         select(func.count(Committee.id)).where(Committee.superior_id == committee),  # last: subordinates
     ]
-    return select(*(part.scalar_subquery() for part in parts))
+    return [part.scalar_subquery() for part in parts]
 
 
 def _aggregates(where, sums=(), maxima=()) -> list[Select]:
     """The rows' count, the sum of each of `sums`, the largest of each of `maxima`."""
-    table = where.left.table
-    return [select(func.count()).select_from(table).where(where), *(select(func.sum(c)).where(where) for c in sums),
-            *(select(func.max(c)).where(where) for c in maxima)]
+    return [select(func.count()).select_from(where.left.table).where(where),
+            *(select(func.sum(c)).where(where) for c in sums), *(select(func.max(c)).where(where) for c in maxima)]
