@@ -18,7 +18,7 @@ def office():
     need(pdf.uno_python() is not None, "需要 python3-uno")
     office = pdf.KeptOffice()
     yield office
-    office.stop()
+    office.close()
 
 
 def _text(data: bytes, tmp_path) -> str:
