@@ -118,6 +118,7 @@ class KeptOffice:
         self.soffice = soffice
         self.start_timeout = start_timeout
         self.proc: subprocess.Popen | None = None
+        self.pipe = ""  # soffice's pipe (a socket in /tmp that soffice removes when it quits, not when killed)
         self.jobs = 0
         self.lock = threading.Lock()
         self.tmp = tempfile.mkdtemp(prefix="wengao-office-")
@@ -149,7 +150,7 @@ class KeptOffice:
                                      env=office_env(self.tmp), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, start_new_session=True, text=True, bufsize=1)
         self.jobs = 0
-        self._read(self.start_timeout)
+        self.pipe = self._read(self.start_timeout).get("pipe", "")
 
     def _ask(self, request: dict, timeout: float) -> dict:
         self.proc.stdin.write(json.dumps(request) + "\n")

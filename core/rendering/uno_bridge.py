@@ -77,7 +77,7 @@ def main() -> None:
     desktop = None
     try:
         desktop = connect(pipe, proc)
-        print(json.dumps({"ready": True, "pid": proc.pid}), flush=True)
+        print(json.dumps({"ready": True, "pid": proc.pid, "pipe": pipe}), flush=True)
         for line in sys.stdin:
             request = json.loads(line)
             try:
