@@ -221,11 +221,15 @@ def _stop_process_group(proc, grace: float = 10) -> None:
 
 
 @pytest.fixture
-def worker_app(live_worker, database_url, tmp_path):
-    """An app that enqueues on the broker, consumed by the live worker."""
+def worker_app(live_worker, app, database_url, tmp_path):
+    """An app that enqueues on the broker, consumed by the live worker.
+
+    Built after `app` (which seeding fixtures such as `demo` use): the task mode is process-wide and the
+    app built last sets it, so a test's jobs go to the worker instead of running inline.
+    """
     settings = {"database_url": database_url, "task_mode": "celery", "broker_url": BROKER_URL,
                 "queue_prefix": live_worker["queue_prefix"], "secret_key": "test-secret"}
-    app = create_app({"TESTING": True, "SETTINGS": settings, "RATELIMIT_ENABLED": False})
-    with app.app_context():
-        yield app
+    built = create_app({"TESTING": True, "SETTINGS": settings, "RATELIMIT_ENABLED": False})
+    with built.app_context():
+        yield built
         flask_db.session.remove()
