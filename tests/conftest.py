@@ -64,12 +64,12 @@ def database_url(pg_database_url, tmp_path):
         engine.dispose()
         yield url
         core_db.dispose(url)
-        return
-    engine = core_db.session_factory(pg_database_url).kw["bind"]
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    yield pg_database_url
+    else:
+        engine = core_db.session_factory(pg_database_url).kw["bind"]
+        tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+        with engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        yield pg_database_url
 
 
 @pytest.fixture
