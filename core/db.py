@@ -54,7 +54,13 @@ def session_scope(url: str | None = None) -> Iterator[Session]:
         session.close()
 
 
-def dispose_all() -> None:
-    for factory in _factories.values():
+def dispose(url: str) -> None:
+    """Close and forget one database's engine (a database that is going away, e.g. a test's)."""
+    factory = _factories.pop(url, None)
+    if factory is not None:
         factory.kw["bind"].dispose()
-    _factories.clear()
+
+
+def dispose_all() -> None:
+    for url in list(_factories):
+        dispose(url)

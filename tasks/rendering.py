@@ -5,7 +5,7 @@ Each takes ids, owns its session, records progress on its TaskRun and is idempot
 or a document that already has its PDF is left alone when a message is delivered twice.
 """
 from celery import shared_task
-from celery.signals import worker_init
+from celery.signals import worker_init, worker_process_shutdown
 from celery.utils.log import get_task_logger
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -55,6 +55,12 @@ def _render(run_id: int, retries_left: int) -> None:
         pdf_needed = job.run.params.get("pdf") and document.pdf_state in PdfState.TO_CONVERT
     if job is not None and job.run.state == TaskState.SUCCEEDED and pdf_needed:
         convert_pdf.delay(document.id)  # after the commit: the pdf worker will find the row
+
+
+@worker_process_shutdown.connect
+def _stop_kept_office(**_) -> None:
+    """A pool process ends without atexit: its kept LibreOffice is asked to quit rather than left to the guard's kill."""
+    pdf.shutdown()
 
 
 @worker_init.connect

@@ -1,5 +1,9 @@
 """Fixtures: an app on a fresh database per test (SQLite file, or PostgreSQL when configured)."""
 import os
+import signal
+import subprocess
+import sys
+import time
 import uuid
 
 import pytest
@@ -21,6 +25,8 @@ def pytest_collection_modifyitems(items):
     """Under pytest-xdist (--dist loadgroup) the tests on a real Celery worker share one xdist worker.
 
     Each xdist worker has its own PostgreSQL database and would otherwise start its own Celery worker.
+    pytest 9.2 with pytest-xdist 3.8 drops the group (pytest-dev/pytest-xdist#1386): until a fixed xdist,
+    each xdist worker that draws such a test starts its own (own queue prefix and database), only heavier.
     """
     for item in items:
         if "live_worker" in item.fixturenames:
@@ -50,18 +56,20 @@ def pg_database_url():
 
 @pytest.fixture
 def database_url(pg_database_url, tmp_path):
-    """Each test starts on an empty database."""
+    """Each test starts on an empty database (a SQLite file's engine is let go after the test)."""
     if pg_database_url is None:
         url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
         engine = create_engine(url)
         Base.metadata.create_all(engine)
         engine.dispose()
-        return url
-    engine = core_db.session_factory(pg_database_url).kw["bind"]
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    return pg_database_url
+        yield url
+        core_db.dispose(url)
+    else:
+        engine = core_db.session_factory(pg_database_url).kw["bind"]
+        tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+        with engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        yield pg_database_url
 
 
 @pytest.fixture
@@ -169,10 +177,6 @@ class CsrfClient(FlaskClient):
 @pytest.fixture(scope="session")
 def live_worker(pg_database_url, tmp_path_factory):
     """A real Celery worker process on the broker, sharing this run's PostgreSQL database."""
-    import subprocess
-    import sys
-    import time
-
     from .support import need
 
     if not pg_database_url:
@@ -186,23 +190,46 @@ def live_worker(pg_database_url, tmp_path_factory):
         proc = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "tasks.worker", "worker", "-c", "2", "-l", "info",
              "-Q", f"{prefix}default,{prefix}pdf", "-n", f"{prefix}%h", "--without-gossip", "--without-mingle"],
-            env=env, stdout=out, stderr=subprocess.STDOUT,
+            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )
-    deadline = time.time() + 60
-    while "ready" not in log.read_text() and time.time() < deadline and proc.poll() is None:
+    try:
+        _wait_for_ready(proc, log)
+        yield {"queue_prefix": prefix, "log": log}
+    finally:
+        _stop_process_group(proc)
+
+
+def _wait_for_ready(proc, log, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while "ready" not in log.read_text() and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.3)
     assert "ready" in log.read_text(), log.read_text()
-    yield {"queue_prefix": prefix, "log": log}
+
+
+def _stop_process_group(proc, grace: float = 10) -> None:
+    """Warm shutdown (a running job finishes), then the group killed: no pool process outlives the run."""
     proc.terminate()
-    proc.wait(timeout=30)
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
 
 
 @pytest.fixture
-def worker_app(live_worker, database_url, tmp_path):
-    """An app that enqueues on the broker, consumed by the live worker."""
+def worker_app(live_worker, app, database_url, tmp_path):
+    """An app that enqueues on the broker, consumed by the live worker.
+
+    Built after `app` (which seeding fixtures such as `demo` use): the task mode is process-wide and the
+    app built last sets it, so a test's jobs go to the worker instead of running inline.
+    """
     settings = {"database_url": database_url, "task_mode": "celery", "broker_url": BROKER_URL,
                 "queue_prefix": live_worker["queue_prefix"], "secret_key": "test-secret"}
-    app = create_app({"TESTING": True, "SETTINGS": settings, "RATELIMIT_ENABLED": False})
-    with app.app_context():
-        yield app
+    built = create_app({"TESTING": True, "SETTINGS": settings, "RATELIMIT_ENABLED": False})
+    with built.app_context():
+        yield built
         flask_db.session.remove()

@@ -48,3 +48,15 @@ def test_every_area_package_is_registered(app):
     with_blueprint = {name for name in packages if hasattr(importlib.import_module(f"app.{name}"), "bp")}
     assert with_blueprint == set(app_package.AREAS)
     assert {bp.name for bp in app.blueprints.values()} >= {"main", "ledger", "upward"}
+
+
+def test_an_app_let_go_is_freed(tmp_path):
+    """Shared extension objects (limiter, db, csrf) keep nothing of an app: tests build one per test, and
+    apps kept alive made each xdist worker's end-of-run garbage collection outlast execnet's 5 s."""
+    import gc
+    import weakref
+
+    settings = {"database_url": f"sqlite:///{tmp_path / 'x.sqlite3'}", "task_mode": "eager", "secret_key": "k"}
+    built = weakref.ref(create_app({"TESTING": True, "SETTINGS": settings}))
+    gc.collect()
+    assert built() is None

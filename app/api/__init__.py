@@ -1,11 +1,11 @@
 """REST API v1 for other systems (提案系统, OA, 智慧政协): token-authenticated, no cookies and so no CSRF,
 described by OpenAPI 3.1 generated from the code (flask-smorest) at /api/v1/openapi.json."""
-from flask import Flask
+from flask import Flask, current_app
 from flask_smorest import Blueprint
 from webargs import core as webargs_core
 from webargs.flaskparser import FlaskParser, is_json_request
 
-from app.extensions import csrf
+from app.extensions import csrf, limiter
 
 
 class CleanParser(FlaskParser):
@@ -23,15 +23,20 @@ csrf.exempt(bp)
 from . import auth, problems, routes  # noqa: E402,F401
 
 
+def _rate_limit() -> str:
+    return current_app.config.get("API_RATE_LIMIT") or current_app.config["WENGAO"].api_rate_limit
+
+
+# Each token (or address without one) may make API_RATE_LIMIT calls; beyond that 429 with a Chinese problem.
+# Declared once here, read from the serving app: the limiter is shared by every app built in this process, and a
+# limit added per app would pile up there (each keeping its whole app alive, each checked on every call).
+limiter.limit(_rate_limit, key_func=auth.token_key)(bp)
+
+
 def register(app: Flask) -> None:
     """Registered through the OpenAPI generator so every operation lands in the description."""
-    from app.extensions import limiter
-
-    from .auth import token_key
     from .spec import make_api
 
-    # Each token (or address without one) may make API_RATE_LIMIT calls; beyond that 429 with a Chinese problem.
-    limiter.limit(lambda: app.config.get("API_RATE_LIMIT") or app.config["WENGAO"].api_rate_limit, key_func=token_key)(bp)
     api = make_api(app)
     app.extensions["wengao_rest_api"] = api  # the upward endpoints join the same description
     api.register_blueprint(bp)

@@ -37,9 +37,12 @@ class PdfFailed(RuntimeError):
     """LibreOffice ran but gave no PDF (or ran out of time)."""
 
 
-def office_env() -> dict:
+def office_env(tmp: str = "") -> dict:
+    """LibreOffice's environment; given `tmp`, its scratch files (lu*.tmp) go there, removed with it even after a kill."""
     env = {**os.environ, "FONTCONFIG_FILE": str(FONTCONFIG_FILE), "SAL_USE_VCLPLUGIN": "svp"}
     env.setdefault("HOME", tempfile.gettempdir())
+    if tmp:
+        env["TMPDIR"] = tmp
     return env
 
 
@@ -82,7 +85,7 @@ def _convert_cold_once(docx: bytes, soffice: str, timeout: float) -> bytes:
         source.write_bytes(docx)
         command = [binary, "--headless", "--norestore", "--nolockcheck", f"-env:UserInstallation=file://{tmp}/profile",
                    "--convert-to", "pdf", "--outdir", tmp, str(source)]
-        proc = subprocess.Popen(guarded(command), env=office_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        proc = subprocess.Popen(guarded(command), env=office_env(tmp), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                 start_new_session=True)
         try:
             _, err = proc.communicate(timeout=timeout)
@@ -115,6 +118,7 @@ class KeptOffice:
         self.soffice = soffice
         self.start_timeout = start_timeout
         self.proc: subprocess.Popen | None = None
+        self.pipe = ""  # soffice's pipe (a socket in /tmp that soffice removes when it quits, not when killed)
         self.jobs = 0
         self.lock = threading.Lock()
         self.tmp = tempfile.mkdtemp(prefix="wengao-office-")
@@ -143,10 +147,10 @@ class KeptOffice:
             raise PdfFailed("找不到可导入 uno 的 Python（python3-uno），改用单次转换")
         profile = Path(self.tmp) / "profile"
         self.proc = subprocess.Popen(guarded([python, str(BRIDGE), find_soffice(self.soffice), str(profile)]),
-                                     env=office_env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     env=office_env(self.tmp), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, start_new_session=True, text=True, bufsize=1)
         self.jobs = 0
-        self._read(self.start_timeout)
+        self.pipe = self._read(self.start_timeout).get("pipe", "")
 
     def _ask(self, request: dict, timeout: float) -> dict:
         self.proc.stdin.write(json.dumps(request) + "\n")
@@ -174,6 +178,11 @@ class KeptOffice:
         _kill_group(self.proc)
         self.proc = None
 
+    def close(self) -> None:
+        """Stop for good: LibreOffice's profile and the work files go too."""
+        self.stop()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
 
 _kept: dict[str, KeptOffice] = {}
 _kept_lock = threading.Lock()
@@ -198,5 +207,9 @@ def docx_to_pdf(docx: bytes, soffice: str = "", timeout: float = DEFAULT_TIMEOUT
 
 @atexit.register
 def shutdown() -> None:
-    for office in _kept.values():
-        office.stop()
+    """This process's kept LibreOffice stops with it (a Celery pool process calls this itself: no atexit there)."""
+    with _kept_lock:
+        offices = list(_kept.values())
+        _kept.clear()
+    for office in offices:
+        office.close()

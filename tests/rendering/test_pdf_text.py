@@ -46,7 +46,7 @@ def test_pdf_prints_every_character_of_every_output(db_session):
     try:
         lost = {name: _first_lost(_docx_text(data), _pdf_text(office.convert(data))) for name, data in outputs.items()}
     finally:
-        office.stop()
+        office.close()
     assert {name: where for name, where in lost.items() if where} == {}
     assert all(len(_docx_text(data)) > 300 for data in outputs.values())
 
@@ -75,7 +75,7 @@ def test_pdf_title_lines_are_the_docx_line_breaks_and_pass_the_pdf_checker(db_se
     try:
         pdfs = {name: office.convert(data) for name, data in outputs.items()}
     finally:
-        office.stop()
+        office.close()
     printed = {name: _printed_lines(data) for name, data in pdfs.items()}
     assert {name: check_pdf(outputs[name], pdfs[name]) for name in outputs} == {name: [] for name in outputs}
     wrapped = {}
@@ -100,7 +100,7 @@ def test_check_format_with_pdf_passes_a_rendered_pair_and_flags_a_foreign_pdf(ru
         (tmp_path / "a.pdf").write_bytes(office.convert(docx))
         (tmp_path / "b.pdf").write_bytes(office.convert(other))
     finally:
-        office.stop()
+        office.close()
     passed = runner.invoke(args=["check-format", str(tmp_path / "a.docx"), "--pdf", str(tmp_path / "a.pdf")])
     assert passed.exit_code == 0, passed.output
     failed = runner.invoke(args=["check-format", str(tmp_path / "a.docx"), "--pdf", str(tmp_path / "b.pdf")])
@@ -126,7 +126,7 @@ def test_compilation_contents_give_each_document_its_printed_page(db_session):
     try:
         pages = _pages(office.convert(demo_compilation(db_session)))
     finally:
-        office.stop()
+        office.close()
     assert not re.search(r"—\d+—", pages[0])  # the cover has no page number
     entries = re.findall(r"^(.+?)\.{3,}(\d+)$", pages[1], re.M)
     assert len(entries) == 3
@@ -149,7 +149,7 @@ def test_last_table_row_is_never_alone_on_a_page():
                                       blocks=[Block("paragraph", "正文。")] * lines + [Block("table", rows=rows)])
             second_pages.append(_pages(office.convert(render_docx(content)))[1])
     finally:
-        office.stop()
+        office.close()
     spilled = [re.findall(r"联络员\d", page) for page in second_pages]
     assert ["联络员4"] not in spilled
     assert any(len(rows_) >= 2 for rows_ in spilled)  # a spill did happen, and took a row along

@@ -48,8 +48,9 @@ exec sleep 300
 """
 
 
-def _start(script: str, *args: str) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "TASK_MODE": "eager"}
+def _start(script: str, *args: str, tmp: Path | None = None) -> subprocess.Popen:
+    """The child process; given `tmp`, its temporary files go there (a killed child cannot remove them)."""
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "TASK_MODE": "eager", **({"TMPDIR": str(tmp)} if tmp else {})}
     return subprocess.Popen([sys.executable, "-c", script, *args], cwd=PROJECT_ROOT, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
@@ -140,7 +141,7 @@ def test_hanging_libreoffice_dies_with_the_killed_process(path, tmp_path):
     soffice = tmp_path / "soffice"
     soffice.write_text(HANGING_SOFFICE)
     soffice.chmod(0o755)
-    proc = _start(CONVERTING, str(soffice), path)
+    proc = _start(CONVERTING, str(soffice), path, tmp=tmp_path)
     pid = _wait_for_pid(tmp_path / "pid", proc)
     _kill9(proc)  # the worker dies while LibreOffice is stuck on a document
     deadline = time.time() + 30
