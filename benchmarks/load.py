@@ -206,7 +206,8 @@ def main() -> int:
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
-    print(f"{args.users} users (ramp-up {args.ramp:.0f} s, think {args.think[0]}-{args.think[1]} s), {args.seconds:.0f} s, gunicorn {args.workers}x{args.threads} gthread, PostgreSQL {args.database}")
+    print(f"{args.users} users (ramp-up {args.ramp:.0f} s, think {args.think[0]}-{args.think[1]} s), {args.seconds:.0f} s, "
+          f"gunicorn {args.workers}x{args.threads} gthread, PostgreSQL {args.database}")
     return 0 if results.report(elapsed) else 1
 
 
