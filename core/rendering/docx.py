@@ -22,7 +22,7 @@ from . import layout, package_parts, rules, sections
 from .document import Block, DocumentContent
 from .breaking import break_title, heading_break
 from .tables import table_xml
-from .text import display_width, full_width
+from .text import full_width, printed_width
 
 RENDERER_VERSION = "1"  # bump when output changes for the same content (a re-render is then not reused)
 
@@ -266,7 +266,7 @@ def set_signature_indents(body) -> None:
 
 def signature_indents(signature: str, date: str) -> tuple[float, float]:
     """Right indents in characters for the signature and the date."""
-    sig_w, date_w = display_width(signature), display_width(date)
+    sig_w, date_w = printed_width(signature), printed_width(date)
     if not signature:
         return 2.0, 2.0
     sig_right = 2.0

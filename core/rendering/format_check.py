@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from core.kinds import KINDS, kind_of
 
 from . import breaking, layout, word_checks
-from .text import display_width
+from .text import display_width, printed_width
 
 TWIPS_PER_MM = 56.7
 _HEADINGS = (  # printed numbering -> (level name, font that must print it)
@@ -331,8 +331,8 @@ def check_signature(doc, props, body) -> list[str]:
     if not _DATE.match(text_of(date).strip()):
         problems.append(f"成文日期格式应如“2024年1月5日”（阿拉伯数字，不编虚位）：“{text_of(date)}”")
     sig_ind, date_ind = (int(props.para_attr(p, "w:ind", "w:right") or 0) for p in (signature, date))
-    sig_start = sig_ind + display_width(text_of(signature)) * layout.CHAR_TWIPS
-    date_start = date_ind + display_width(text_of(date)) * layout.CHAR_TWIPS
+    sig_start = sig_ind + printed_width(text_of(signature)) * layout.CHAR_TWIPS
+    date_start = date_ind + printed_width(text_of(date)) * layout.CHAR_TWIPS
     if min(sig_ind, date_ind) < 2 * layout.CHAR_TWIPS - 20:
         problems.append("署名和日期应右空二字")
     elif abs(sig_start - date_start - 2 * layout.CHAR_TWIPS) > 40 and abs(date_ind - 2 * layout.CHAR_TWIPS) > 40:

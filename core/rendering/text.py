@@ -1,6 +1,8 @@
 """Text rules applied before layout: full-width punctuation (GB/T 15834), title lines, widths."""
 import re
 
+from .fonts import ASIAN_LATIN_GAP, gap_between
+
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2014\u2026\u201c\u201d]")
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # Characters XML 1.0 cannot carry (pasted from old Word files); they would corrupt the .docx.
@@ -44,3 +46,9 @@ def _between_digits(prev: str, nxt: str, ch: str) -> bool:
 def display_width(text: str) -> float:
     """Width in 3号 characters: Chinese characters count one, digits and Latin letters half (7.3.5)."""
     return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
+
+
+def printed_width(text: str) -> float:
+    """display_width plus the gap Word and LibreOffice print where Chinese meets digits (2023 年 12 月):
+    the width a signature or date line really takes, so the 7.3.5 offsets hold on paper."""
+    return display_width(text) + ASIAN_LATIN_GAP * sum(gap_between(a, b) for a, b in zip(text, text[1:]))

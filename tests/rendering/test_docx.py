@@ -64,11 +64,16 @@ def test_speech_kind_keeps_salutation_and_closing():
 
 
 def test_signature_and_date_indents_follow_the_standard():
-    assert signature_indents("政协东湖县委员会", "2024年1月5日") == (2.0, 2.0)  # date starts 2 chars right
+    # A date prints 0.2 character wider at each place where digits meet Chinese (2024 年 1 月 5 日).
     sig, date = signature_indents("政协东湖县委员会办公室", "2024年1月5日")
-    assert date == 2 + 11 - 2 - 6 and sig == 2
+    assert date == pytest.approx(2 + 11 - 2 - (6 + 1.0)) and sig == 2
     sig, date = signature_indents("县政协", "2024年12月25日")
-    assert date == 2 and sig == 2 + 7 + 2 - 3  # longer date: signature moves left
+    assert date == 2 and sig == pytest.approx(2 + (7 + 1.0) + 2 - 3)  # longer date: signature moves left
+
+
+def test_date_starts_two_characters_right_of_the_signature_as_printed():
+    sig, date = signature_indents("政协东湖县委员会", "2023年12月25日")  # 8 characters each on paper
+    assert (sig + 8) - (date + 8) == pytest.approx(2)  # before: 3 + 8 - (2 + 7) left 1 character on paper
 
 
 def test_dates_are_written_without_zero_padding():
