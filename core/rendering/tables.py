@@ -59,26 +59,53 @@ def _twips(text: str, font: str) -> float:
 
 
 def pieces(text: str) -> list[str]:
-    """Unbreakable pieces of a cell: Latin/digit runs (0795-5123456, 9:00—10:30) and Chinese words."""
+    """Unbreakable pieces of a cell: Latin/digit runs (0795-5123456, 9:00—10:30) and Chinese words, a bare
+    number kept with its unit (12月, 215名)."""
     out: list[str] = []
+    chinese = ""
     for part in re.split(f"({_LATIN_RUN.pattern})", text):
-        if _LATIN_RUN.fullmatch(part or " "):
+        if _LATIN_RUN.fullmatch(part or " ") and not part.isdigit():
+            out += _singles_kept(words(chinese)) if chinese else []
             out.append(part)
-        elif part:
-            out += words(part)
+            chinese = ""
+        else:
+            chinese += part
+    return out + (_singles_kept(words(chinese)) if chinese else [])
+
+
+def _singles_kept(tokens: list[str]) -> list[str]:
+    """Single characters the dictionary leaves one by one stay together: a person's name (刘洋), 三楼;
+    副 stays with its post (副主席)."""
+    out: list[str] = []
+    joinable = False
+    for token in tokens:
+        single = len(token) == 1 and not token.isspace()
+        if out and out[-1] == "副":
+            out[-1] += token
+            joinable = False
+        elif out and single and joinable:
+            out[-1] += token
+        else:
+            out.append(token)
+            joinable = single
     return out
 
 
 def column_widths(grid: list[list[str]], total: int = TEXT_WIDTH_TWIPS) -> list[int]:
     """Twips per column: every column its whole text where the 版心 allows, else at least its short cells
-    whole and its longest word, the rest shared by how much more each column would like."""
+    whole and its longest word, else at least its longest unbreakable piece (9:00—11:30, a word, a name),
+    the rest shared by how much more each column would like."""
     margin = 2 * CELL_MARGIN_TWIPS + 40
     natural = [max(_twips(row[c], _font(i == 0)) for i, row in enumerate(grid)) + margin for c in range(len(grid[0]))]
     minimum = [max(_minimum(row[c], _font(i == 0)) for i, row in enumerate(grid)) + margin for c in range(len(grid[0]))]
+    unbroken = [max(_longest_piece(row[c], _font(i == 0)) for i, row in enumerate(grid)) + margin
+                for c in range(len(grid[0]))]
     if sum(natural) <= total:
         base, share = natural, natural
     elif sum(minimum) <= total:
         base, share = minimum, [n - m for n, m in zip(natural, minimum)]
+    elif sum(unbroken) <= total:
+        base, share = unbroken, [n - u for n, u in zip(natural, unbroken)]
     else:
         base, share = [0.0] * len(minimum), minimum
     spare, weight = total - sum(base), sum(share) or 1
@@ -90,7 +117,16 @@ def column_widths(grid: list[list[str]], total: int = TEXT_WIDTH_TWIPS) -> list[
 def _minimum(text: str, font: str) -> float:
     if len(text) <= SHORT_CELL:
         return _twips(text, font)
-    return max((_twips(p, font) for p in pieces(text) if len(p) <= SHORT_CELL or p.isascii()), default=0)
+    return _longest_piece(text, font)
+
+
+def _longest_piece(text: str, font: str) -> float:
+    """The widest piece a line break must not cut: a Latin or digit run of any length (9:00—11:30, whose
+    dash makes it non-ASCII), a Chinese word up to SHORT_CELL characters; a short cell with a number in it
+    (12月12日) whole."""
+    if len(text) <= SHORT_CELL and any(ch.isdigit() for ch in text):
+        return _twips(text, font)
+    return max((_twips(p, font) for p in pieces(text) if len(p) <= SHORT_CELL or _LATIN_RUN.fullmatch(p)), default=0)
 
 
 def cell_lines(text: str, room: int, font: str) -> list[str]:

@@ -4,7 +4,8 @@ from docx.oxml.ns import qn
 from core.rendering.docx import render_docx
 from core.rendering.document import Block, DocumentContent
 from core.rendering.format_check import check_docx
-from core.rendering.tables import TEXT_WIDTH_TWIPS, cell_lines, column_widths, table_xml
+from core.rendering.fonts import metrics_for
+from core.rendering.tables import TABLE_PT, TEXT_WIDTH_TWIPS, cell_lines, column_widths, table_xml
 
 from .conftest import reopen, saved
 
@@ -72,3 +73,20 @@ def test_a_small_table_stays_on_one_page_and_a_long_one_keeps_its_last_two_rows(
     assert ["<w:keepNext/>" in row for row in small] == [True, True, True, False]
     long = table_xml(CONTACTS + [["来访方", f"联络员{i}", "秘书", "13800000000", "联络"] for i in range(20)]).split("<w:tr>")[1:]
     assert ["<w:keepNext/>" in row for row in long] == [False] * 21 + [True, False]
+
+
+AGENDA = [["日期", "时间", "地点", "活动内容", "陪同人员"],
+          ["12月12日", "9:00—11:30", "城关镇协商议事室", "实地考察基层协商议事室建设", "县政协副主席 陈华"],
+          ["12月12日", "15:00—17:00", "县政协三楼会议室", "座谈交流", "县政协主席 王建国、秘书长 刘洋"],
+          ["12月13日", "9:00—11:00", "西山县委员工作室", "考察委员工作室履职服务", "县政协秘书长 刘洋"]]
+
+
+def test_a_cramped_table_breaks_between_words_never_inside_a_time_a_date_or_a_name():
+    widths = column_widths(AGENDA)  # the demo visit's 日程: too wide for every short cell to stay whole
+    assert sum(widths) == TEXT_WIDTH_TWIPS
+    cells = [cell_lines(text, width - 216, "仿宋_GB2312") for row in AGENDA[1:] for text, width in zip(row, widths)]
+    assert ["9:00—11:30"] in cells and ["15:00—17:00"] in cells and ["12月12日"] in cells
+    printed = metrics_for("仿宋_GB2312").width("15:00—17:00") * TABLE_PT * 20
+    assert printed <= widths[1] - 216  # the column holds it: LibreOffice printed 9:00 / — / 11:30
+    lines = [line.strip() for cell in cells for line in cell]
+    assert "刘洋" in lines and "陈华" in lines and "副主席" in lines and "三楼" in lines  # was 刘 / 洋, 副 / 主席
