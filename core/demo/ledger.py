@@ -107,7 +107,7 @@ def _details(rng: random.Random, committee, category: str, type_key: str, i: int
                  "to_province": sent and i % 6 == 0, "instructions": 1 if i % 10 == 0 else 0}
         return f"关于{rng.choice(TOWNSHIPS)}{rng.choice(['农村饮水', '道路养护', '养老服务', '校园安全'])}问题的建议", attrs, {}
     if category == "research" and type_key != "report":
-        topic = TOPICS[(i + (0 if type_key == "research" else 4)) % len(TOPICS)]
+        topic = _local(TOPICS[(i + (0 if type_key == "research" else 4)) % len(TOPICS)], place)
         return topic, {"topic": topic, "instruction": i == 0}, {}
     if category == "reception":
         origin = PLACES[i % len(PLACES)]
@@ -147,4 +147,9 @@ def _proposal(rng: random.Random, place: str, i: int) -> tuple[str, dict, dict]:
         "result": rng.choice(["解决或采纳", "列入计划", "留作参考"]) if filed else "",
         "satisfaction": rng.choice(["满意", "满意", "基本满意"]) if filed and i % 9 else "",
     }
-    return f"关于{rng.choice(['加快', '推进', '加强', '完善'])}{place}{rng.choice(TOPICS)}的提案", attrs, {}
+    return f"关于{rng.choice(['加快', '推进', '加强', '完善'])}{place}{_local(rng.choice(TOPICS), place)}的提案", attrs, {}
+
+
+def _local(topic: str, place: str) -> str:
+    """A topic named after a place names the committee's own (西山白茶 in 西山县's ledger, not 东湖白茶)."""
+    return topic.replace("东湖", place.rstrip("省市县区"))
