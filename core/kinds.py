@@ -5,6 +5,7 @@ all read a kind's facts from here; data_models stores only the key.
 Default headings are the committee's words to start from; they may use report variables
 ({{ 年度 }}, {{ 下一年度 }}, {{ 简称 }}…), which are merged like any placeholder.
 """
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -215,6 +216,17 @@ def kind_choices() -> list[tuple[str, str]]:
 def kind_label(kind: str) -> str:
     """The kind's Chinese label; an unknown key is shown as it is."""
     return KINDS[kind].label if kind in KINDS else kind
+
+
+def period_kind_label(period_label: str, kind: str) -> str:
+    """The period and the kind as a secretary writes them: 2023年度工作总结, 2023年上半年工作总结
+    (not 2023年年度工作总结, 2023年上半年半年工作总结)."""
+    label = kind_label(kind)
+    if label.startswith("年度") and re.fullmatch(r"\d{4}年", period_label):
+        return period_label[:-1] + label
+    if label.startswith("半年") and period_label.endswith("半年"):
+        return period_label + label[2:]
+    return period_label + label
 
 
 def layout_for(kind: str) -> KindLayout:

@@ -7,7 +7,7 @@ from docx import Document
 
 from core.drafting.numbering import STYLES
 from core.kinds import (DEFAULT_LAYOUT, KINDS, REPORT_KINDS, kind_choices, kind_label, kind_of, kind_spec,
-                        layout_for)
+                        layout_for, period_kind_label)
 from core.rendering.docx import render_docx
 from core.rendering.format_check import check_docx
 from core.rendering.samples import sample_content
@@ -75,3 +75,10 @@ def test_settings_override_the_kinds_numbering():
     spec = kind_spec("annual_summary")
     assert spec.numbering_of({}) == (spec.numbering, spec.parts_numbered)
     assert spec.numbering_of({"numbering": "yishi", "parts_numbered": False}) == ("yishi", False)
+
+
+def test_period_and_kind_read_as_a_secretary_writes_them():
+    assert period_kind_label("2023年", "annual_summary") == "2023年度工作总结"  # not 2023年年度工作总结
+    assert period_kind_label("2023年上半年", "half_year_summary") == "2023年上半年工作总结"  # not …上半年半年…
+    assert period_kind_label("2023年", "standing_committee_report") == "2023年常委会工作报告"
+    assert period_kind_label("2023年下半年", "half_year_summary") == "2023年下半年工作总结"

@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from core.kinds import kind_label
+from core.kinds import period_kind_label
 from core.metrics.formats import cn_date
 from core.rendering.document import Block, DocumentContent
 from core.times import beijing_today
@@ -42,8 +42,8 @@ def compile_request(session: Session, request_id: int, today: date | None = None
 
 
 def compilation_title(request: CollectionRequest) -> str:
-    kind = kind_label(request.kind)
-    return f"{request.committee.short_name.removesuffix('政协')}政协系统{period_of(request).label}{kind}汇编"
+    kind = period_kind_label(period_of(request).label, request.kind)
+    return f"{request.committee.short_name.removesuffix('政协')}政协系统{kind}汇编"
 
 
 def cover_content(request: CollectionRequest, entries: list, today: date, summary_title: str = "") -> DocumentContent:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from core import audit
 from core.committees import subtree_ids
-from core.kinds import KINDS, kind_label
+from core.kinds import KINDS, period_kind_label
 from core.metrics.periods import Period
 from core.times import beijing_today, to_beijing
 from core.metrics.system import current_submissions  # noqa: F401  (re-exported: upward pages read it here)
@@ -36,7 +36,7 @@ class TargetStatus:
 
 
 def default_title(kind: str, period: Period) -> str:
-    return f"关于报送{period.label}{kind_label(kind)}的通知"
+    return f"关于报送{period_kind_label(period.label, kind)}的通知"
 
 
 def issue_request(session: Session, *, committee_id: int, kind: str, period: Period, deadline: date | None,

@@ -42,7 +42,7 @@ def test_compilation_passes_the_format_checker(city_request, demo, db_session):
     assert format_check.check_docx(data) == []
     texts = _texts(data)
     joined = "\n".join(texts)
-    assert "清河市政协系统2023年年度工作总结汇编" in joined.replace("\n", "")
+    assert "清河市政协系统2023年度工作总结汇编" in joined.replace("\n", "")
     assert joined.index("政协东湖县委员会2023年工作总结") < joined.index("政协西山县委员会2023年工作总结")
     assert "全年召开党组会议12次。" in joined and "全年召开党组会议10次。" in joined
     assert "合计" in texts and "22" in texts

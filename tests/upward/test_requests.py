@@ -13,7 +13,7 @@ from .conftest import YEAR, make_package
 
 def test_request_lists_targets_in_committee_order(city_request, demo):
     assert [t.committee_id for t in city_request.targets] == [demo.county_a.id, demo.county_b.id]
-    assert city_request.title == "关于报送2023年年度工作总结的通知"
+    assert city_request.title == "关于报送2023年度工作总结的通知"
 
 
 def test_request_to_a_committee_that_is_not_below_is_refused(demo, db_session):

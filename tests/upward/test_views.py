@@ -15,7 +15,7 @@ def test_city_issues_a_request_from_the_form(client, demo, db_session):
         "kind": "annual_summary", "period": "2023", "deadline": "2024-01-31",
         "targets": [demo.county_a.id, demo.county_b.id], "note": "请按时报送"}, follow_redirects=True)
     body = response.get_data(as_text=True)
-    assert "报送通知已发出" in body and "关于报送2023年年度工作总结的通知" in body
+    assert "报送通知已发出" in body and "关于报送2023年度工作总结的通知" in body
     assert len(db_session.scalars(select(RequestTarget)).all()) == 2
 
 
@@ -45,7 +45,7 @@ def test_detail_shows_who_submitted_and_remind_works(client, city_request, demo,
     client.logout()
     client.login("xishan_reviewer")
     body = client.get("/upward/").get_data(as_text=True)
-    assert "关于报送2023年年度工作总结的通知" in body and "已催报1次" in body
+    assert "关于报送2023年度工作总结的通知" in body and "已催报1次" in body
 
 
 def test_county_sees_its_request_but_not_the_city_detail(client, city_request, demo):
@@ -69,7 +69,7 @@ def test_other_county_cannot_download_a_submission(client, city_request, demo, d
 
 def test_dashboard_lists_open_requests_until_submitted(client, city_request, demo, db_session):
     client.login("donghu_drafter")
-    assert "关于报送2023年年度工作总结的通知" in client.get("/").get_data(as_text=True)
+    assert "关于报送2023年度工作总结的通知" in client.get("/").get_data(as_text=True)
     accept_package(db_session, request_id=city_request.id, sender=demo.county_a,
                    package=make_package(demo.county_a), idempotency_key="a1")
     db_session.commit()
@@ -107,7 +107,7 @@ def _linked_with_a_fetched_request(db_session, committee, reminders: int) -> Non
     from core.upward.outbox import set_link
 
     link = set_link(db_session, committee.id, "http://127.0.0.1:9", "wgu_a_b")
-    link.remote_requests = [{"id": 5, "title": "关于报送2023年年度工作总结的通知", "issuer": "政协清河市委员会",
+    link.remote_requests = [{"id": 5, "title": "关于报送2023年度工作总结的通知", "issuer": "政协清河市委员会",
                              "deadline": "2024-01-31", "reminders": reminders, "submitted": False}]
     db_session.commit()
 
@@ -128,7 +128,7 @@ def test_requests_page_never_waits_on_the_superior(client, demo, db_session, mon
     _linked_with_a_fetched_request(db_session, demo.county_a, reminders=0)
     client.login("donghu_reviewer")
     page = client.get("/upward/").get_data(as_text=True)
-    assert "关于报送2023年年度工作总结的通知" in page and "正在从上级平台获取最新通知" in page
+    assert "关于报送2023年度工作总结的通知" in page and "正在从上级平台获取最新通知" in page
     client.get("/upward/")  # a fetch already queued is not queued again
     assert len(queued) == 1 and db_session.get(TaskRun, queued[0]).committee_id == demo.county_a.id
 
