@@ -94,7 +94,7 @@ def _distinct(total: MetricValue, parts: list) -> None:
     """Counted once across committees when every committee's values are listed; else left out."""
     unknown = [c.name for c, v in parts if v.items is None]
     if unknown:
-        total.note = f"{NOT_ADDITIVE}：{'、'.join(unknown)}的数据未列明具体名称，各单位之间可能重复，未计入合计"
+        total.note = f"{'、'.join(unknown)}的数据未列明具体名称，各单位之间可能重复，{NOT_ADDITIVE}，未计入合计"
         return
     total.items = sorted({item for _, v in parts for item in v.items})
     total.value = len(total.items)
@@ -127,7 +127,7 @@ def _recompute(spec: MetricSpec, by_key: dict, contributions: list, totals: dict
             inputs[name] = inner.value
         total.value = evaluate(spec.formula, inputs)
         if total.value is None:
-            total.note = f"{NOT_ADDITIVE}：计算所需的指标无法汇总，未计入合计"
+            total.note = f"计算所需的指标无法汇总，{NOT_ADDITIVE}，未计入合计"
     except FormulaError as error:
         total.value, total.note = None, str(error)
     return total

@@ -67,7 +67,7 @@ def summary_content(session: Session, request: CollectionRequest, today: date) -
         columns = [0, *range(start, min(start + COLUMNS_PER_TABLE, len(header)))]
         blocks.append(Block("paragraph"))  # a blank line, or adjacent tables read as one
         blocks.append(Block("table", rows=[[row[c] for c in columns] for row in [header, *rows, total]]))
-    blocks += [Block("paragraph", text=f"注：{note}。") for note in total_notes(rollup)]
+    blocks += [Block("paragraph", text=note) for note in total_notes(rollup, KEY_METRICS)]
     return DocumentContent(kind=FRAME_KIND, title=f"{period_of(request).label}主要工作数据汇总",
                            committee_name=request.committee.name, blocks=blocks,
                            signature=f"{request.committee.name}办公室", date=cn_date(today))

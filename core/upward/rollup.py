@@ -19,10 +19,15 @@ KEY_METRICS = [
 ]
 
 
+def summary_columns(rollup: SystemRollup, keys: list[str]) -> list[str]:
+    """The metrics the tables show: `keys` the rollup has (else its first eight), lists left out."""
+    columns = [k for k in keys if k in rollup.totals] or list(rollup.totals)[:8]
+    return [k for k in columns if rollup.totals[k].kind != "list"]
+
+
 def summary_rows(rollup: SystemRollup, keys: list[str]) -> tuple[list, list, list]:
     """Header, one row per counted committee, and the 合计 row, printed by core/metrics/formats."""
-    columns = [k for k in keys if k in rollup.totals] or list(rollup.totals)[:8]
-    columns = [k for k in columns if rollup.totals[k].kind != "list"]
+    columns = summary_columns(rollup, keys)
     header = ["单位", *(formats.heading(rollup.totals[k].label, rollup.totals[k].unit) for k in columns)]
     rows = [[c.name, *(_cell(rollup.part(k, c.name)) for k in columns)] for c in rollup.contributions]
     return header, rows, ["合计", *(formats.cell(rollup.totals[k]) for k in columns)]
@@ -38,6 +43,8 @@ def source_rows(rollup: SystemRollup) -> list[list[str]]:
     return rows + [[c.short_name, msg.NOT_COUNTED] for c in rollup.not_counted]
 
 
-def total_notes(rollup: SystemRollup) -> list[str]:
-    """Why a total is missing or partial (不可直接相加…), one line per metric."""
-    return [f"{v.label}：{v.note}" for v in rollup.totals.values() if v.note and v.note != "跨单位去重计数"]
+def total_notes(rollup: SystemRollup, keys: list[str]) -> list[str]:
+    """Why a total the tables show (summary_columns of `keys`) is missing or partial, one sentence per metric:
+    注：提案承办单位数一项，…不可直接相加，未计入合计。"""
+    totals = [rollup.totals[k] for k in summary_columns(rollup, keys)]
+    return [f"注：{v.label}一项，{v.note}。" for v in totals if v.note and v.note != "跨单位去重计数"]

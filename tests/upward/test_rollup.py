@@ -83,7 +83,9 @@ def test_distinct_counts_sent_without_their_names_are_left_out_everywhere(city_r
     shown = re.search(r"<td>提案承办单位数</td>\s*<td><strong>([^<]*)", page).group(1)
     assert shown == "—" and "不可直接相加" in page
     book = Document(io.BytesIO(compile_request(db_session, city_request.id)))
-    assert any(p.text.startswith("注：提案承办单位数：不可直接相加") for p in book.paragraphs)
+    notes = [p.text for p in book.paragraphs if p.text.startswith("注：")]
+    assert any(n.startswith("注：提案承办单位数一项，") and "不可直接相加" in n for n in notes)
+    assert all(n.count("：") == 1 for n in notes)  # one colon a sentence, not 注：X：不可直接相加：…
 
 
 def test_a_refused_unit_filter(db_session):
@@ -91,3 +93,20 @@ def test_a_refused_unit_filter(db_session):
     from core.drafting.merge import check_text, make_environment
 
     assert "没有名为" in check_text(make_environment(number_filters()), "{{ 党组会议次数|_rate_unit }}")
+
+
+def test_notes_speak_only_of_totals_the_tables_show():
+    """A metric left out of the 数据汇总 tables gets no 注 under them, however its total came out."""
+    from core.metrics.system import SystemRollup
+    from core.metrics.values import MetricValue
+    from core.upward.rollup import total_notes
+
+    def total(key, label, note):
+        return MetricValue(key=key, label=label, unit="个", kind="distinct", value=None, note=note)
+
+    rollup = SystemRollup(totals={
+        "proposal_handling_units": total("proposal_handling_units", "提案承办单位数", "西山县政协的数据未列明具体名称，不可直接相加，未计入合计"),
+        "members_in_towns": total("members_in_towns", "委员下沉乡镇个数", "东湖县政协的数据未列明具体名称，不可直接相加，未计入合计"),
+    }, contributions=[])
+    assert total_notes(rollup, ["proposal_handling_units"]) == [
+        "注：提案承办单位数一项，西山县政协的数据未列明具体名称，不可直接相加，未计入合计。"]
