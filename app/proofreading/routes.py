@@ -1,13 +1,15 @@
 """Thin views over core.proofreading: findings as JSON and panels, 采纳, 忽略, automatic fixes."""
-from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.forms import json_formdata
 from app.redirects import posted_next
-from app.scoping import get_own_or_404, require_role
+from app.scoping import get_own_or_404, get_own_row_or_404, require_role
 from core.drafting.guards import EditRefused, is_editable
 from core.drafting.sections import InvalidEdit, SaveConflict
+from core.drafting.stamp import report_row, report_with_stamp
+from core.memo import Memo
 from core.proofreading import fixes, ignores, terms
 from core.proofreading import messages as msg
 from core.proofreading.engine import proofread_text
@@ -48,10 +50,21 @@ def _answer(report: Report, ok: bool, text: str):
     return _back(report)
 
 
+_findings = Memo(256)  # the findings JSON of a report as stored, in UTF-8
+
+
 @bp.route("/reports/<int:report_id>.json")
 @login_required
 def findings_json(report_id: int):
-    report = get_own_or_404(Report, report_id)
+    """The editor fetches this after every load: remembered under the report row and its stamp (sections,
+    ignores… core/drafting/stamp.py, read with the report in one statement) and the terms list's version."""
+    report, *stamp = get_own_row_or_404(Report, report_id, report_with_stamp())
+    key = (str(db.engine.url), report_row(report), tuple(stamp), terms.version())
+    body = _findings.get(key, lambda: _findings_json(report).get_data())
+    return current_app.response_class(body, mimetype="application/json")
+
+
+def _findings_json(report: Report):
     result = proofread_of(report)
     rows = [{key: getattr(f, key) for key in _JSON_KEYS} for f in result.findings]
     sections: dict = {}

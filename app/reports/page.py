@@ -28,7 +28,7 @@ from core.drafting.document import checked_outline, state_key
 from core.drafting.guards import is_editable
 from core.drafting.merge import make_environment, merge_text, plain
 from core.drafting.reports import SETTING_FIELDS
-from core.drafting.stamp import metrics_state, report_with_stamp, stamp_of
+from core.drafting.stamp import metrics_state, report_row, report_with_stamp, stamp_of
 from core.drafting.tree import load_sections
 from core.kinds import kind_choices
 from core.memo import Memo
@@ -61,9 +61,7 @@ def _page_key(report: Report, stamp: tuple | None) -> tuple | None:
     if stamp is None or session.get("_flashes"):
         return None
     user = current_user
-    return (str(db.engine.url), request.full_path, stamp, terms.version(), datetime.date.today(),
-            tuple(getattr(report, c.key) if c.key != "settings" else repr(report.settings)
-                  for c in Report.__table__.columns),
+    return (str(db.engine.url), request.full_path, stamp, terms.version(), datetime.date.today(), report_row(report),
             (user.id, user.role, user.username, user.display_name, user.platform_admin))
 
 

@@ -46,6 +46,12 @@ def stamp_of(parts: tuple) -> tuple | None:
     return None if subordinates else parts[:-1]
 
 
+def report_row(report: Report) -> tuple:
+    """The report's own columns as stored (settings as text): with the stamp, all a remembered page reads of it."""
+    return tuple(repr(value) if isinstance(value, dict) else value
+                 for value in (getattr(report, column.key) for column in Report.__table__.columns))
+
+
 def metrics_state(stamp: tuple) -> tuple:
     """The ledger and catalogue part of a stamp: what ctx.metrics_state() would read at the same time."""
     return stamp[:METRICS_PARTS]

@@ -14,6 +14,39 @@ def test_findings_json_per_section(client, db_session, report, add):
     assert finding["source"].startswith("GB/T 15834") and finding["message"]
 
 
+def test_remembered_findings_follow_every_change(client, db_session, report, add, app):
+    """The JSON is remembered under the report and its stamp: a save, an ignore or a new section is seen at once,
+    and a remembered answer costs the user and the report with its stamp."""
+    from sqlalchemy import event
+
+    from app.extensions import db
+
+    section = add("preamble", body="完善制度,规范履职行为。")
+    client.login("donghu_drafter")
+    url = f"/proofread/reports/{report.id}.json"
+    assert client.get(url).get_json()["errors"] == 1
+    statements: list[str] = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        assert client.get(url).get_json()["errors"] == 1
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    assert len(statements) <= 2 and not [s for s in statements if "section.body" in s], statements
+    section.body = "完善制度，规范履职行为。"
+    db_session.commit()
+    assert client.get(url).get_json()["errors"] == 0
+    add("closing", body="加强学习,提高本领。")
+    data = client.get(url).get_json()
+    assert data["errors"] == 1 and data["findings"][0]["rule"] == "punct.halfwidth"
+    from data_models import ProofreadIgnore
+
+    db_session.add(ProofreadIgnore(report_id=report.id, rule="punct.halfwidth", fingerprint=""))
+    db_session.commit()
+    data = client.get(url).get_json()
+    assert data["errors"] == 0 and data["ignored"] == 1
+
+
 def test_other_committee_cannot_read_findings(client, report):
     client.login("xishan_drafter")
     assert client.get(f"/proofread/reports/{report.id}.json").status_code == 404
