@@ -58,8 +58,8 @@ _findings = Memo(256)  # the findings JSON of a report as stored, in UTF-8
 def findings_json(report_id: int):
     """The editor fetches this after every load: remembered under the report row and its stamp (sections,
     ignores… core/drafting/stamp.py, read with the report in one statement) and the terms list's version."""
-    report, *stamp = get_own_row_or_404(Report, report_id, report_with_stamp())
-    key = (str(db.engine.url), report_row(report), tuple(stamp), terms.version())
+    report, *parts = get_own_row_or_404(Report, report_id, report_with_stamp())  # all parts: roll-ups do not matter here
+    key = (str(db.engine.url), report_row(report), tuple(parts), terms.version())
     body = _findings.get(key, lambda: _findings_json(report).get_data())
     return current_app.response_class(body, mimetype="application/json")
 

@@ -87,7 +87,7 @@ def clear() -> None:
 
 def editor_html(report: Report, conflict=None, refused=None, stamp: tuple | None = None) -> str:
     """The page, marked (unmark() it): `conflict` or `refused` a text shown back to its writer, `stamp`
-    page_stamp() of the report when the caller has read it."""
+    the report's stamp when the caller has read it."""
     sections = load_sections(db.session, report.id)  # once for the outline, the warnings and proofreading
     metrics = ctx.metrics_state(db.session, report) if stamp is None else metrics_state(stamp)
     values, _error = ctx.safe_metric_values(db.session, report, state=metrics)

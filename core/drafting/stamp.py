@@ -30,7 +30,7 @@ METRICS_PARTS = 2 + len(catalogue_columns())  # the first items: core.metrics.ca
 def page_stamp(session: Session, report: Report) -> tuple | None:
     """The stamp of `report`'s page (None: not to be remembered); read inside the caller's transaction,
     so the caller's own uncommitted writes count too."""
-    return stamp_of(tuple(session.execute(_stamp_statement(), {"id": report.id}).one()))
+    return stamp_of(tuple(session.execute(report_with_stamp(), {"id": report.id}).one())[1:])
 
 
 @functools.cache
@@ -55,11 +55,6 @@ def report_row(report: Report) -> tuple:
 def metrics_state(stamp: tuple) -> tuple:
     """The ledger and catalogue part of a stamp: what ctx.metrics_state() would read at the same time."""
     return stamp[:METRICS_PARTS]
-
-
-@functools.cache
-def _stamp_statement() -> Select:
-    return select(*stamp_columns()).where(Report.id == bindparam("id"))
 
 
 def stamp_columns() -> list:
